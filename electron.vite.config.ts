@@ -1,0 +1,44 @@
+// One build for everything that ships: the Electron main process, the preload, the renderer,
+// and — as extra entries of the Node-targeted main build — the `casegraph` CLI and the backend
+// worker, which share the core code. `npm run build` runs this.
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          casegraph: resolve('src/cli/casegraph.ts'),
+          'backend-worker': resolve('src/core/backend/backend-worker.ts'),
+        },
+        output: {
+          // The CLI entry is executable through package.json `bin`.
+          banner: (chunk) => (chunk.name === 'casegraph' ? '#!/usr/bin/env node' : ''),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rolldownOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        // A sandboxed preload must be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src/renderer',
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+      chunkSizeWarningLimit: 2048,
+    },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,66 @@
+// The `casegraph` command: the core, headless. Conventions from shared/specs/cli.md:
+// --help everywhere, --json on stdout only, progress on stderr, one-line errors,
+// exit 0 success, 1 failure, 2 bad usage.
+import { StoreError } from '../core/store/db';
+import { CliError, UsageError, parseCommandArgs, storePath, type Command } from './cli-kit';
+import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
+import { serveCommand } from './commands/serve';
+
+const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand];
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'casegraph — case analysis for telecom and online fraud investigators',
+    '',
+    'usage: casegraph COMMAND [options]   (casegraph COMMAND --help for details)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --db PATH (default: the desktop app\'s store, or $CASEGRAPH_DB) and --debug.',
+  ].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainHelp()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!cmd) throw new UsageError(`unknown command "${name}"; run casegraph --help for the list`);
+    const { values, positionals } = parseCommandArgs(cmd, rest);
+    if (values['help']) {
+      process.stdout.write(`usage: ${cmd.usage}\n\n${cmd.summary}\n`);
+      return 0;
+    }
+    await cmd.run({
+      values,
+      positionals,
+      db: storePath(values),
+      json: values['json'] === true,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    });
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`casegraph: ${e.message}\n${cmd ? `usage: ${cmd.usage}\n` : ''}`);
+      return 2;
+    }
+    // CliError and StoreError are expected failures; anything else is a bug, but the user still
+    // gets one line unless they ask for the stack with --debug.
+    const expected = e instanceof CliError || e instanceof StoreError;
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`casegraph: ${expected ? '' : 'internal error: '}${message}\n`);
+    if (debug) process.stderr.write(`${e instanceof Error ? (e.stack ?? '') : ''}\n`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BackendClient } from '../../core/backend/backend-client';
+import { startHost } from '../../serve/http-host';
+import { CliError, UsageError, intOption, type Command } from '../cli-kit';
+
+const here = import.meta.dirname;
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'serve the investigator UI and its API to a browser on 127.0.0.1 only',
+  usage: 'casegraph serve [--port P] [--db PATH]',
+  options: { port: { type: 'string' } },
+  async run(ctx) {
+    if (ctx.positionals.length > 0) throw new UsageError(`serve takes no positional arguments, got ${ctx.positionals.join(' ')}`);
+    const port = intOption(ctx.values, 'port', 0, 65535) ?? 0;
+    const rendererDir = path.join(here, '..', 'renderer');
+    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new CliError(`the UI is not built (${rendererDir}); run npm run build`);
+    const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-uploads-'));
+    const backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath: ctx.db, importRoot: stagingDir }).catch((e: unknown) => {
+      throw new CliError((e as Error).message);
+    });
+    const host = await startHost({ api: backend, rendererDir, stagingDir, port }).catch(async (e: unknown) => {
+      await backend.close();
+      throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
+    });
+    ctx.out(host.url);
+    ctx.err(`Casegraph is serving ${ctx.db} on ${host.origin} (127.0.0.1 only). Open the address above; Ctrl+C stops.`);
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    await backend.close();
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+  },
+};

@@ -1,0 +1,72 @@
+// The host side of the backend worker: starts it, numbers requests, routes responses and events.
+// Used by the Electron main process and by `casegraph serve` alike.
+import { Worker } from 'node:worker_threads';
+import type { ApiEvent, Result } from '../../common/api';
+import type { WorkerInit, WorkerMessage } from './protocol';
+
+export class BackendClient {
+  private seq = 0;
+  private readonly pending = new Map<number, (r: Result<unknown>) => void>();
+  private readonly listeners = new Set<(e: ApiEvent) => void>();
+  private dead: string | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'response') {
+        this.pending.get(m.seq)?.(m.result);
+        this.pending.delete(m.seq);
+      } else if (m.type === 'event') {
+        for (const l of this.listeners) l(m.event);
+      }
+    });
+    worker.on('error', (e) => this.fail(`the backend stopped: ${e.message}`));
+    worker.on('exit', () => this.fail('the backend stopped'));
+  }
+
+  /** Start the worker and wait until the store is open (or say why it could not be). */
+  static start(workerFile: string, init: WorkerInit): Promise<BackendClient> {
+    const worker = new Worker(workerFile, { workerData: init });
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: WorkerMessage): void => {
+        if (m.type === 'ready') {
+          worker.off('message', onMessage);
+          resolve(new BackendClient(worker));
+        } else if (m.type === 'fatal') {
+          worker.off('message', onMessage);
+          void worker.terminate();
+          reject(new Error(m.message));
+        }
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+  }
+
+  call(method: string, arg: unknown): Promise<Result<unknown>> {
+    if (this.dead) return Promise.resolve({ ok: false, error: { code: 'backend_stopped', message: this.dead } });
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.pending.set(seq, resolve);
+      this.worker.postMessage({ seq, method, arg });
+    });
+  }
+
+  onEvent(listener: (e: ApiEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.dead) return;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage({ type: 'close' });
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+    await this.worker.terminate();
+  }
+
+  private fail(message: string): void {
+    this.dead ??= message;
+    for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'backend_stopped', message } });
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,138 @@
+// The backend behind the one API contract. Both hosts (the Electron main process and
+// `casegraph serve`) run it in a worker thread and forward calls to it; it validates every
+// argument with the contract's schemas, owns the store's single writer connection, and turns
+// expected failures into results the UI can show.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '../../common/api';
+import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
+import { openStore, schemaVersion, type Db } from '../store/db';
+import { importDemo } from '../import/import-demo';
+import { importFiles } from '../import/import-files';
+import { Jobs, toApiError } from './jobs';
+import { getReport, queryReports, storeInfo } from './report-queries';
+import { readSettings, writeSettings } from './settings';
+
+export interface BackendOptions {
+  readonly dbPath: string;
+  readonly nativeBinding?: string;
+  /** When set (the browser host), `import.start` only reads files staged under this folder. */
+  readonly importRoot?: string;
+  readonly onEvent: (event: ApiEvent) => void;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+export class Backend {
+  private readonly db: Db;
+  private readonly jobs: Jobs;
+  readonly handlers: CasegraphApi;
+
+  constructor(private readonly options: BackendOptions) {
+    this.db = openStore(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    this.jobs = new Jobs({
+      progress: (progress) => options.onEvent({ type: 'job.progress', progress }),
+      done: (outcome) => {
+        options.onEvent({ type: 'job.done', outcome });
+        options.onEvent({ type: 'store.changed' });
+      },
+    });
+    const db = this.db;
+    this.handlers = {
+      'store.info': async () => ok(storeInfo(db, options.dbPath, schemaVersion(db))),
+      'reports.query': async (q) => ok(queryReports(db, q)),
+      'reports.get': async ({ id }) => {
+        const r = getReport(db, id);
+        return r ? ok(r) : fail('not_found', `no report with id ${id}`);
+      },
+      'quarantine.list': async ({ offset, limit }) => {
+        const total = (db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
+        const rows = db
+          .prepare(
+            `SELECT q.id, s.kind || ': ' || s.name AS source, q.location AS "where", q.field, q.reason, q.received_at AS receivedAt
+             FROM quarantine q JOIN source s ON s.id = q.source_id ORDER BY q.id DESC LIMIT ? OFFSET ?`,
+          )
+          .all(limit, offset) as { id: number; source: string; where: string; field: string; reason: string; receivedAt: string }[];
+        return ok({ total, rows });
+      },
+      'settings.get': async () => ok(readSettings(db)),
+      'settings.update': async (patch) => {
+        const settings = writeSettings(db, patch);
+        options.onEvent({ type: 'store.changed' });
+        return ok(settings);
+      },
+      'import.start': async ({ files }) => {
+        for (const f of files) {
+          const problem = this.importProblem(f);
+          if (problem) return fail('invalid_argument', problem);
+        }
+        const started = this.jobs.start('import', async (ctx) => {
+          const r = await importFiles(
+            db,
+            files.map((f) => ({ path: f, name: this.displayName(f) })),
+            { signal: ctx.signal, onProgress: (p) => ctx.progress(p.file, p.bytesDone, p.bytesTotal) },
+          );
+          return summary(r, r.files, r.elapsedMs);
+        });
+        return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
+      },
+      'demo.start': async ({ reports, seed }) => {
+        const started = this.jobs.start('demo', async (ctx) => {
+          const r = await importDemo(db, {
+            ...(reports !== undefined ? { reports } : {}),
+            ...(seed !== undefined ? { seed } : {}),
+            signal: ctx.signal,
+            onProgress: (done, total) => ctx.progress('demo', done, total),
+          });
+          return summary({ ...r, rejections: [] }, [`demo seed ${r.seed}`], r.elapsedMs);
+        });
+        return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
+      },
+      'job.cancel': async ({ jobId }) => ok({ cancelled: this.jobs.cancel(jobId) }),
+    } satisfies CasegraphApi;
+  }
+
+  /** The transports' single entry: validate, dispatch, never throw. */
+  async call(method: string, arg: unknown): Promise<Result<unknown>> {
+    if (!isApiMethod(method)) return fail('unknown_method', `unknown API method ${JSON.stringify(method).slice(0, 80)}`);
+    const parsed = API_SCHEMAS[method].safeParse(arg ?? {});
+    if (!parsed.success) return fail('invalid_argument', `${method}: ${describeIssues(parsed.error)}`);
+    try {
+      const handler = this.handlers[method] as (a: unknown) => Promise<Result<unknown>>;
+      return await handler(parsed.data);
+    } catch (e) {
+      return { ok: false, error: toApiError(e) };
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private importProblem(file: string): string | null {
+    const resolved = path.resolve(file);
+    if (this.options.importRoot) {
+      const root = path.resolve(this.options.importRoot) + path.sep;
+      if (!resolved.startsWith(root)) return `${path.basename(file)} was not uploaded through this session`;
+    }
+    if (!fs.existsSync(resolved)) return `cannot read ${path.basename(file)}: no such file`;
+    return null;
+  }
+
+  /** Staged uploads live at <root>/<random>/<original name>: report the original name. */
+  private displayName(file: string): string {
+    return path.basename(file);
+  }
+}
+
+function summary(
+  r: { new: number; updated: number; unchanged: number; withdrawn: number; rejected: number; cancelled: boolean; rejections: ImportSummary['rejections'] },
+  files: readonly string[],
+  elapsedMs: number,
+): ImportSummary {
+  return { new: r.new, updated: r.updated, unchanged: r.unchanged, withdrawn: r.withdrawn, rejected: r.rejected, cancelled: r.cancelled, rejections: r.rejections, files, elapsedMs };
+}
+
+export type { ApiMethod };

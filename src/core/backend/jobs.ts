@@ -1,0 +1,65 @@
+// Long jobs (import, demo; later sync, linking, export): one writing job at a time, each
+// cancellable, reporting progress at most every 100 ms so the UI is not flooded.
+import type { ApiError, JobOutcome, JobProgress } from '../../common/api';
+
+export type JobKind = JobProgress['kind'];
+
+export interface JobContext {
+  readonly signal: AbortSignal;
+  progress(phase: string, done: number, total: number | null): void;
+}
+
+export type JobEvents = {
+  progress(p: JobProgress): void;
+  done(outcome: JobOutcome): void;
+};
+
+export class Jobs {
+  private running: { id: string; kind: JobKind; controller: AbortController } | null = null;
+  private nextId = 1;
+
+  constructor(private readonly events: JobEvents) {}
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Start a job unless one is running; returns its id, or null when busy. */
+  start(kind: JobKind, work: (ctx: JobContext) => Promise<Extract<JobOutcome, { ok: true }>['summary']>): string | null {
+    if (this.running) return null;
+    const id = `${kind}-${Date.now().toString(36)}-${this.nextId++}`;
+    const controller = new AbortController();
+    this.running = { id, kind, controller };
+    let last = 0;
+    const ctx: JobContext = {
+      signal: controller.signal,
+      progress: (phase, done, total) => {
+        const now = performance.now();
+        if (now - last < 100 && done !== total) return;
+        last = now;
+        this.events.progress({ jobId: id, kind, phase, done, total });
+      },
+    };
+    void work(ctx).then(
+      (summary) => this.finish({ jobId: id, kind, ok: true, summary }),
+      (e: unknown) => this.finish({ jobId: id, kind, ok: false, error: toApiError(e) }),
+    );
+    return id;
+  }
+
+  cancel(id: string): boolean {
+    if (this.running?.id !== id) return false;
+    this.running.controller.abort();
+    return true;
+  }
+
+  private finish(outcome: JobOutcome): void {
+    this.running = null;
+    this.events.done(outcome);
+  }
+}
+
+export function toApiError(e: unknown): ApiError {
+  const message = e instanceof Error ? e.message : String(e);
+  return { code: 'failed', message };
+}

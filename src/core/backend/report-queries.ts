@@ -1,0 +1,202 @@
+// Read queries behind the reports view: paging with filters and full-text search over 1M reports.
+
+import type { IdentifierView, ReportDetail, ReportPage, ReportQuery, ReportRow, StoreInfo } from '../../common/api';
+import type { Category, IdentifierKind, IdentifierOrigin, ReportLocation, ReportMessage, Victim } from '../../common/model';
+import { centsToDecimal, decimalToCents } from '../../common/money';
+import type { Db } from '../store/db';
+import { normaliseIdentifier } from '../normalise';
+
+const DAY_SLACK_MS = 15 * 3600_000;
+
+/** An FTS5 string literal: the text as one phrase, quotes doubled. */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+interface Where {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+function buildWhere(q: ReportQuery): Where {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (!q.includeWithdrawn) clauses.push('r.withdrawn = 0');
+  else clauses.push('r.reported_at IS NOT NULL');
+  const text = q.text?.trim();
+  if (text) {
+    // Trigram search needs three characters; shorter Chinese words (刷单, 客服) fall back to LIKE.
+    const parts: string[] = [];
+    if ([...text].length >= 3) {
+      parts.push('r.rid IN (SELECT rowid FROM report_text WHERE report_text MATCH ?)');
+      params.push(ftsPhrase(text));
+    } else {
+      const like = likePattern(text);
+      parts.push("r.narrative LIKE ? ESCAPE '\\'", "EXISTS (SELECT 1 FROM message m WHERE m.rid = r.rid AND m.text LIKE ? ESCAPE '\\')");
+      params.push(like, like);
+    }
+    parts.push('r.id = ?');
+    params.push(text);
+    // A phone or card typed in any form finds the reports that carry it, however they wrote it.
+    for (const kind of ['phone', 'bank_card'] as const) {
+      const n = /\d{5}/.test(text.replace(/\D/g, '')) ? normaliseIdentifier(kind, text) : null;
+      if (n) {
+        parts.push('r.rid IN (SELECT rid FROM identifier WHERE kind = ? AND value = ?)');
+        params.push(n.kind, n.value);
+      }
+    }
+    clauses.push(`(${parts.join(' OR ')})`);
+  }
+  if (q.categories && q.categories.length > 0) {
+    clauses.push(`r.category IN (${q.categories.map(() => '?').join(', ')})`);
+    params.push(...q.categories);
+  }
+  if (q.from) {
+    clauses.push('r.reported_ms >= ? AND substr(r.reported_at, 1, 10) >= ?');
+    params.push(Date.parse(`${q.from}T00:00:00Z`) - DAY_SLACK_MS, q.from);
+  }
+  if (q.to) {
+    clauses.push('r.reported_ms < ? AND substr(r.reported_at, 1, 10) <= ?');
+    params.push(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000 + DAY_SLACK_MS, q.to);
+  }
+  if (q.minLoss) {
+    clauses.push('r.loss_cents >= ?');
+    params.push(decimalToCents(q.minLoss));
+  }
+  if (q.maxLoss) {
+    clauses.push('r.loss_cents <= ?');
+    params.push(decimalToCents(q.maxLoss));
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const ORDER: Record<NonNullable<ReportQuery['sort']>, string> = {
+  reported_at: 'r.reported_ms',
+  loss: 'r.loss_cents',
+  id: 'r.id',
+};
+
+interface RowDb {
+  id: string;
+  version: number;
+  withdrawn: number;
+  precinct: string | null;
+  reported_at: string | null;
+  category: string | null;
+  loss_cents: number | null;
+  currency: string | null;
+  summary: string | null;
+}
+
+export function queryReports(db: Db, q: ReportQuery): ReportPage {
+  const where = buildWhere(q);
+  const total = (db.prepare(`SELECT count(*) AS n FROM report r ${where.sql}`).get(...where.params) as { n: number }).n;
+  const dir = q.desc === false ? 'ASC' : 'DESC';
+  const order = ORDER[q.sort ?? 'reported_at'];
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.version, r.withdrawn, r.precinct, r.reported_at, r.category, r.loss_cents, r.currency,
+              coalesce(substr(r.narrative, 1, 120), (SELECT substr(m.text, 1, 120) FROM message m WHERE m.rid = r.rid AND m.seq = 0)) AS summary
+       FROM report r ${where.sql} ORDER BY ${order} ${dir}, r.rid ${dir} LIMIT ? OFFSET ?`,
+    )
+    .all(...where.params, q.limit, q.offset) as RowDb[];
+  return {
+    total,
+    offset: q.offset,
+    rows: rows.map(
+      (r): ReportRow => ({
+        id: r.id,
+        version: r.version,
+        withdrawn: r.withdrawn === 1,
+        precinct: r.precinct ?? '',
+        reportedAt: r.reported_at ?? '',
+        category: (r.category ?? 'other') as Category,
+        loss: r.loss_cents === null || r.currency === null ? null : { amount: centsToDecimal(r.loss_cents), currency: r.currency },
+        summary: (r.summary ?? '').split('\n')[0] ?? '',
+      }),
+    ),
+  };
+}
+
+export function getReport(db: Db, id: string): ReportDetail | null {
+  const r = db
+    .prepare(
+      `SELECT rid, id, version, withdrawn, precinct, reported_at, occurred_at, category, category_raw, loss_cents, currency, victim, location, narrative
+       FROM report WHERE id = ?`,
+    )
+    .get(id) as
+    | (RowDb & { rid: number; occurred_at: string | null; category_raw: string | null; victim: string | null; location: string | null; narrative: string | null })
+    | undefined;
+  if (!r) return null;
+  const identifiers = db
+    .prepare('SELECT kind, value, raw, role, origin, subtype, domain, luhn FROM identifier WHERE rid = ? ORDER BY rowid')
+    .all(r.rid) as { kind: string; value: string; raw: string; role: string | null; origin: string; subtype: string | null; domain: string | null; luhn: number | null }[];
+  const messages = db.prepare('SELECT channel, sender, text, at FROM message WHERE rid = ? ORDER BY seq').all(r.rid) as {
+    channel: ReportMessage['channel'];
+    sender: string | null;
+    text: string;
+    at: string | null;
+  }[];
+  const versions = db
+    .prepare(
+      `SELECT v.version, v.deleted, v.received_at, s.kind || ': ' || s.name AS source
+       FROM report_version v JOIN source s ON s.id = v.source_id WHERE v.report_id = ? ORDER BY v.version DESC`,
+    )
+    .all(id) as { version: number; deleted: number; received_at: string; source: string }[];
+  return {
+    id: r.id,
+    version: r.version,
+    withdrawn: r.withdrawn === 1,
+    precinct: r.precinct ?? '',
+    reportedAt: r.reported_at ?? '',
+    occurredAt: r.occurred_at,
+    category: (r.category ?? 'other') as Category,
+    categoryOriginal: r.category_raw,
+    loss: r.loss_cents === null || r.currency === null ? null : { amount: centsToDecimal(r.loss_cents), currency: r.currency },
+    victim: r.victim ? (JSON.parse(r.victim) as Victim) : null,
+    location: r.location ? (JSON.parse(r.location) as ReportLocation) : null,
+    narrative: r.narrative ?? '',
+    messages: messages.map((m) => ({ channel: m.channel, text: m.text, ...(m.sender ? { sender: m.sender } : {}), ...(m.at ? { at: m.at } : {}) })),
+    identifiers: identifiers.map(
+      (i): IdentifierView => ({
+        kind: i.kind as IdentifierKind,
+        value: i.value,
+        raw: i.raw,
+        origin: i.origin as IdentifierOrigin,
+        ...(i.role ? { role: i.role } : {}),
+        ...(i.subtype ? { subtype: i.subtype } : {}),
+        ...(i.domain ? { domain: i.domain } : {}),
+        ...(i.luhn === null ? {} : { luhn: i.luhn === 1 }),
+      }),
+    ),
+    versions: versions.map((v) => ({ version: v.version, deleted: v.deleted === 1, receivedAt: v.received_at, source: v.source })),
+  };
+}
+
+export function storeInfo(db: Db, path: string, schemaVersion: number): StoreInfo {
+  const counts = db
+    .prepare(
+      `SELECT sum(withdrawn = 0) AS live, sum(withdrawn = 1) AS withdrawn,
+              min(CASE WHEN withdrawn = 0 THEN reported_at END) AS first, max(CASE WHEN withdrawn = 0 THEN reported_at END) AS last
+       FROM report`,
+    )
+    .get() as { live: number | null; withdrawn: number | null; first: string | null; last: string | null };
+  const losses = db
+    .prepare('SELECT currency, sum(loss_cents) AS cents FROM report WHERE withdrawn = 0 AND currency IS NOT NULL GROUP BY currency')
+    .all() as { currency: string; cents: number }[];
+  const quarantined = (db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
+  return {
+    path,
+    schemaVersion,
+    reports: counts.live ?? 0,
+    withdrawn: counts.withdrawn ?? 0,
+    quarantined,
+    totalLoss: Object.fromEntries(losses.map((l) => [l.currency, centsToDecimal(l.cents)])),
+    firstReportedAt: counts.first,
+    lastReportedAt: counts.last,
+  };
+}

@@ -1,0 +1,89 @@
+// Opening the store: one SQLite file per workstation, WAL, foreign keys, migrated in one
+// transaction per migration. A store written by a newer Casegraph is refused, never downgraded.
+// The file holds citizens' personal data, so it and its directory are private to the user.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  readonly readonly?: boolean;
+  /** Path to a better_sqlite3.node built for another runtime (Electron's ABI). */
+  readonly nativeBinding?: string;
+  readonly migrations?: readonly Migration[];
+}
+
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Bring the schema up to date; each migration in its own transaction with its user_version. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new StoreError(`migration list is not monotonic at ${m.name}`);
+  });
+  const current = schemaVersion(db);
+  const latest = migrations.length;
+  if (current > latest) {
+    throw new StoreError(
+      `this store was written by a newer Casegraph (schema ${current}; this version knows up to ${latest}). Update Casegraph to open it.`,
+    );
+  }
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return latest;
+}
+
+export function openStore(file: string, options: OpenOptions = {}): Db {
+  const readonly = options.readonly === true;
+  if (!readonly) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  } else if (!fs.existsSync(file)) {
+    throw new StoreError(`no store at ${file}`);
+  }
+  let db: Db;
+  try {
+    db = new Database(file, {
+      readonly,
+      fileMustExist: readonly,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (e) {
+    throw new StoreError(`cannot open the store at ${file}: ${(e as Error).message}`);
+  }
+  try {
+    if (!readonly) {
+      fs.chmodSync(file, 0o600);
+      db.pragma('journal_mode = WAL');
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -65536');
+    if (readonly) {
+      const latest = (options.migrations ?? MIGRATIONS).length;
+      const current = schemaVersion(db);
+      if (current > latest) throw new StoreError(`this store was written by a newer Casegraph (schema ${current}; this version knows up to ${latest}). Update Casegraph to open it.`);
+      if (current < latest) throw new StoreError(`the store at ${file} needs migrating; open it once for writing first`);
+    } else {
+      migrate(db, options.migrations);
+    }
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`cannot open the store at ${file}: ${(e as Error).message}`);
+  }
+  return db;
+}

@@ -1,0 +1,81 @@
+// The Electron main process: a thin shell. It opens the window with a locked-down renderer
+// (context isolation, sandbox, no Node, no navigation, no new windows, no permissions),
+// starts the backend worker on the user's store, and forwards the one API over IPC.
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { BackendClient } from '../core/backend/backend-client';
+import { STORE_FILE } from '../core/store/paths';
+import { electronNativeBinding } from './native-binding';
+
+const here = import.meta.dirname;
+let backend: BackendClient | null = null;
+
+function rendererUrl(): { url: string; isTrusted: (u: string) => boolean } {
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  if (dev && !app.isPackaged) return { url: dev, isTrusted: (u) => u.startsWith(dev) };
+  const file = path.join(here, '../renderer/index.html');
+  const fileUrl = new URL(`file://${file}`).href;
+  return { url: fileUrl, isTrusted: (u) => u.split('#')[0] === fileUrl };
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Casegraph',
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const target = rendererUrl();
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!target.isTrusted(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // Only documentation links leave the app, and then in the system browser.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(target.url);
+  return win;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  const dbPath = process.env['CASEGRAPH_DB'] ?? path.join(app.getPath('userData'), STORE_FILE);
+  const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
+  backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) });
+  const trusted = rendererUrl();
+  ipcMain.handle('casegraph:call', async (event, method: unknown, arg: unknown) => {
+    if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
+    if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_argument', message: 'method must be a string' } };
+    return backend?.call(method, arg);
+  });
+  const win = createWindow();
+  backend.onEvent((e) => {
+    if (!win.isDestroyed()) win.webContents.send('casegraph:event', e);
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('before-quit', () => {
+  void backend?.close();
+});
+
+start().catch((e: unknown) => {
+  console.error(`Casegraph could not start: ${e instanceof Error ? e.message : String(e)}`);
+  app.exit(1);
+});

@@ -1,0 +1,87 @@
+// The API contract as the transports see it: validated arguments, results instead of throws,
+// jobs with progress events, cancellation and outcomes.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ApiEvent, JobOutcome } from '../../../src/common/api';
+import { API_SCHEMAS } from '../../../src/common/api-schema';
+import { Backend } from '../../../src/core/backend/backend';
+import { tempDir, writeFile } from '../../support/tmp';
+
+function backend(importRoot?: string): { b: Backend; events: ApiEvent[]; dir: string } {
+  const dir = tempDir();
+  const events: ApiEvent[] = [];
+  const b = new Backend({ dbPath: path.join(dir, 'store.db'), onEvent: (e) => events.push(e), ...(importRoot ? { importRoot } : {}) });
+  return { b, events, dir };
+}
+
+async function outcome(events: ApiEvent[], jobId: string): Promise<JobOutcome> {
+  for (let i = 0; i < 600; i++) {
+    const done = events.find((e): e is Extract<ApiEvent, { type: 'job.done' }> => e.type === 'job.done' && e.outcome.jobId === jobId);
+    if (done) return done.outcome;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+describe('backend API contract', () => {
+  it('has a schema for every handler and a handler for every schema', () => {
+    const { b } = backend();
+    expect(Object.keys(b.handlers).sort()).toEqual(Object.keys(API_SCHEMAS).sort());
+    b.close();
+  });
+
+  it('answers unknown methods and bad arguments with results naming the problem', async () => {
+    const { b } = backend();
+    expect(await b.call('store.drop', {})).toEqual({ ok: false, error: { code: 'unknown_method', message: 'unknown API method "store.drop"' } });
+    const bad = await b.call('reports.query', { offset: -1, limit: 5000 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toMatch(/^reports.query: offset .*; limit/);
+    expect(await b.call('reports.query', { offset: 0, limit: 10, sql: 'DROP TABLE report' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await b.call('reports.get', { id: 'nope' })).toEqual({ ok: false, error: { code: 'not_found', message: 'no report with id nope' } });
+    b.close();
+  });
+
+  it('runs the demo as a job with progress and an outcome, then serves its reports', async () => {
+    const { b, events } = backend();
+    const started = await b.call('demo.start', { reports: 3000, seed: 7 });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value as { jobId: string };
+    expect(await b.call('demo.start', {})).toMatchObject({ ok: false, error: { code: 'busy' } });
+    const done = await outcome(events, jobId);
+    expect(done).toMatchObject({ ok: true, kind: 'demo' });
+    expect(events.some((e) => e.type === 'job.progress' && e.progress.jobId === jobId)).toBe(true);
+    expect(events.some((e) => e.type === 'store.changed')).toBe(true);
+    const info = await b.call('store.info', {});
+    expect(info.ok && (info.value as { reports: number }).reports).toBeGreaterThanOrEqual(2900);
+    const page = await b.call('reports.query', { offset: 0, limit: 5 });
+    expect(page.ok && (page.value as { rows: unknown[] }).rows).toHaveLength(5);
+    b.close();
+  });
+
+  it('imports only staged files when it has an import root, and persists validated settings', async () => {
+    const staging = tempDir();
+    const { b, dir, events } = backend(staging);
+    const outside = writeFile(dir, 'x.ndjson', '{}\n');
+    expect(await b.call('import.start', { files: [outside] })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'x.ndjson was not uploaded through this session' } });
+    const inside = writeFile(staging, 'y.ndjson', '{"id":"A","version":1,"deleted":true}\n');
+    const started = await b.call('import.start', { files: [inside] });
+    if (!started.ok) throw new Error(started.error.message);
+    expect(await outcome(events, (started.value as { jobId: string }).jobId)).toMatchObject({ ok: true, summary: { withdrawn: 1, files: ['y.ndjson'] } });
+    expect(await b.call('settings.update', { thresholdAmount: '5000.5' })).toMatchObject({ ok: true, value: { thresholdAmount: '5000.5', thresholdCurrency: 'CNY', lookbackDays: 730 } });
+    expect(await b.call('settings.update', { lookbackDays: 0 })).toMatchObject({ ok: false });
+    expect(await b.call('settings.get', {})).toMatchObject({ ok: true, value: { thresholdAmount: '5000.5', language: 'zh-CN' } });
+    b.close();
+  });
+
+  it('cancels a running job between batches', async () => {
+    const { b, events } = backend();
+    const started = await b.call('demo.start', { reports: 200_000, seed: 3 });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value as { jobId: string };
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await b.call('job.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
+    const done = await outcome(events, jobId);
+    expect(done.ok && done.summary.cancelled).toBe(true);
+    b.close();
+  });
+});
