@@ -1,0 +1,41 @@
+// Hosts of URL shorteners. For these the host says nothing about the fraudster: the path is
+// the identifier, so a link on one of them gets subtype 'short_link' and linking must compare
+// the whole URL, never the domain. Add hosts as investigators meet them; keep one per line.
+export const SHORT_LINK_HOSTS: ReadonlySet<string> = new Set([
+  // Mainland China
+  't.cn',
+  'url.cn',
+  'w.url.cn',
+  'dwz.cn',
+  'suo.im',
+  'suo.nz',
+  'mrw.so',
+  'sohu.gg',
+  'tb.cn',
+  'm.tb.cn',
+  'u.jd.com',
+  '3.cn',
+  'b23.tv',
+  'v.douyin.com',
+  'xhslink.com',
+  'dwz.date',
+  'reurl.cc',
+  '0rz.tw',
+  // International
+  'bit.ly',
+  'tinyurl.com',
+  'is.gd',
+  'v.gd',
+  't.co',
+  'goo.gl',
+  'ow.ly',
+  'buff.ly',
+  'cutt.ly',
+  'rebrand.ly',
+  'shorturl.at',
+  'tiny.cc',
+  't.ly',
+  'rb.gy',
+  's.id',
+  'lnkd.in',
+]);

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseIdentifier } from '../../../src/core/normalise';
+
+const url = (raw: string) => normaliseIdentifier('url', raw);
+
+describe('variants of one link meet', () => {
+  it.each([
+    'HTTP://WWW.Example.com/a?b=1',
+    'http://www.example.com/a?b=1',
+    'http://example.com/a?b=1',
+    'example.com/a?b=1',
+    'www.example.com/a?b=1',
+    'EXAMPLE.COM/a?b=1',
+    'http://example.com:80/a?b=1',
+    'http://example.com/a?b=1#top',
+    'http://example.com/a?b=1&utm_source=sms&utm_medium=x',
+    'http://example.com/a?spm=a2c4g.11186623&b=1',
+    'http://example.com/a?from=singlemessage&isappinstalled=0&b=1',
+    'http://example.com/a?b=1&',
+    'http://example.com.:80/a?b=1',
+    'http://user:secret@example.com/a?b=1',
+    '//example.com/a?b=1',
+    '<http://example.com/a?b=1>',
+    '"example.com/a?b=1"',
+    'example.com/a?b=1。',
+    'ｈｔｔｐ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ？ｂ＝１',
+    'http://example。com/a?b=1',
+    'http://example.com/a?b=%31',
+    ' http://example.com/a?b=1 ',
+    '网址：example.com/a?b=1',
+    '请登录example.com/a?b=1领取',
+  ])('%s', (raw) => {
+    expect(url(raw)).toEqual({ kind: 'url', value: 'http://example.com/a?b=1', domain: 'example.com' });
+  });
+});
+
+describe('canonical form', () => {
+  it.each([
+    ['https://Example.com', 'https://example.com', 'example.com'],
+    ['https://example.com/', 'https://example.com', 'example.com'],
+    ['https://example.com:443/x', 'https://example.com/x', 'example.com'],
+    ['https://example.com:8443/x', 'https://example.com:8443/x', 'example.com'],
+    ['http://example.com/A/B.html', 'http://example.com/A/B.html', 'example.com'],
+    ['http://example.com/a/', 'http://example.com/a/', 'example.com'],
+    ['http://example.com/a/./b/../c', 'http://example.com/a/c', 'example.com'],
+    ['http://example.com/?z=1&a=2&m=3', 'http://example.com?a=2&m=3&z=1', 'example.com'],
+    ['http://example.com/p?b=2&a=1&a=0', 'http://example.com/p?a=0&a=1&b=2', 'example.com'],
+    ['http://example.com/p?UTM_SOURCE=x&ref=abc', 'http://example.com/p?ref=abc', 'example.com'],
+    ['http://example.com/p?fbclid=1&gclid=2&invite=K9', 'http://example.com/p?invite=K9', 'example.com'],
+    ['http://example.com/%7euser/%e4%b8%ad', 'http://example.com/~user/%E4%B8%AD', 'example.com'],
+    // Chinese right after an ASCII link is the sentence going on, not the path.
+    ['http://example.com/x领取', 'http://example.com/x', 'example.com'],
+    ['点击 https://example.com/x?id=7 查看', 'https://example.com/x?id=7', 'example.com'],
+    ['icbc-jf.cn/lq', 'http://icbc-jf.cn/lq', 'icbc-jf.cn'],
+    ['http://icbc.com.cn.xyz-jf.top/login', 'http://icbc.com.cn.xyz-jf.top/login', 'xyz-jf.top'],
+    ['www.icbc.com.cn', 'http://icbc.com.cn', 'icbc.com.cn'],
+    ['http://a.b.example.com.cn/x', 'http://a.b.example.com.cn/x', 'example.com.cn'],
+    ['http://www.court.gov.cn/x', 'http://court.gov.cn/x', 'court.gov.cn'],
+    ['www.gov.cn', 'http://www.gov.cn', 'www.gov.cn'],
+    ['http://xn--fsqu00a.xn--fiqs8s/a', 'http://例子.中国/a', '例子.中国'],
+    ['http://例子.中国/a', 'http://例子.中国/a', '例子.中国'],
+    ['例子.中国', 'http://例子.中国', '例子.中国'],
+    ['ftp://files.example.com/a.zip', 'ftp://files.example.com/a.zip', 'example.com'],
+    ['http://www.com/', 'http://www.com', 'www.com'],
+  ])('%s → %s', (raw, value, domain) => {
+    expect(url(raw)).toEqual({ kind: 'url', value, domain });
+  });
+});
+
+describe('short links keep their path and are marked', () => {
+  it.each([
+    ['t.cn/A6abcDE', 'http://t.cn/A6abcDE', 't.cn'],
+    ['http://t.cn/A6abcDE', 'http://t.cn/A6abcDE', 't.cn'],
+    ['https://url.cn/5xYz', 'https://url.cn/5xYz', 'url.cn'],
+    ['http://w.url.cn/s/AbC', 'http://w.url.cn/s/AbC', 'url.cn'],
+    ['dwz.cn/Xy12', 'http://dwz.cn/Xy12', 'dwz.cn'],
+    ['suo.im/5Qx', 'http://suo.im/5Qx', 'suo.im'],
+    ['https://bit.ly/3AbCdEf', 'https://bit.ly/3AbCdEf', 'bit.ly'],
+    ['https://www.bit.ly/3AbCdEf', 'https://bit.ly/3AbCdEf', 'bit.ly'],
+    ['tinyurl.com/y2ab3c', 'http://tinyurl.com/y2ab3c', 'tinyurl.com'],
+    ['is.gd/Ab1', 'http://is.gd/Ab1', 'is.gd'],
+    ['https://t.co/xYz', 'https://t.co/xYz', 't.co'],
+    ['goo.gl/abc', 'http://goo.gl/abc', 'goo.gl'],
+    ['0rz.tw/abc', 'http://0rz.tw/abc', '0rz.tw'],
+    ['sohu.gg/xYz', 'http://sohu.gg/xYz', 'sohu.gg'],
+  ])('%s', (raw, value, domain) => {
+    expect(url(raw)).toEqual({ kind: 'url', value, subtype: 'short_link', domain });
+  });
+
+  it('paths differing in case are different short links', () => {
+    expect(url('t.cn/abc')?.value).not.toBe(url('t.cn/ABC')?.value);
+  });
+});
+
+describe('IP-literal URLs', () => {
+  it.each([
+    ['http://1.2.3.4:8080/x', 'http://1.2.3.4:8080/x'],
+    ['1.2.3.4:8080/x', 'http://1.2.3.4:8080/x'],
+    ['http://103.45.6.7/', 'http://103.45.6.7'],
+    ['HTTP://[2001:DB8::1]:8080/a', 'http://[2001:db8::1]:8080/a'],
+  ])('%s → %s', (raw, value) => {
+    expect(url(raw)).toEqual({ kind: 'url', value, subtype: 'ip' });
+  });
+});
+
+describe('app links', () => {
+  it.each([
+    ['weixin://dl/chat', 'weixin://dl/chat'],
+    ['alipays://platformapi/startapp?saId=10000007&qrcode=x', 'alipays://platformapi/startapp?qrcode=x&saId=10000007'],
+  ])('%s → %s', (raw, value) => {
+    expect(url(raw)).toEqual({ kind: 'url', value, subtype: 'app_link' });
+  });
+});
+
+describe('unusable values', () => {
+  it.each(['', '   ', 'abc', 'localhost', 'mailto:a@b.com', 'javascript:alert(1)', 'http://', '无', '不详', 'http://exa mple'])('%j → null', (raw) => {
+    expect(url(raw)).toBeNull();
+  });
+});
