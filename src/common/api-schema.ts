@@ -44,6 +44,7 @@ export const API_SCHEMAS = {
     .object({ reports: z.number().int().min(1).max(5_000_000).optional(), seed: z.number().int().min(0).max(2 ** 32 - 1).optional() })
     .strict(),
   'job.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
+  'job.current': empty,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export function isApiMethod(name: string): name is ApiMethod {

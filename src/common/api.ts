@@ -181,6 +181,8 @@ export interface CasegraphApi {
   'import.start': (arg: { readonly files: readonly string[] }) => Promise<Result<JobRef>>;
   'demo.start': (arg: { readonly reports?: number; readonly seed?: number }) => Promise<Result<JobRef>>;
   'job.cancel': (arg: JobRef) => Promise<Result<{ readonly cancelled: boolean }>>;
+  /** The running job's latest progress, or null: lets a reloaded UI pick up a job it did not start. */
+  'job.current': (arg: Record<string, never>) => Promise<Result<JobProgress | null>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

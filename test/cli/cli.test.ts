@@ -1,5 +1,6 @@
 // The built `casegraph` command as a user runs it: exit codes, one-line errors, counts.
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,9 +45,17 @@ describe('casegraph CLI', () => {
 
   it('fails with exit 1 and one line, no stack trace, for a missing file or a newer store', () => {
     const dir = tempDir();
-    const r = run('import', path.join(dir, 'missing.ndjson'), '--db', path.join(dir, 's.db'));
+    const missing = path.join(dir, 'missing.ndjson');
+    const r = run('import', missing, '--db', path.join(dir, 's.db'));
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('casegraph: cannot read missing.ndjson: no such file\n');
+    expect(r.stderr).toBe(`casegraph: cannot read ${missing}: no such file\n`);
+    const newer = path.join(dir, 'newer.db');
+    const raw = new Database(newer);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const refused = run('demo', '--reports', '10', '--db', newer);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^casegraph: this store was written by a newer Casegraph \(schema 999; .*\n$/);
   });
 
   it('makes the same demo data for the same seed', () => {

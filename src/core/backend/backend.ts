@@ -91,6 +91,7 @@ export class Backend {
         return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
       },
       'job.cancel': async ({ jobId }) => ok({ cancelled: this.jobs.cancel(jobId) }),
+      'job.current': async () => ok(this.jobs.current()),
     } satisfies CasegraphApi;
   }
 

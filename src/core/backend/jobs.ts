@@ -15,7 +15,7 @@ export type JobEvents = {
 };
 
 export class Jobs {
-  private running: { id: string; kind: JobKind; controller: AbortController } | null = null;
+  private running: { id: string; kind: JobKind; controller: AbortController; latest: JobProgress } | null = null;
   private nextId = 1;
 
   constructor(private readonly events: JobEvents) {}
@@ -29,11 +29,12 @@ export class Jobs {
     if (this.running) return null;
     const id = `${kind}-${Date.now().toString(36)}-${this.nextId++}`;
     const controller = new AbortController();
-    this.running = { id, kind, controller };
+    this.running = { id, kind, controller, latest: { jobId: id, kind, phase: 'starting', done: 0, total: null } };
     let last = 0;
     const ctx: JobContext = {
       signal: controller.signal,
       progress: (phase, done, total) => {
+        if (this.running?.id === id) this.running.latest = { jobId: id, kind, phase, done, total };
         const now = performance.now();
         if (now - last < 100 && done !== total) return;
         last = now;
@@ -45,6 +46,10 @@ export class Jobs {
       (e: unknown) => this.finish({ jobId: id, kind, ok: false, error: toApiError(e) }),
     );
     return id;
+  }
+
+  current(): JobProgress | null {
+    return this.running?.latest ?? null;
   }
 
   cancel(id: string): boolean {

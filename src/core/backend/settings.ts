@@ -1,16 +1,10 @@
-// Per-store settings with their defaults. The filing threshold defaults to 3,000 CNY, the
-// telecom-fraud threshold of the 2016 opinion of the SPC, SPP and MPS, summed over two years.
+// Per-store settings over their defaults (src/common/settings.ts).
 import type { Settings } from '../../common/api';
 import { settingsSchema } from '../../common/api-schema';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { Db } from '../store/db';
 
-export const DEFAULT_SETTINGS: Settings = {
-  language: 'zh-CN',
-  theme: 'light',
-  thresholdAmount: '3000.00',
-  thresholdCurrency: 'CNY',
-  lookbackDays: 730,
-};
+export { DEFAULT_SETTINGS };
 
 export function readSettings(db: Db): Settings {
   const rows = db.prepare('SELECT key, value FROM setting').all() as { key: string; value: string }[];

@@ -63,6 +63,13 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     throw new StoreError(`cannot open the store at ${file}: ${(e as Error).message}`);
   }
   try {
+    // Check the schema before touching anything: a newer store must be left exactly as it is.
+    const latestKnown = (options.migrations ?? MIGRATIONS).length;
+    if (schemaVersion(db) > latestKnown) {
+      throw new StoreError(
+        `this store was written by a newer Casegraph (schema ${schemaVersion(db)}; this version knows up to ${latestKnown}). Update Casegraph to open it.`,
+      );
+    }
     if (!readonly) {
       fs.chmodSync(file, 0o600);
       db.pragma('journal_mode = WAL');
@@ -73,10 +80,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
     if (readonly) {
-      const latest = (options.migrations ?? MIGRATIONS).length;
-      const current = schemaVersion(db);
-      if (current > latest) throw new StoreError(`this store was written by a newer Casegraph (schema ${current}; this version knows up to ${latest}). Update Casegraph to open it.`);
-      if (current < latest) throw new StoreError(`the store at ${file} needs migrating; open it once for writing first`);
+      if (schemaVersion(db) < latestKnown) throw new StoreError(`the store at ${file} needs migrating; open it once for writing first`);
     } else {
       migrate(db, options.migrations);
     }

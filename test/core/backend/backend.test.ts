@@ -79,9 +79,11 @@ describe('backend API contract', () => {
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value as { jobId: string };
     await new Promise((r) => setTimeout(r, 50));
+    expect(await b.call('job.current', {})).toMatchObject({ ok: true, value: { jobId, kind: 'demo' } });
     expect(await b.call('job.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
     const done = await outcome(events, jobId);
     expect(done.ok && done.summary.cancelled).toBe(true);
+    expect(await b.call('job.current', {})).toEqual({ ok: true, value: null });
     b.close();
   });
 });

@@ -129,20 +129,34 @@ describe('import NDJSON', () => {
     expect(count(db, 'SELECT count(*) AS n FROM report r WHERE NOT EXISTS (SELECT 1 FROM message m WHERE m.rid = r.rid)')).toBe(0);
   });
 
-  it('streams a file larger than memory would like, with flat heap', async () => {
+  it('streams a file larger than memory would like, with flat retained heap', async () => {
     const { db, dir } = store();
     const file = path.join(dir, 'big.ndjson');
     const fd = fs.openSync(file, 'w');
-    const n = 60_000;
-    for (let i = 0; i < n; i += 1000) fs.writeSync(fd, ndjson(Array.from({ length: 1000 }, (_, j) => report(`B${i + j}`, 1, { narrative: '长文本'.repeat(200) }))));
+    const n = 50_000;
+    // Unknown top-level fields are kept verbatim in the history but not indexed: bulk on disk, cheap to import.
+    const padding = 'x'.repeat(2500);
+    for (let i = 0; i < n; i += 1000) fs.writeSync(fd, ndjson(Array.from({ length: 1000 }, (_, j) => report(`B${i + j}`, 1, { attachment: padding }))));
     fs.closeSync(fd);
     const size = fs.statSync(file).size;
-    let peak = 0;
-    const r = await importFiles(db, [{ path: file }], { onProgress: () => (peak = Math.max(peak, process.memoryUsage().heapUsed)) });
+    expect(size).toBeGreaterThan(120 * 1024 * 1024);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc) throw new Error('run vitest with --expose-gc (test/vitest.config.ts sets it)');
+    gc();
+    const base = process.memoryUsage().heapUsed;
+    let retained = 0;
+    let calls = 0;
+    const r = await importFiles(db, [{ path: file }], {
+      onProgress: () => {
+        if (++calls % 20 !== 0) return;
+        gc();
+        retained = Math.max(retained, process.memoryUsage().heapUsed - base);
+      },
+    });
     expect(r.new).toBe(n);
-    expect(size).toBeGreaterThan(100 * 1024 * 1024);
-    // Heap stays far below the file size: the file is never held in memory.
-    expect(peak).toBeLessThan(size / 2);
+    expect(calls).toBeGreaterThan(100);
+    // What the import keeps alive is a chunk or two, not the file.
+    expect(retained).toBeLessThan(32 * 1024 * 1024);
   });
 });
 

@@ -20,8 +20,8 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(tables(db)).toEqual(['identifier', 'message', 'quarantine', 'report', 'report_text', 'report_version', 'setting', 'source']);
     // The reports list pages by date without a table scan.
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT rid FROM report WHERE withdrawn = 0 ORDER BY reported_ms DESC LIMIT 50").all() as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX report_reported');
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id, category FROM report WHERE withdrawn = 0 ORDER BY reported_ms DESC LIMIT 50").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX report_reported/);
     const lookup = db.prepare("EXPLAIN QUERY PLAN SELECT rid FROM identifier WHERE kind = 'phone' AND value = '+8613800138000'").all() as { detail: string }[];
     expect(lookup.map((p) => p.detail).join(' ')).toContain('identifier_value');
   });

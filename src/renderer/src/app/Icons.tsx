@@ -1,0 +1,86 @@
+// Small line icons, always beside a text label (aria-hidden: the label carries the meaning).
+
+import type { ReactNode } from 'react';
+
+function Icon({ children, className }: { readonly children: ReactNode; readonly className?: string }) {
+  return (
+    <svg
+      className={className ?? 'icon'}
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function ListIcon() {
+  return (
+    <Icon>
+      <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />
+    </Icon>
+  );
+}
+
+export function UploadIcon() {
+  return (
+    <Icon>
+      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12" />
+    </Icon>
+  );
+}
+
+export function SettingsIcon() {
+  return (
+    <Icon>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1 7 17M17 7l2.1-2.1" />
+    </Icon>
+  );
+}
+
+/** Marks a withdrawn report: a circle struck through. */
+export function WithdrawnIcon() {
+  return (
+    <Icon>
+      <circle cx="12" cy="12" r="9" />
+      <path d="M5.6 18.4 18.4 5.6" />
+    </Icon>
+  );
+}
+
+export function AlertIcon() {
+  return (
+    <Icon>
+      <path d="M12 9v4M12 17h.01" />
+      <path d="M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0z" />
+    </Icon>
+  );
+}
+
+export function SortIcon({ direction }: { readonly direction: 'ascending' | 'descending' | 'none' }) {
+  return (
+    <Icon className="icon icon-sort">
+      {direction === 'ascending' ? <path d="M12 19V5M5 12l7-7 7 7" /> : null}
+      {direction === 'descending' ? <path d="M12 5v14M19 12l-7 7-7-7" /> : null}
+      {direction === 'none' ? <path d="M8 9l4-4 4 4M16 15l-4 4-4-4" /> : null}
+    </Icon>
+  );
+}
+
+export function LockIcon() {
+  return (
+    <Icon>
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </Icon>
+  );
+}

@@ -1,0 +1,76 @@
+// The window: navigation on the left, the current view in the middle, the status strip below.
+
+import { useEffect, useRef } from 'react';
+import type { StoreInfo } from '../../../common/api';
+import { useI18n } from '../i18n/I18nContext';
+import { ImportView } from '../import/ImportView';
+import { QuarantineView } from '../import/QuarantineView';
+import { ReportDetailView } from '../reports/ReportDetailView';
+import { ReportsView } from '../reports/ReportsView';
+import { SettingsView } from '../settings/SettingsView';
+import { WelcomeView } from '../welcome/WelcomeView';
+import { useRoute } from './navigation';
+import { Nav } from './Nav';
+import { NotFoundView } from './NotFoundView';
+import { RootRedirect } from './RootRedirect';
+import type { Route } from './routes';
+import { useDataVersion } from './ServicesContext';
+import { StatusStrip } from './StatusStrip';
+import { useApiResource, type Resource } from './use-api-resource';
+
+function CurrentView({ route, info, retryInfo }: { readonly route: Route; readonly info: Resource<StoreInfo>; readonly retryInfo: () => void }) {
+  switch (route.view) {
+    case 'root':
+      return <RootRedirect info={info} onRetry={retryInfo} />;
+    case 'welcome':
+      return <WelcomeView info={info} />;
+    case 'reports':
+      return <ReportsView filters={route.filters} />;
+    case 'report':
+      return <ReportDetailView key={route.id} id={route.id} />;
+    case 'import':
+      return <ImportView />;
+    case 'quarantine':
+      return <QuarantineView page={route.page} />;
+    case 'settings':
+      return <SettingsView info={info} />;
+    case 'not-found':
+      return <NotFoundView />;
+  }
+}
+
+/** Which screen is showing; filter edits within a list are not a new screen. */
+function screenOf(route: Route): string {
+  return route.view === 'report' ? `report ${route.id}` : route.view;
+}
+
+export function Shell() {
+  const { m } = useI18n();
+  const route = useRoute();
+  const [info, retryInfo] = useApiResource('store.info', {}, useDataVersion());
+  const mainRef = useRef<HTMLElement>(null);
+  const screen = screenOf(route);
+
+  useEffect(() => {
+    document.title = m['app.title'];
+  }, [m]);
+
+  // When a new screen replaced the element that had focus, start keyboard users at the top of it.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) mainRef.current?.focus({ preventScroll: true });
+  }, [screen]);
+
+  return (
+    <div className="shell">
+      <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
+        {m['app.skipToMain']}
+      </button>
+      <Nav view={route.view} />
+      <main ref={mainRef} id="main" className="main" tabIndex={-1}>
+        <CurrentView route={route} info={info} retryInfo={retryInfo} />
+      </main>
+      <StatusStrip info={info} />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+// The left navigation. A later view adds one entry here (and its route in routes.ts).
+
+import type { ComponentType } from 'react';
+import type { TextKey } from '../i18n/messages';
+import { ListIcon, SettingsIcon, UploadIcon } from './Icons';
+import type { View } from './routes';
+
+export interface NavItem {
+  readonly href: string;
+  readonly label: TextKey;
+  readonly icon: ComponentType;
+  /** The views during which this entry is the current page. */
+  readonly views: readonly View[];
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '#/reports', label: 'nav.reports', icon: ListIcon, views: ['reports', 'report'] },
+  { href: '#/import', label: 'nav.import', icon: UploadIcon, views: ['import', 'quarantine'] },
+  { href: '#/settings', label: 'nav.settings', icon: SettingsIcon, views: ['settings'] },
+];

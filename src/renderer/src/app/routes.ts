@@ -1,0 +1,97 @@
+// Every view has an address in the hash: #/reports, #/reports/<id>, #/import, … Parsing
+// and building addresses are pure so they are tested without a browser.
+//
+// To add a view: add its member to `Route`, one entry to ROUTES (path pattern → route),
+// a case to `routeHref`, and a case to the view switch in App.tsx (the compiler finds it).
+
+import { parseFilters, filtersToSearch, type ReportFilters } from '../reports/report-filters';
+
+export type Route =
+  | { readonly view: 'root' }
+  | { readonly view: 'welcome' }
+  | { readonly view: 'reports'; readonly filters: ReportFilters }
+  | { readonly view: 'report'; readonly id: string }
+  | { readonly view: 'import' }
+  | { readonly view: 'quarantine'; readonly page: number }
+  | { readonly view: 'settings' }
+  | { readonly view: 'not-found'; readonly path: string };
+
+export type View = Route['view'];
+
+interface RouteEntry {
+  /** Path segments; ':name' captures one (URL-decoded) segment. */
+  readonly pattern: readonly string[];
+  readonly build: (params: Readonly<Record<string, string>>, query: URLSearchParams) => Route;
+}
+
+function positiveInt(text: string | null, fallback: number): number {
+  const n = Number(text);
+  return text !== null && /^\d+$/.test(text) && Number.isSafeInteger(n) && n >= 1 ? n : fallback;
+}
+
+const ROUTES: readonly RouteEntry[] = [
+  { pattern: [], build: () => ({ view: 'root' }) },
+  { pattern: ['welcome'], build: () => ({ view: 'welcome' }) },
+  { pattern: ['reports'], build: (_p, query) => ({ view: 'reports', filters: parseFilters(query) }) },
+  { pattern: ['reports', ':id'], build: (p) => ({ view: 'report', id: p.id ?? '' }) },
+  { pattern: ['import'], build: () => ({ view: 'import' }) },
+  { pattern: ['import', 'quarantine'], build: (_p, query) => ({ view: 'quarantine', page: positiveInt(query.get('page'), 1) }) },
+  { pattern: ['settings'], build: () => ({ view: 'settings' }) },
+];
+
+function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | null {
+  if (pattern.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < pattern.length; i++) {
+    const want = pattern[i] ?? '';
+    const got = segments[i] ?? '';
+    if (want.startsWith(':')) {
+      try {
+        params[want.slice(1)] = decodeURIComponent(got);
+      } catch {
+        return null; // a malformed %-escape
+      }
+    } else if (want !== got) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** The route for a location hash ('#/reports?q=x', '#/', '' …). */
+export function parseRoute(hash: string): Route {
+  const text = hash.replace(/^#/, '');
+  const q = text.indexOf('?');
+  const path = q === -1 ? text : text.slice(0, q);
+  const query = new URLSearchParams(q === -1 ? '' : text.slice(q + 1));
+  const segments = path.split('/').filter((s) => s !== '');
+  for (const entry of ROUTES) {
+    const params = match(entry.pattern, segments);
+    if (params) return entry.build(params, query);
+  }
+  return { view: 'not-found', path };
+}
+
+/** The href ('#/…') that opens a route. */
+export function routeHref(route: Route): string {
+  switch (route.view) {
+    case 'root':
+      return '#/';
+    case 'welcome':
+      return '#/welcome';
+    case 'reports': {
+      const search = filtersToSearch(route.filters);
+      return search === '' ? '#/reports' : `#/reports?${search}`;
+    }
+    case 'report':
+      return `#/reports/${encodeURIComponent(route.id)}`;
+    case 'import':
+      return '#/import';
+    case 'quarantine':
+      return route.page > 1 ? `#/import/quarantine?page=${route.page}` : '#/import/quarantine';
+    case 'settings':
+      return '#/settings';
+    case 'not-found':
+      return `#${route.path}`;
+  }
+}

@@ -1,0 +1,72 @@
+// Dates and times as they were written: a report stamped 09:12+08:00 shows 09:12, whatever
+// the time zone of the computer reading it. We shift the instant by the stamp's own offset
+// and format in UTC, which gives the original wall clock.
+
+import { intlLocale, type Language } from './locale';
+
+const STAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The wall-clock time a timestamp names, as a Date whose UTC fields hold it; null if unreadable. */
+export function wallClock(stamp: string): Date | null {
+  const m = STAMP.exec(stamp.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const date = new Date(ms);
+  // Reject 2017-02-30 and friends rather than rolling them over.
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return date;
+}
+
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
+function dateFormat(language: Language): Intl.DateTimeFormat {
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(language), {
+      year: 'numeric',
+      month: language === 'zh-CN' ? 'long' : 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(language, format);
+  }
+  return format;
+}
+
+function dateTimeFormat(language: Language): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(language), {
+      year: 'numeric',
+      month: language === 'zh-CN' ? 'long' : 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    });
+    dateTimeFormats.set(language, format);
+  }
+  return format;
+}
+
+/** "2017年6月3日" / "3 Jun 2017"; the input unchanged when it is not a timestamp. */
+export function formatDate(stamp: string, language: Language): string {
+  const date = wallClock(stamp);
+  return date ? dateFormat(language).format(date) : stamp;
+}
+
+/** "2017年6月3日 09:12" / "3 Jun 2017, 09:12". */
+export function formatDateTime(stamp: string, language: Language): string {
+  const date = wallClock(stamp);
+  if (!date) return stamp;
+  // A bare date has no time worth showing.
+  return /^\d{4}-\d{2}-\d{2}$/.test(stamp.trim()) ? dateFormat(language).format(date) : dateTimeFormat(language).format(date);
+}
+
+/** True for a valid calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && wallClock(text) !== null;
+}

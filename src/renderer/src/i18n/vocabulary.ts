@@ -1,0 +1,26 @@
+// Vocabularies the UI translates beyond the model's own lists (categories, identifier kinds,
+// channels, origins). Values outside these lists are shown as the data has them.
+
+/** Typical identifier roles (report-format.md). */
+export const ROLES = ['caller', 'sender', 'payee', 'link', 'contact', 'app'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Identifier subtypes the normaliser assigns (model.ts). */
+export const SUBTYPES = ['mobile', 'landline', 'service', 'short_link'] as const;
+export type Subtype = (typeof SUBTYPES)[number];
+
+/** Error codes with a translated explanation; any other code falls back to `failed`. */
+export const ERROR_CODES = ['offline', 'unauthorized', 'bad_response', 'no_path', 'not_found', 'invalid_argument', 'cancelled', 'busy', 'failed'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function isSubtype(value: string): value is Subtype {
+  return (SUBTYPES as readonly string[]).includes(value);
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,93 @@
+// #/import — files in (drop or pick) → stageFiles → import.start → progress → summary.
+
+import { useState } from 'react';
+import type { ApiError } from '../../../common/api';
+import { ErrorNotice } from '../app/ErrorNotice';
+import { useApi, useJobs, useJobTracker } from '../app/ServicesContext';
+import { useI18n } from '../i18n/I18nContext';
+import { JobProgressBar } from '../jobs/JobProgressBar';
+import type { JobTracker } from '../jobs/job-tracker';
+import { DropZone } from './DropZone';
+import { ImportSummaryPanel } from './ImportSummaryPanel';
+
+type Stage =
+  | { readonly step: 'idle' }
+  | { readonly step: 'staging'; readonly count: number }
+  | { readonly step: 'starting' }
+  | { readonly step: 'job'; readonly jobId: string }
+  | { readonly step: 'error'; readonly error: ApiError };
+
+/** Coming back to this screen shows the running import, or the last one's result. */
+function initialStage(tracker: JobTracker): Stage {
+  const { running } = tracker.getSnapshot();
+  if (running?.kind === 'import') return { step: 'job', jobId: running.jobId };
+  const latest = tracker.latest('import');
+  return latest ? { step: 'job', jobId: latest.jobId } : { step: 'idle' };
+}
+
+export function ImportView() {
+  const { m, fmt } = useI18n();
+  const api = useApi();
+  const tracker = useJobTracker();
+  const jobs = useJobs();
+  const [stage, setStage] = useState<Stage>(() => initialStage(tracker));
+
+  const running = stage.step === 'job' && jobs.running?.jobId === stage.jobId ? jobs.running : null;
+  const outcome = stage.step === 'job' ? jobs.outcomes.get(stage.jobId) : undefined;
+  const busy = stage.step === 'staging' || stage.step === 'starting' || running !== null;
+
+  async function importFiles(files: readonly File[]): Promise<void> {
+    setStage({ step: 'staging', count: files.length });
+    const staged = await api.stageFiles(files);
+    if (!staged.ok) {
+      setStage({ step: 'error', error: staged.error });
+      return;
+    }
+    setStage({ step: 'starting' });
+    const started = await api.call('import.start', { files: staged.value });
+    if (!started.ok) {
+      setStage({ step: 'error', error: started.error });
+      return;
+    }
+    tracker.started(started.value.jobId, 'import');
+    setStage({ step: 'job', jobId: started.value.jobId });
+  }
+
+  return (
+    <div className="view view-import">
+      <header className="view-header">
+        <h1>{m['import.title']}</h1>
+      </header>
+      <p className="lead">{m['import.intro']}</p>
+      <DropZone disabled={busy} onFiles={(files) => void importFiles(files)} />
+      <div aria-live="polite" className="import-progress">
+        {stage.step === 'staging' ? <p>{m['import.staging'](stage.count, fmt.count(stage.count))}</p> : null}
+        {stage.step === 'starting' ? <p>{m['import.starting']}</p> : null}
+        {running ? <JobProgressBar progress={running} cancelLabel={m['import.cancel']} /> : null}
+      </div>
+      {stage.step === 'error' ? <ErrorNotice error={stage.error} /> : null}
+      {outcome && !outcome.ok ? (
+        outcome.error.code === 'cancelled' ? (
+          <p className="notice notice-warn" role="status">
+            {m['import.cancelled']}
+          </p>
+        ) : (
+          <section aria-label={m['import.failed']}>
+            <ErrorNotice error={outcome.error} />
+          </section>
+        )
+      ) : null}
+      {outcome?.ok && outcome.summary.cancelled ? (
+        <p className="notice notice-warn" role="status">
+          {m['import.cancelled']}
+        </p>
+      ) : null}
+      {outcome?.ok ? <ImportSummaryPanel summary={outcome.summary} /> : null}
+      {outcome?.ok && outcome.summary.rejected > 0 ? null : (
+        <p className="small">
+          <a href="#/import/quarantine">{m['import.quarantineLink']}</a>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+// The reporting citizen's personal data, masked until the investigator reveals a field.
+// Revealing is local to this screen for now (auditing reveals comes with the audit log).
+
+import { useState } from 'react';
+import type { Victim } from '../../../common/model';
+import { LockIcon } from '../app/Icons';
+import { useI18n } from '../i18n/I18nContext';
+import type { TextKey } from '../i18n/messages';
+import { redactIdNumber, redactName, redactPhone } from './redact';
+
+type MaskedField = 'name' | 'phone' | 'id_number';
+
+const MASKED: readonly { readonly field: MaskedField; readonly label: TextKey; readonly mask: (value: string) => string }[] = [
+  { field: 'name', label: 'victim.name', mask: redactName },
+  { field: 'phone', label: 'victim.phone', mask: redactPhone },
+  { field: 'id_number', label: 'victim.idNumber', mask: redactIdNumber },
+];
+
+export function VictimPanel({ victim }: { readonly victim: Readonly<Victim> | null }) {
+  const { m, fmt } = useI18n();
+  const [revealed, setRevealed] = useState<ReadonlySet<MaskedField>>(new Set());
+
+  const masked = victim ? MASKED.filter(({ field }) => victim[field] !== undefined && victim[field] !== '') : [];
+  const plain: { readonly label: TextKey; readonly value: string }[] = [];
+  if (victim?.age !== undefined) plain.push({ label: 'victim.age', value: fmt.count(victim.age) });
+  if (victim?.gender) plain.push({ label: 'victim.gender', value: victim.gender });
+  if (victim?.district) plain.push({ label: 'victim.district', value: victim.district });
+
+  function toggle(field: MaskedField): void {
+    setRevealed((current) => {
+      const next = new Set(current);
+      if (next.has(field)) next.delete(field);
+      else next.add(field);
+      return next;
+    });
+  }
+
+  return (
+    <section className="panel" aria-labelledby="victim-heading">
+      <h2 id="victim-heading">{m['detail.victim']}</h2>
+      {masked.length === 0 && plain.length === 0 ? (
+        <p className="muted">{m['detail.victimNone']}</p>
+      ) : (
+        <>
+          {masked.length > 0 ? <p className="muted small">{m['detail.victimNote']}</p> : null}
+          <dl className="facts">
+            {masked.map(({ field, label, mask }) => {
+              const value = victim?.[field] ?? '';
+              const shown = revealed.has(field);
+              const name = m[label];
+              return (
+                <div key={field} className="fact">
+                  <dt>{name}</dt>
+                  <dd className="fact-reveal">
+                    {shown ? (
+                      <span className="mono">{value}</span>
+                    ) : (
+                      <span className="mono redacted">
+                        <LockIcon />
+                        {mask(value)}
+                      </span>
+                    )}
+                    <button
+                      type="button"
+                      className="button button-small button-quiet"
+                      aria-label={shown ? m['victim.hideLabel'](name) : m['victim.revealLabel'](name)}
+                      onClick={() => toggle(field)}
+                    >
+                      {shown ? m['victim.hide'] : m['victim.reveal']}
+                    </button>
+                  </dd>
+                </div>
+              );
+            })}
+            {plain.map(({ label, value }) => (
+              <div key={label} className="fact">
+                <dt>{m[label]}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+// #/settings — language and theme (applied and saved at once), and the linking thresholds
+// (saved with the form, after validation).
+
+import { useId, useState, type FormEvent } from 'react';
+import type { ApiError, Settings, StoreInfo } from '../../../common/api';
+import { ErrorNotice } from '../app/ErrorNotice';
+import type { Resource } from '../app/use-api-resource';
+import { useI18n } from '../i18n/I18nContext';
+import { useSettings } from './SettingsContext';
+import { parseAmount, parseDays } from './settings-validation';
+
+/** Each language is named in itself, so it can be found whichever language is showing. */
+const LANGUAGE_NAMES: readonly { readonly value: Settings['language']; readonly name: string }[] = [
+  { value: 'zh-CN', name: '简体中文' },
+  { value: 'en', name: 'English' },
+];
+
+function DisplaySettings() {
+  const { m } = useI18n();
+  const { settings, update } = useSettings();
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function change(patch: Partial<Settings>): Promise<void> {
+    setError(null);
+    const result = await update(patch);
+    if (!result.ok) setError(result.error);
+  }
+
+  return (
+    <section className="panel" aria-labelledby="display-heading">
+      <h2 id="display-heading">{m['settings.display']}</h2>
+      <fieldset className="choice-group">
+        <legend>{m['settings.language']}</legend>
+        {LANGUAGE_NAMES.map(({ value, name }) => (
+          <label key={value} className="choice" lang={value}>
+            <input type="radio" name="language" value={value} checked={settings.language === value} onChange={() => void change({ language: value })} />
+            <span>{name}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choice-group">
+        <legend>{m['settings.theme']}</legend>
+        <label className="choice">
+          <input type="radio" name="theme" value="light" checked={settings.theme === 'light'} onChange={() => void change({ theme: 'light' })} />
+          <span>{m['settings.themeLight']}</span>
+        </label>
+        <label className="choice">
+          <input type="radio" name="theme" value="dark" checked={settings.theme === 'dark'} onChange={() => void change({ theme: 'dark' })} />
+          <span>{m['settings.themeDark']}</span>
+        </label>
+      </fieldset>
+      {error ? <ErrorNotice error={error} /> : null}
+    </section>
+  );
+}
+
+type SaveState = { readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError };
+
+function LinkingSettings() {
+  const { m } = useI18n();
+  const { settings, update } = useSettings();
+  const id = useId();
+  const [amount, setAmount] = useState(settings.thresholdAmount);
+  const [days, setDays] = useState(String(settings.lookbackDays));
+  const [checked, setChecked] = useState(false);
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+
+  const amountValue = parseAmount(amount);
+  const daysValue = parseDays(days);
+  const amountBad = checked && amountValue === null;
+  const daysBad = checked && daysValue === null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    setChecked(true);
+    if (amountValue === null || daysValue === null) {
+      setSave({ state: 'idle' });
+      return;
+    }
+    setSave({ state: 'saving' });
+    const result = await update({ thresholdAmount: amountValue, lookbackDays: daysValue });
+    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
+  }
+
+  function edit(setter: (value: string) => void) {
+    return (event: { readonly target: { readonly value: string } }) => {
+      setter(event.target.value);
+      if (save.state === 'saved') setSave({ state: 'idle' });
+    };
+  }
+
+  return (
+    <section className="panel" aria-labelledby="linking-heading">
+      <h2 id="linking-heading">{m['settings.linking']}</h2>
+      <p className="muted">{m['settings.linkingIntro']}</p>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <div className="form-field">
+          <label htmlFor={`${id}-amount`}>{m['settings.threshold']}</label>
+          <input
+            id={`${id}-amount`}
+            className="input input-amount"
+            type="text"
+            inputMode="decimal"
+            value={amount}
+            onChange={edit(setAmount)}
+            aria-invalid={amountBad}
+            aria-describedby={`${id}-amount-hint${amountBad ? ` ${id}-amount-error` : ''}`}
+          />
+          <p id={`${id}-amount-hint`} className="hint">
+            {m['settings.thresholdHint'](settings.thresholdCurrency)}
+          </p>
+          {amountBad ? (
+            <p id={`${id}-amount-error`} className="field-error" role="alert">
+              {m['settings.invalidAmount']}
+            </p>
+          ) : null}
+        </div>
+        <div className="form-field">
+          <label htmlFor={`${id}-days`}>{m['settings.lookback']}</label>
+          <input
+            id={`${id}-days`}
+            className="input input-days"
+            type="text"
+            inputMode="numeric"
+            value={days}
+            onChange={edit(setDays)}
+            aria-invalid={daysBad}
+            aria-describedby={`${id}-days-hint${daysBad ? ` ${id}-days-error` : ''}`}
+          />
+          <p id={`${id}-days-hint`} className="hint">
+            {m['settings.lookbackHint']}
+          </p>
+          {daysBad ? (
+            <p id={`${id}-days-error`} className="field-error" role="alert">
+              {m['settings.invalidDays']}
+            </p>
+          ) : null}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>
+            {save.state === 'saving' ? m['settings.saving'] : m['settings.save']}
+          </button>
+          <span role="status" className="save-status">
+            {save.state === 'saved' ? m['settings.saved'] : ''}
+          </span>
+        </div>
+        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+      </form>
+    </section>
+  );
+}
+
+export function SettingsView({ info }: { readonly info: Resource<StoreInfo> }) {
+  const { m } = useI18n();
+  return (
+    <div className="view view-settings">
+      <header className="view-header">
+        <h1>{m['settings.title']}</h1>
+      </header>
+      <DisplaySettings />
+      <LinkingSettings />
+      {info.status === 'ok' ? (
+        <section className="panel" aria-labelledby="store-heading">
+          <h2 id="store-heading">{m['settings.store']}</h2>
+          <p className="mono break">{info.value.path}</p>
+        </section>
+      ) : null}
+    </div>
+  );
+}
