@@ -13,6 +13,7 @@ const config: ForgeConfig = {
     ignore: (file: string) => {
       if (!file) return false;
       const keep = ['/out', '/package.json', '/resources', '/node_modules'];
+      if (file.startsWith('/resources/screenshots')) return true;
       return !keep.some((k) => file === k || file.startsWith(`${k}/`));
     },
   },
