@@ -6,8 +6,9 @@ import { CliError, UsageError, parseCommandArgs, storePath, type Command } from 
 import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { serveCommand } from './commands/serve';
+import { syncCommand } from './commands/sync';
 
-const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand];
+const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

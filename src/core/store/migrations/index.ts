@@ -1,8 +1,10 @@
 // The one monotonic list of schema migrations. Append only: a shipped migration never changes.
 import { m001Reports } from './001-reports';
 import { m002AuditLog } from './002-audit-log';
+import { m003Sync } from './003-sync';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog];
+
+export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync];
