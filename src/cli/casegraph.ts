@@ -4,11 +4,14 @@
 import { StoreError } from '../core/store/db';
 import { CliError, UsageError, parseCommandArgs, storePath, type Command } from './cli-kit';
 import { demoCommand } from './commands/demo';
+import { explainCommand } from './commands/explain';
 import { importCommand } from './commands/import';
+import { linkCommand } from './commands/link';
+import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
 import { syncCommand } from './commands/sync';
 
-const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand];
+const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, explainCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -61,6 +64,12 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 }
+
+// `casegraph series | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

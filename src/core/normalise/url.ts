@@ -99,7 +99,10 @@ export function canonicaliseUrl(candidate: string): UrlIdentifier | null {
     return null;
   }
   const scheme = url.protocol.slice(0, -1);
-  const path = url.pathname === '/' ? '' : normalisePercent(url.pathname);
+  // A trailing slash and the choice of http or https do not change which page a fraudster
+  // sent the victim to (their sites redirect one to the other), so they must not split one
+  // identifier into two.
+  const path = url.pathname === '/' ? '' : normalisePercent(url.pathname).replace(/\/+$/, '');
   const query = canonicalQuery(url.search);
   const tail = `${path}${query === '' ? '' : `?${query}`}`;
 
@@ -112,7 +115,7 @@ export function canonicaliseUrl(candidate: string): UrlIdentifier | null {
 
   const host = canonicalHost(url.hostname);
   const port = url.port === '' ? '' : `:${url.port}`;
-  const value = `${scheme}://${host}${port}${tail}`;
+  const value = `${scheme === 'https' ? 'http' : scheme}://${host}${port}${tail}`;
   if (isIpHost(host)) return { kind: 'url', value, subtype: 'ip' };
   if (!host.includes('.')) return null;
   const domain = getDomain(host, { extractHostname: false }) ?? undefined;
