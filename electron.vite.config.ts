@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           casegraph: resolve('src/cli/casegraph.ts'),
           'backend-worker': resolve('src/core/backend/backend-worker.ts'),
+          'link-worker': resolve('src/core/linking/link-worker.ts'),
         },
         output: {
           // The CLI entry is executable through package.json `bin`.

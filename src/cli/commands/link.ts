@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { startLinkWorker } from '../../core/linking/link-client';
+import { linkStore, type LinkRunSummary } from '../../core/linking/store-io';
+import { openStore } from '../../core/store/db';
+import { UsageError, progressReporter, type Command } from '../cli-kit';
+
+const here = import.meta.dirname;
+
+export const linkCommand: Command = {
+  name: 'link',
+  summary: 'link reports into series (incremental unless --full); prints the number of series and of series over the filing threshold',
+  usage: 'casegraph link [--full] [--db PATH] [--json]',
+  options: { full: { type: 'boolean' } },
+  async run(ctx) {
+    if (ctx.positionals.length > 0) throw new UsageError(`link takes no positional arguments, got ${ctx.positionals.join(' ')}`);
+    const full = ctx.values['full'] === true;
+    // Make sure the store exists and is migrated before the worker opens it.
+    openStore(ctx.db).close();
+    const bar = progressReporter('linking');
+    const workerFile = path.join(here, 'link-worker.js');
+    let summary: LinkRunSummary | null;
+    if (fs.existsSync(workerFile)) {
+      const job = startLinkWorker(workerFile, { dbPath: ctx.db, full }, (_stage, done, total) => bar.update(done, total, ' stages'));
+      const stop = (): void => job.cancel();
+      process.once('SIGINT', stop);
+      try {
+        summary = await job.done;
+      } finally {
+        process.off('SIGINT', stop);
+        bar.end();
+      }
+    } else {
+      // Running from source (tests): the same pure code, in this thread.
+      const db = openStore(ctx.db);
+      try {
+        summary = linkStore(db, { full });
+      } finally {
+        db.close();
+      }
+    }
+    if (summary === null) {
+      ctx.err('linking cancelled; the store is unchanged');
+      process.exitCode = 1;
+      return;
+    }
+    if (ctx.json) ctx.out(JSON.stringify(summary));
+    else ctx.out(`${summary.series} series, ${summary.overThreshold} over the filing threshold (${summary.mode}: ${summary.changed} reports changed, ${(summary.elapsedMs / 1000).toFixed(1)} s)`);
+  },
+};

@@ -1,0 +1,85 @@
+// Which identifiers count as linking evidence, and how much. A weight of 1 is enough on its
+// own (the same payee card, phone or crypto address in two reports); lighter evidence only adds
+// up with other agreeing evidence on the same pair of reports. Values that say nothing about
+// the fraudster (bank hotlines, masked cards, what did not parse) weigh nothing.
+
+/** What a shared value is worth between two reports. */
+export const STRONG = 1;
+export const WEIGHT = {
+  /** The same registrable domain, different paths (a gang's site, many landing pages). */
+  domain: 0.6,
+  /** An SMS gateway or unclassified number: shared by many senders. */
+  weakPhone: 0.4,
+  ip: 0.4,
+  /** Near-duplicate message text: templates are sold, so never enough alone. */
+  text: 0.5,
+  /** Same scam category and reported within TIME_WINDOW_DAYS. */
+  categoryTime: 0.25,
+  /** Same brand tag in the SMS (【工商银行】) or same sender prefix. */
+  brandOrSender: 0.25,
+} as const;
+
+/** "Close in time" for weak evidence: a week (measured: wider windows join gangs that bought one template). */
+export const TIME_WINDOW_DAYS = 7;
+/** A pair joins on summed weak evidence at this weight; a strong value alone already has it. */
+export const LINK_WEIGHT = 1;
+/** Estimated Jaccard similarity from which text counts: near-duplicates only (fills differ between gangs). */
+export const TEXT_SIMILARITY = 0.9;
+
+export interface IdentifierFacts {
+  readonly kind: string;
+  readonly value?: string;
+  readonly subtype: string | null;
+  readonly role?: string | null;
+}
+
+/** A short-link host with nothing after it ("http://t.cn") names no link at all. */
+const BARE_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/?$/i;
+
+/** The weight of a shared (kind, value): STRONG, a lighter weight, or 0 for no evidence. */
+export function identifierWeight(id: IdentifierFacts): number {
+  if (id.subtype === 'unparsed') return 0;
+  switch (id.kind) {
+    case 'phone':
+      if (id.subtype === 'service') return 0;
+      if (id.subtype === 'sms_gateway' || id.subtype === 'unknown') return WEIGHT.weakPhone;
+      return STRONG;
+    case 'bank_card':
+      return id.subtype === 'masked' || id.subtype === 'bad_length' ? 0 : STRONG;
+    case 'ip':
+      return WEIGHT.ip;
+    case 'other':
+      return 0;
+    case 'bank_account':
+    case 'iban':
+    case 'alipay':
+    case 'wechat':
+    case 'qq':
+    case 'url':
+      return id.subtype === 'short_link' && id.value !== undefined && BARE_HOST.test(id.value) ? 0 : STRONG;
+    case 'email':
+    case 'device':
+    case 'crypto':
+      return STRONG;
+    default:
+      return 0;
+  }
+}
+
+/** Whether a URL's registrable domain may count as (weak) evidence: never for short links. */
+export function domainCounts(id: IdentifierFacts & { readonly domain: string | null }): boolean {
+  return id.kind === 'url' && id.domain !== null && id.subtype !== 'short_link' && id.subtype !== 'app_link';
+}
+
+/** The brand tag an SMS opens or closes with: 【工商银行】 or [ICBC]. */
+export function brandOf(text: string): string | null {
+  const m = /[【[]([^】\]]{2,12})[】\]]/.exec(text);
+  return m ? (m[1] as string).trim() : null;
+}
+
+/** A sender pattern: the gateway prefix of a 106… sender, or the first 7 digits of a number. */
+export function senderPattern(sender: string): string | null {
+  const digits = sender.replace(/\D/g, '').replace(/^(?:0086|86)(?=1)/, '');
+  if (digits.length < 7) return null;
+  return digits.startsWith('106') ? digits.slice(0, 8) : digits.slice(0, 7);
+}

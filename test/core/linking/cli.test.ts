@@ -1,0 +1,43 @@
+// `casegraph link`, `series` and `explain` as a user runs them (the built CLI; skipped unbuilt).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { card, ingest, phone, report, testStore } from './support';
+
+const CLI = path.resolve('out/main/casegraph.js');
+const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+describe.skipIf(!fs.existsSync(CLI))('casegraph link / series / explain', () => {
+  it('links, lists series as JSON per cli.md and explains', () => {
+    const { db, file } = testStore();
+    ingest(db, [
+      report('A1', { identifiers: [card('6222021234567890128')], loss: { amount: '2000.00', currency: 'CNY' } }),
+      report('A2', { identifiers: [card('6222 0212 3456 7890 128'), phone('13800138000')], loss: { amount: '1500.50', currency: 'CNY' } }),
+      report('A3', { identifiers: [phone('+86 138 0013 8000')] }),
+      report('Z', { identifiers: [phone('95588')] }),
+    ]);
+    db.close();
+    const link = run('link', '--db', file);
+    expect(link.status).toBe(0);
+    expect(link.stdout).toMatch(/^1 series, 1 over the filing threshold/);
+    const series = run('series', '--db', file, '--json');
+    expect(series.status).toBe(0);
+    const list = JSON.parse(series.stdout) as { id: string; reports: string[]; loss: Record<string, string>; over_threshold: boolean }[];
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ reports: ['A1', 'A2', 'A3'], loss: { CNY: '4500.50' }, over_threshold: true });
+    expect(list[0]?.id).toMatch(/^S-[0-9A-Z]{10}$/);
+    expect((JSON.parse(run('series', '--db', file, '--json', '--all').stdout) as unknown[]).length).toBe(2);
+    expect(JSON.parse(run('series', '--db', file, '--json', '--over-threshold').stdout)).toHaveLength(1);
+    const explained = run('explain', 'A1', 'A3', '--db', file);
+    expect(explained.status).toBe(0);
+    expect(explained.stdout).toContain(`A1 and A3 are in series ${list[0]?.id}, through 2 links`);
+    const json = JSON.parse(run('explain', 'A1', 'Z', '--db', file, '--json').stdout) as { linked: boolean; reasons: string[] };
+    expect(json.linked).toBe(false);
+    expect(run('explain', 'A1', '--db', file).status).toBe(2);
+    expect(run('explain', 'A1', 'NOPE', '--db', file)).toMatchObject({ status: 1, stderr: 'casegraph: no report with id NOPE\n' });
+  });
+});
