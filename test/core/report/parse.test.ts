@@ -74,11 +74,13 @@ describe('money', () => {
     ['0', 0],
     ['0.5', 50],
     ['1234.50', 123450],
-    ['999999999999999.99', 99999999999999999],
+    ['90071992547409.91', Number.MAX_SAFE_INTEGER],
   ])('%s is %d hundredths, exactly', (text, cents) => {
-    const c = decimalToCents(text);
-    if (Number.isSafeInteger(cents)) expect(c).toBe(cents);
-    else expect(c).toBeNull();
+    expect(decimalToCents(text)).toBe(cents);
+  });
+  it('refuses amounts beyond exact integer arithmetic rather than rounding them', () => {
+    expect(decimalToCents('90071992547409.92')).toBeNull();
+    expect(decimalToCents('999999999999999.99')).toBeNull();
   });
   it('never reads floats or signs', () => {
     expect(decimalToCents('1e3')).toBeNull();
