@@ -6,6 +6,9 @@ import { CATEGORIES } from './model';
 
 const empty = z.object({}).strict();
 const decimal = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be a decimal with at most 2 decimals');
+const sourceId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Visible ASCII only: what an Authorization header can carry as it is.
+const token = z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters without spaces');
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 export const settingsSchema = z
@@ -15,6 +18,7 @@ export const settingsSchema = z
     thresholdAmount: decimal,
     thresholdCurrency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like CNY'),
     lookbackDays: z.number().int().min(1).max(36500),
+    syncIntervalMinutes: z.number().int().min(0).max(1440),
   })
   .strict();
 
@@ -45,6 +49,12 @@ export const API_SCHEMAS = {
     .strict(),
   'job.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'job.current': empty,
+  'sources.list': empty,
+  'sources.add': z.object({ url: z.string().min(1).max(2048), precinct: z.string().min(1).max(128), token }).strict(),
+  'sources.setToken': z.object({ sourceId, token }).strict(),
+  'sources.remove': z.object({ sourceId }).strict(),
+  'sources.runs': z.object({ sourceId, limit: z.number().int().min(1).max(500) }).strict(),
+  'sync.start': z.object({ sourceId }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export function isApiMethod(name: string): name is ApiMethod {

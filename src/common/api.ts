@@ -139,31 +139,118 @@ export interface Settings {
   readonly thresholdAmount: string;
   readonly thresholdCurrency: string;
   readonly lookbackDays: number;
+  /** Background feed sync every this many minutes (0: off). */
+  readonly syncIntervalMinutes: number;
 }
 
 export interface JobRef {
   readonly jobId: string;
 }
 
-/** Progress of a long job (import, demo, later sync and linking). */
+export type JobKind = 'import' | 'demo' | 'sync';
+
+/** Progress of a long job (import, demo, sync; later linking). */
 export interface JobProgress {
   readonly jobId: string;
-  readonly kind: 'import' | 'demo';
+  readonly kind: JobKind;
   readonly phase: string;
   readonly done: number;
   /** Unknown totals are null (the UI shows an indeterminate bar). */
   readonly total: number | null;
 }
 
-export type JobOutcome =
-  | { readonly jobId: string; readonly kind: 'import' | 'demo'; readonly ok: true; readonly summary: ImportSummary }
-  | { readonly jobId: string; readonly kind: 'import' | 'demo'; readonly ok: false; readonly error: ApiError };
+/** What each kind of job reports when it ends normally. */
+export interface JobSummaries {
+  readonly import: ImportSummary;
+  readonly demo: ImportSummary;
+  readonly sync: SyncSummary;
+}
+
+export type JobOutcome = {
+  readonly [K in JobKind]:
+    | { readonly jobId: string; readonly kind: K; readonly ok: true; readonly summary: JobSummaries[K] }
+    | { readonly jobId: string; readonly kind: K; readonly ok: false; readonly error: ApiError };
+}[JobKind];
+
+// Feeds (feed-protocol.md): a precinct's reports pulled from the reporting platform.
+
+export type SyncRunStatus = 'running' | 'caught_up' | 'more' | 'cancelled' | 'failed' | 'interrupted';
+
+export interface SyncCounts {
+  readonly pages: number;
+  readonly received: number;
+  readonly new: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly withdrawn: number;
+  readonly quarantined: number;
+}
+
+export interface SyncRunView extends SyncCounts {
+  readonly id: number;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly status: SyncRunStatus;
+  /** The engine's sentence for a failed run. */
+  readonly error: string | null;
+}
+
+/**
+ * Why a sync stopped: 'unauthorised' | 'not_found' | 'bad_page' | 'unavailable' | 'throttled' |
+ * 'redirect' | 'http_error' | 'network' (the feed cannot be reached: offline) | 'concurrent'.
+ */
+export type SyncErrorCode = 'unauthorised' | 'not_found' | 'bad_page' | 'unavailable' | 'throttled' | 'redirect' | 'http_error' | 'network' | 'concurrent';
+
+/** A feed as the UI sees it. Its token never leaves the backend: only whether one is stored. */
+export interface FeedSourceView {
+  readonly id: number;
+  readonly url: string;
+  readonly precinct: string;
+  readonly hasToken: boolean;
+  readonly lastRunAt: string | null;
+  /** Why the last sync stopped, when it failed; `code` is a SyncErrorCode, or 'failed' when unknown. */
+  readonly lastError: ApiError | null;
+  readonly lastRun: SyncRunView | null;
+}
+
+export interface SyncSummary extends SyncCounts {
+  readonly sourceId: number;
+  readonly url: string;
+  readonly precinct: string;
+  /** caught_up: nothing more to fetch; more: stopped early (see note); what was committed stays in every case. */
+  readonly status: 'caught_up' | 'more' | 'cancelled' | 'failed';
+  /** Set when failed; `code` is a SyncErrorCode. */
+  readonly error: ApiError | null;
+  readonly note: string | null;
+  /** The first quarantined records (all are in the quarantine). */
+  readonly rejections: readonly Rejection[];
+  readonly elapsedMs: number;
+}
+
+/** A sync waiting before it retries a page (Retry-After, or back-off after a failure). */
+export interface SyncWait {
+  readonly ms: number;
+  /** "HTTP 503, Retry-After", "the connection was reset". */
+  readonly reason: string;
+  /** 1 for the first retry of the page. */
+  readonly retry: number;
+}
 
 /** Events pushed from the backend to the UI. */
 export type ApiEvent =
   | { readonly type: 'job.progress'; readonly progress: JobProgress }
   | { readonly type: 'job.done'; readonly outcome: JobOutcome }
-  | { readonly type: 'store.changed' };
+  | { readonly type: 'store.changed' }
+  | {
+      readonly type: 'sync.status';
+      readonly jobId: string;
+      readonly sourceId: number;
+      /** The page being fetched or just committed (1-based). */
+      readonly page: number;
+      readonly counts: SyncCounts;
+      /** Set while the sync waits before retrying; null once pages flow again. */
+      readonly waiting: SyncWait | null;
+    };
 
 /**
  * The method map. Every method takes one argument object and resolves to a Result.
@@ -183,6 +270,16 @@ export interface CasegraphApi {
   'job.cancel': (arg: JobRef) => Promise<Result<{ readonly cancelled: boolean }>>;
   /** The running job's latest progress, or null: lets a reloaded UI pick up a job it did not start. */
   'job.current': (arg: Record<string, never>) => Promise<Result<JobProgress | null>>;
+  'sources.list': (arg: Record<string, never>) => Promise<Result<readonly FeedSourceView[]>>;
+  /** Add a feed (or revive a removed one where it left off); the host's vault seals the token. */
+  'sources.add': (arg: { readonly url: string; readonly precinct: string; readonly token: string }) => Promise<Result<FeedSourceView>>;
+  'sources.setToken': (arg: { readonly sourceId: number; readonly token: string }) => Promise<Result<FeedSourceView>>;
+  /** Soft removal: the reports it delivered stay, its token is forgotten. */
+  'sources.remove': (arg: { readonly sourceId: number }) => Promise<Result<{ readonly removed: boolean }>>;
+  /** The feed's sync runs, newest first. */
+  'sources.runs': (arg: { readonly sourceId: number; readonly limit: number }) => Promise<Result<readonly SyncRunView[]>>;
+  /** Sync one feed as a job (kind 'sync'); errors 'no_token', 'busy', 'not_found', 'token_unreadable'. */
+  'sync.start': (arg: { readonly sourceId: number }) => Promise<Result<JobRef>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

@@ -10,4 +10,5 @@ export const DEFAULT_SETTINGS: Settings = {
   thresholdAmount: '3000.00',
   thresholdCurrency: 'CNY',
   lookbackDays: 730,
+  syncIntervalMinutes: 15,
 };

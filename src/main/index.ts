@@ -2,10 +2,11 @@
 // (context isolation, sandbox, no Node, no navigation, no new windows, no permissions),
 // starts the backend worker on the user's store, and forwards the one API over IPC.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
 import { BackendClient } from '../core/backend/backend-client';
 import { STORE_FILE } from '../core/store/paths';
 import { electronNativeBinding } from './native-binding';
+import { SafeStorageVault } from './safe-storage-vault';
 
 const here = import.meta.dirname;
 let backend: BackendClient | null = null;
@@ -54,7 +55,10 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   const dbPath = process.env['CASEGRAPH_DB'] ?? path.join(app.getPath('userData'), STORE_FILE);
   const nativeBinding = electronNativeBinding(app.getAppPath(), app.isPackaged);
-  backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) });
+  // Feed tokens are sealed here, in the main process, with the OS credential store: the worker
+  // asks for each seal and open, and no plain token ever reaches the renderer.
+  const vault = new SafeStorageVault(safeStorage);
+  backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault);
   const trusted = rendererUrl();
   ipcMain.handle('casegraph:call', async (event, method: unknown, arg: unknown) => {
     if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };

@@ -12,6 +12,7 @@ describe('routes', () => {
     expect(parseRoute('#/import')).toEqual({ view: 'import' });
     expect(parseRoute('#/import/quarantine?page=3')).toEqual({ view: 'quarantine', page: 3 });
     expect(parseRoute('#/settings')).toEqual({ view: 'settings' });
+    expect(parseRoute('#/sources')).toEqual({ view: 'sources' });
     expect(parseRoute('#/cases')).toEqual({ view: 'not-found', path: '/cases' });
   });
 
@@ -35,6 +36,7 @@ describe('routes', () => {
       { view: 'import' },
       { view: 'quarantine', page: 1 },
       { view: 'quarantine', page: 7 },
+      { view: 'sources' },
       { view: 'settings' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BackendClient } from '../../core/backend/backend-client';
+import { FileTokenVault, tokenKeyPathFor } from '../../core/sync/file-token-vault';
 import { startHost } from '../../serve/http-host';
 import { CliError, UsageError, intOption, type Command } from '../cli-kit';
 
@@ -18,7 +19,9 @@ export const serveCommand: Command = {
     const rendererDir = path.join(here, '..', 'renderer');
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new CliError(`the UI is not built (${rendererDir}); run npm run build`);
     const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-uploads-'));
-    const backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath: ctx.db, importRoot: stagingDir }).catch((e: unknown) => {
+    // Feed tokens are sealed with the key file beside the store, as `casegraph sync` does.
+    const vault = new FileTokenVault(tokenKeyPathFor(ctx.db));
+    const backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath: ctx.db, importRoot: stagingDir }, vault).catch((e: unknown) => {
       throw new CliError((e as Error).message);
     });
     const host = await startHost({ api: backend, rendererDir, stagingDir, port }).catch(async (e: unknown) => {

@@ -1,8 +1,11 @@
 // The host side of the backend worker: starts it, numbers requests, routes responses and events.
-// Used by the Electron main process and by `casegraph serve` alike.
+// Used by the Electron main process and by `casegraph serve` alike. Each host brings the token
+// vault the worker's Backend seals and opens feed tokens with (safeStorage, or a key file).
 import { Worker } from 'node:worker_threads';
 import type { ApiEvent, Result } from '../../common/api';
-import type { WorkerInit, WorkerMessage } from './protocol';
+import type { TokenVault } from '../sync/token-vault';
+import type { HostMessage, WorkerInit, WorkerMessage } from './protocol';
+import { answerVaultRequest } from './remote-vault';
 
 export class BackendClient {
   private seq = 0;
@@ -10,9 +13,14 @@ export class BackendClient {
   private readonly listeners = new Set<(e: ApiEvent) => void>();
   private dead: string | null = null;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly vault: TokenVault,
+  ) {
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'response') {
+      if (m.type === 'vault') {
+        void answerVaultRequest(this.vault, m).then((answer) => this.post(answer));
+      } else if (m.type === 'response') {
         this.pending.get(m.seq)?.(m.result);
         this.pending.delete(m.seq);
       } else if (m.type === 'event') {
@@ -24,13 +32,14 @@ export class BackendClient {
   }
 
   /** Start the worker and wait until the store is open (or say why it could not be). */
-  static start(workerFile: string, init: WorkerInit): Promise<BackendClient> {
-    const worker = new Worker(workerFile, { workerData: init });
+  static start(workerFile: string, init: Omit<WorkerInit, 'vaultKind'>, vault: TokenVault): Promise<BackendClient> {
+    const workerData: WorkerInit = { ...init, vaultKind: vault.kind };
+    const worker = new Worker(workerFile, { workerData });
     return new Promise((resolve, reject) => {
       const onMessage = (m: WorkerMessage): void => {
         if (m.type === 'ready') {
           worker.off('message', onMessage);
-          resolve(new BackendClient(worker));
+          resolve(new BackendClient(worker, vault));
         } else if (m.type === 'fatal') {
           worker.off('message', onMessage);
           void worker.terminate();
@@ -47,7 +56,7 @@ export class BackendClient {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
-      this.worker.postMessage({ seq, method, arg });
+      this.post({ type: 'call', seq, method, arg });
     });
   }
 
@@ -59,9 +68,13 @@ export class BackendClient {
   async close(): Promise<void> {
     if (this.dead) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.postMessage({ type: 'close' });
+    this.post({ type: 'close' });
     await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     await this.worker.terminate();
+  }
+
+  private post(m: HostMessage): void {
+    if (!this.dead) this.worker.postMessage(m);
   }
 
   private fail(message: string): void {

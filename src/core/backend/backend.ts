@@ -5,14 +5,18 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '../../common/api';
+import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, JobKind, Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { openStore, schemaVersion, type Db } from '../store/db';
 import { importDemo } from '../import/import-demo';
 import { importFiles } from '../import/import-files';
 import { Jobs, toApiError } from './jobs';
 import { getReport, queryReports, storeInfo } from './report-queries';
+import type { SyncPolicyInput } from '../sync/sync-policy';
+import type { TokenVault } from '../sync/token-vault';
 import { readSettings, writeSettings } from './settings';
+import { FeedSync } from './sync-handlers';
+import { SyncScheduler } from './sync-scheduler';
 
 export interface BackendOptions {
   readonly dbPath: string;
@@ -20,6 +24,10 @@ export interface BackendOptions {
   /** When set (the browser host), `import.start` only reads files staged under this folder. */
   readonly importRoot?: string;
   readonly onEvent: (event: ApiEvent) => void;
+  /** The host's vault for feed tokens (safeStorage in Electron, a key file for `casegraph serve`). */
+  readonly vault: TokenVault;
+  /** Bounds of syncs the investigator starts (tests pass small ones). */
+  readonly syncPolicy?: SyncPolicyInput;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -28,6 +36,8 @@ const fail = (code: string, message: string): Result<never> => ({ ok: false, err
 export class Backend {
   private readonly db: Db;
   private readonly jobs: Jobs;
+  private readonly feeds: FeedSync;
+  private readonly scheduler: SyncScheduler;
   readonly handlers: CasegraphApi;
 
   constructor(private readonly options: BackendOptions) {
@@ -37,9 +47,20 @@ export class Backend {
       done: (outcome) => {
         options.onEvent({ type: 'job.done', outcome });
         options.onEvent({ type: 'store.changed' });
+        this.afterChange(outcome.kind);
       },
     });
     const db = this.db;
+    this.feeds = new FeedSync({ db, vault: options.vault, jobs: this.jobs, emit: options.onEvent, ...(options.syncPolicy ? { policy: options.syncPolicy } : {}) });
+    this.scheduler = new SyncScheduler({
+      intervalMinutes: () => readSettings(db).syncIntervalMinutes,
+      busy: () => this.jobs.busy,
+      sources: () => this.feeds.syncableSources(),
+      sync: async (sourceId) => {
+        const started = await this.feeds.start(sourceId, 'background');
+        return started.ok ? { started: true, summary: await started.value.finished } : { started: false, summary: null };
+      },
+    });
     this.handlers = {
       'store.info': async () => ok(storeInfo(db, options.dbPath, schemaVersion(db))),
       'reports.query': async (q) => ok(queryReports(db, q)),
@@ -60,6 +81,7 @@ export class Backend {
       'settings.get': async () => ok(readSettings(db)),
       'settings.update': async (patch) => {
         const settings = writeSettings(db, patch);
+        if (patch.syncIntervalMinutes !== undefined) this.scheduler.schedule();
         options.onEvent({ type: 'store.changed' });
         return ok(settings);
       },
@@ -92,7 +114,9 @@ export class Backend {
       },
       'job.cancel': async ({ jobId }) => ok({ cancelled: this.jobs.cancel(jobId) }),
       'job.current': async () => ok(this.jobs.current()),
+      ...this.feeds.handlers,
     } satisfies CasegraphApi;
+    this.scheduler.schedule();
   }
 
   /** The transports' single entry: validate, dispatch, never throw. */
@@ -109,7 +133,14 @@ export class Backend {
   }
 
   close(): void {
+    this.scheduler.close();
+    this.jobs.cancelRunning();
     this.db.close();
+  }
+
+  /** After a job changed the store (import, demo, sync). */
+  private afterChange(_kind: JobKind): void {
+    // The linking engine will run here, incrementally, over what the job changed.
   }
 
   private importProblem(file: string): string | null {

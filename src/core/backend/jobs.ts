@@ -1,10 +1,11 @@
-// Long jobs (import, demo; later sync, linking, export): one writing job at a time, each
+// Long jobs (import, demo, sync; later linking, export): one writing job at a time, each
 // cancellable, reporting progress at most every 100 ms so the UI is not flooded.
-import type { ApiError, JobOutcome, JobProgress } from '../../common/api';
+import type { ApiError, JobKind, JobOutcome, JobProgress, JobSummaries } from '../../common/api';
 
-export type JobKind = JobProgress['kind'];
+export type { JobKind };
 
 export interface JobContext {
+  readonly jobId: string;
   readonly signal: AbortSignal;
   progress(phase: string, done: number, total: number | null): void;
 }
@@ -25,13 +26,14 @@ export class Jobs {
   }
 
   /** Start a job unless one is running; returns its id, or null when busy. */
-  start(kind: JobKind, work: (ctx: JobContext) => Promise<Extract<JobOutcome, { ok: true }>['summary']>): string | null {
+  start<K extends JobKind>(kind: K, work: (ctx: JobContext) => Promise<JobSummaries[K]>): string | null {
     if (this.running) return null;
     const id = `${kind}-${Date.now().toString(36)}-${this.nextId++}`;
     const controller = new AbortController();
     this.running = { id, kind, controller, latest: { jobId: id, kind, phase: 'starting', done: 0, total: null } };
     let last = 0;
     const ctx: JobContext = {
+      jobId: id,
       signal: controller.signal,
       progress: (phase, done, total) => {
         if (this.running?.id === id) this.running.latest = { jobId: id, kind, phase, done, total };
@@ -42,8 +44,9 @@ export class Jobs {
       },
     };
     void work(ctx).then(
-      (summary) => this.finish({ jobId: id, kind, ok: true, summary }),
-      (e: unknown) => this.finish({ jobId: id, kind, ok: false, error: toApiError(e) }),
+      // The casts restate what K guarantees: the summary is the one of this kind of job.
+      (summary) => this.finish({ jobId: id, kind, ok: true, summary } as JobOutcome),
+      (e: unknown) => this.finish({ jobId: id, kind, ok: false, error: toApiError(e) } as JobOutcome),
     );
     return id;
   }
@@ -56,6 +59,11 @@ export class Jobs {
     if (this.running?.id !== id) return false;
     this.running.controller.abort();
     return true;
+  }
+
+  /** Abort whatever runs (the host is closing). */
+  cancelRunning(): void {
+    this.running?.controller.abort();
   }
 
   private finish(outcome: JobOutcome): void {

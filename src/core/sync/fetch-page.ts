@@ -40,6 +40,9 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
   let failures = 0;
   let throttled = 0;
   let lastCause = '';
+  // True while no try reached a server (refused, no route, no name): then the stop is 'network',
+  // which the app reads as "offline", rather than a feed that answers badly.
+  let unreachable = true;
 
   const wait = async (ms: number, reason: string): Promise<void> => {
     req.onWait?.({ ms, reason, retry: failures + throttled });
@@ -51,6 +54,7 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
     let transient: string | null = null;
     try {
       const answer = await transport.get(req.url, req.signal);
+      unreachable = false;
       if (answer.kind === 'redirect') {
         return answer.reason === 'other_origin'
           ? stop('redirect', `the feed redirected ${label} to another origin (${answer.location}); refused: the token is only sent to the configured feed`)
@@ -90,11 +94,15 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
       if (!(e instanceof TransportError)) throw e;
       if (e.failure === 'too_large' || e.failure === 'decode') return stop('bad_page', `${label} is not a feed page: ${e.message}; nothing of it was stored`);
       if (e.failure === 'tls') return stop('network', `cannot connect securely to the feed: ${e.message}`);
+      if (e.failure !== 'refused' && e.failure !== 'network') unreachable = false;
       transient = e.message;
     }
     failures += 1;
     lastCause = transient;
     if (failures >= policy.attempts) {
+      if (unreachable) {
+        return stop('network', `cannot reach the feed at ${req.url.origin} (${lastCause}, ${failures} tries): this computer may be offline or the feed down; everything synced before is kept — sync again later`);
+      }
       return stop('unavailable', `the feed failed ${failures} times on ${label} (last: ${lastCause}); sync again later to resume from there`);
     }
     await wait(backoffDelay(failures, policy.backoff, req.random), transient);

@@ -17,7 +17,7 @@ export type SyncFailureCode =
   | 'redirect'
   /** Any other answer the protocol does not define (400, 405, 410, …). */
   | 'http_error'
-  /** TLS or other problems that retrying cannot fix. */
+  /** The feed cannot be reached at all (refused, no route, no name: offline), or TLS fails. */
   | 'network'
   /** Another sync of the same feed moved its cursor meanwhile. */
   | 'concurrent';

@@ -38,6 +38,23 @@ export function UploadIcon() {
   );
 }
 
+export function SyncIcon() {
+  return (
+    <Icon>
+      <path d="M21 12a9 9 0 0 1-15.5 6.2M3 12A9 9 0 0 1 18.5 5.8" />
+      <path d="M18 2v4h-4M6 22v-4h4" />
+    </Icon>
+  );
+}
+
+export function OfflineIcon() {
+  return (
+    <Icon>
+      <path d="M2 2l20 20M8.5 16.5a5 5 0 0 1 7 0M5 12.9a10 10 0 0 1 5.2-2.8M19 12.9a10 10 0 0 0-2.3-1.7M2 8.8a15 15 0 0 1 4.2-2.6M22 8.8A15 15 0 0 0 11 4.5M12 20h.01" />
+    </Icon>
+  );
+}
+
 export function SettingsIcon() {
   return (
     <Icon>

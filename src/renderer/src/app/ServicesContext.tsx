@@ -3,6 +3,7 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiClient } from '../../../common/api';
 import type { JobsSnapshot, JobTracker } from '../jobs/job-tracker';
+import type { SyncStatus, SyncStatusTracker } from '../sources/sync-status';
 import type { Services } from './services';
 
 const ServicesContext = createContext<Services | null>(null);
@@ -34,4 +35,14 @@ export function useJobs(): JobsSnapshot {
 export function useDataVersion(): number {
   const { changes } = useServices();
   return useSyncExternalStore(changes.subscribe, changes.getSnapshot);
+}
+
+export function useSyncTracker(): SyncStatusTracker {
+  return useServices().syncs;
+}
+
+/** The running syncs' latest status, by feed id. */
+export function useSyncStatuses(): ReadonlyMap<number, SyncStatus> {
+  const { syncs } = useServices();
+  return useSyncExternalStore(syncs.subscribe, syncs.getSnapshot);
 }

@@ -8,6 +8,8 @@ import { QuarantineView } from '../import/QuarantineView';
 import { ReportDetailView } from '../reports/ReportDetailView';
 import { ReportsView } from '../reports/ReportsView';
 import { SettingsView } from '../settings/SettingsView';
+import { OfflineBanner } from '../sources/OfflineBanner';
+import { SourcesView } from '../sources/SourcesView';
 import { WelcomeView } from '../welcome/WelcomeView';
 import { useRoute } from './navigation';
 import { Nav } from './Nav';
@@ -32,6 +34,8 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
       return <ImportView />;
     case 'quarantine':
       return <QuarantineView page={route.page} />;
+    case 'sources':
+      return <SourcesView />;
     case 'settings':
       return <SettingsView info={info} />;
     case 'not-found':
@@ -68,6 +72,7 @@ export function Shell() {
       </button>
       <Nav view={route.view} />
       <main ref={mainRef} id="main" className="main" tabIndex={-1}>
+        <OfflineBanner />
         <CurrentView route={route} info={info} retryInfo={retryInfo} />
       </main>
       <StatusStrip info={info} />

@@ -2,7 +2,7 @@
 
 import type { ComponentType } from 'react';
 import type { TextKey } from '../i18n/messages';
-import { ListIcon, SettingsIcon, UploadIcon } from './Icons';
+import { ListIcon, SettingsIcon, SyncIcon, UploadIcon } from './Icons';
 import type { View } from './routes';
 
 export interface NavItem {
@@ -16,5 +16,6 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '#/reports', label: 'nav.reports', icon: ListIcon, views: ['reports', 'report'] },
   { href: '#/import', label: 'nav.import', icon: UploadIcon, views: ['import', 'quarantine'] },
+  { href: '#/sources', label: 'nav.sources', icon: SyncIcon, views: ['sources'] },
   { href: '#/settings', label: 'nav.settings', icon: SettingsIcon, views: ['settings'] },
 ];

@@ -13,6 +13,7 @@ export type Route =
   | { readonly view: 'report'; readonly id: string }
   | { readonly view: 'import' }
   | { readonly view: 'quarantine'; readonly page: number }
+  | { readonly view: 'sources' }
   | { readonly view: 'settings' }
   | { readonly view: 'not-found'; readonly path: string };
 
@@ -36,6 +37,7 @@ const ROUTES: readonly RouteEntry[] = [
   { pattern: ['reports', ':id'], build: (p) => ({ view: 'report', id: p.id ?? '' }) },
   { pattern: ['import'], build: () => ({ view: 'import' }) },
   { pattern: ['import', 'quarantine'], build: (_p, query) => ({ view: 'quarantine', page: positiveInt(query.get('page'), 1) }) },
+  { pattern: ['sources'], build: () => ({ view: 'sources' }) },
   { pattern: ['settings'], build: () => ({ view: 'settings' }) },
 ];
 
@@ -89,6 +91,8 @@ export function routeHref(route: Route): string {
       return '#/import';
     case 'quarantine':
       return route.page > 1 ? `#/import/quarantine?page=${route.page}` : '#/import/quarantine';
+    case 'sources':
+      return '#/sources';
     case 'settings':
       return '#/settings';
     case 'not-found':

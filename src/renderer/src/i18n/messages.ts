@@ -2,6 +2,7 @@
 // extra key is a type error — so no screen can fall back to another language. Messages that
 // embed a number take it twice: raw (for plural rules) and formatted for the locale.
 
+import type { SyncErrorCode, SyncRunStatus } from '../../../common/api';
 import type { IdentifierOrigin, Category, IdentifierKind, MessageChannel } from '../../../common/model';
 import type { ErrorCode, Role, Subtype } from './vocabulary';
 
@@ -16,6 +17,7 @@ interface Texts {
   readonly 'nav.label': string;
   readonly 'nav.reports': string;
   readonly 'nav.import': string;
+  readonly 'nav.sources': string;
   readonly 'nav.settings': string;
 
   readonly 'status.label': string;
@@ -24,6 +26,7 @@ interface Texts {
   readonly 'status.unavailable': string;
   readonly 'job.import': string;
   readonly 'job.demo': string;
+  readonly 'job.sync': string;
   readonly 'job.count': (done: string, total: string | null) => string;
   readonly 'job.cancel': string;
   readonly 'job.cancelling': string;
@@ -146,6 +149,9 @@ interface Texts {
   readonly 'count.withdrawn': string;
   readonly 'count.rejected': string;
   readonly 'count.elapsed': string;
+  readonly 'count.pages': string;
+  readonly 'count.received': string;
+  readonly 'count.quarantined': string;
 
   readonly 'rej.where': string;
   readonly 'rej.field': string;
@@ -191,6 +197,62 @@ interface Texts {
   readonly 'settings.invalidAmount': string;
   readonly 'settings.invalidDays': string;
   readonly 'settings.store': string;
+  readonly 'settings.sync': string;
+  readonly 'settings.syncIntro': string;
+  readonly 'settings.syncInterval': string;
+  readonly 'settings.syncIntervalHint': string;
+  readonly 'settings.invalidInterval': string;
+
+  readonly 'sources.title': string;
+  readonly 'sources.intro': string;
+  readonly 'sources.list': string;
+  readonly 'sources.empty': string;
+  readonly 'sources.offline': string;
+  readonly 'sources.addTitle': string;
+  readonly 'sources.url': string;
+  readonly 'sources.urlHint': string;
+  readonly 'sources.precinct': string;
+  readonly 'sources.precinctHint': string;
+  readonly 'sources.token': string;
+  readonly 'sources.tokenHint': string;
+  readonly 'sources.add': string;
+  readonly 'sources.adding': string;
+  readonly 'sources.invalidUrl': string;
+  readonly 'sources.invalidUrlHttp': string;
+  readonly 'sources.invalidUrlParts': string;
+  readonly 'sources.invalidPrecinct': string;
+  readonly 'sources.invalidToken': string;
+  readonly 'sources.feedTitle': (precinct: string) => string;
+  readonly 'sources.tokenSet': string;
+  readonly 'sources.tokenMissing': string;
+  readonly 'sources.lastSync': string;
+  readonly 'sources.never': string;
+  readonly 'sources.status': string;
+  readonly 'sources.lastCounts': string;
+  readonly 'sources.syncNow': string;
+  readonly 'sources.starting': string;
+  readonly 'sources.cancel': string;
+  readonly 'sources.cancelling': string;
+  readonly 'sources.progress': string;
+  readonly 'sources.progressText': (page: string, received: string) => string;
+  readonly 'sources.waitingServer': (seconds: string) => string;
+  readonly 'sources.waitingRetry': (seconds: string, reason: string) => string;
+  readonly 'sources.setToken': string;
+  readonly 'sources.replaceToken': string;
+  readonly 'sources.newToken': string;
+  readonly 'sources.saveToken': string;
+  readonly 'sources.tokenSaved': string;
+  readonly 'sources.cancelEdit': string;
+  readonly 'sources.remove': string;
+  readonly 'sources.removeConfirm': (precinct: string) => string;
+  readonly 'sources.removeYes': string;
+  readonly 'sources.history': string;
+  readonly 'sources.historyEmpty': string;
+  readonly 'sources.runStarted': string;
+  readonly 'sources.runFinished': string;
+  readonly 'sources.more': string;
+  readonly 'sources.cancelled': string;
+  readonly 'sources.errorDetails': string;
 
   readonly 'notFound.title': string;
   readonly 'notFound.body': string;
@@ -203,7 +265,9 @@ export type Messages = Texts &
   Keyed<'origin', IdentifierOrigin> &
   Keyed<'role', Role> &
   Keyed<'subtype', Subtype> &
-  Keyed<'error', ErrorCode>;
+  Keyed<'error', ErrorCode> &
+  Keyed<'syncStatus', SyncRunStatus> &
+  Keyed<'syncError', SyncErrorCode | 'failed'>;
 
 export type MessageKey = keyof Messages;
 

@@ -33,7 +33,8 @@ export function ImportView() {
   const [stage, setStage] = useState<Stage>(() => initialStage(tracker));
 
   const running = stage.step === 'job' && jobs.running?.jobId === stage.jobId ? jobs.running : null;
-  const outcome = stage.step === 'job' ? jobs.outcomes.get(stage.jobId) : undefined;
+  const found = stage.step === 'job' ? jobs.outcomes.get(stage.jobId) : undefined;
+  const outcome = found?.kind === 'sync' ? undefined : found;
   const busy = stage.step === 'staging' || stage.step === 'starting' || running !== null;
 
   async function importFiles(files: readonly File[]): Promise<void> {

@@ -21,7 +21,7 @@ export function JobProgressBar({ progress, cancelLabel, compact = false }: JobPr
   const [cancelling, setCancelling] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const { total, done } = progress;
-  const label = progress.kind === 'import' ? m['job.import'] : m['job.demo'];
+  const label = m[`job.${progress.kind}`];
 
   async function cancel(): Promise<void> {
     setCancelling(progress.jobId);

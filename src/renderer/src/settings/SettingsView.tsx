@@ -7,7 +7,7 @@ import { ErrorNotice } from '../app/ErrorNotice';
 import type { Resource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { useSettings } from './SettingsContext';
-import { parseAmount, parseDays } from './settings-validation';
+import { parseAmount, parseDays, parseInterval } from './settings-validation';
 
 /** Each language is named in itself, so it can be found whichever language is showing. */
 const LANGUAGE_NAMES: readonly { readonly value: Settings['language']; readonly name: string }[] = [
@@ -150,6 +150,71 @@ function LinkingSettings() {
   );
 }
 
+function SyncSettings() {
+  const { m } = useI18n();
+  const { settings, update } = useSettings();
+  const id = useId();
+  const [minutes, setMinutes] = useState(String(settings.syncIntervalMinutes));
+  const [checked, setChecked] = useState(false);
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const value = parseInterval(minutes);
+  const bad = checked && value === null;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    setChecked(true);
+    if (value === null) {
+      setSave({ state: 'idle' });
+      return;
+    }
+    setSave({ state: 'saving' });
+    const result = await update({ syncIntervalMinutes: value });
+    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
+  }
+
+  return (
+    <section className="panel" aria-labelledby="sync-heading">
+      <h2 id="sync-heading">{m['settings.sync']}</h2>
+      <p className="muted">{m['settings.syncIntro']}</p>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <div className="form-field">
+          <label htmlFor={`${id}-interval`}>{m['settings.syncInterval']}</label>
+          <input
+            id={`${id}-interval`}
+            className="input input-days"
+            type="text"
+            inputMode="numeric"
+            value={minutes}
+            onChange={(event) => {
+              setMinutes(event.target.value);
+              if (save.state === 'saved') setSave({ state: 'idle' });
+            }}
+            aria-invalid={bad}
+            aria-describedby={`${id}-interval-hint${bad ? ` ${id}-interval-error` : ''}`}
+          />
+          <p id={`${id}-interval-hint`} className="hint">
+            {m['settings.syncIntervalHint']}
+          </p>
+          {bad ? (
+            <p id={`${id}-interval-error`} className="field-error" role="alert">
+              {m['settings.invalidInterval']}
+            </p>
+          ) : null}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>
+            {save.state === 'saving' ? m['settings.saving'] : m['settings.save']}
+          </button>
+          <span role="status" className="save-status">
+            {save.state === 'saved' ? m['settings.saved'] : ''}
+          </span>
+        </div>
+        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+      </form>
+    </section>
+  );
+}
+
 export function SettingsView({ info }: { readonly info: Resource<StoreInfo> }) {
   const { m } = useI18n();
   return (
@@ -159,6 +224,7 @@ export function SettingsView({ info }: { readonly info: Resource<StoreInfo> }) {
       </header>
       <DisplaySettings />
       <LinkingSettings />
+      <SyncSettings />
       {info.status === 'ok' ? (
         <section className="panel" aria-labelledby="store-heading">
           <h2 id="store-heading">{m['settings.store']}</h2>

@@ -16,3 +16,11 @@ export function parseDays(text: string): number | null {
   const days = Number(value);
   return Number.isSafeInteger(days) && days >= 1 && days <= 36_500 ? days : null;
 }
+
+/** Background sync interval: whole minutes 0–1440 (0: off). */
+export function parseInterval(text: string): number | null {
+  const value = text.trim();
+  if (!/^\d{1,4}$/.test(value)) return null;
+  const minutes = Number(value);
+  return minutes <= 1440 ? minutes : null;
+}

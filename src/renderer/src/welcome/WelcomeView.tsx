@@ -20,7 +20,8 @@ export function WelcomeView({ info }: { readonly info: Resource<StoreInfo> }) {
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<ApiError | null>(null);
 
-  const outcome = jobId === null ? undefined : jobs.outcomes.get(jobId);
+  const found = jobId === null ? undefined : jobs.outcomes.get(jobId);
+  const outcome = found?.kind === 'sync' ? undefined : found;
   const running = jobId !== null && jobs.running?.jobId === jobId ? jobs.running : null;
   const finishedOk = outcome?.ok === true && !outcome.summary.cancelled;
   const cancelled = outcome?.ok === true && outcome.summary.cancelled;

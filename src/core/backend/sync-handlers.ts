@@ -1,0 +1,202 @@
+// The API's feed methods (sources.*, sync.start) over the sync engine (src/core/sync). A sync
+// runs as a job of kind 'sync': progress, cancellation and its summary as for imports, plus
+// 'sync.status' events naming the page, the counts so far and any wait before a retry. Tokens
+// go into the host's vault on the way in and come out of it only to start a sync: no answer
+// here ever carries one.
+import type { ApiError, ApiEvent, CasegraphApi, FeedSourceView, Result, SyncRunView, SyncSummary } from '../../common/api';
+import type { Db } from '../store/db';
+import { ensureFeedSource, getFeedSource, listFeedSources, loadFeedToken, removeFeedSource, saveFeedToken, type FeedSource } from '../sync/feed-sources';
+import { SyncConfigError } from '../sync/sync-error';
+import { checkSyncConfig, syncFeed, type SyncSummary as EngineSummary } from '../sync/sync-feed';
+import type { SyncPolicyInput } from '../sync/sync-policy';
+import { listRuns, type SyncRun } from '../sync/sync-runs';
+import { TokenVaultError, type TokenVault } from '../sync/token-vault';
+import type { Jobs } from './jobs';
+
+export type SyncHandlers = Pick<CasegraphApi, 'sources.list' | 'sources.add' | 'sources.setToken' | 'sources.remove' | 'sources.runs' | 'sync.start'>;
+
+export interface FeedSyncOptions {
+  readonly db: Db;
+  readonly vault: TokenVault;
+  readonly jobs: Jobs;
+  readonly emit: (event: ApiEvent) => void;
+  /** Bounds of a sync the investigator started (tests pass small ones). */
+  readonly policy?: SyncPolicyInput;
+  /** Bounds of a background sync: fewer tries, so an offline workstation gives up quickly. */
+  readonly backgroundPolicy?: SyncPolicyInput;
+}
+
+/** A started sync job, and its summary once it ends (null when it ended in an error). */
+export interface StartedSync {
+  readonly jobId: string;
+  readonly finished: Promise<SyncSummary | null>;
+}
+
+const STATUS_INTERVAL_MS = 100;
+const BACKGROUND_POLICY: SyncPolicyInput = { attempts: 2 };
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+function runView(r: SyncRun): SyncRunView {
+  const { id, startedAt, finishedAt, status, error, pages, received, updated, unchanged, withdrawn, quarantined } = r;
+  return { id, startedAt, finishedAt, status, error, pages, received, new: r.new, updated, unchanged, withdrawn, quarantined };
+}
+
+function summaryView(r: EngineSummary): SyncSummary {
+  const { sourceId, url, precinct, status, error, note, rejections, elapsedMs, pages, received, updated, unchanged, withdrawn, quarantined } = r;
+  return { sourceId, url, precinct, status, error, note, rejections, elapsedMs, pages, received, new: r.new, updated, unchanged, withdrawn, quarantined };
+}
+
+export class FeedSync {
+  readonly handlers: SyncHandlers;
+  private runningSource: number | null = null;
+
+  constructor(private readonly options: FeedSyncOptions) {
+    const { db } = options;
+    this.handlers = {
+      'sources.list': async () => ok(listFeedSources(db).map((s) => this.view(s))),
+      'sources.add': async ({ url, precinct, token }) => {
+        let checked: { url: string; precinct: string };
+        try {
+          checked = checkSyncConfig(url, precinct, token);
+        } catch (e) {
+          if (e instanceof SyncConfigError) return fail('invalid_argument', e.message);
+          throw e;
+        }
+        const source = ensureFeedSource(db, checked.url, checked.precinct);
+        const sealed = await this.saveToken(source, token);
+        if (sealed) return sealed;
+        return this.changed(source.id);
+      },
+      'sources.setToken': async ({ sourceId, token }) => {
+        const source = this.active(sourceId);
+        if (!source) return this.unknown(sourceId);
+        const sealed = await this.saveToken(source, token);
+        if (sealed) return sealed;
+        return this.changed(source.id);
+      },
+      'sources.remove': async ({ sourceId }) => {
+        if (this.runningSource === sourceId) return fail('busy', 'this feed is syncing; cancel the sync before removing the feed');
+        const removed = removeFeedSource(db, sourceId);
+        if (removed) options.emit({ type: 'store.changed' });
+        return ok({ removed });
+      },
+      'sources.runs': async ({ sourceId, limit }) => {
+        if (!getFeedSource(db, sourceId)) return this.unknown(sourceId);
+        return ok(listRuns(db, sourceId, limit).map(runView));
+      },
+      'sync.start': async ({ sourceId }) => {
+        const started = await this.start(sourceId, 'manual');
+        return started.ok ? ok({ jobId: started.value.jobId }) : started;
+      },
+    } satisfies SyncHandlers;
+  }
+
+  /** Feeds a background round may sync: not removed, with a token. */
+  syncableSources(): readonly number[] {
+    return listFeedSources(this.options.db)
+      .filter((s) => s.hasToken)
+      .map((s) => s.id);
+  }
+
+  /** Open the feed's token and start its sync as a job; the manual and the background path alike. */
+  async start(sourceId: number, mode: 'manual' | 'background'): Promise<Result<StartedSync>> {
+    const { db, vault, jobs } = this.options;
+    const source = this.active(sourceId);
+    if (!source) return this.unknown(sourceId);
+    if (jobs.busy) return fail('busy', 'another import or job is running; wait for it or cancel it');
+    let token: string | null;
+    try {
+      token = await loadFeedToken(db, vault, source);
+    } catch (e) {
+      if (e instanceof TokenVaultError) return fail('token_unreadable', e.message);
+      throw e;
+    }
+    if (token === null) return fail('no_token', `no token is stored for ${source.precinct} at ${source.url}; set one first`);
+    const policy = mode === 'background' ? (this.options.backgroundPolicy ?? BACKGROUND_POLICY) : this.options.policy;
+    const { emit } = this.options;
+    let settle: (s: SyncSummary | null) => void = () => undefined;
+    const finished = new Promise<SyncSummary | null>((resolve) => (settle = resolve));
+    const secret = token;
+    const jobId = jobs.start('sync', async (ctx) => {
+      this.runningSource = source.id;
+      let lastStatus = Number.NEGATIVE_INFINITY;
+      try {
+        const r = await syncFeed(db, {
+          url: source.url,
+          precinct: source.precinct,
+          token: secret,
+          signal: ctx.signal,
+          ...(policy ? { policy } : {}),
+          onProgress: (p) => {
+            ctx.progress('sync', p.counts.received, null);
+            const now = performance.now();
+            if (p.kind === 'page' && now - lastStatus < STATUS_INTERVAL_MS) return;
+            lastStatus = now;
+            const page = p.kind === 'page' ? p.counts.pages : p.page;
+            emit({ type: 'sync.status', jobId: ctx.jobId, sourceId: source.id, page, counts: p.counts, waiting: p.kind === 'waiting' ? p.wait : null });
+          },
+        });
+        const summary = summaryView(r);
+        settle(summary);
+        return summary;
+      } catch (e) {
+        settle(null);
+        throw e;
+      } finally {
+        this.runningSource = null;
+      }
+    });
+    if (jobId === null) return fail('busy', 'another import or job is running; wait for it or cancel it');
+    return ok({ jobId, finished });
+  }
+
+  private active(sourceId: number): FeedSource | undefined {
+    const source = getFeedSource(this.options.db, sourceId);
+    return source && source.removedAt === null ? source : undefined;
+  }
+
+  private unknown(sourceId: number): Result<never> {
+    return fail('not_found', `no feed with id ${sourceId}`);
+  }
+
+  private async saveToken(source: FeedSource, token: string): Promise<Result<never> | null> {
+    try {
+      await saveFeedToken(this.options.db, this.options.vault, source, token);
+      return null;
+    } catch (e) {
+      if (e instanceof TokenVaultError) return fail('token_unreadable', `the token could not be stored (${this.options.vault.kind}): ${e.message}`);
+      throw e;
+    }
+  }
+
+  private changed(sourceId: number): Result<FeedSourceView> {
+    const source = getFeedSource(this.options.db, sourceId) as FeedSource;
+    this.options.emit({ type: 'store.changed' });
+    return ok(this.view(source));
+  }
+
+  private view(s: FeedSource): FeedSourceView {
+    const last = listRuns(this.options.db, s.id, 1)[0];
+    const lastRun = last ? runView(last) : null;
+    return { id: s.id, url: s.url, precinct: s.precinct, hasToken: s.hasToken, lastRunAt: s.lastRunAt, lastError: this.lastError(s, lastRun), lastRun };
+  }
+
+  /**
+   * The stored sentence with its code. The source row keeps only the sentence; the code comes
+   * from the audit entry the engine writes in the same transaction as the run's end (an entry
+   * older than the run's end belongs to an earlier run, and the code is then unknown).
+   */
+  private lastError(s: FeedSource, lastRun: SyncRunView | null): ApiError | null {
+    if (s.lastError === null) return null;
+    let code = 'failed';
+    const entry = this.options.db
+      .prepare<[string], { at: string; detail: string | null }>("SELECT at, detail FROM audit_log WHERE action = 'sync' AND subject = ? ORDER BY at DESC, id DESC LIMIT 1")
+      .get(s.name);
+    if (entry?.detail && lastRun?.finishedAt && entry.at >= lastRun.finishedAt) {
+      const detail = JSON.parse(entry.detail) as { error?: unknown };
+      if (typeof detail.error === 'string') code = detail.error;
+    }
+    return { code, message: s.lastError };
+  }
+}
