@@ -49,6 +49,7 @@ export const API_SCHEMAS = {
     .strict(),
   'job.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'job.current': empty,
+  'link.start': z.object({ full: z.boolean().optional() }).strict(),
   'sources.list': empty,
   'sources.add': z.object({ url: z.string().min(1).max(2048), precinct: z.string().min(1).max(128), token }).strict(),
   'sources.setToken': z.object({ sourceId, token }).strict(),

@@ -147,7 +147,19 @@ export interface JobRef {
   readonly jobId: string;
 }
 
-export type JobKind = 'import' | 'demo' | 'sync';
+export type JobKind = 'import' | 'demo' | 'sync' | 'link';
+
+/** What a run of the linking engine did (after every import, demo or sync that changed reports). */
+export interface LinkSummary {
+  readonly mode: 'full' | 'incremental';
+  readonly reports: number;
+  readonly changed: number;
+  readonly series: number;
+  readonly overThreshold: number;
+  readonly elapsedMs: number;
+  /** True when the investigator cancelled: the store keeps the series of the previous run. */
+  readonly cancelled: boolean;
+}
 
 /** Progress of a long job (import, demo, sync; later linking). */
 export interface JobProgress {
@@ -164,6 +176,7 @@ export interface JobSummaries {
   readonly import: ImportSummary;
   readonly demo: ImportSummary;
   readonly sync: SyncSummary;
+  readonly link: LinkSummary;
 }
 
 export type JobOutcome = {
@@ -268,6 +281,8 @@ export interface CasegraphApi {
   'import.start': (arg: { readonly files: readonly string[] }) => Promise<Result<JobRef>>;
   'demo.start': (arg: { readonly reports?: number; readonly seed?: number }) => Promise<Result<JobRef>>;
   'job.cancel': (arg: JobRef) => Promise<Result<{ readonly cancelled: boolean }>>;
+  /** Run the linking engine now (incremental unless `full`); it also runs by itself after changes. */
+  'link.start': (arg: { readonly full?: boolean }) => Promise<Result<JobRef>>;
   /** The running job's latest progress, or null: lets a reloaded UI pick up a job it did not start. */
   'job.current': (arg: Record<string, never>) => Promise<Result<JobProgress | null>>;
   'sources.list': (arg: Record<string, never>) => Promise<Result<readonly FeedSourceView[]>>;

@@ -1,5 +1,7 @@
 // Worker entry: a thin adapter between the host's messages and the Backend. The Backend's token
 // vault is the host's, reached through vault requests (protocol.ts).
+import fs from 'node:fs';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Backend } from './backend';
 import type { HostMessage, WorkerInit, WorkerMessage } from './protocol';
@@ -10,10 +12,16 @@ if (!port) throw new Error('backend-worker must run in a worker thread');
 const post = (m: WorkerMessage): void => port.postMessage(m);
 
 const init = workerData as WorkerInit;
+
+/** The link worker is built next to this one (out/main); linking runs after every change. */
+function linkWorker(): { linkWorkerFile?: string } {
+  const file = path.join(import.meta.dirname, 'link-worker.js');
+  return fs.existsSync(file) ? { linkWorkerFile: file } : {};
+}
 const vault = new RemoteVault(init.vaultKind, post);
 let backend: Backend | null = null;
 try {
-  backend = new Backend({ dbPath: init.dbPath, ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}), ...(init.importRoot ? { importRoot: init.importRoot } : {}), vault, onEvent: (event) => post({ type: 'event', event }) });
+  backend = new Backend({ dbPath: init.dbPath, ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}), ...(init.importRoot ? { importRoot: init.importRoot } : {}), vault, ...linkWorker(), onEvent: (event) => post({ type: 'event', event }) });
   post({ type: 'ready' });
 } catch (e) {
   post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });

@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, JobKind, Result } from '../../common/api';
+import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { openStore, schemaVersion, type Db } from '../store/db';
 import { importDemo } from '../import/import-demo';
@@ -16,6 +16,7 @@ import type { SyncPolicyInput } from '../sync/sync-policy';
 import type { TokenVault } from '../sync/token-vault';
 import { readSettings, writeSettings } from './settings';
 import { FeedSync } from './sync-handlers';
+import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
 
 export interface BackendOptions {
@@ -28,6 +29,8 @@ export interface BackendOptions {
   readonly vault: TokenVault;
   /** Bounds of syncs the investigator starts (tests pass small ones). */
   readonly syncPolicy?: SyncPolicyInput;
+  /** The built link worker (out/main/link-worker.js); series are kept current when it is given. */
+  readonly linkWorkerFile?: string;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -38,6 +41,7 @@ export class Backend {
   private readonly jobs: Jobs;
   private readonly feeds: FeedSync;
   private readonly scheduler: SyncScheduler;
+  private readonly linking: LinkJobs;
   readonly handlers: CasegraphApi;
 
   constructor(private readonly options: BackendOptions) {
@@ -47,8 +51,14 @@ export class Backend {
       done: (outcome) => {
         options.onEvent({ type: 'job.done', outcome });
         options.onEvent({ type: 'store.changed' });
-        this.afterChange(outcome.kind);
+        if (outcome.ok && changedReports(outcome.kind, outcome.summary)) this.afterChange();
       },
+    });
+    this.linking = new LinkJobs({
+      jobs: this.jobs,
+      dbPath: options.dbPath,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.linkWorkerFile ? { workerFile: options.linkWorkerFile } : {}),
     });
     const db = this.db;
     this.feeds = new FeedSync({ db, vault: options.vault, jobs: this.jobs, emit: options.onEvent, ...(options.syncPolicy ? { policy: options.syncPolicy } : {}) });
@@ -114,6 +124,11 @@ export class Backend {
       },
       'job.cancel': async ({ jobId }) => ok({ cancelled: this.jobs.cancel(jobId) }),
       'job.current': async () => ok(this.jobs.current()),
+      'link.start': async ({ full }) => {
+        if (!this.linking.available) return fail('unavailable', 'the linking engine is not built in this installation; run npm run build');
+        const started = this.linking.start(full === true);
+        return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
+      },
       ...this.feeds.handlers,
     } satisfies CasegraphApi;
     this.scheduler.schedule();
@@ -138,9 +153,10 @@ export class Backend {
     this.db.close();
   }
 
-  /** After a job changed the store (import, demo, sync). */
-  private afterChange(_kind: JobKind): void {
-    // The linking engine will run here, incrementally, over what the job changed.
+  /** After a job changed reports (import, demo, sync): link what changed, incrementally. */
+  private afterChange(): void {
+    // Deferred so the finished job is fully released before the next one starts.
+    setImmediate(() => this.linking.start(false));
   }
 
   private importProblem(file: string): string | null {

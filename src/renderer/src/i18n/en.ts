@@ -22,6 +22,7 @@ export const en: Messages = {
   'job.demo': 'Generating demo data',
   'job.count': (done, total) => (total === null ? `${done} processed` : `${done} of ${total}`),
   'job.sync': 'Syncing',
+  'job.link': 'Linking reports into series',
   'job.cancel': 'Cancel job',
   'job.cancelling': 'Cancelling…',
 

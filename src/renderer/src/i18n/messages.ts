@@ -27,6 +27,7 @@ interface Texts {
   readonly 'job.import': string;
   readonly 'job.demo': string;
   readonly 'job.sync': string;
+  readonly 'job.link': string;
   readonly 'job.count': (done: string, total: string | null) => string;
   readonly 'job.cancel': string;
   readonly 'job.cancelling': string;

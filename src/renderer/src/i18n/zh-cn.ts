@@ -20,6 +20,7 @@ export const zhCN: Messages = {
   'job.demo': '正在生成演示数据',
   'job.count': (done, total) => (total === null ? `已处理 ${done} 条` : `${done} / ${total}`),
   'job.sync': '正在同步',
+  'job.link': '正在串并案件',
   'job.cancel': '取消作业',
   'job.cancelling': '正在取消…',
 

@@ -34,7 +34,7 @@ export function ImportView() {
 
   const running = stage.step === 'job' && jobs.running?.jobId === stage.jobId ? jobs.running : null;
   const found = stage.step === 'job' ? jobs.outcomes.get(stage.jobId) : undefined;
-  const outcome = found?.kind === 'sync' ? undefined : found;
+  const outcome = found?.kind === 'import' || found?.kind === 'demo' ? found : undefined;
   const busy = stage.step === 'staging' || stage.step === 'starting' || running !== null;
 
   async function importFiles(files: readonly File[]): Promise<void> {

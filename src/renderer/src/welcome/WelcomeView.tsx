@@ -21,7 +21,7 @@ export function WelcomeView({ info }: { readonly info: Resource<StoreInfo> }) {
   const [startError, setStartError] = useState<ApiError | null>(null);
 
   const found = jobId === null ? undefined : jobs.outcomes.get(jobId);
-  const outcome = found?.kind === 'sync' ? undefined : found;
+  const outcome = found?.kind === 'import' || found?.kind === 'demo' ? found : undefined;
   const running = jobId !== null && jobs.running?.jobId === jobId ? jobs.running : null;
   const finishedOk = outcome?.ok === true && !outcome.summary.cancelled;
   const cancelled = outcome?.ok === true && outcome.summary.cancelled;

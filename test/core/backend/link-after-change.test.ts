@@ -1,0 +1,59 @@
+// Series stay current without the investigator asking: a change to reports (here the demo)
+// is followed by an incremental run of the built link worker, as a job with its own outcome.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { ApiEvent, JobOutcome } from '../../../src/common/api';
+import { Backend } from '../../../src/core/backend/backend';
+import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
+import { tempDir } from '../../support/tmp';
+
+const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
+
+async function doneOf(events: ApiEvent[], match: (o: JobOutcome) => boolean): Promise<JobOutcome> {
+  for (let i = 0; i < 1200; i++) {
+    for (const e of events) if (e.type === 'job.done' && match(e.outcome)) return e.outcome;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no such job finished');
+}
+
+describe('linking after changes', () => {
+  it('links the demo precinct into series once it is loaded, and on demand in full', async () => {
+    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'store.db');
+    const events: ApiEvent[] = [];
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    try {
+      const started = await b.call('demo.start', { reports: 2000, seed: 5 });
+      if (!started.ok) throw new Error(started.error.message);
+      const link = await doneOf(events, (o) => o.kind === 'link');
+      expect(link).toMatchObject({ ok: true, summary: { mode: expect.stringMatching(/full|incremental/), cancelled: false } });
+      const summary = link.ok && link.kind === 'link' ? link.summary : null;
+      expect(summary?.series).toBeGreaterThan(50);
+      const store = new Database(dbPath, { readonly: true });
+      const series = (store.prepare('SELECT count(*) AS n FROM series').get() as { n: number }).n;
+      store.close();
+      expect(series).toBeGreaterThan(0);
+
+      const again = await b.call('link.start', { full: true });
+      if (!again.ok) throw new Error(again.error.message);
+      const full = await doneOf(events, (o) => o.jobId === (again.value as { jobId: string }).jobId);
+      expect(full).toMatchObject({ ok: true, summary: { mode: 'full', series: summary?.series } });
+      // A link run changes series, not reports: it must not trigger another run by itself.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link')).toHaveLength(2);
+    } finally {
+      b.close();
+    }
+  });
+
+  it('says plainly when the link worker is not built', async () => {
+    const dir = tempDir();
+    const b = new Backend({ dbPath: path.join(dir, 's.db'), vault: new FileTokenVault(path.join(dir, 'k')), onEvent: () => undefined });
+    expect(await b.call('link.start', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    b.close();
+  });
+});
