@@ -156,7 +156,7 @@ export class Backend {
   /** After a job changed reports (import, demo, sync): link what changed, incrementally. */
   private afterChange(): void {
     // Deferred so the finished job is fully released before the next one starts.
-    setImmediate(() => this.linking.start(false));
+    setImmediate(() => this.linking.start(false, true));
   }
 
   private importProblem(file: string): string | null {

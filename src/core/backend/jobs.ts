@@ -1,5 +1,9 @@
-// Long jobs (import, demo, sync; later linking, export): one writing job at a time, each
+// Long jobs (import, demo, sync, linking; later export): one writing job at a time, each
 // cancellable, reporting progress at most every 100 ms so the UI is not flooded.
+// A job the backend started by itself (the incremental link after a change) is preemptible:
+// when the investigator starts something, it is cancelled and their job starts as soon as it
+// has stopped. Nothing is lost: the next link run picks up every change since the last
+// completed one.
 import type { ApiError, JobKind, JobOutcome, JobProgress, JobSummaries } from '../../common/api';
 
 export type { JobKind };
@@ -15,8 +19,24 @@ export type JobEvents = {
   done(outcome: JobOutcome): void;
 };
 
+type Work = (ctx: JobContext) => Promise<JobSummaries[JobKind]>;
+
+interface Running {
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly controller: AbortController;
+  readonly preemptible: boolean;
+  latest: JobProgress;
+}
+
+export interface StartOptions {
+  /** Started by the backend itself: gives way to a job the investigator starts. */
+  readonly preemptible?: boolean;
+}
+
 export class Jobs {
-  private running: { id: string; kind: JobKind; controller: AbortController; latest: JobProgress } | null = null;
+  private running: Running | null = null;
+  private waiting: { readonly id: string; readonly kind: JobKind; readonly work: Work } | null = null;
   private nextId = 1;
 
   constructor(private readonly events: JobEvents) {}
@@ -25,12 +45,25 @@ export class Jobs {
     return this.running !== null;
   }
 
-  /** Start a job unless one is running; returns its id, or null when busy. */
-  start<K extends JobKind>(kind: K, work: (ctx: JobContext) => Promise<JobSummaries[K]>): string | null {
-    if (this.running) return null;
+  /**
+   * Start a job; returns its id, or null when busy. A preemptible job in the way is cancelled
+   * and the new one starts when it has stopped.
+   */
+  start<K extends JobKind>(kind: K, work: (ctx: JobContext) => Promise<JobSummaries[K]>, options: StartOptions = {}): string | null {
     const id = `${kind}-${Date.now().toString(36)}-${this.nextId++}`;
+    if (this.running) {
+      if (!this.running.preemptible || options.preemptible || this.waiting) return null;
+      this.waiting = { id, kind, work };
+      this.running.controller.abort();
+      return id;
+    }
+    this.launch(id, kind, work, options.preemptible === true);
+    return id;
+  }
+
+  private launch(id: string, kind: JobKind, work: Work, preemptible: boolean): void {
     const controller = new AbortController();
-    this.running = { id, kind, controller, latest: { jobId: id, kind, phase: 'starting', done: 0, total: null } };
+    this.running = { id, kind, controller, preemptible, latest: { jobId: id, kind, phase: 'starting', done: 0, total: null } };
     let last = 0;
     const ctx: JobContext = {
       jobId: id,
@@ -48,14 +81,20 @@ export class Jobs {
       (summary) => this.finish({ jobId: id, kind, ok: true, summary } as JobOutcome),
       (e: unknown) => this.finish({ jobId: id, kind, ok: false, error: toApiError(e) } as JobOutcome),
     );
-    return id;
   }
 
   current(): JobProgress | null {
+    if (this.waiting) return { jobId: this.waiting.id, kind: this.waiting.kind, phase: 'starting', done: 0, total: null };
     return this.running?.latest ?? null;
   }
 
   cancel(id: string): boolean {
+    if (this.waiting?.id === id) {
+      const { kind } = this.waiting;
+      this.waiting = null;
+      this.events.done({ jobId: id, kind, ok: false, error: { code: 'cancelled', message: 'cancelled before it started' } } as JobOutcome);
+      return true;
+    }
     if (this.running?.id !== id) return false;
     this.running.controller.abort();
     return true;
@@ -63,12 +102,16 @@ export class Jobs {
 
   /** Abort whatever runs (the host is closing). */
   cancelRunning(): void {
+    this.waiting = null;
     this.running?.controller.abort();
   }
 
   private finish(outcome: JobOutcome): void {
     this.running = null;
     this.events.done(outcome);
+    const next = this.waiting;
+    this.waiting = null;
+    if (next && !this.running) this.launch(next.id, next.kind, next.work, false);
   }
 }
 

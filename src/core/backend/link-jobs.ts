@@ -27,8 +27,11 @@ export class LinkJobs {
     return this.options.workerFile !== undefined;
   }
 
-  /** Start a link job; null when another job is running or no worker was built. */
-  start(full: boolean): string | null {
+  /**
+   * Start a link job; null when another job is running or no worker was built. `automatic`
+   * runs (after a change) give way to whatever the investigator starts next.
+   */
+  start(full: boolean, automatic = false): string | null {
     const { workerFile, dbPath, nativeBinding } = this.options;
     if (workerFile === undefined) return null;
     return this.options.jobs.start('link', async (ctx): Promise<LinkSummary> => {
@@ -43,6 +46,6 @@ export class LinkJobs {
       } finally {
         ctx.signal.removeEventListener('abort', cancel);
       }
-    });
+    }, { preemptible: automatic });
   }
 }
