@@ -27,12 +27,39 @@ function runBaseline(db) {
   return { seconds, peakRss, result: JSON.parse(r.stdout) };
 }
 
+/** The file but its last INCREMENT lines, and those lines, as two files (read from the end: the
+ * 1M file is larger than a JavaScript string may be). */
 function split(file, dir, n) {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.length > 0);
   const base = path.join(dir, `link-base-${n}.ndjson`);
   const inc = path.join(dir, `link-inc-${n}.ndjson`);
-  fs.writeFileSync(base, `${lines.slice(0, -INCREMENT).join('\n')}\n`);
-  fs.writeFileSync(inc, `${lines.slice(-INCREMENT).join('\n')}\n`);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const chunk = Buffer.alloc(1 << 20);
+    let end = size;
+    let newlines = 0;
+    let cut = -1;
+    // The file ends with a newline: the cut follows the (INCREMENT + 1)-th newline from the end.
+    while (cut === -1 && end > 0) {
+      const from = Math.max(0, end - chunk.length);
+      fs.readSync(fd, chunk, 0, end - from, from);
+      for (let i = end - from - 1; i >= 0; i--) {
+        if (chunk[i] === 0x0a && ++newlines === INCREMENT + 1) {
+          cut = from + i + 1;
+          break;
+        }
+      }
+      end = from;
+    }
+    if (cut === -1) throw new Error(`${file} has fewer than ${INCREMENT + 1} lines`);
+    fs.copyFileSync(file, base);
+    fs.truncateSync(base, cut);
+    const tail = Buffer.alloc(size - cut);
+    fs.readSync(fd, tail, 0, tail.length, cut);
+    fs.writeFileSync(inc, tail);
+  } finally {
+    fs.closeSync(fd);
+  }
   return { base, inc };
 }
 

@@ -5,13 +5,14 @@ import { StoreError } from '../core/store/db';
 import { CliError, UsageError, parseCommandArgs, storePath, type Command } from './cli-kit';
 import { demoCommand } from './commands/demo';
 import { explainCommand } from './commands/explain';
+import { ignoreCommand } from './commands/ignore';
 import { importCommand } from './commands/import';
 import { linkCommand } from './commands/link';
 import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
 import { syncCommand } from './commands/sync';
 
-const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, explainCommand];
+const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, explainCommand, ignoreCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

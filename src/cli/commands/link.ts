@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startLinkWorker } from '../../core/linking/link-client';
-import { linkStore, type LinkRunSummary } from '../../core/linking/store-io';
+import type { LinkRunSummary } from '../../core/linking/store-io';
 import { openStore } from '../../core/store/db';
 import { UsageError, progressReporter, type Command } from '../cli-kit';
 
@@ -21,7 +21,7 @@ export const linkCommand: Command = {
     const workerFile = path.join(here, 'link-worker.js');
     let summary: LinkRunSummary | null;
     if (fs.existsSync(workerFile)) {
-      const job = startLinkWorker(workerFile, { dbPath: ctx.db, full }, (_stage, done, total) => bar.update(done, total, ' stages'));
+      const job = startLinkWorker(workerFile, { dbPath: ctx.db, full }, (stage, done, total) => bar.update(done, total, ` ${stage}`));
       const stop = (): void => job.cancel();
       process.once('SIGINT', stop);
       try {
@@ -31,7 +31,9 @@ export const linkCommand: Command = {
         bar.end();
       }
     } else {
-      // Running from source (tests): the same pure code, in this thread.
+      // Running from source (tests): the same pure code, in this thread (loaded only then: the
+      // worker loads it itself, and every command pays for what this file loads).
+      const { linkStore } = await import('../../core/linking/store-io');
       const db = openStore(ctx.db);
       try {
         summary = linkStore(db, { full });

@@ -3,6 +3,7 @@
 // store (or from a labelled corpus in the evaluation), so the engine never sees per-row objects.
 import { brandOf, domainCounts, identifierWeight, senderPattern, WEIGHT } from './evidence';
 import { MIN_SHINGLES, SIGNATURE_BINS, signature } from './minhash';
+import { DEFAULT_CHECK_EVERY, type Tick } from './progress';
 
 export interface ReportRow {
   readonly rid: number;
@@ -224,12 +225,14 @@ export class CorpusBuilder {
     }
   }
 
-  build(): Corpus {
+  /** The corpus, with the MinHash signature of every text (`tick` is called every `every` reports). */
+  build(tick?: Tick, every = DEFAULT_CHECK_EVERY): Corpus {
     const n = this.n;
     const sig = new Uint32Array(n * SIGNATURE_BINS);
     const hasText = new Uint8Array(n);
     const one = new Uint32Array(SIGNATURE_BINS);
     for (let i = 0; i < n; i++) {
+      if (tick && i % every === 0) tick('signatures', i, n);
       const t = this.texts[i];
       if (t === undefined) continue;
       if (signature(t, one) >= MIN_SHINGLES) {

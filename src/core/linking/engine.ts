@@ -16,9 +16,13 @@ import type { IgnoreList } from './ignore-list';
 import { EdgeList, pairA, pairB, pairKey, type Evidence, type Link } from './link-graph';
 import { BANDS, bandKeys } from './lsh';
 import { SIGNATURE_BINS, similarity } from './minhash';
+import { DEFAULT_CHECK_EVERY, ticker, type RunControl } from './progress';
 import { UnionFind } from './union-find';
 
-export interface EngineOptions {
+export { Cancelled } from './progress';
+
+/** Progress per stage; cancellation (signal or shouldStop) is checked every `checkEvery` items. */
+export interface EngineOptions extends RunControl {
   readonly ignore: IgnoreList;
   /** Hubs known from the whole store (an incremental run sees only part of it). */
   readonly knownHubs?: ReadonlySet<string>;
@@ -45,8 +49,6 @@ export interface EngineOptions {
    * number of that group's reports not in the corpus.
    */
   readonly knownGroups?: { readonly label: Int32Array; readonly hiddenMembers: Int32Array };
-  readonly onProgress?: (stage: string, done: number, total: number) => void;
-  readonly shouldStop?: () => boolean;
 }
 
 export interface Hub {
@@ -71,10 +73,6 @@ export interface EngineResult {
   readonly blockedBands: readonly number[];
 }
 
-export class Cancelled extends Error {
-  override readonly name = 'Cancelled';
-}
-
 const DAY = 86_400_000;
 
 function round2(x: number): number {
@@ -88,11 +86,10 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   const maxBucket = options.maxTextBucket ?? 60;
   const weakCap = options.weakJoinCap ?? 20;
   const total = options.totalReports ?? c.n;
-  const stop = (): void => {
-    if (options.shouldStop?.()) throw new Cancelled('linking was cancelled');
-  };
-  const progress = options.onProgress ?? ((): void => undefined);
+  const tick = ticker(options);
+  const every = options.checkEvery ?? DEFAULT_CHECK_EVERY;
   const nv = c.valueKeys.length;
+  tick('postings', 0, nv);
 
   // 1. Postings per value (CSR), in report order.
   const start = new Int32Array(nv + 1);
@@ -105,6 +102,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   {
     let w = 0;
     for (let v = 0; v < nv; v++) {
+      if (v % every === 0) tick('postings', v, nv);
       const from = start[v] as number;
       const to = start[v + 1] as number;
       start[v] = w;
@@ -115,13 +113,12 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     }
     start[nv] = w;
   }
-  progress('postings', 1, 4);
-  stop();
 
   // Hubs and ignored values.
   const hubs: Hub[] = [];
   const dead = new Uint8Array(nv);
   for (let v = 0; v < nv; v++) {
+    if (v % every === 0) tick('hubs', v, nv);
     const key = c.valueKeys[v] as string;
     const domain = c.valueDomain[v] as number;
     const from = start[v] as number;
@@ -164,6 +161,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   const weakPairs = new Map<number, number[]>();
   const anchors = new Map<number, number>();
   for (let v = 0; v < nv; v++) {
+    if (v % every === 0) tick('strong', v, nv);
     if (dead[v] === 1) continue;
     const from = start[v] as number;
     const to = start[v + 1] as number;
@@ -214,6 +212,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   for (let k = 0; k < strong.length; k++) uf.union(strong.a[k] as number, strong.b[k] as number);
   // Weak values pair only reports that strong evidence left apart.
   for (let v = 0; v < nv; v++) {
+    if (v % every === 0) tick('weak', v, nv);
     const from = start[v] as number;
     const to = start[v + 1] as number;
     if (dead[v] === 1 || large[v] === 1 || to - from < 2 || (c.valueWeight[v] as number) >= STRONG) continue;
@@ -228,8 +227,6 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
       }
     }
   }
-  progress('identifiers', 2, 4);
-  stop();
 
   // 3. Text candidates: LSH bands salted with the category; a too-large bucket is a common template.
   const textSim = new Map<number, number>();
@@ -242,6 +239,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     const salts = c.categories.map(categorySalt);
     let k = 0;
     for (let i = 0; i < c.n; i++) {
+      if (i % every === 0) tick('text', i, c.n);
       if (c.hasText[i] !== 1) continue;
       bandKeys(c.sig, i * SIGNATURE_BINS, bands);
       for (let b = 0; b < BANDS; b++) {
@@ -252,7 +250,12 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     }
     const sorted = keys.subarray(0, k).sort();
     let x = 0;
+    let checked = 0;
     while (x < sorted.length) {
+      if (x >= checked) {
+        tick('text buckets', x, sorted.length);
+        checked = x + every;
+      }
       const bucket = Math.floor((sorted[x] as number) / 4194304);
       let y = x + 1;
       while (y < sorted.length && Math.floor((sorted[y] as number) / 4194304) === bucket) y++;
@@ -274,8 +277,6 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
       x = y;
     }
   }
-  progress('text', 3, 4);
-  stop();
 
   // Weak links: sum the evidence of every candidate pair.
   const weakLinks: Link[] = [];
@@ -316,14 +317,24 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     }
     if (weight >= LINK_WEIGHT - 1e-9) weakLinks.push({ a, b, weight: round2(weight), strong: false, evidence });
   };
-  for (const [key, values] of weakPairs) judge(key, values);
-  for (const key of textSim.keys()) if (!weakPairs.has(key)) judge(key, undefined);
+  let judged = 0;
+  const candidates = weakPairs.size + textSim.size;
+  for (const [key, values] of weakPairs) {
+    if (judged++ % every === 0) tick('weighing', judged, candidates);
+    judge(key, values);
+  }
+  for (const key of textSim.keys()) {
+    if (judged++ % every === 0) tick('weighing', judged, candidates);
+    if (!weakPairs.has(key)) judge(key, undefined);
+  }
 
   // 4. Weak links under the chain guard.
   const weakJoined = new Int32Array(c.n);
   weakLinks.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
   const agree = new Map<number, number>();
+  let guarded = 0;
   for (const l of weakLinks) {
+    if (guarded++ % every === 0) tick('chain guard', guarded, weakLinks.length);
     const ra = uf.find(l.a);
     const rb = uf.find(l.b);
     if (ra === rb) continue;
@@ -353,7 +364,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     if (smallest[r] === -1) smallest[r] = i;
     group[i] = smallest[r] as number;
   }
-  progress('groups', 4, 4);
+  tick('groups', c.n, c.n);
 
   return { group, strong: strongPairs(c, strong), weakLinks, hubs, large: largeKeys, blockedBands: blocked };
 }

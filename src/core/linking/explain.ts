@@ -7,7 +7,7 @@ import { keyOf } from './corpus';
 import { identifierWeight, LINK_WEIGHT, TEXT_SIMILARITY, TIME_WINDOW_DAYS } from './evidence';
 import type { Evidence } from './link-graph';
 import { MIN_SHINGLES, SIGNATURE_BINS, signature, similarity } from './minhash';
-import { readIgnoreList } from './store-io';
+import { readIgnoreList } from './ignore-store';
 
 export interface Hop {
   readonly from: string;
@@ -88,7 +88,7 @@ function sharedValues(db: Db, ra: ReportInfo, rb: ReportInfo): SharedValue[] {
       'SELECT DISTINCT x.kind, x.value, x.subtype, x.domain FROM identifier x JOIN identifier y ON y.kind = x.kind AND y.value = x.value AND y.rid = ? WHERE x.rid = ? ORDER BY x.kind, x.value',
     )
     .all(rb.rid, ra.rid);
-  const hub = db.prepare<[string, string], number>("SELECT 1 FROM link_hub WHERE kind = ? AND value = ? AND reason <> 'large'").pluck();
+  const hub = db.prepare<[string, string], number>("SELECT 1 FROM link_hub WHERE kind = ? AND value = ? AND reason NOT IN ('large', 'ignored')").pluck();
   return rows.map((r) => {
     let status: SharedValue['status'] = 'evidence';
     const w = identifierWeight(r);

@@ -9,7 +9,7 @@ export interface LinkJob {
   cancel(): void;
 }
 
-export function startLinkWorker(workerFile: string, init: Omit<LinkWorkerInit, 'cancelFlag'>, onProgress?: (stage: string, done: number, total: number) => void): LinkJob {
+export function startLinkWorker(workerFile: string, init: Omit<LinkWorkerInit, 'cancelFlag'>, onProgress?: (stage: string, done: number, total: number | null) => void): LinkJob {
   const cancelFlag = new SharedArrayBuffer(4);
   // A large young generation: loading allocates millions of short-lived rows and strings, and
   // scavenging a small nursery over and over costs more than the linking itself.

@@ -1,5 +1,5 @@
-// Worker entry: a thin adapter that opens the store, runs linkStore and reports back. The
-// engine checks the shared cancel flag between stages; a cancelled run writes nothing.
+// Worker entry: a thin adapter that opens the store, runs linkStore and reports back. The run
+// polls the shared cancel flag all through its stages (progress.ts); a cancelled run writes nothing.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/db';
 import { Cancelled } from './engine';

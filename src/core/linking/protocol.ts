@@ -11,7 +11,7 @@ export interface LinkWorkerInit {
 
 /** Worker → host. */
 export type LinkWorkerMessage =
-  | { readonly type: 'progress'; readonly stage: string; readonly done: number; readonly total: number }
+  | { readonly type: 'progress'; readonly stage: string; readonly done: number; readonly total: number | null }
   | { readonly type: 'done'; readonly summary: LinkRunSummary }
   | { readonly type: 'cancelled' }
   | { readonly type: 'error'; readonly message: string };

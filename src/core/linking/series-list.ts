@@ -2,7 +2,7 @@
 // currency), optionally only those over the filing threshold, optionally with single reports.
 import { centsToDecimal } from '../../common/money';
 import type { Db } from '../store/db';
-import { thresholdRule } from './store-io';
+import { thresholdRule } from './threshold-setting';
 
 export interface SeriesEntry {
   readonly id: string;

@@ -40,4 +40,30 @@ describe.skipIf(!fs.existsSync(CLI))('casegraph link / series / explain', () => 
     expect(run('explain', 'A1', '--db', file).status).toBe(2);
     expect(run('explain', 'A1', 'NOPE', '--db', file)).toMatchObject({ status: 1, stderr: 'casegraph: no report with id NOPE\n' });
   });
+
+  it('edits the ignore list: add, list, remove, shipped defaults protected, usage errors exit 2', () => {
+    const { db, file } = testStore();
+    ingest(db, [report('I1', { identifiers: [card('6222021234567890128')] }), report('I2', { identifiers: [card('6222021234567890128')] })]);
+    db.close();
+    expect(run('link', '--db', file).stdout).toMatch(/^1 series/);
+    const help = run('ignore', '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('usage: casegraph ignore list [--json]');
+    expect(help.stdout).toContain('casegraph ignore add KIND VALUE [--reason TEXT]');
+    expect(help.stdout).toContain('casegraph ignore remove KIND VALUE');
+    const added = run('ignore', 'add', 'bank_card', '6222 0212 3456 7890 128', '--reason', 'test card', '--db', file);
+    expect(added).toMatchObject({ status: 0, stdout: 'ignoring bank_card 6222021234567890128; 2 reports relink at the next casegraph link\n' });
+    const list = JSON.parse(run('ignore', 'list', '--json', '--db', file).stdout) as { kind: string; value: string; source: string; reason: string | null }[];
+    expect(list.find((e) => e.source === 'investigator')).toMatchObject({ kind: 'bank_card', value: '6222021234567890128', reason: 'test card' });
+    expect(list.find((e) => e.value === '95588')).toMatchObject({ source: 'shipped', ignored: true });
+    expect(run('ignore', 'list', '--db', file).stdout).toMatch(/^bank_card\s+6222021234567890128\s+added\s+test card$/m);
+    expect(run('link', '--db', file).stdout).toMatch(/^0 series/);
+    expect(run('ignore', 'remove', 'phone', '95588', '--db', file)).toMatchObject({ status: 1, stderr: expect.stringMatching(/^casegraph: phone 95588 is a shipped default and cannot be removed; --override/) });
+    expect(JSON.parse(run('ignore', 'remove', 'bank_card', '6222021234567890128', '--json', '--db', file).stdout)).toEqual({ kind: 'bank_card', value: '6222021234567890128', source: 'investigator', changed: true, relink: 2 });
+    expect(run('link', '--db', file).stdout).toMatch(/^1 series/);
+    expect(run('ignore', 'add', 'fax', '1', '--db', file).status).toBe(2);
+    expect(run('ignore', 'add', 'phone', '--db', file).status).toBe(2);
+    expect(run('ignore', 'frobnicate', '--db', file).status).toBe(2);
+    expect(run('ignore', 'add', 'phone', '110', '--override', '--db', file).status).toBe(2);
+  });
 });

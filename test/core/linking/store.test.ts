@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { explain, formatExplanation } from '../../../src/core/linking/explain';
 import { listSeries } from '../../../src/core/linking/series-list';
-import { linkStore, setIgnored } from '../../../src/core/linking/store-io';
+import { addIgnored, removeIgnored } from '../../../src/core/linking/ignore-edit';
+import { linkStore } from '../../../src/core/linking/store-io';
 import type { Db } from '../../../src/core/store/db';
 import { card, ingest, phone, report, testStore } from './support';
 
@@ -102,10 +103,10 @@ describe('linking a store', () => {
     gangs(db);
     linkStore(db);
     expect(seriesOf(db, 'B1')).toBeDefined();
-    setIgnored(db, { kind: 'bank_card', value: '6217000012345678901', note: 'bank test card' }, true);
+    addIgnored(db, 'bank_card', '6217000012345678901', { reason: 'bank test card' });
     linkStore(db);
     expect(seriesOf(db, 'B1')).toBeUndefined();
-    setIgnored(db, { kind: 'bank_card', value: '6217000012345678901' }, false);
+    removeIgnored(db, 'bank_card', '6217000012345678901');
     linkStore(db);
     expect(seriesOf(db, 'B1')).toBe(seriesOf(db, 'B2'));
   });

@@ -3,8 +3,10 @@ import { m001Reports } from './001-reports';
 import { m002AuditLog } from './002-audit-log';
 import { m003Sync } from './003-sync';
 import { m004Linking } from './004-linking';
+import { m005IgnoreOverride } from './005-ignore-override';
+import { m006SeriesCount } from './006-series-count';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking];
+export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount];

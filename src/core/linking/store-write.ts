@@ -1,0 +1,86 @@
+// Writing a link run's results, shared by full and incremental runs: rows in bulk through
+// json_each, series figures, text signatures and the run's record. Callers hold the transaction.
+import type { Db } from '../store/db';
+import type { Corpus } from './corpus';
+import { SIGNATURE_BINS } from './minhash';
+import type { Tick } from './progress';
+import { lossByCurrency, thresholdCrossing, type LossRow, type ThresholdRule } from './threshold';
+
+const CHUNK = 50_000;
+const DAY = 86_400_000;
+
+/** Bulk write through json_each: one statement per chunk of rows (each row a JSON text). */
+export function bulkJson(db: Db, sql: string, rows: readonly string[], tick?: Tick, stage = 'writing'): void {
+  const stmt = db.prepare(sql);
+  for (let k = 0; k < rows.length; k += CHUNK) {
+    tick?.(stage, k, rows.length);
+    stmt.run(`[${rows.slice(k, k + CHUNK).join(',')}]`);
+  }
+}
+
+export const INSERT_LINKS = 'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> 4 FROM json_each(?)';
+
+export function upsertSeriesStmt(db: Db): ReturnType<Db['prepare']> {
+  return db.prepare(`
+    INSERT INTO series (id, active, canonical, size, loss, sort_cents, over_threshold, over_report, over_at_ms, first_ms, last_ms, created_run, updated_run)
+    VALUES (@id, 1, @canonical, @size, @loss, @sort, @over, @overReport, @overAt, @first, @last, @run, @run)
+    ON CONFLICT (id) DO UPDATE SET active = 1, canonical = excluded.canonical, size = excluded.size, loss = excluded.loss,
+      sort_cents = excluded.sort_cents, over_threshold = excluded.over_threshold, over_report = excluded.over_report,
+      over_at_ms = excluded.over_at_ms, first_ms = excluded.first_ms, last_ms = excluded.last_ms, updated_run = excluded.updated_run`);
+}
+
+/** A series row's figures: size, losses, the threshold crossing, first and last report. */
+export function seriesFigures(id: string, rows: readonly LossRow[], rule: ThresholdRule, runId: number): Record<string, string | number | null> {
+  let first = Infinity;
+  let last = -Infinity;
+  let canonical = (rows[0] as LossRow).id;
+  let sort = 0;
+  for (const r of rows) {
+    if (r.reportedMs < first) first = r.reportedMs;
+    if (r.reportedMs > last) last = r.reportedMs;
+    if (r.id < canonical) canonical = r.id;
+    if (r.currency === rule.currency) sort += r.lossCents;
+  }
+  const crossing = thresholdCrossing(rows, rule);
+  return {
+    id,
+    canonical,
+    size: rows.length,
+    loss: JSON.stringify(lossByCurrency(rows)),
+    sort,
+    over: crossing ? 1 : 0,
+    overReport: crossing?.report ?? null,
+    overAt: crossing?.atMs ?? null,
+    first: Number.isFinite(first) ? first : null,
+    last: Number.isFinite(last) ? last : null,
+    run: runId,
+  };
+}
+
+/** Text signatures, for incremental runs to find near-duplicates of new reports. */
+export function writeSignatures(db: Db, c: Corpus, only: ReadonlySet<number> | undefined, tick?: Tick): void {
+  const sigRows: string[] = [];
+  const bytes = Buffer.from(c.sig.buffer, c.sig.byteOffset, c.sig.byteLength);
+  for (let i = 0; i < c.n; i++) {
+    if (c.hasText[i] !== 1) continue;
+    if (only !== undefined && !only.has(c.rid[i] as number)) continue;
+    const day = Math.floor((c.reportedMs[i] as number) / DAY);
+    if (!Number.isFinite(day)) continue;
+    const hex = bytes.toString('hex', i * SIGNATURE_BINS * 4, (i + 1) * SIGNATURE_BINS * 4);
+    sigRows.push(`[${c.rid[i] as number},${JSON.stringify(c.categories[c.category[i] as number])},${day},"${hex}"]`);
+  }
+  bulkJson(db, 'INSERT OR REPLACE INTO text_sig (rid, category, day, sig) SELECT value ->> 0, value ->> 1, value ->> 2, unhex(value ->> 3) FROM json_each(?)', sigRows, tick, 'writing signatures');
+}
+
+/** Records the run; the counts come from the index series_active_over (migration 006), not a scan. */
+export function recordRun(db: Db, mode: 'full' | 'incremental', startedAt: string, watermark: string | null, reports: number, changed: number, elapsedMs: number, now: () => string): { series: number; over: number } {
+  const counts = db.prepare('SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').get() as { series: number; over: number };
+  db.prepare('INSERT INTO link_run (mode, started_at, finished_at, watermark, reports, changed, series, over_threshold, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    mode, startedAt, now(), watermark, reports, changed, counts.series, counts.over, elapsedMs,
+  );
+  return counts;
+}
+
+export function nextRunId(db: Db): number {
+  return ((db.prepare('SELECT coalesce(max(id), 0) FROM link_run').pluck().get() as number) ?? 0) + 1;
+}
