@@ -3,7 +3,8 @@
 // so the demo exercises exactly the path real data takes.
 
 import { generateDemo } from '../demo';
-import { Ingestor, count, emptyCounts, type Counts } from '../ingest/ingest';
+import { Ingestor, PendingText, count, emptyCounts, type Counts } from '../ingest/ingest';
+import { prepareReport } from '../ingest/prepare';
 import { parseRecord } from '../report/parse';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
@@ -37,13 +38,16 @@ export async function importDemo(db: Db, options: DemoImportOptions = {}): Promi
   let done = 0;
   let cancelled = false;
   let batch: string[] = [];
+  const pending = new PendingText();
   const flush = db.transaction((lines: readonly string[]) => {
     for (const line of lines) {
       const parsed = parseRecord(JSON.parse(line));
       // The generator only makes valid records; a failure here is a bug worth surfacing.
       if (!parsed.ok) throw new Error(`demo generator made an invalid record ${parsed.error.id ?? ''}: ${parsed.error.field} ${parsed.error.reason}`);
-      count(counts, ingestor.apply(parsed.value.record, parsed.value.reportedMs, line));
+      count(counts, ingestor.applyPrepared(prepareReport(parsed.value.record, parsed.value.reportedMs), line, pending));
     }
+    // The full-text index last, in one go (see PendingText).
+    ingestor.writeText(pending);
   });
   for (const item of generateDemo({ reports, seed })) {
     batch.push(JSON.stringify(item.record));

@@ -3,10 +3,9 @@
 // analysis while every version stays in report_version for the audit trail.
 // The caller owns the transaction, so a page or a file chunk is committed whole or not at all.
 
-import type { IncomingRecord, ReportRecord } from '../../common/model';
-import { decimalToCents } from '../../common/money';
+import type { IncomingRecord } from '../../common/model';
 import type { Db } from '../store/db';
-import { identifiersOf } from './identifiers';
+import { prepareReport, type MessageRow, type PreparedReport } from './prepare';
 
 export type Outcome = 'new' | 'updated' | 'unchanged' | 'withdrawn';
 
@@ -30,13 +29,52 @@ export interface Rejected {
   readonly raw: string;
 }
 
-/** Text indexed for full-text search: narrative, messages and the identifiers as written. */
-function searchText(r: ReportRecord): string {
-  const parts: string[] = [];
-  if (r.narrative) parts.push(r.narrative);
-  for (const m of r.messages ?? []) parts.push(m.sender ? `${m.sender} ${m.text}` : m.text);
-  for (const i of r.identifiers ?? []) parts.push(i.value);
-  return parts.join('\n');
+/**
+ * `new Date().toISOString()`, formatted once per millisecond: a file import asks for the time
+ * tens of thousands of times a second, and formatting it is a visible share of the work.
+ */
+export function cachedIsoClock(): () => string {
+  let ms = Number.NaN;
+  let iso = '';
+  return () => {
+    const now = Date.now();
+    if (now !== ms) {
+      ms = now;
+      iso = new Date(now).toISOString();
+    }
+    return iso;
+  };
+}
+
+/**
+ * Full-text index writes held back to the end of a transaction (Ingestor.writeText). FTS5
+ * keeps new text in memory and writes it out as a new index segment when anything else
+ * touches the index: a delete (an updated report), a rowid lower than the last one written,
+ * or a statement savepoint (an UPDATE of report opens one, as its source_id is a foreign key).
+ * Interleaved with the row writes, the 3% of updates in the demo data made a tiny segment every
+ * few dozen reports, and merging those added half again to the SQLite time of the import.
+ * Held back, a transaction writes its text in one go: old texts deleted first, then new texts
+ * in rowid order.
+ */
+export class PendingText {
+  readonly deletes: number[] = [];
+  readonly inserts = new Map<number, string>();
+
+  /** The report's indexed text is replaced (or removed, when `text` is ''). */
+  replace(rid: number, text: string): void {
+    // Text added in this same transaction was never written: dropping it is enough.
+    if (!this.inserts.delete(rid)) this.deletes.push(rid);
+    if (text !== '') this.inserts.set(rid, text);
+  }
+
+  add(rid: number, text: string): void {
+    if (text !== '') this.inserts.set(rid, text);
+  }
+
+  clear(): void {
+    this.deletes.length = 0;
+    this.inserts.clear();
+  }
 }
 
 export class Ingestor {
@@ -57,7 +95,7 @@ export class Ingestor {
   constructor(
     private readonly db: Db,
     private readonly sourceId: number,
-    private readonly now: () => string = () => new Date().toISOString(),
+    private readonly now: () => string = cachedIsoClock(),
   ) {
     this.findReport = db.prepare<[string], { rid: number; version: number }>('SELECT rid, version FROM report WHERE id = ?');
     this.insertVersion = db.prepare(
@@ -86,52 +124,58 @@ export class Ingestor {
 
   /** Apply one valid record. `body` is the record as received, kept verbatim in the history. */
   apply(record: IncomingRecord, reportedMs: number | null, body: string): Outcome {
+    return this.applyPrepared(prepareReport(record, reportedMs), body);
+  }
+
+  /**
+   * Apply one record already reduced to its rows (see prepare.ts). The hot loop of every
+   * import: arguments are bound by position, never spread from arrays built per row.
+   * With `pending`, the full-text index is written by `writeText(pending)` before the
+   * transaction commits; without, right away.
+   */
+  applyPrepared(report: PreparedReport, body: string, pending?: PendingText): Outcome {
+    const [id, version, f, identifiers, messages, text] = report;
     const now = this.now();
-    const current = this.findReport.get(record.id);
-    if (current && current.version >= record.version) {
-      // Late or replayed delivery: history keeps a version we had not seen, analysis is untouched.
-      this.insertVersion.run(record.id, record.version, record.deleted ? 1 : 0, this.sourceId, now, body);
-      return 'unchanged';
-    }
-    this.insertVersion.run(record.id, record.version, record.deleted ? 1 : 0, this.sourceId, now, body);
-    if (record.deleted) {
-      if (current) this.withdrawReport.run(record.version, this.sourceId, now, current.rid);
-      else this.insertTombstoneReport.run(record.id, record.version, this.sourceId, now);
+    const sourceId = this.sourceId;
+    const current = this.findReport.get(id);
+    this.insertVersion.run(id, version, f === null ? 1 : 0, sourceId, now, body);
+    // Late or replayed delivery: history keeps a version we had not seen, analysis is untouched.
+    if (current && current.version >= version) return 'unchanged';
+    if (f === null) {
+      if (current) this.withdrawReport.run(version, sourceId, now, current.rid);
+      else this.insertTombstoneReport.run(id, version, sourceId, now);
       return 'withdrawn';
     }
-    const cents = record.loss ? decimalToCents(record.loss.amount) : null;
-    const fields = [
-      record.precinct,
-      record.reported_at,
-      reportedMs,
-      record.occurred_at ?? null,
-      record.category,
-      record.category_original ?? null,
-      cents,
-      record.loss?.currency ?? null,
-      record.victim ? JSON.stringify(record.victim) : null,
-      record.location ? JSON.stringify(record.location) : null,
-      record.narrative ?? null,
-      this.sourceId,
-      now,
-    ];
     let rid: number;
     if (current) {
       rid = current.rid;
-      this.updateReport.run(record.version, ...fields, rid);
+      this.updateReport.run(version, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], sourceId, now, rid);
       this.deleteIdentifiers.run(rid);
       this.deleteMessages.run(rid);
-      this.deleteText.run(rid);
+      if (pending) pending.replace(rid, text);
+      else this.deleteText.run(rid);
     } else {
-      rid = Number(this.insertReport.run(record.id, record.version, ...fields).lastInsertRowid);
+      rid = Number(this.insertReport.run(id, version, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], sourceId, now).lastInsertRowid);
     }
-    for (const i of identifiersOf(record)) {
-      this.insertIdentifier.run(rid, i.kind, i.value, i.raw, i.role ?? null, i.origin, i.subtype ?? null, i.domain ?? null, i.luhn === undefined ? null : i.luhn ? 1 : 0);
+    for (const i of identifiers) this.insertIdentifier.run(rid, i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7]);
+    for (let seq = 0; seq < messages.length; seq++) {
+      const m = messages[seq] as MessageRow;
+      this.insertMessage.run(rid, seq, m[0], m[1], m[2], m[3]);
     }
-    (record.messages ?? []).forEach((m, seq) => this.insertMessage.run(rid, seq, m.channel, m.sender ?? null, m.text, m.at ?? null));
-    const text = searchText(record);
-    if (text) this.insertText.run(rid, text);
+    if (!pending) {
+      if (text !== '') this.insertText.run(rid, text);
+    } else if (!current) {
+      pending.add(rid, text);
+    }
     return current ? 'updated' : 'new';
+  }
+
+  /** Write the held-back full-text changes (see PendingText); call inside the transaction. */
+  writeText(pending: PendingText): void {
+    for (const rid of pending.deletes) this.deleteText.run(rid);
+    const rids = [...pending.inserts.keys()].sort((a, b) => a - b);
+    for (const rid of rids) this.insertText.run(rid, pending.inserts.get(rid) as string);
+    pending.clear();
   }
 
   quarantine(r: Rejected): void {

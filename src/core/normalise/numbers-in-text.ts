@@ -12,6 +12,8 @@ import { normaliseForeignPhone } from './phone-foreign';
 const CLUSTER = /\+?\d+(?:[ \t\-.()]{1,3}\+?\d+)*/g;
 const GROUP = /(\+?)(\d+)/g;
 const MAX_DIGITS = 20;
+// The shortest digit string readNumber can take: a three-digit service number (classifyPhoneDigits).
+const MIN_READ = 3;
 
 // Resident ID numbers (18 digits, the last may be X; 15 for old cards): PII of the victim,
 // never a fraudster identifier, and a long digit run in which phones must not be looked for.
@@ -58,7 +60,7 @@ function groupsOf(cluster: string, offset: number): Group[] {
 /** `after` is the text following the digits: an 18-digit ID may end in the letter X. */
 function isIdCard(digits: string, after: string): boolean {
   if (digits.length === 17 && (after.startsWith('X') || after.startsWith('x'))) return ID_CARD_18.test(`${digits}X`);
-  return ID_CARD_18.test(digits) || ID_CARD_15.test(digits);
+  return (digits.length === 18 && ID_CARD_18.test(digits)) || (digits.length === 15 && ID_CARD_15.test(digits));
 }
 
 /** The ID-card marker: consumed, never reported. */
@@ -71,8 +73,10 @@ function readNumber(
   around: Surroundings,
 ): NormalisedIdentifier | typeof SILENT | null {
   if (!plus && isIdCard(digits, around.after)) return SILENT;
-  const phoneContext = around.listed || PHONE_BEFORE.test(around.before) || PHONE_AFTER.test(around.after);
-  const amount = UNIT_AFTER.test(around.after) || CURRENCY_BEFORE.test(around.before);
+  // The context tests are regular expressions over the surrounding text, run for every digit
+  // run of every imported text: each is evaluated only where the decision needs it.
+  const phoneContext = (): boolean => around.listed || PHONE_BEFORE.test(around.before) || PHONE_AFTER.test(around.after);
+  const amount = (): boolean => UNIT_AFTER.test(around.after) || CURRENCY_BEFORE.test(around.before);
   const phone = classifyPhoneDigits(digits, plus);
   if (phone !== null) {
     switch (phone.subtype) {
@@ -82,15 +86,15 @@ function readNumber(
       case 'landline':
         // "0755 8888 8888" or "+86 10 …" is a phone; a bare 11-digit run starting with 0 may
         // be anything.
-        if (!amount && (grouped || plus || phoneContext)) return phone;
+        if ((grouped || plus || phoneContext()) && !amount()) return phone;
         break;
       case 'service':
-        if (amount) break;
+        if (amount()) break;
         if (/^[48]00/.test(phone.value)) return phone;
-        if (!grouped && phoneContext && !EMERGENCY.has(phone.value)) return phone;
+        if (!grouped && !EMERGENCY.has(phone.value) && phoneContext()) return phone;
         break;
       case 'sms_gateway':
-        if (!amount && (grouped || phoneContext)) return phone;
+        if ((grouped || phoneContext()) && !amount()) return phone;
         break;
       case 'foreign':
         // Text is full of digit runs that fit some country's lengths; demand a valid number.
@@ -100,7 +104,7 @@ function readNumber(
         break;
     }
   }
-  if (plus || amount || digits.length < 12 || digits.length > 19) return null;
+  if (plus || digits.length < 12 || digits.length > 19 || amount()) return null;
   const bankContext = BANK_BEFORE.test(around.before);
   // Without a word like 卡号, only a Luhn-valid number of card length on a card-issuer prefix
   // (3 Amex/JCB, 4 Visa, 5 Mastercard, 6 UnionPay) is taken for a card.
@@ -117,8 +121,7 @@ export function findNumbers(text: string, out: TextMatch[]): void {
     const groups = groupsOf(m[0], m.index);
     for (let i = 0; i < groups.length; ) {
       const first = groups[i] as Group;
-      const before = text.slice(Math.max(0, first.start - 12), first.start);
-      const listed = lastPhoneEnd >= 0 && LIST_JOINER.test(text.slice(lastPhoneEnd, first.start));
+      let around: { before: string; listed: boolean } | null = null;
       let digits = '';
       let best: { end: number; read: NormalisedIdentifier | typeof SILENT } | null = null;
       for (let j = i; j < groups.length; j++) {
@@ -126,8 +129,15 @@ export function findNumbers(text: string, out: TextMatch[]): void {
         if (j > i && group.plus) break;
         digits += group.digits;
         if (digits.length > MAX_DIGITS) break;
+        // No reading of fewer than three digits is anything (amounts, dates, counts): skip the
+        // context work for them, the bulk of the numbers in a narrative.
+        if (digits.length < MIN_READ) continue;
+        around ??= {
+          before: text.slice(Math.max(0, first.start - 12), first.start),
+          listed: lastPhoneEnd >= 0 && LIST_JOINER.test(text.slice(lastPhoneEnd, first.start)),
+        };
         const after = text.slice(group.end, group.end + 8);
-        const read = readNumber(digits, first.plus, j > i, { before, after, listed });
+        const read = readNumber(digits, first.plus, j > i, { before: around.before, after, listed: around.listed });
         if (read !== null) best = { end: j, read };
       }
       if (best === null) {
