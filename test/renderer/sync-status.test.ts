@@ -21,4 +21,17 @@ describe('SyncStatusTracker', () => {
     expect(t.getSnapshot().has(7)).toBe(false);
     expect(calls).toBe(3);
   });
+
+  it('does not show a sync as running when it ended before the call that started it returned', () => {
+    const t = new SyncStatusTracker(() => 1000);
+    // A wrong token fails at once: the job.done event outruns the sync.start answer.
+    t.apply({ type: 'job.done', outcome: { jobId: 'sync-2', kind: 'sync', ok: false, error: { code: 'unauthorised', message: 'not authorised' } } });
+    t.started('sync-2', 7);
+    expect(t.getSnapshot().has(7)).toBe(false);
+    t.apply({ type: 'sync.status', jobId: 'sync-2', sourceId: 7, page: 1, counts, waiting: null });
+    expect(t.getSnapshot().has(7)).toBe(false);
+    // A later sync of the same feed is shown as usual.
+    t.started('sync-3', 7);
+    expect(t.getSnapshot().get(7)).toMatchObject({ jobId: 'sync-3' });
+  });
 });

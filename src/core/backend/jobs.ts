@@ -45,6 +45,11 @@ export class Jobs {
     return this.running !== null;
   }
 
+  /** Busy with something that would refuse a new job (not a preemptible one, which gives way). */
+  get blocked(): boolean {
+    return this.running !== null && (!this.running.preemptible || this.waiting !== null);
+  }
+
   /**
    * Start a job; returns its id, or null when busy. A preemptible job in the way is cancelled
    * and the new one starts when it has stopped.

@@ -104,7 +104,8 @@ export class FeedSync {
     const { db, vault, jobs } = this.options;
     const source = this.active(sourceId);
     if (!source) return this.unknown(sourceId);
-    if (jobs.busy) return fail('busy', 'another import or job is running; wait for it or cancel it');
+    // A background round waits for any job; the investigator's sync makes an automatic link run give way.
+    if (mode === 'background' ? jobs.busy : jobs.blocked) return fail('busy', 'another import or job is running; wait for it or cancel it');
     let token: string | null;
     try {
       token = await loadFeedToken(db, vault, source);

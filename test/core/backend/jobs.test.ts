@@ -45,6 +45,17 @@ describe('jobs', () => {
     expect(done[0]).toMatchObject({ ok: true, summary: { cancelled: true } });
   });
 
+  it('is busy but not blocked while only a preemptible job runs', async () => {
+    const { jobs } = setup();
+    expect([jobs.busy, jobs.blocked]).toEqual([false, false]);
+    jobs.start('link', untilAborted, { preemptible: true });
+    expect([jobs.busy, jobs.blocked]).toEqual([true, false]);
+    jobs.start('sync', untilAborted);
+    expect([jobs.busy, jobs.blocked]).toEqual([true, true]);
+    jobs.cancelRunning();
+    await tick();
+  });
+
   it('does not let a preemptible job push another preemptible job aside', () => {
     const { jobs } = setup();
     jobs.start('link', untilAborted, { preemptible: true });

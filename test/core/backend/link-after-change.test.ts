@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEvent, JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
+import { startFeedServer } from '../../feed-server/feed-server';
+import { report } from '../../feed-server/fixtures';
 import { tempDir } from '../../support/tmp';
 
 const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
@@ -47,6 +49,29 @@ describe('linking after changes', () => {
       expect(events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link')).toHaveLength(2);
     } finally {
       b.close();
+    }
+  });
+
+  it('lets the investigator start a sync while an automatic link run is going: the run gives way', async () => {
+    const feed = await startFeedServer({ feeds: { 'SH-PUDONG': [report(1, 'SH-PUDONG')] }, tokens: { 'token-for-pudong-0042': ['SH-PUDONG'] } });
+    const dir = tempDir();
+    const events: ApiEvent[] = [];
+    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    try {
+      const source = await b.call('sources.add', { url: feed.url, precinct: 'SH-PUDONG', token: 'token-for-pudong-0042' });
+      if (!source.ok) throw new Error(source.error.message);
+      await b.call('demo.start', { reports: 20000, seed: 5 });
+      await doneOf(events, (o) => o.kind === 'demo');
+      for (let i = 0; i < 200 && !events.some((e) => e.type === 'job.progress' && e.progress.kind === 'link'); i++) await new Promise((r) => setTimeout(r, 5));
+      const sync = await b.call('sync.start', { sourceId: (source.value as { id: number }).id });
+      expect(sync).toMatchObject({ ok: true });
+      const jobId = (sync as { value: { jobId: string } }).value.jobId;
+      expect(await doneOf(events, (o) => o.jobId === jobId)).toMatchObject({ ok: true, summary: { status: 'caught_up', new: 1 } });
+      const link = await doneOf(events, (o) => o.kind === 'link');
+      expect(link).toMatchObject({ ok: true, summary: { cancelled: true } });
+    } finally {
+      b.close();
+      await feed.close();
     }
   });
 

@@ -1,5 +1,7 @@
 // The latest 'sync.status' of each running sync, by feed, from the event stream: the page, the
-// counts so far, and whether it is waiting before a retry. Cleared when the job ends.
+// counts so far, and whether it is waiting before a retry. Cleared when the job ends. A sync
+// can end (a wrong token fails at once) before the `sync.start` call that began it has returned
+// its id, so ended jobs are remembered and neither `started` nor a late status brings them back.
 
 import type { ApiEvent, SyncCounts, SyncWait } from '../../../common/api';
 
@@ -13,8 +15,11 @@ export interface SyncStatus {
   readonly since: number;
 }
 
+const KEEP_ENDED = 50;
+
 export class SyncStatusTracker {
   private snapshot: ReadonlyMap<number, SyncStatus> = new Map();
+  private readonly ended = new Set<string>();
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly now: () => number = () => Date.now()) {}
@@ -28,8 +33,11 @@ export class SyncStatusTracker {
 
   apply(event: ApiEvent): void {
     if (event.type === 'sync.status') {
+      if (this.ended.has(event.jobId)) return;
       this.put({ jobId: event.jobId, sourceId: event.sourceId, page: event.page, counts: event.counts, waiting: event.waiting, since: this.now() });
     } else if (event.type === 'job.done' && event.outcome.kind === 'sync') {
+      this.ended.add(event.outcome.jobId);
+      if (this.ended.size > KEEP_ENDED) this.ended.delete(this.ended.values().next().value as string);
       const next = new Map(this.snapshot);
       for (const [sourceId, status] of next) if (status.jobId === event.outcome.jobId) next.delete(sourceId);
       this.set(next);
@@ -38,7 +46,7 @@ export class SyncStatusTracker {
 
   /** A sync this UI started, shown before its first event. */
   started(jobId: string, sourceId: number): void {
-    if (this.snapshot.get(sourceId)?.jobId === jobId) return;
+    if (this.ended.has(jobId) || this.snapshot.get(sourceId)?.jobId === jobId) return;
     this.put({ jobId, sourceId, page: 1, counts: null, waiting: null, since: this.now() });
   }
 
