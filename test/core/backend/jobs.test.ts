@@ -50,7 +50,7 @@ describe('jobs', () => {
     expect([jobs.busy, jobs.blocked]).toEqual([false, false]);
     jobs.start('link', untilAborted, { preemptible: true });
     expect([jobs.busy, jobs.blocked]).toEqual([true, false]);
-    jobs.start('sync', untilAborted);
+    jobs.start('link', untilAborted);
     expect([jobs.busy, jobs.blocked]).toEqual([true, true]);
     jobs.cancelRunning();
     await tick();
