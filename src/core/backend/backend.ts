@@ -18,6 +18,8 @@ import { readSettings, writeSettings } from './settings';
 import { FeedSync } from './sync-handlers';
 import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
+import { analysisHandlers } from './analysis-handlers';
+import { bundleHandlers } from './bundle-handlers';
 
 export interface BackendOptions {
   readonly dbPath: string;
@@ -130,6 +132,8 @@ export class Backend {
         return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
       },
       ...this.feeds.handlers,
+      ...analysisHandlers(),
+      ...bundleHandlers(),
     } satisfies CasegraphApi;
     this.scheduler.schedule();
   }
