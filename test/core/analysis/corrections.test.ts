@@ -80,7 +80,7 @@ describe('merge', () => {
     expect(g.edges.some((e) => e.type === 'link' && e.evidence.some((x) => x.type === 'correction'))).toBe(true);
     // Cases survive relinks.
     const k = value(await api['cases.get']({ id: kase.id }));
-    expect(k.series.sort()).toEqual([a, b].sort());
+    expect([...k.series].sort()).toEqual([a, b].sort());
     expect(k.currentSeries.map((s) => s.id)).toEqual([survivor]);
     expect(k.reports).toBe(before.length);
 
