@@ -142,7 +142,7 @@ export class Backend {
         return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
       },
       ...this.feeds.handlers,
-      ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent }),
+      ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent, warming: () => this.warmer !== null || this.jobs.busy }),
       ...bundleHandlers(),
     } satisfies CasegraphApi;
     this.scheduler.schedule();

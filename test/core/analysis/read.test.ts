@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decimalToCents } from '../../../src/common/money';
+import { getOverview } from '../../../src/core/analysis/overview';
 import { refreshAllStats } from '../../../src/core/analysis/series-rows';
 import { demoStore, value, type DemoStore } from './demo-store';
 
@@ -34,6 +35,16 @@ describe('overview', () => {
     expect(o.linkedAt).not.toBeNull();
     expect(db.prepare("SELECT count(*) FROM analysis_cache WHERE key = 'overview'").pluck().get()).toBe(1);
     expect(value(await api['overview.get']({}))).toEqual(o);
+  });
+
+  it('answers the last figures while the analysis worker computes new ones, fresh ones otherwise', async () => {
+    store = await demoStore();
+    const { db } = store;
+    const before = getOverview(db);
+    // A change the cached figures do not know yet: a report withdrawn.
+    db.prepare("UPDATE report SET withdrawn = 1, updated_at = '2999-01-01T00:00:00Z' WHERE rid = (SELECT min(rid) FROM report WHERE withdrawn = 0)").run();
+    expect(getOverview(db, { warming: true }).reports).toBe(before.reports);
+    expect(getOverview(db).reports).toBe(before.reports - 1);
   });
 });
 
