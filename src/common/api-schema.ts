@@ -9,6 +9,13 @@ const decimal = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be a decimal wi
 const sourceId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 // Visible ASCII only: what an Authorization header can carry as it is.
 const token = z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters without spaces');
+const seriesId = z.string().min(1).max(128);
+const reportId = z.string().min(1).max(128);
+const reason = z.string().trim().min(1, 'must say why').max(2000);
+const caseStatus = z.enum(['new', 'under_review', 'filed', 'closed']);
+const identifierKind = z.string().min(1).max(32);
+const identifierValue = z.string().min(1).max(2048);
+const filePath = z.string().min(1).max(4096);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 export const settingsSchema = z
@@ -56,6 +63,66 @@ export const API_SCHEMAS = {
   'sources.remove': z.object({ sourceId }).strict(),
   'sources.runs': z.object({ sourceId, limit: z.number().int().min(1).max(500) }).strict(),
   'sync.start': z.object({ sourceId }).strict(),
+  'overview.get': empty,
+  'series.query': z
+    .object({
+      text: z.string().max(500).optional(),
+      overThreshold: z.boolean().optional(),
+      categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
+      status: z.enum(['new', 'under_review', 'filed', 'closed', 'none']).optional(),
+      sort: z.enum(['loss', 'reports', 'victims', 'last', 'first', 'id']).optional(),
+      desc: z.boolean().optional(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  'series.get': z.object({ id: seriesId }).strict(),
+  'series.graph': z.object({ id: seriesId, expand: z.array(z.string().min(1).max(2100)).max(500).optional() }).strict(),
+  'series.explain': z.object({ a: reportId, b: reportId }).strict(),
+  'series.split': z.object({ reportId, reason }).strict(),
+  'series.merge': z.object({ a: seriesId, b: seriesId, reason }).strict(),
+  'series.markWrong': z.object({ reportId, otherReportId: reportId.optional(), kind: identifierKind, value: identifierValue, reason }).strict(),
+  'series.revokeCorrection': z.object({ id: z.number().int().positive(), reason }).strict(),
+  'reports.revealVictim': z.object({ id: reportId }).strict(),
+  'ignore.list': empty,
+  'ignore.set': z.object({ kind: identifierKind, value: identifierValue, ignored: z.boolean(), note: z.string().max(500).optional() }).strict(),
+  'ignore.remove': z.object({ kind: identifierKind, value: identifierValue }).strict(),
+  'cases.list': z.object({ status: caseStatus.optional() }).strict(),
+  'cases.get': z.object({ id: z.string().min(1).max(64) }).strict(),
+  'cases.create': z
+    .object({ title: z.string().trim().min(1, 'must not be empty').max(200), series: z.array(seriesId).min(1).max(100), assignee: z.string().trim().max(100).optional() })
+    .strict(),
+  'cases.update': z
+    .object({
+      id: z.string().min(1).max(64),
+      title: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+      status: caseStatus.optional(),
+      assignee: z.string().trim().max(100).nullable().optional(),
+      addSeries: z.array(seriesId).max(100).optional(),
+      removeSeries: z.array(seriesId).max(100).optional(),
+    })
+    .strict(),
+  'cases.addNote': z.object({ id: z.string().min(1).max(64), text: z.string().trim().min(1, 'must not be empty').max(20000) }).strict(),
+  'audit.query': z
+    .object({
+      action: z.string().max(64).optional(),
+      actor: z.string().max(128).optional(),
+      text: z.string().max(500).optional(),
+      from: day.optional(),
+      to: day.optional(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  'bundle.export': z.object({ seriesId, caseId: z.string().min(1).max(64).optional(), redact: z.boolean(), file: filePath.optional() }).strict(),
+  'bundle.verify': z.object({ file: filePath }).strict(),
+  'bundle.import': z.object({ file: filePath }).strict(),
+  'bundle.imports': empty,
+  'keys.get': empty,
+  'sharingKey.set': z.object({ key: z.string().min(16, 'must be at least 16 characters').max(1024).nullable() }).strict(),
+  'trust.list': empty,
+  'trust.add': z.object({ publicPem: z.string().min(1).max(10_000), name: z.string().trim().min(1, 'must not be empty').max(200) }).strict(),
+  'trust.remove': z.object({ fingerprint: z.string().min(1).max(200) }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export function isApiMethod(name: string): name is ApiMethod {

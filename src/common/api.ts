@@ -147,7 +147,7 @@ export interface JobRef {
   readonly jobId: string;
 }
 
-export type JobKind = 'import' | 'demo' | 'sync' | 'link';
+export type JobKind = 'import' | 'demo' | 'sync' | 'link' | 'export' | 'bundle';
 
 /** What a run of the linking engine did (after every import, demo or sync that changed reports). */
 export interface LinkSummary {
@@ -177,6 +177,8 @@ export interface JobSummaries {
   readonly demo: ImportSummary;
   readonly sync: SyncSummary;
   readonly link: LinkSummary;
+  readonly export: ExportSummary;
+  readonly bundle: BundleImportSummary;
 }
 
 export type JobOutcome = {
@@ -249,6 +251,315 @@ export interface SyncWait {
   readonly retry: number;
 }
 
+// The investigator's analysis (series, graph, charts, cases, audit) and sharing (case bundles).
+
+export type CaseStatus = 'new' | 'under_review' | 'filed' | 'closed';
+
+/** Amounts by currency code, decimal strings: `{ "CNY": "12500.00" }`. */
+export type LossByCurrency = Readonly<Record<string, string>>;
+
+export interface CountByDay {
+  /** YYYY-MM-DD (the report's own offset). */
+  readonly day: string;
+  readonly reports: number;
+  /** Loss that day in the threshold currency, decimal string. */
+  readonly loss: string;
+}
+
+export interface Overview {
+  readonly reports: number;
+  readonly series: number;
+  readonly overThreshold: number;
+  /** Every live report's loss, and the part of it in series, by currency. */
+  readonly totalLoss: LossByCurrency;
+  readonly linkedLoss: LossByCurrency;
+  readonly threshold: Money;
+  /** Per day (or per week/month when the span is long: `bucket` says which), in the threshold currency. */
+  readonly bucket: 'day' | 'week' | 'month';
+  readonly overTime: readonly CountByDay[];
+  readonly byCategory: readonly { readonly category: Category; readonly reports: number; readonly loss: string }[];
+  /** Newest first by the time they crossed the threshold. */
+  readonly newestOver: readonly SeriesRow[];
+  /** Fraudster identifiers seen in the most reports (hubs and ignored values excluded). */
+  readonly topIdentifiers: readonly { readonly kind: IdentifierKind; readonly value: string; readonly reports: number; readonly series: readonly string[] }[];
+  /** When the last link run finished (null: never linked). */
+  readonly linkedAt: string | null;
+}
+
+export interface SeriesRow {
+  readonly id: string;
+  readonly reports: number;
+  /** Distinct victims (by victim phone or ID number when given, else by report). */
+  readonly victims: number;
+  readonly loss: LossByCurrency;
+  /** Loss in the threshold currency, decimal string, for the bar against the threshold. */
+  readonly thresholdLoss: string;
+  readonly overThreshold: boolean;
+  readonly overAt: string | null;
+  readonly firstAt: string | null;
+  readonly lastAt: string | null;
+  readonly categories: readonly Category[];
+  /** The open case it belongs to, if any: the series' status is that case's status. */
+  readonly caseId: string | null;
+  readonly status: CaseStatus | null;
+}
+
+export type SeriesSort = 'loss' | 'reports' | 'victims' | 'last' | 'first' | 'id';
+
+export interface SeriesQuery {
+  /** Matches a series id, a report id in it, or an identifier value in it. */
+  readonly text?: string;
+  readonly overThreshold?: boolean;
+  readonly categories?: readonly Category[];
+  readonly status?: CaseStatus | 'none';
+  /** Default: over-threshold first, then loss, descending. */
+  readonly sort?: SeriesSort;
+  readonly desc?: boolean;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface SeriesPage {
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly SeriesRow[];
+}
+
+/** A node of a series' network: a report, or an identifier two or more of its reports share. */
+export type GraphNode =
+  | {
+      readonly id: string;
+      readonly type: 'report';
+      readonly reportId: string;
+      readonly category: Category;
+      readonly reportedAt: string;
+      readonly loss: Money | null;
+      /** Set on reports brought in by `expand`: they are not in this series. */
+      readonly outside?: true;
+    }
+  | {
+      readonly id: string;
+      readonly type: 'identifier';
+      readonly kind: IdentifierKind;
+      readonly value: string;
+      /** Reports in the whole store carrying it (more than in this series for a hub). */
+      readonly storeReports: number;
+      /** A value too common to link on (a hub or an ignored value): shown collapsed. */
+      readonly hub: boolean;
+      readonly ignored: boolean;
+    };
+
+/** report–identifier edges ('has'); report–report edges ('link') carry the engine's evidence. */
+export type GraphEdge =
+  | { readonly id: string; readonly type: 'has'; readonly source: string; readonly target: string; readonly origin: IdentifierOrigin; readonly wrong: boolean }
+  | {
+      readonly id: string;
+      readonly type: 'link';
+      readonly source: string;
+      readonly target: string;
+      readonly weight: number;
+      readonly strong: boolean;
+      readonly evidence: readonly LinkEvidence[];
+    };
+
+/** One piece of evidence on a link (the linking engine's, as `casegraph explain` shows it). */
+export type LinkEvidence =
+  | { readonly type: 'identifier'; readonly kind: string; readonly value: string; readonly weight: number; readonly wrong?: boolean }
+  | { readonly type: 'domain'; readonly domain: string; readonly weight: number }
+  | { readonly type: 'text'; readonly similarity: number; readonly weight: number }
+  | { readonly type: 'category_time'; readonly category: string; readonly days: number; readonly weight: number }
+  | { readonly type: 'brand'; readonly brand: string; readonly weight: number }
+  | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
+  /** An investigator's merge (series.merge): the two reports are joined whatever the evidence says. */
+  | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
+
+export interface SeriesGraph {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  /**
+   * True when the series is too large to draw whole (over 5,000 nodes and edges): identifier
+   * nodes shared by only two reports whose link edge already names them as evidence are left out.
+   * `expand` adds at most 200 reports outside the series per expanded identifier node.
+   */
+  readonly trimmed: boolean;
+}
+
+export interface SeriesReport {
+  readonly id: string;
+  readonly reportedAt: string;
+  readonly occurredAt: string | null;
+  readonly category: Category;
+  readonly loss: Money | null;
+  readonly summary: string;
+  /** Victim key (keyed so it can be counted, never the personal data itself). */
+  readonly victimKey: string;
+  readonly messages: number;
+}
+
+export interface SeriesMessage {
+  readonly reportId: string;
+  readonly at: string | null;
+  readonly channel: ReportMessage['channel'];
+  readonly sender: string | null;
+  readonly text: string;
+}
+
+/** An investigator's correction of the linking engine (kept, and read by every later relink). */
+export interface Correction {
+  readonly id: number;
+  readonly action: 'split' | 'merge' | 'wrong_evidence';
+  readonly reportId: string;
+  readonly otherReportId: string | null;
+  readonly kind: string | null;
+  readonly value: string | null;
+  readonly reason: string;
+  readonly actor: string;
+  readonly at: string;
+}
+
+export interface SeriesDetail {
+  readonly row: SeriesRow;
+  readonly threshold: Money;
+  /** The report whose loss pushed the cumulative loss over the threshold, if it crossed. */
+  readonly overReport: string | null;
+  readonly reports: readonly SeriesReport[];
+  readonly messages: readonly SeriesMessage[];
+  readonly corrections: readonly Correction[];
+  /** Series merged into this one by relinks (old ids still pointing here). */
+  readonly formerIds: readonly string[];
+}
+
+export interface ExplainHop {
+  readonly from: string;
+  readonly to: string;
+  readonly weight: number;
+  readonly strong: boolean;
+  readonly evidence: readonly LinkEvidence[];
+}
+
+export interface LinkExplanation {
+  readonly a: string;
+  readonly b: string;
+  readonly linked: boolean;
+  readonly chain: readonly ExplainHop[];
+  readonly shared: readonly { readonly kind: string; readonly value: string; readonly status: 'evidence' | 'ignored' | 'hub' | 'no_weight' | 'weak' | 'cross_category' | 'wrong' }[];
+  readonly textSimilarity: number | null;
+}
+
+export interface CaseRow {
+  readonly id: string;
+  readonly title: string;
+  readonly status: CaseStatus;
+  readonly assignee: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly series: readonly string[];
+  readonly reports: number;
+  readonly loss: LossByCurrency;
+  readonly noteCount: number;
+}
+
+export interface CaseNote {
+  readonly id: number;
+  readonly at: string;
+  readonly author: string;
+  readonly text: string;
+}
+
+export interface CaseExportView {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly fileName: string;
+  readonly seriesId: string;
+  readonly redaction: BundleRedaction;
+  readonly reports: number;
+  readonly bytes: number;
+  readonly manifestSha256: string;
+}
+
+export interface CaseDetail extends CaseRow {
+  /** The series as they are now (a series merged away by a relink is followed to its successor). */
+  readonly currentSeries: readonly SeriesRow[];
+  readonly notes: readonly CaseNote[];
+  readonly exports: readonly CaseExportView[];
+}
+
+export interface AuditEntryView {
+  readonly id: number;
+  readonly at: string;
+  readonly actor: string;
+  /**
+   * 'import', 'demo', 'sync', 'link' (subject 'full' or 'incremental'), 'reveal' (subject: report id), 'export', 'bundle_import',
+   * 'merge' / 'split' / 'wrong_evidence' (detail.correction: its id), 'revoke' (subject 'correction #id'), 'ignore_add',
+   * 'ignore_remove', 'case' (detail.event 'create' | 'update'), 'note' (subject: case id), 'settings', 'trust'...
+   */
+  readonly action: string;
+  readonly subject: string | null;
+  readonly detail: string | null;
+}
+
+export interface IgnoreEntryView {
+  readonly kind: string;
+  readonly value: string;
+  /** True: ignored (an investigator's entry or a shipped default); false: a shipped default turned off here. */
+  readonly ignored: boolean;
+  readonly shipped: boolean;
+  readonly note: string | null;
+  readonly addedAt: string | null;
+}
+
+export type BundleRedaction = 'none' | 'victims';
+
+export interface ExportSummary {
+  readonly seriesId: string;
+  readonly caseId: string | null;
+  /** Where the bundle was written (Electron: the path chosen; browser host: a download id). */
+  readonly file: string;
+  readonly downloadId: string | null;
+  readonly bytes: number;
+  readonly reports: number;
+  readonly redaction: BundleRedaction;
+  readonly manifestSha256: string;
+  readonly elapsedMs: number;
+}
+
+export interface BundleCheck {
+  readonly intact: boolean;
+  /** 'trusted': the signer is in the trust list (with its name); 'self-consistent': intact, signer unknown. */
+  readonly signer: 'trusted' | 'self-consistent' | 'invalid';
+  readonly signerName: string | null;
+  readonly fingerprint: string | null;
+  readonly bureau: string | null;
+  readonly caseId: string | null;
+  readonly title: string | null;
+  readonly reports: number;
+  readonly redaction: BundleRedaction | null;
+  /** Why it is not intact, one sentence each. */
+  readonly problems: readonly string[];
+}
+
+export interface BundleImportSummary extends ImportCounts {
+  readonly check: BundleCheck;
+  /** True when this bundle had been imported before: nothing changed. */
+  readonly alreadyImported: boolean;
+  readonly elapsedMs: number;
+}
+
+export interface KeyInfo {
+  readonly publicPem: string;
+  /** SHA-256 of the DER SubjectPublicKeyInfo, hex in groups. */
+  readonly fingerprint: string;
+  /** Whether a sharing key (for keyed hashes in redacted bundles) is configured; never the key. */
+  readonly sharingKeySet: boolean;
+}
+
+export interface TrustedKeyView {
+  readonly fingerprint: string;
+  readonly name: string;
+  readonly addedAt: string;
+}
+
 /** Events pushed from the backend to the UI. */
 export type ApiEvent =
   | { readonly type: 'job.progress'; readonly progress: JobProgress }
@@ -295,6 +606,43 @@ export interface CasegraphApi {
   'sources.runs': (arg: { readonly sourceId: number; readonly limit: number }) => Promise<Result<readonly SyncRunView[]>>;
   /** Sync one feed as a job (kind 'sync'); errors 'no_token', 'busy', 'not_found', 'token_unreadable'. */
   'sync.start': (arg: { readonly sourceId: number }) => Promise<Result<JobRef>>;
+  'overview.get': (arg: Record<string, never>) => Promise<Result<Overview>>;
+  'series.query': (arg: SeriesQuery) => Promise<Result<SeriesPage>>;
+  /** Follows a series merged away by a relink to its successor (`row.id` then differs). */
+  'series.get': (arg: { readonly id: string }) => Promise<Result<SeriesDetail>>;
+  /** `expand`: identifier node ids whose other reports (outside the series, or collapsed hubs) to add. */
+  'series.graph': (arg: { readonly id: string; readonly expand?: readonly string[] }) => Promise<Result<SeriesGraph>>;
+  'series.explain': (arg: { readonly a: string; readonly b: string }) => Promise<Result<LinkExplanation>>;
+  /** Investigator corrections: recorded with who and why, then an incremental relink runs. */
+  'series.split': (arg: { readonly reportId: string; readonly reason: string }) => Promise<Result<Correction>>;
+  'series.merge': (arg: { readonly a: string; readonly b: string; readonly reason: string }) => Promise<Result<Correction>>;
+  'series.markWrong': (arg: { readonly reportId: string; readonly otherReportId?: string; readonly kind: string; readonly value: string; readonly reason: string }) => Promise<Result<Correction>>;
+  'series.revokeCorrection': (arg: { readonly id: number; readonly reason: string }) => Promise<Result<{ readonly revoked: boolean }>>;
+  /** Show a report's victim data: allowed, and written to the audit log. */
+  'reports.revealVictim': (arg: { readonly id: string }) => Promise<Result<Victim | null>>;
+  'ignore.list': (arg: Record<string, never>) => Promise<Result<readonly IgnoreEntryView[]>>;
+  /** Ignore a value (kind 'domain' for a whole domain), or with `ignored: false` turn a shipped default off; relinks what it affects. */
+  'ignore.set': (arg: { readonly kind: string; readonly value: string; readonly ignored: boolean; readonly note?: string }) => Promise<Result<IgnoreEntryView>>;
+  'ignore.remove': (arg: { readonly kind: string; readonly value: string }) => Promise<Result<{ readonly removed: boolean }>>;
+  'cases.list': (arg: { readonly status?: CaseStatus }) => Promise<Result<readonly CaseRow[]>>;
+  'cases.get': (arg: { readonly id: string }) => Promise<Result<CaseDetail>>;
+  'cases.create': (arg: { readonly title: string; readonly series: readonly string[]; readonly assignee?: string }) => Promise<Result<CaseDetail>>;
+  'cases.update': (arg: { readonly id: string; readonly title?: string; readonly status?: CaseStatus; readonly assignee?: string | null; readonly addSeries?: readonly string[]; readonly removeSeries?: readonly string[] }) => Promise<Result<CaseDetail>>;
+  'cases.addNote': (arg: { readonly id: string; readonly text: string }) => Promise<Result<CaseNote>>;
+  'audit.query': (arg: { readonly action?: string; readonly actor?: string; readonly text?: string; readonly from?: string; readonly to?: string; readonly offset: number; readonly limit: number }) => Promise<Result<{ readonly total: number; readonly rows: readonly AuditEntryView[] }>>;
+  /** Write a signed case bundle of a series (or a case's first series) as a job of kind 'export'. `file`: a path (Electron); omitted in the browser host, which offers a download. */
+  'bundle.export': (arg: { readonly seriesId: string; readonly caseId?: string; readonly redact: boolean; readonly file?: string }) => Promise<Result<JobRef>>;
+  /** Check a bundle (a path, or an upload the browser host staged) without storing anything. */
+  'bundle.verify': (arg: { readonly file: string }) => Promise<Result<BundleCheck>>;
+  /** Verify, then merge a bundle as a job of kind 'bundle'; rejected whole when anything fails. */
+  'bundle.import': (arg: { readonly file: string }) => Promise<Result<JobRef>>;
+  'bundle.imports': (arg: Record<string, never>) => Promise<Result<readonly { readonly manifestSha256: string; readonly bureau: string; readonly title: string | null; readonly signerFingerprint: string; readonly trusted: boolean; readonly redaction: BundleRedaction; readonly importedAt: string; readonly reports: number }[]>>;
+  'keys.get': (arg: Record<string, never>) => Promise<Result<KeyInfo>>;
+  /** Set (or with null clear) the sharing key the cooperating bureaus agreed on; it is stored sealed. */
+  'sharingKey.set': (arg: { readonly key: string | null }) => Promise<Result<{ readonly sharingKeySet: boolean }>>;
+  'trust.list': (arg: Record<string, never>) => Promise<Result<readonly TrustedKeyView[]>>;
+  'trust.add': (arg: { readonly publicPem: string; readonly name: string }) => Promise<Result<TrustedKeyView>>;
+  'trust.remove': (arg: { readonly fingerprint: string }) => Promise<Result<{ readonly removed: boolean }>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

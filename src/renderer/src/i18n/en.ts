@@ -23,6 +23,8 @@ export const en: Messages = {
   'job.count': (done, total) => (total === null ? `${done} processed` : `${done} of ${total}`),
   'job.sync': 'Syncing',
   'job.link': 'Linking reports into series',
+  'job.export': 'Writing the case bundle',
+  'job.bundle': 'Importing a case bundle',
   'job.cancel': 'Cancel job',
   'job.cancelling': 'Cancelling…',
 

@@ -28,6 +28,8 @@ interface Texts {
   readonly 'job.demo': string;
   readonly 'job.sync': string;
   readonly 'job.link': string;
+  readonly 'job.export': string;
+  readonly 'job.bundle': string;
   readonly 'job.count': (done: string, total: string | null) => string;
   readonly 'job.cancel': string;
   readonly 'job.cancelling': string;

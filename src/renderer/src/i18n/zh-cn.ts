@@ -21,6 +21,8 @@ export const zhCN: Messages = {
   'job.count': (done, total) => (total === null ? `已处理 ${done} 条` : `${done} / ${total}`),
   'job.sync': '正在同步',
   'job.link': '正在串并案件',
+  'job.export': '正在导出案件包',
+  'job.bundle': '正在导入案件包',
   'job.cancel': '取消作业',
   'job.cancelling': '正在取消…',
 
