@@ -70,6 +70,7 @@ describe('bundle API', () => {
     expect(await value<KeyInfo>(issuer.b.call('keys.get', {}))).toMatchObject({ sharingKeySet: true });
 
     expect(await issuer.b.call('bundle.export', { seriesId: 'nope', redact: false })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await issuer.b.call('bundle.export', { seriesId: f.seriesId, redact: false, file: path.join(f.dir, 'anywhere.casebundle') })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     const { jobId } = await value<{ jobId: string }>(issuer.b.call('bundle.export', { seriesId: f.seriesId, redact: true }));
     const done = await outcome(issuer.events, jobId);
     if (!done.ok || done.kind !== 'export') throw new Error(JSON.stringify(done));
