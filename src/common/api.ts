@@ -336,6 +336,8 @@ export type GraphNode =
       readonly category: Category;
       readonly reportedAt: string;
       readonly loss: Money | null;
+      /** Set on reports brought in by `expand`: they are not in this series. */
+      readonly outside?: true;
     }
   | {
       readonly id: string;
@@ -369,12 +371,18 @@ export type LinkEvidence =
   | { readonly type: 'text'; readonly similarity: number; readonly weight: number }
   | { readonly type: 'category_time'; readonly category: string; readonly days: number; readonly weight: number }
   | { readonly type: 'brand'; readonly brand: string; readonly weight: number }
-  | { readonly type: 'sender'; readonly pattern: string; readonly weight: number };
+  | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
+  /** An investigator's merge (series.merge): the two reports are joined whatever the evidence says. */
+  | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
 
 export interface SeriesGraph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
-  /** True when the series is too large to draw whole: identifier nodes of degree 1 are left out. */
+  /**
+   * True when the series is too large to draw whole (over 5,000 nodes and edges): identifier
+   * nodes shared by only two reports whose link edge already names them as evidence are left out.
+   * `expand` adds at most 200 reports outside the series per expanded identifier node.
+   */
   readonly trimmed: boolean;
 }
 
@@ -483,7 +491,11 @@ export interface AuditEntryView {
   readonly id: number;
   readonly at: string;
   readonly actor: string;
-  /** 'import', 'sync', 'link', 'reveal', 'export', 'bundle_import', 'merge', 'split', 'wrong_evidence', 'ignore', 'case', 'note', 'settings', 'trust'... */
+  /**
+   * 'import', 'demo', 'sync', 'link' (subject 'full' or 'incremental'), 'reveal' (subject: report id), 'export', 'bundle_import',
+   * 'merge' / 'split' / 'wrong_evidence' (detail.correction: its id), 'revoke' (subject 'correction #id'), 'ignore_add',
+   * 'ignore_remove', 'case' (detail.event 'create' | 'update'), 'note' (subject: case id), 'settings', 'trust'...
+   */
   readonly action: string;
   readonly subject: string | null;
   readonly detail: string | null;
