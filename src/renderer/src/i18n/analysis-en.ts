@@ -29,7 +29,7 @@ export const analysisEn: AnalysisMessages = {
   'overview.byCategory': 'Losses by category',
   'overview.seriesCol': 'Series',
   'overview.seriesLink': 'Series',
-  'overview.seriesOfCategory': (category) => `Series with ${category} reports`,
+  'overview.seriesOfCategory': (category) => ` with ${category} reports`,
   'overview.newestOver': 'Newest series over the threshold',
   'overview.noneOver': 'No series is over the threshold.',
   'overview.allOver': 'All series over the threshold',

@@ -27,7 +27,7 @@ export const analysisZhCN: AnalysisMessages = {
   'overview.byCategory': '各类案件损失',
   'overview.seriesCol': '串案',
   'overview.seriesLink': '查看串案',
-  'overview.seriesOfCategory': (category) => `含“${category}”报案的串案`,
+  'overview.seriesOfCategory': (category) => `（${category}）`,
   'overview.newestOver': '最新超过立案标准的串案',
   'overview.noneOver': '暂无超过立案标准的串案。',
   'overview.allOver': '全部超过立案标准的串案',

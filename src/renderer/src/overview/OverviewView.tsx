@@ -130,7 +130,7 @@ function CategoryPanel({ overview }: { readonly overview: Overview }) {
             <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" tickFormatter={(v: number) => formatCompactMoney(v, currency, language)} />
-              <YAxis type="category" dataKey="name" width={language === 'zh-CN' ? 84 : 150} />
+              <YAxis type="category" dataKey="name" width={language === 'zh-CN' ? 150 : 190} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => [fmt.money({ amount: Number(v).toFixed(2), currency }), m['overview.loss']]} />
               <Bar
                 dataKey="loss"
@@ -169,8 +169,9 @@ function CategoryPanel({ overview }: { readonly overview: Overview }) {
                   <td className="num">{fmt.count(row.reports)}</td>
                   <td className="num">{fmt.money({ amount: row.loss, currency })}</td>
                   <td>
-                    <a href={seriesHref({ categories: [row.category] })} aria-label={m['overview.seriesOfCategory'](m[`category.${row.category}`])}>
+                    <a href={seriesHref({ categories: [row.category] })}>
                       {m['overview.seriesLink']}
+                      <span className="visually-hidden">{m['overview.seriesOfCategory'](m[`category.${row.category}`])}</span>
                     </a>
                   </td>
                 </tr>

@@ -97,7 +97,7 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
             <BarChart data={categories} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" tickFormatter={compact} />
-              <YAxis type="category" dataKey="name" width={language === 'zh-CN' ? 84 : 150} />
+              <YAxis type="category" dataKey="name" width={language === 'zh-CN' ? 150 : 190} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => [fmt.money({ amount: Number(v).toFixed(2), currency }), m['loss.loss']]} />
               <Bar dataKey="loss" fill="var(--chart-loss)" isAnimationActive={false} />
             </BarChart>

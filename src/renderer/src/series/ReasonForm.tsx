@@ -82,7 +82,7 @@ export function ReasonForm({ label, danger = false, children, ready = true, run,
           id={`${id}-reason`}
           className="input input-wide"
           rows={2}
-          required
+          aria-required="true"
           aria-invalid={missing}
           aria-describedby={missing ? `${id}-missing` : undefined}
           value={reason}

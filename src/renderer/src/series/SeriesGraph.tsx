@@ -118,6 +118,11 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
       const run = visible.layout(layoutOptions(name, visible.length, incremental));
       run.one('layoutstop', () => {
         cy.fit(undefined, 24);
+        // A small graph fitted to the box would be drawn huge; keep it at a readable scale.
+        if (cy.zoom() > 1.4) {
+          cy.zoom(1.4);
+          cy.center();
+        }
         // First paint after the layout: the next animation frame, then the one after it has been drawn.
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
@@ -150,7 +155,6 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
         style: graphStylesheet(large),
         minZoom: 0.05,
         maxZoom: 4,
-        wheelSensitivity: 0.3,
         hideEdgesOnViewport: large,
         textureOnViewport: large,
         pixelRatio: large ? 1 : 'auto',
