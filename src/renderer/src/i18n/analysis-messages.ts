@@ -135,6 +135,7 @@ interface AnalysisTexts {
   readonly 'evidence.brand': (brand: string) => string;
   readonly 'evidence.sender': (pattern: string) => string;
   readonly 'evidence.weight': (weight: string) => string;
+  readonly 'evidence.correction': (id: string) => string;
   readonly 'evidence.markedWrong': string;
   readonly 'explain.title': string;
   readonly 'explain.linked': Count;

@@ -28,6 +28,8 @@ export function evidenceText(e: LinkEvidence, { m, fmt }: I18n): string {
       return m['evidence.brand'](e.brand);
     case 'sender':
       return m['evidence.sender'](e.pattern);
+    case 'correction':
+      return m['evidence.correction'](fmt.count(e.correction));
   }
 }
 

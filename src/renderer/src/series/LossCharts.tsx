@@ -23,6 +23,8 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
   const victims = series.byVictim.slice(0, MAX_VICTIMS).map((v, i) => ({ name: m['loss.victimN'](i + 1), loss: v.cents / 100, reports: v.reports }));
   const categories = series.byCategory.map((c) => ({ name: m[`category.${c.category}`], loss: c.cents / 100 }));
   const compact = (v: number): string => formatCompactMoney(v, currency, language);
+  const span = data.length > 1 ? (data[data.length - 1]?.t ?? 0) - (data[0]?.t ?? 0) : 0;
+  const crossingOnLeft = crossing !== null && (span === 0 || crossing.t - (data[0]?.t ?? 0) < span / 2);
   const maxY = Math.max(limit, data.length > 0 ? (data[data.length - 1]?.total ?? 0) : 0) * 1.08;
 
   return (
@@ -46,7 +48,7 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
               y={limit}
               stroke="var(--danger)"
               strokeDasharray="6 4"
-              label={{ value: m['loss.thresholdLine'](fmt.money(threshold)), position: 'insideTopLeft', fill: 'var(--danger)', fontSize: 12 }}
+              label={{ value: m['loss.thresholdLine'](fmt.money(threshold)), position: 'insideTopRight', fill: 'var(--danger)', fontSize: 12 }}
             />
             <Line type="stepAfter" dataKey="total" stroke="var(--chart-loss)" strokeWidth={2} dot={data.length <= 60} isAnimationActive={false} />
             {crossing ? <ReferenceLine x={crossing.t} stroke="var(--warn)" strokeDasharray="2 3" /> : null}
@@ -57,7 +59,7 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
                 r={7}
                 fill="var(--warn)"
                 stroke="var(--surface)"
-                label={{ value: m['loss.crossingLabel'](crossing.reportId), position: 'left', fill: 'var(--text)', fontSize: 12 }}
+                label={{ value: m['loss.crossingLabel'](crossing.reportId), position: crossingOnLeft ? 'right' : 'left', fill: 'var(--text)', fontSize: 12 }}
               />
             ) : null}
           </LineChart>
@@ -84,7 +86,7 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
             <BarChart data={victims} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" tickFormatter={compact} />
-              <YAxis type="category" dataKey="name" width={72} />
+              <YAxis type="category" dataKey="name" width={80} interval={0} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => [fmt.money({ amount: Number(v).toFixed(2), currency }), m['loss.loss']]} />
               <Bar dataKey="loss" fill="var(--chart-count)" isAnimationActive={false} />
             </BarChart>

@@ -50,7 +50,7 @@ export function graphElements({ graph, seriesReports, crossingReport, labels }: 
   for (const node of graph.nodes) {
     if (node.type === 'report') {
       const classes = ['report'];
-      if (!seriesReports.has(node.reportId)) classes.push('outside');
+      if (node.outside === true || !seriesReports.has(node.reportId)) classes.push('outside');
       if (node.reportId === crossingReport) classes.push('crossing');
       elements.push({
         group: 'nodes',
