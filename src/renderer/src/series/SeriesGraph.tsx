@@ -27,9 +27,15 @@ type Centrality = 'none' | 'degree' | 'betweenness';
 /** Above this many elements the graph draws in level-of-detail mode (and with WebGL if possible). */
 const LARGE = 1500;
 
-function webglAvailable(): boolean {
+/** WebGL drawing pays off only on a real graphics processor; a software one (SwiftShader, llvmpipe) is slower than the canvas. */
+function hardwareWebgl(): boolean {
   try {
-    return document.createElement('canvas').getContext('webgl2') !== null;
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (gl === null) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !/swiftshader|llvmpipe|software|basic render/i.test(name);
   } catch {
     return false;
   }
@@ -148,7 +154,7 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
     let cy = cyRef.current;
     let incremental = false;
     if (!cy) {
-      const webgl = large && webglAvailable();
+      const webgl = large && hardwareWebgl();
       cy = cytoscape({
         container,
         elements,
