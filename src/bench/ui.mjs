@@ -128,12 +128,14 @@ try {
       const renderMs = Number(await canvas.getAttribute('data-render-ms'));
       const renderer = await canvas.getAttribute('data-renderer');
       // Still interactive: time one zoom step and one frame after it.
+      // (Runs in the page: the browser globals come from its window.)
       const interact = await page.evaluate(
         () =>
           new Promise((resolve) => {
-            const t0 = performance.now();
-            document.querySelector('[aria-label="放大"]')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+            const w = globalThis;
+            const t0 = w.performance.now();
+            w.document.querySelector('[aria-label="放大"]')?.click();
+            w.requestAnimationFrame(() => w.requestAnimationFrame(() => resolve(w.performance.now() - t0)));
           }),
       );
       console.log(
