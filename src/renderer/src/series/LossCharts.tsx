@@ -48,7 +48,7 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
               y={limit}
               stroke="var(--danger)"
               strokeDasharray="6 4"
-              label={{ value: m['loss.thresholdLine'](fmt.money(threshold)), position: 'insideTopRight', fill: 'var(--danger)', fontSize: 12 }}
+              label={{ value: m['loss.thresholdLine'](fmt.money(threshold)), position: 'insideBottomRight', fill: 'var(--danger)', fontSize: 12 }}
             />
             <Line type="stepAfter" dataKey="total" stroke="var(--chart-loss)" strokeWidth={2} dot={data.length <= 60} isAnimationActive={false} />
             {crossing ? <ReferenceLine x={crossing.t} stroke="var(--warn)" strokeDasharray="2 3" /> : null}
@@ -59,7 +59,7 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
                 r={7}
                 fill="var(--warn)"
                 stroke="var(--surface)"
-                label={{ value: m['loss.crossingLabel'](crossing.reportId), position: crossingOnLeft ? 'right' : 'left', fill: 'var(--text)', fontSize: 12 }}
+                label={{ value: m['loss.crossingLabel'](crossing.reportId), position: crossingOnLeft ? 'right' : 'left', dy: -12, fill: 'var(--text)', fontSize: 12 }}
               />
             ) : null}
           </LineChart>
