@@ -46,7 +46,8 @@ function layoutOptions(name: LayoutName, count: number, incremental: boolean): c
     case 'fcose':
       return {
         name: 'fcose',
-        quality: count > LARGE ? 'draft' : 'default',
+        // 'draft' is the spectral step alone, which always randomises: an incremental run needs 'default'.
+        quality: count > LARGE && !incremental ? 'draft' : 'default',
         randomize: !incremental,
         animate: false,
         nodeDimensionsIncludeLabels: false,
@@ -79,6 +80,7 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
   const ids = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
+  const largeRef = useRef(false);
   const [expand, setExpand] = useState<readonly string[]>([]);
   const [graph, setGraph] = useState<Graph | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -139,7 +141,12 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
           }),
         );
       });
-      run.run();
+      try {
+        run.run();
+      } catch {
+        // A layout that fails leaves the nodes where they were; the graph stays usable.
+        container.dataset['layoutDone'] = 'true';
+      }
     },
     [],
   );
@@ -153,7 +160,14 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
     const large = elements.length > LARGE;
     let cy = cyRef.current;
     let incremental = false;
+    // Expanding can make a small graph large: draw it again in level-of-detail mode.
+    if (cy && large && !largeRef.current) {
+      cy.destroy();
+      cy = null;
+      cyRef.current = null;
+    }
     if (!cy) {
+      largeRef.current = large;
       const webgl = large && hardwareWebgl();
       cy = cytoscape({
         container,
