@@ -1,0 +1,79 @@
+// Investigator UI reads on the largest linked store of the link benchmark (link-<n>.db), through
+// the built backend worker as both hosts run it. First the series list before any cache is warm
+// (its page's figures computed on demand), then the analysis worker as the backend runs it after
+// every link run (overview figures and every series' victims and categories, off the backend
+// thread), then what the investigator waits for: overview.get, series.query in its orders and
+// filters, a search, and series.get / series.graph of the first series.
+// Target: overview.get and series.query well under 1 s on 1M reports.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ROOT, row } from './measure.mjs';
+
+const WORKER = path.join(ROOT, 'out', 'main', 'backend-worker.js');
+
+function backend(dbPath) {
+  const worker = new Worker(WORKER, { workerData: { dbPath, vaultKind: 'bench' } });
+  let seq = 0;
+  const pending = new Map();
+  const ready = new Promise((resolve, reject) => {
+    worker.on('message', (m) => {
+      if (m.type === 'ready') resolve();
+      else if (m.type === 'fatal') reject(new Error(m.message));
+      else if (m.type === 'response') {
+        pending.get(m.seq)?.(m.result);
+        pending.delete(m.seq);
+      }
+    });
+    worker.on('error', reject);
+  });
+  const call = (method, arg) =>
+    new Promise((resolve, reject) => {
+      const s = ++seq;
+      pending.set(s, (r) => (r.ok ? resolve(r.value) : reject(new Error(`${method}: ${r.error.message}`))));
+      worker.postMessage({ type: 'call', seq: s, method, arg });
+    });
+  return { ready, call, close: () => worker.postMessage({ type: 'close' }) };
+}
+
+function warm(dbPath) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(ROOT, 'out', 'main', 'analysis-worker.js'), { workerData: { dbPath } });
+    worker.on('message', (m) => (m.type === 'done' ? resolve() : reject(new Error(m.message))));
+    worker.on('error', reject);
+  });
+}
+
+async function timed(label, n, fn) {
+  const started = process.hrtime.bigint();
+  const value = await fn();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  row([n, label.padEnd(40), `${ms.toFixed(0)} ms`]);
+  return value;
+}
+
+export default async function analysisBench({ workDir, sizes }) {
+  const n = Math.max(...sizes);
+  const dbPath = path.join(workDir, `link-${n}.db`);
+  if (!fs.existsSync(dbPath)) return;
+  console.log('\n## investigator UI reads (backend worker, linked store)');
+  row(['reports', 'call'.padEnd(40), 'wall']);
+  const b = backend(dbPath);
+  await b.ready;
+  try {
+    await timed('series.query default (nothing cached)', n, () => b.call('series.query', { offset: 0, limit: 50 }));
+    await timed('analysis worker (after a link run)', n, () => warm(dbPath));
+    await timed('overview.get', n, () => b.call('overview.get', {}));
+    const page = await timed('series.query default', n, () => b.call('series.query', { offset: 0, limit: 50 }));
+    await timed('series.query page 100', n, () => b.call('series.query', { offset: 5000, limit: 50 }));
+    await timed('series.query by victims', n, () => b.call('series.query', { sort: 'victims', offset: 0, limit: 50 }));
+    await timed('series.query category', n, () => b.call('series.query', { categories: ['loan'], offset: 0, limit: 50 }));
+    const top = page.rows[0];
+    const detail = await timed(`series.get (${top.reports} reports)`, n, () => b.call('series.get', { id: top.id }));
+    await timed('series.query text (report id)', n, () => b.call('series.query', { text: detail.reports[0].id, offset: 0, limit: 50 }));
+    const graph = await timed('series.graph', n, () => b.call('series.graph', { id: top.id }));
+    row([n, `  graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.trimmed ? ', trimmed' : ''}`, '']);
+  } finally {
+    b.close();
+  }
+}
