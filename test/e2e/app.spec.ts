@@ -24,7 +24,10 @@ function pickReport(db: string): { id: string; phrase: string } {
 }
 
 test('the reports view loads on a demo store without console errors', async ({ page, served, consoleProblems }) => {
+  // A store with reports opens on the overview; the reports are one click away.
   await page.goto(served.url);
+  await expect(page).toHaveURL(/#\/overview$/);
+  await page.getByRole('link', { name: '报案', exact: true }).click();
   await expect(page).toHaveURL(/#\/reports$/);
   await expect(page.getByRole('heading', { name: '报案列表' })).toBeVisible();
   const grid = page.getByRole('grid', { name: '报案列表' });
@@ -36,7 +39,7 @@ test('the reports view loads on a demo store without console errors', async ({ p
 
 test('full-text search finds a Chinese phrase, and the report opens with its identifiers and redacted victim', async ({ page, served, consoleProblems }) => {
   const { id, phrase } = pickReport(served.db);
-  await page.goto(served.url);
+  await page.goto(`${served.url}#/reports`);
   await page.getByRole('searchbox', { name: '全文搜索' }).or(page.getByLabel('全文搜索')).first().fill(phrase);
   const row = page.getByRole('row', { name: new RegExp(id) });
   await expect(row).toBeVisible();

@@ -101,3 +101,34 @@ export function LockIcon() {
     </Icon>
   );
 }
+
+// Analysis views: overview, series, graph tools.
+
+export function ChartIcon() {
+  return (
+    <Icon>
+      <path d="M3 3v18h18" />
+      <path d="M7 15l4-4 3 3 6-7" />
+    </Icon>
+  );
+}
+
+export function NetworkIcon() {
+  return (
+    <Icon>
+      <circle cx="5" cy="6" r="2.5" />
+      <circle cx="19" cy="6" r="2.5" />
+      <circle cx="12" cy="18" r="2.5" />
+      <path d="M7.3 7.2 10.8 16M16.7 7.2 13.2 16M7.5 6h9" />
+    </Icon>
+  );
+}
+
+/** Marks a series over the filing threshold (always beside its text). */
+export function FlagIcon() {
+  return (
+    <Icon>
+      <path d="M4 22V4M4 4h13l-2 4 2 4H4" />
+    </Icon>
+  );
+}

@@ -1,4 +1,4 @@
-// '#/' goes to the welcome screen while the store is empty, to the reports otherwise.
+// '#/' goes to the welcome screen while the store is empty, to the overview otherwise.
 
 import { useEffect } from 'react';
 import type { StoreInfo } from '../../../common/api';
@@ -9,7 +9,7 @@ import type { Resource } from './use-api-resource';
 
 export function RootRedirect({ info, onRetry }: { readonly info: Resource<StoreInfo>; readonly onRetry: () => void }) {
   const { m } = useI18n();
-  const target = info.status === 'ok' ? (info.value.reports === 0 ? '#/welcome' : '#/reports') : null;
+  const target = info.status === 'ok' ? (info.value.reports === 0 ? '#/welcome' : '#/overview') : null;
 
   useEffect(() => {
     if (target !== null) navigate(target, { replace: true });

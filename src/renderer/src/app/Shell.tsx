@@ -11,6 +11,9 @@ import { SettingsView } from '../settings/SettingsView';
 import { OfflineBanner } from '../sources/OfflineBanner';
 import { SourcesView } from '../sources/SourcesView';
 import { WelcomeView } from '../welcome/WelcomeView';
+import { OverviewView } from '../overview/OverviewView';
+import { SeriesListView } from '../series/SeriesListView';
+import { SeriesWorkspace } from '../series/SeriesWorkspace';
 import { useRoute } from './navigation';
 import { Nav } from './Nav';
 import { NotFoundView } from './NotFoundView';
@@ -38,6 +41,13 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
       return <SourcesView />;
     case 'settings':
       return <SettingsView info={info} />;
+    // Analysis views.
+    case 'overview':
+      return <OverviewView />;
+    case 'series':
+      return <SeriesListView filters={route.filters} />;
+    case 'series-detail':
+      return <SeriesWorkspace key={route.id} id={route.id} />;
     case 'not-found':
       return <NotFoundView />;
   }
@@ -45,6 +55,7 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
 
 /** Which screen is showing; filter edits within a list are not a new screen. */
 function screenOf(route: Route): string {
+  if (route.view === 'series-detail') return `series ${route.id}`;
   return route.view === 'report' ? `report ${route.id}` : route.view;
 }
 

@@ -2,7 +2,7 @@
 
 import type { ComponentType } from 'react';
 import type { TextKey } from '../i18n/messages';
-import { ListIcon, SettingsIcon, SyncIcon, UploadIcon } from './Icons';
+import { ChartIcon, ListIcon, NetworkIcon, SettingsIcon, SyncIcon, UploadIcon } from './Icons';
 import type { View } from './routes';
 
 export interface NavItem {
@@ -14,6 +14,9 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  // Analysis views.
+  { href: '#/overview', label: 'nav.overview', icon: ChartIcon, views: ['overview'] },
+  { href: '#/series', label: 'nav.series', icon: NetworkIcon, views: ['series', 'series-detail'] },
   { href: '#/reports', label: 'nav.reports', icon: ListIcon, views: ['reports', 'report'] },
   { href: '#/import', label: 'nav.import', icon: UploadIcon, views: ['import', 'quarantine'] },
   { href: '#/sources', label: 'nav.sources', icon: SyncIcon, views: ['sources'] },

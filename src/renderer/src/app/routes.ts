@@ -5,6 +5,7 @@
 // a case to `routeHref`, and a case to the view switch in App.tsx (the compiler finds it).
 
 import { parseFilters, filtersToSearch, type ReportFilters } from '../reports/report-filters';
+import { parseSeriesFilters, seriesFiltersToSearch, type SeriesFilters } from '../series/series-filters';
 
 export type Route =
   | { readonly view: 'root' }
@@ -15,6 +16,10 @@ export type Route =
   | { readonly view: 'quarantine'; readonly page: number }
   | { readonly view: 'sources' }
   | { readonly view: 'settings' }
+  // Analysis views (overview, series list, series workspace).
+  | { readonly view: 'overview' }
+  | { readonly view: 'series'; readonly filters: SeriesFilters }
+  | { readonly view: 'series-detail'; readonly id: string }
   | { readonly view: 'not-found'; readonly path: string };
 
 export type View = Route['view'];
@@ -39,6 +44,10 @@ const ROUTES: readonly RouteEntry[] = [
   { pattern: ['import', 'quarantine'], build: (_p, query) => ({ view: 'quarantine', page: positiveInt(query.get('page'), 1) }) },
   { pattern: ['sources'], build: () => ({ view: 'sources' }) },
   { pattern: ['settings'], build: () => ({ view: 'settings' }) },
+  // Analysis views.
+  { pattern: ['overview'], build: () => ({ view: 'overview' }) },
+  { pattern: ['series'], build: (_p, query) => ({ view: 'series', filters: parseSeriesFilters(query) }) },
+  { pattern: ['series', ':id'], build: (p) => ({ view: 'series-detail', id: p.id ?? '' }) },
 ];
 
 function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | null {
@@ -95,6 +104,15 @@ export function routeHref(route: Route): string {
       return '#/sources';
     case 'settings':
       return '#/settings';
+    // Analysis views.
+    case 'overview':
+      return '#/overview';
+    case 'series': {
+      const search = seriesFiltersToSearch(route.filters);
+      return search === '' ? '#/series' : `#/series?${search}`;
+    }
+    case 'series-detail':
+      return `#/series/${encodeURIComponent(route.id)}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1,10 +1,13 @@
 // English.
 
 import type { Messages } from './messages';
+import { analysisEn } from './analysis-en';
 
 const plural = (n: number, shown: string, one: string, many: string): string => `${shown} ${n === 1 ? one : many}`;
 
 export const en: Messages = {
+  ...analysisEn,
+
   'app.title': 'Casegraph',
   'app.skipToMain': 'Skip to main content',
 

@@ -1,8 +1,11 @@
 // 简体中文 — the default UI language. Category names follow report-format.md.
 
 import type { Messages } from './messages';
+import { analysisZhCN } from './analysis-zh-cn';
 
 export const zhCN: Messages = {
+  ...analysisZhCN,
+
   'app.title': '案件图谱',
   'app.skipToMain': '跳到主要内容',
 

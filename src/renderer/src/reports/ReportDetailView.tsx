@@ -65,7 +65,7 @@ function ReportBody({ report }: { readonly report: ReportDetail }) {
           <Fact label={m['detail.location']}>{location !== '' ? location : none}</Fact>
         </dl>
       </section>
-      <VictimPanel key={report.id} victim={report.victim} />
+      <VictimPanel key={report.id} reportId={report.id} victim={report.victim} />
       <IdentifierTable identifiers={report.identifiers} />
       <MessageList messages={report.messages} />
       <section className="panel" aria-labelledby="narrative-heading">

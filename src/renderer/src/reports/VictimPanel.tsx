@@ -1,9 +1,13 @@
 // The reporting citizen's personal data, masked until the investigator reveals a field.
-// Revealing is local to this screen for now (auditing reveals comes with the audit log).
+// Revealing asks the backend (reports.revealVictim), which writes the reveal to the audit log,
+// and shows what it returns; hiding again is local.
 
 import { useState } from 'react';
+import type { ApiError } from '../../../common/api';
 import type { Victim } from '../../../common/model';
+import { ErrorNotice } from '../app/ErrorNotice';
 import { LockIcon } from '../app/Icons';
+import { useApi } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { TextKey } from '../i18n/messages';
 import { redactIdNumber, redactName, redactPhone } from './redact';
@@ -16,9 +20,13 @@ const MASKED: readonly { readonly field: MaskedField; readonly label: TextKey; r
   { field: 'id_number', label: 'victim.idNumber', mask: redactIdNumber },
 ];
 
-export function VictimPanel({ victim }: { readonly victim: Readonly<Victim> | null }) {
+export function VictimPanel({ reportId, victim }: { readonly reportId: string; readonly victim: Readonly<Victim> | null }) {
   const { m, fmt } = useI18n();
+  const api = useApi();
   const [revealed, setRevealed] = useState<ReadonlySet<MaskedField>>(new Set());
+  const [full, setFull] = useState<Readonly<Victim> | null>(null);
+  const [busy, setBusy] = useState<MaskedField | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
 
   const masked = victim ? MASKED.filter(({ field }) => victim[field] !== undefined && victim[field] !== '') : [];
   const plain: { readonly label: TextKey; readonly value: string }[] = [];
@@ -26,7 +34,18 @@ export function VictimPanel({ victim }: { readonly victim: Readonly<Victim> | nu
   if (victim?.gender) plain.push({ label: 'victim.gender', value: victim.gender });
   if (victim?.district) plain.push({ label: 'victim.district', value: victim.district });
 
-  function toggle(field: MaskedField): void {
+  async function toggle(field: MaskedField): Promise<void> {
+    if (!revealed.has(field) && full === null) {
+      setBusy(field);
+      setError(null);
+      const result = await api.call('reports.revealVictim', { id: reportId });
+      setBusy(null);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setFull(result.value ?? {});
+    }
     setRevealed((current) => {
       const next = new Set(current);
       if (next.has(field)) next.delete(field);
@@ -47,13 +66,14 @@ export function VictimPanel({ victim }: { readonly victim: Readonly<Victim> | nu
             {masked.map(({ field, label, mask }) => {
               const value = victim?.[field] ?? '';
               const shown = revealed.has(field);
+              const plainValue = full?.[field] ?? '';
               const name = m[label];
               return (
                 <div key={field} className="fact">
                   <dt>{name}</dt>
                   <dd className="fact-reveal">
                     {shown ? (
-                      <span className="mono">{value}</span>
+                      <span className="mono">{plainValue}</span>
                     ) : (
                       <span className="mono redacted">
                         <LockIcon />
@@ -64,7 +84,8 @@ export function VictimPanel({ victim }: { readonly victim: Readonly<Victim> | nu
                       type="button"
                       className="button button-small button-quiet"
                       aria-label={shown ? m['victim.hideLabel'](name) : m['victim.revealLabel'](name)}
-                      onClick={() => toggle(field)}
+                      disabled={busy === field}
+                      onClick={() => void toggle(field)}
                     >
                       {shown ? m['victim.hide'] : m['victim.reveal']}
                     </button>
@@ -79,6 +100,7 @@ export function VictimPanel({ victim }: { readonly victim: Readonly<Victim> | nu
               </div>
             ))}
           </dl>
+          {error ? <ErrorNotice error={error} /> : null}
         </>
       )}
     </section>

@@ -1,0 +1,72 @@
+// The series' loss over time for the loss chart: reports in time order with the running total
+// in the threshold currency, the point where it crossed the threshold, the loss per victim and
+// per category. Amounts are summed in cents (integers), never as floats.
+
+import type { SeriesReport } from '../../../common/api';
+import { decimalToCents } from '../../../common/money';
+import type { Category, Money } from '../../../common/model';
+
+export interface CumulativePoint {
+  readonly reportId: string;
+  readonly at: string;
+  /** Milliseconds since the epoch of the report's wall clock (for a time axis). */
+  readonly t: number;
+  readonly lossCents: number;
+  readonly totalCents: number;
+}
+
+export interface LossSeries {
+  readonly points: readonly CumulativePoint[];
+  /** The point whose report pushed the total over the threshold, if any. */
+  readonly crossing: CumulativePoint | null;
+  readonly byVictim: readonly { readonly victimKey: string; readonly cents: number; readonly reports: number }[];
+  readonly byCategory: readonly { readonly category: Category; readonly cents: number; readonly reports: number }[];
+  /** Reports whose loss is in another currency (left out of the running total). */
+  readonly otherCurrency: number;
+}
+
+function stampMs(stamp: string): number {
+  const t = Date.parse(stamp);
+  return Number.isFinite(t) ? t : 0;
+}
+
+export function lossSeries(reports: readonly SeriesReport[], threshold: Readonly<Money>, overReport: string | null): LossSeries {
+  const sorted = [...reports].sort((a, b) => stampMs(a.reportedAt) - stampMs(b.reportedAt) || a.id.localeCompare(b.id));
+  const limit = decimalToCents(threshold.amount) ?? Number.POSITIVE_INFINITY;
+  const points: CumulativePoint[] = [];
+  const victims = new Map<string, { cents: number; reports: number }>();
+  const categories = new Map<Category, { cents: number; reports: number }>();
+  let total = 0;
+  let crossing: CumulativePoint | null = null;
+  let otherCurrency = 0;
+  for (const r of sorted) {
+    let cents = 0;
+    if (r.loss) {
+      if (r.loss.currency === threshold.currency) cents = decimalToCents(r.loss.amount) ?? 0;
+      else otherCurrency++;
+    }
+    const before = total;
+    total += cents;
+    const point: CumulativePoint = { reportId: r.id, at: r.reportedAt, t: stampMs(r.reportedAt), lossCents: cents, totalCents: total };
+    points.push(point);
+    // The backend names the report; without it, the first report that took the total to the threshold.
+    if (overReport !== null ? r.id === overReport : crossing === null && before < limit && total >= limit) crossing = point;
+    const v = victims.get(r.victimKey) ?? { cents: 0, reports: 0 };
+    victims.set(r.victimKey, { cents: v.cents + cents, reports: v.reports + 1 });
+    const c = categories.get(r.category) ?? { cents: 0, reports: 0 };
+    categories.set(r.category, { cents: c.cents + cents, reports: c.reports + 1 });
+  }
+  return {
+    points,
+    crossing,
+    byVictim: [...victims.entries()].map(([victimKey, v]) => ({ victimKey, ...v })).sort((a, b) => b.cents - a.cents),
+    byCategory: [...categories.entries()].map(([category, v]) => ({ category, ...v })).sort((a, b) => b.cents - a.cents),
+    otherCurrency,
+  };
+}
+
+export function centsToAmount(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
