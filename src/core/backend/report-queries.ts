@@ -178,16 +178,35 @@ export function getReport(db: Db, id: string): ReportDetail | null {
 }
 
 export function storeInfo(db: Db, path: string, schemaVersion: number): StoreInfo {
-  const counts = db
+  // One pass over the narrow covering index linking reads (migration 004), never the wide rows:
+  // the status strip asks this on every view, and a table scan of a million reports takes seconds.
+  const groups = db
     .prepare(
-      `SELECT sum(withdrawn = 0) AS live, sum(withdrawn = 1) AS withdrawn,
-              min(CASE WHEN withdrawn = 0 THEN reported_at END) AS first, max(CASE WHEN withdrawn = 0 THEN reported_at END) AS last
-       FROM report`,
+      `SELECT withdrawn, currency, count(*) AS n, sum(loss_cents) AS cents, min(reported_ms) AS first, max(reported_ms) AS last
+       FROM report INDEXED BY report_link GROUP BY withdrawn, currency`,
     )
-    .get() as { live: number | null; withdrawn: number | null; first: string | null; last: string | null };
-  const losses = db
-    .prepare('SELECT currency, sum(loss_cents) AS cents FROM report WHERE withdrawn = 0 AND currency IS NOT NULL GROUP BY currency')
-    .all() as { currency: string; cents: number }[];
+    .all() as { withdrawn: number; currency: string | null; n: number; cents: number | null; first: number | null; last: number | null }[];
+  let live = 0;
+  let withdrawn = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  const losses: { currency: string; cents: number }[] = [];
+  for (const g of groups) {
+    if (g.withdrawn === 1) {
+      withdrawn += g.n;
+      continue;
+    }
+    live += g.n;
+    if (g.first !== null && g.first < first) first = g.first;
+    if (g.last !== null && g.last > last) last = g.last;
+    if (g.currency !== null && g.cents !== null) losses.push({ currency: g.currency, cents: g.cents });
+  }
+  const counts = {
+    live,
+    withdrawn,
+    first: Number.isFinite(first) ? new Date(first).toISOString() : null,
+    last: Number.isFinite(last) ? new Date(last).toISOString() : null,
+  };
   const quarantined = (db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
   return {
     path,

@@ -1,7 +1,9 @@
 // The API contract as the transports see it: validated arguments, results instead of throws,
 // jobs with progress events, cancellation and outcomes.
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { centsToDecimal } from '../../../src/common/money';
 import type { ApiEvent, JobOutcome } from '../../../src/common/api';
 import { API_SCHEMAS } from '../../../src/common/api-schema';
 import { Backend } from '../../../src/core/backend/backend';
@@ -44,7 +46,7 @@ describe('backend API contract', () => {
   });
 
   it('runs the demo as a job with progress and an outcome, then serves its reports', async () => {
-    const { b, events } = backend();
+    const { b, events, dir } = backend();
     const started = await b.call('demo.start', { reports: 3000, seed: 7 });
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value as { jobId: string };
@@ -55,6 +57,19 @@ describe('backend API contract', () => {
     expect(events.some((e) => e.type === 'store.changed')).toBe(true);
     const info = await b.call('store.info', {});
     expect(info.ok && (info.value as { reports: number }).reports).toBeGreaterThanOrEqual(2900);
+    // The figures come from the narrow covering index; the same figures from the wide rows:
+    const store = new Database(path.join(dir, 'store.db'), { readonly: true });
+    const wide = store.prepare('SELECT sum(withdrawn = 0) AS live, sum(withdrawn) AS gone, min(CASE WHEN withdrawn = 0 THEN reported_ms END) AS first, max(CASE WHEN withdrawn = 0 THEN reported_ms END) AS last FROM report NOT INDEXED').get() as { live: number; gone: number; first: number; last: number };
+    const cents = store.prepare('SELECT currency, sum(loss_cents) AS c FROM report NOT INDEXED WHERE withdrawn = 0 AND currency IS NOT NULL GROUP BY currency').all() as { currency: string; c: number }[];
+    store.close();
+    expect(wide.gone).toBeGreaterThan(0);
+    expect(info.ok && info.value).toMatchObject({
+      reports: wide.live,
+      withdrawn: wide.gone,
+      firstReportedAt: new Date(wide.first).toISOString(),
+      lastReportedAt: new Date(wide.last).toISOString(),
+      totalLoss: Object.fromEntries(cents.map((r) => [r.currency, centsToDecimal(r.c)])),
+    });
     const page = await b.call('reports.query', { offset: 0, limit: 5 });
     expect(page.ok && (page.value as { rows: unknown[] }).rows).toHaveLength(5);
     b.close();
