@@ -11,6 +11,10 @@ import { SettingsView } from '../settings/SettingsView';
 import { OfflineBanner } from '../sources/OfflineBanner';
 import { SourcesView } from '../sources/SourcesView';
 import { WelcomeView } from '../welcome/WelcomeView';
+import { AuditView } from '../audit/AuditView';
+import { CaseDetailView } from '../cases/CaseDetailView';
+import { CasesView } from '../cases/CasesView';
+import { NewCaseView } from '../cases/NewCaseView';
 import { useRoute } from './navigation';
 import { Nav } from './Nav';
 import { NotFoundView } from './NotFoundView';
@@ -38,6 +42,15 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
       return <SourcesView />;
     case 'settings':
       return <SettingsView info={info} />;
+    // Case files and the audit log (wt-ui2).
+    case 'cases':
+      return <CasesView status={route.status} />;
+    case 'case-new':
+      return <NewCaseView key={route.series.join(',')} series={route.series} />;
+    case 'case':
+      return <CaseDetailView key={route.id} id={route.id} />;
+    case 'audit':
+      return <AuditView filters={route.filters} />;
     case 'not-found':
       return <NotFoundView />;
   }
@@ -45,6 +58,7 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
 
 /** Which screen is showing; filter edits within a list are not a new screen. */
 function screenOf(route: Route): string {
+  if (route.view === 'case') return `case ${route.id}`;
   return route.view === 'report' ? `report ${route.id}` : route.view;
 }
 

@@ -5,6 +5,8 @@
 // a case to `routeHref`, and a case to the view switch in App.tsx (the compiler finds it).
 
 import { parseFilters, filtersToSearch, type ReportFilters } from '../reports/report-filters';
+import type { CaseStatus } from '../../../common/api';
+import { auditToSearch, parseAudit, parseCaseStatus, type AuditFilters } from '../cases/case-routes';
 
 export type Route =
   | { readonly view: 'root' }
@@ -15,6 +17,11 @@ export type Route =
   | { readonly view: 'quarantine'; readonly page: number }
   | { readonly view: 'sources' }
   | { readonly view: 'settings' }
+  // Case files and the audit log (wt-ui2).
+  | { readonly view: 'cases'; readonly status: CaseStatus | null }
+  | { readonly view: 'case-new'; readonly series: readonly string[] }
+  | { readonly view: 'case'; readonly id: string }
+  | { readonly view: 'audit'; readonly filters: AuditFilters }
   | { readonly view: 'not-found'; readonly path: string };
 
 export type View = Route['view'];
@@ -39,6 +46,11 @@ const ROUTES: readonly RouteEntry[] = [
   { pattern: ['import', 'quarantine'], build: (_p, query) => ({ view: 'quarantine', page: positiveInt(query.get('page'), 1) }) },
   { pattern: ['sources'], build: () => ({ view: 'sources' }) },
   { pattern: ['settings'], build: () => ({ view: 'settings' }) },
+  // Case files and the audit log (wt-ui2).
+  { pattern: ['cases'], build: (_p, query) => ({ view: 'cases', status: parseCaseStatus(query.get('status')) }) },
+  { pattern: ['cases', 'new'], build: (_p, query) => ({ view: 'case-new', series: query.getAll('series').flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '') }) },
+  { pattern: ['cases', ':id'], build: (p) => ({ view: 'case', id: p.id ?? '' }) },
+  { pattern: ['audit'], build: (_p, query) => ({ view: 'audit', filters: parseAudit(query) }) },
 ];
 
 function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | null {
@@ -95,6 +107,17 @@ export function routeHref(route: Route): string {
       return '#/sources';
     case 'settings':
       return '#/settings';
+    // Case files and the audit log (wt-ui2).
+    case 'cases':
+      return route.status === null ? '#/cases' : `#/cases?status=${route.status}`;
+    case 'case-new':
+      return route.series.length === 0 ? '#/cases/new' : `#/cases/new?${new URLSearchParams(route.series.map((s) => ['series', s])).toString()}`;
+    case 'case':
+      return `#/cases/${encodeURIComponent(route.id)}`;
+    case 'audit': {
+      const search = auditToSearch(route.filters);
+      return search === '' ? '#/audit' : `#/audit?${search}`;
+    }
     case 'not-found':
       return `#${route.path}`;
   }

@@ -1,5 +1,6 @@
 // English.
 
+import { caseworkEn } from './casework-en';
 import type { Messages } from './messages';
 
 const plural = (n: number, shown: string, one: string, many: string): string => `${shown} ${n === 1 ? one : many}`;
@@ -128,7 +129,7 @@ export const en: Messages = {
     'Import NDJSON or CSV files exported from the reporting platform. Importing twice is safe: equal or older versions are skipped and newer ones replace what is stored.',
   'import.drop': 'Drop report files here',
   'import.choose': 'Choose files…',
-  'import.formats': 'Accepts .ndjson, .jsonl and .csv files; pick several at once if you like.',
+  'import.formats': 'Accepts .ndjson, .jsonl and .csv files (pick several at once if you like), and case bundles (.casebundle) from other bureaus.',
   'import.staging': (n, shown) => `Preparing ${plural(n, shown, 'file', 'files')}…`,
   'import.starting': 'Starting the import…',
   'import.cancel': 'Cancel import',
@@ -336,4 +337,6 @@ export const en: Messages = {
   'syncError.network': 'The platform cannot be reached: this computer may be offline. Everything synced before is kept.',
   'syncError.concurrent': 'Another sync of this source ran at the same time, so this one stopped; sync again.',
   'syncError.failed': 'The sync failed.',
+
+  ...caseworkEn,
 };

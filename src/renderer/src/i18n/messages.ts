@@ -5,6 +5,7 @@
 import type { SyncErrorCode, SyncRunStatus } from '../../../common/api';
 import type { IdentifierOrigin, Category, IdentifierKind, MessageChannel } from '../../../common/model';
 import type { ErrorCode, Role, Subtype } from './vocabulary';
+import type { CaseworkMessages } from './casework-messages';
 
 type Count = (n: number, shown: string) => string;
 
@@ -262,6 +263,7 @@ interface Texts {
 }
 
 export type Messages = Texts &
+  CaseworkMessages &
   Keyed<'category', Category> &
   Keyed<'kind', IdentifierKind> &
   Keyed<'channel', MessageChannel> &

@@ -1,5 +1,6 @@
 // 简体中文 — the default UI language. Category names follow report-format.md.
 
+import { caseworkZhCN } from './casework-zh-cn';
 import type { Messages } from './messages';
 
 export const zhCN: Messages = {
@@ -125,7 +126,7 @@ export const zhCN: Messages = {
   'import.intro': '导入报案平台导出的 NDJSON 或 CSV 文件。重复导入是安全的：相同或更旧的版本会被跳过，更新的版本会替换旧版本。',
   'import.drop': '将报案文件拖放到这里',
   'import.choose': '选择文件…',
-  'import.formats': '支持 .ndjson、.jsonl 和 .csv 文件，可一次选择多个。',
+  'import.formats': '支持 .ndjson、.jsonl 和 .csv 文件（可一次选择多个），以及其他单位发来的案件包（.casebundle）。',
   'import.staging': (_n, shown) => `正在准备 ${shown} 个文件…`,
   'import.starting': '正在开始导入…',
   'import.cancel': '取消导入',
@@ -332,4 +333,6 @@ export const zhCN: Messages = {
   'syncError.network': '无法连接到平台：本机可能已离线。之前同步的数据都已保留。',
   'syncError.concurrent': '同一来源的另一次同步同时在进行，本次已停止，请再同步一次。',
   'syncError.failed': '同步失败。',
+
+  ...caseworkZhCN,
 };
