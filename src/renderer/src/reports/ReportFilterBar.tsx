@@ -66,7 +66,7 @@ export interface ReportFilterBarProps {
 }
 
 export function ReportFilterBar({ filters, onChange }: ReportFilterBarProps) {
-  const { m } = useI18n();
+  const { m, language } = useI18n();
   const id = useId();
   const [drafts, setDrafts] = useState(() => draftsOf(filters));
   const [seen, setSeen] = useState(filters);
@@ -108,6 +108,7 @@ export function ReportFilterBar({ filters, onChange }: ReportFilterBarProps) {
           <span className="field-label">{m['reports.from']}</span>
           <input
             type="date"
+            lang={language}
             className="input"
             value={drafts.from}
             max={drafts.to === '' ? undefined : drafts.to}
@@ -120,6 +121,7 @@ export function ReportFilterBar({ filters, onChange }: ReportFilterBarProps) {
           <span className="field-label">{m['reports.to']}</span>
           <input
             type="date"
+            lang={language}
             className="input"
             value={drafts.to}
             min={drafts.from === '' ? undefined : drafts.from}
