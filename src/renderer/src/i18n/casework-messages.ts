@@ -174,6 +174,39 @@ interface CaseworkTexts {
   readonly 'bundle.importedAt': string;
   readonly 'bundle.trusted': string;
   readonly 'bundle.untrusted': string;
+
+  readonly 'reason.value.null': string;
+  readonly 'reason.value.array': string;
+  readonly 'reason.value.string': string;
+  readonly 'reason.value.boolean': string;
+  readonly 'reason.value.object': string;
+  readonly 'reason.value.number': Named;
+  readonly 'reason.required': string;
+  readonly 'reason.empty': string;
+  readonly 'reason.notString': Named;
+  readonly 'reason.tooLong': Named;
+  readonly 'reason.timestamp': Named;
+  readonly 'reason.impossibleDate': Named;
+  readonly 'reason.impossibleOffset': Named;
+  readonly 'reason.notNumber': Named;
+  readonly 'reason.notVersion': Named;
+  readonly 'reason.notInteger': Named;
+  readonly 'reason.range': (min: string, max: string, got: string) => string;
+  readonly 'reason.lossObject': Named;
+  readonly 'reason.amountNumber': Named;
+  readonly 'reason.amountType': Named;
+  readonly 'reason.amountFormat': Named;
+  readonly 'reason.currency': Named;
+  readonly 'reason.notRecord': Named;
+  readonly 'reason.notObject': Named;
+  readonly 'reason.notArray': Named;
+  readonly 'reason.notBoolean': Named;
+  readonly 'reason.notOneOf': (value: string, allowed: string) => string;
+  readonly 'reason.lineTooLong': string;
+  readonly 'reason.badJson': string;
+  readonly 'reason.badCsv': string;
+  readonly 'reason.original': string;
+  readonly 'reason.connection': string;
 }
 
 export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction>;
