@@ -334,6 +334,8 @@ export type GraphNode =
       readonly category: Category;
       readonly reportedAt: string;
       readonly loss: Money | null;
+      /** Set on reports brought in by `expand`: they are not in this series. */
+      readonly outside?: true;
     }
   | {
       readonly id: string;
@@ -367,12 +369,18 @@ export type LinkEvidence =
   | { readonly type: 'text'; readonly similarity: number; readonly weight: number }
   | { readonly type: 'category_time'; readonly category: string; readonly days: number; readonly weight: number }
   | { readonly type: 'brand'; readonly brand: string; readonly weight: number }
-  | { readonly type: 'sender'; readonly pattern: string; readonly weight: number };
+  | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
+  /** An investigator's merge (series.merge): the two reports are joined whatever the evidence says. */
+  | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
 
 export interface SeriesGraph {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
-  /** True when the series is too large to draw whole: identifier nodes of degree 1 are left out. */
+  /**
+   * True when the series is too large to draw whole (over 5,000 nodes and edges): identifier
+   * nodes shared by only two reports whose link edge already names them as evidence are left out.
+   * `expand` adds at most 200 reports outside the series per expanded identifier node.
+   */
   readonly trimmed: boolean;
 }
 

@@ -1,5 +1,24 @@
-// PLACEHOLDER on the contract branch: replaced by the analysis implementation (issue 5).
-import type { CasegraphApi, Result } from '../../common/api';
+// The investigator's analysis behind the contract: overview, series list and workspace (graph,
+// explain), corrections, the ignore list, case files, the audit log and revealing victim data.
+// Thin: each handler calls a core module (src/core/analysis/) and turns its expected failures
+// into results. Changes that alter linking (corrections, ignore list) ask for a relink; every
+// change tells the UI the store changed.
+import type { ApiEvent, CasegraphApi, IgnoreEntryView, Result } from '../../common/api';
+import type { Victim } from '../../common/model';
+import { AnalysisError } from '../analysis/analysis-error';
+import { queryAudit } from '../analysis/audit-query';
+import { addCaseNote, createCase, getCase, listCases, updateCase } from '../analysis/cases';
+import { markWrong, mergeSeries, revokeCorrection, splitReport } from '../analysis/corrections';
+import { getOverview } from '../analysis/overview';
+import { getSeries } from '../analysis/series-detail';
+import { explainPair } from '../analysis/series-explain';
+import { seriesGraph } from '../analysis/series-graph';
+import { querySeries } from '../analysis/series-query';
+import { addIgnored, IgnoreChangeError, IgnoreValueError, removeIgnored } from '../linking/ignore-edit';
+import { isShipped, listIgnored, readIgnoreList, type IgnoreListing } from '../linking/ignore-store';
+import { keyOf } from '../linking/corpus';
+import { appendAudit } from '../store/audit';
+import type { Db } from '../store/db';
 
 export type AnalysisHandlers = Pick<
   CasegraphApi,
@@ -8,13 +27,99 @@ export type AnalysisHandlers = Pick<
   | 'cases.create' | 'cases.update' | 'cases.addNote' | 'audit.query'
 >;
 
-const todo = async (): Promise<Result<never>> => ({ ok: false, error: { code: 'unavailable', message: 'not implemented on this branch' } });
+export interface AnalysisDeps {
+  readonly db: Db;
+  /** Start an incremental link run for what a change marked (link_dirty), now or after the running job. */
+  readonly relink: () => void;
+  readonly emit: (event: ApiEvent) => void;
+  /** Who acts (tests); default the OS user, as every audit entry. */
+  readonly actor?: string;
+}
 
-export function analysisHandlers(): AnalysisHandlers {
-  return {
-    'overview.get': todo, 'series.query': todo, 'series.get': todo, 'series.graph': todo, 'series.explain': todo, 'series.split': todo,
-    'series.merge': todo, 'series.markWrong': todo, 'series.revokeCorrection': todo, 'reports.revealVictim': todo, 'ignore.list': todo,
-    'ignore.set': todo, 'ignore.remove': todo, 'cases.list': todo, 'cases.get': todo, 'cases.create': todo, 'cases.update': todo,
-    'cases.addNote': todo, 'audit.query': todo,
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** Runs a handler body, turning the analysis' expected failures into results. */
+async function attempt<T>(body: () => T): Promise<Result<T>> {
+  try {
+    return ok(body());
+  } catch (e) {
+    if (e instanceof AnalysisError) return { ok: false, error: { code: e.code, message: e.message } };
+    if (e instanceof IgnoreValueError) return { ok: false, error: { code: 'invalid_argument', message: e.message } };
+    if (e instanceof IgnoreChangeError) return { ok: false, error: { code: 'conflict', message: e.message } };
+    throw e;
+  }
+}
+
+function ignoreView(l: IgnoreListing): IgnoreEntryView {
+  return { kind: l.kind, value: l.value, ignored: l.ignored, shipped: l.source === 'shipped', note: l.source === 'shipped' ? (l.reason ?? l.note) : l.reason, addedAt: l.changed_at };
+}
+
+export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
+  const { db } = deps;
+  const actor = deps.actor !== undefined ? { actor: deps.actor } : {};
+  /** After a change: the UI refreshes, and what affects linking is relinked. */
+  const changed = <T>(relink: boolean) => (value: T): T => {
+    if (relink) deps.relink();
+    deps.emit({ type: 'store.changed' });
+    return value;
   };
+  const entry = (kind: string, value: string): IgnoreEntryView => {
+    const found = listIgnored(db).find((l) => l.kind === kind && l.value === value);
+    if (found) return ignoreView(found);
+    // An investigator's entry just removed: no longer listed.
+    return { kind, value, ignored: false, shipped: false, note: null, addedAt: null };
+  };
+  return {
+    'overview.get': () => attempt(() => getOverview(db)),
+    'series.query': (q) => attempt(() => querySeries(db, q)),
+    'series.get': ({ id }) => attempt(() => getSeries(db, id)),
+    'series.graph': ({ id, expand }) => attempt(() => seriesGraph(db, id, expand ?? [])),
+    'series.explain': ({ a, b }) => attempt(() => explainPair(db, a, b)),
+    'series.split': ({ reportId, reason }) => attempt(() => changed<ReturnType<typeof splitReport>>(true)(splitReport(db, reportId, reason, actor))),
+    'series.merge': ({ a, b, reason }) => attempt(() => changed<ReturnType<typeof mergeSeries>>(true)(mergeSeries(db, a, b, reason, actor))),
+    'series.markWrong': (arg) => attempt(() => changed<ReturnType<typeof markWrong>>(true)(markWrong(db, arg, actor))),
+    'series.revokeCorrection': ({ id, reason }) =>
+      attempt(() => {
+        const revoked = revokeCorrection(db, id, reason, actor);
+        return changed<{ revoked: boolean }>(revoked)({ revoked });
+      }),
+    'reports.revealVictim': ({ id }) =>
+      attempt(() => {
+        const row = db.prepare('SELECT victim FROM report WHERE id = ?').get(id) as { victim: string | null } | undefined;
+        if (!row) throw new AnalysisError('not_found', `no report with id ${id}`);
+        // Who saw whose data is logged; the data itself never is.
+        appendAudit(db, { action: 'reveal', subject: id, ...actor });
+        return row.victim ? (JSON.parse(row.victim) as Victim) : null;
+      }),
+    'ignore.list': () => attempt(() => listIgnored(db).map(ignoreView)),
+    'ignore.set': ({ kind, value, ignored, note }) =>
+      attempt(() => {
+        const opts = { ...actor, ...(note ? { reason: note } : {}) };
+        const change = ignored ? addIgnored(db, kind, value, opts) : removeIgnored(db, kind, value, { ...opts, override: true });
+        return changed<IgnoreEntryView>(change.relink > 0)(entry(change.kind, change.value));
+      }),
+    'ignore.remove': ({ kind, value }) =>
+      attempt(() => {
+        // Removing a shipped default that was turned off here puts it back in force.
+        const probe = removeOrRestore(db, kind, value, actor);
+        return changed<{ removed: boolean }>(probe.relink > 0)({ removed: probe.changed });
+      }),
+    'cases.list': ({ status }) => attempt(() => listCases(db, status)),
+    'cases.get': ({ id }) => attempt(() => getCase(db, id)),
+    'cases.create': (arg) => attempt(() => changed<ReturnType<typeof createCase>>(false)(createCase(db, arg, actor))),
+    'cases.update': (arg) => attempt(() => changed<ReturnType<typeof updateCase>>(false)(updateCase(db, arg, actor))),
+    'cases.addNote': ({ id, text }) => attempt(() => changed<ReturnType<typeof addCaseNote>>(false)(addCaseNote(db, id, text, actor))),
+    'audit.query': (q) => attempt(() => queryAudit(db, q)),
+  };
+}
+
+function removeOrRestore(db: Db, kind: string, value: string, actor: { actor?: string }): { changed: boolean; relink: number } {
+  const entries = listIgnored(db);
+  const shippedOff = entries.find((l) => l.source === 'shipped' && !l.ignored && l.kind === kind && l.value === value);
+  if (shippedOff || (isShipped(kind, value) && !readIgnoreList(db).keys.has(keyOf(kind, value)))) {
+    const c = addIgnored(db, kind, value, actor);
+    return { changed: c.changed, relink: c.relink };
+  }
+  const c = removeIgnored(db, kind, value, actor);
+  return { changed: c.changed, relink: c.relink };
 }

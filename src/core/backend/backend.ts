@@ -19,6 +19,7 @@ import { FeedSync } from './sync-handlers';
 import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
 import { analysisHandlers } from './analysis-handlers';
+import { warmOverview } from '../analysis/overview';
 import { bundleHandlers } from './bundle-handlers';
 
 export interface BackendOptions {
@@ -44,6 +45,8 @@ export class Backend {
   private readonly feeds: FeedSync;
   private readonly scheduler: SyncScheduler;
   private readonly linking: LinkJobs;
+  /** A relink asked for while another job ran: started when that job ends. */
+  private relinkPending = false;
   readonly handlers: CasegraphApi;
 
   constructor(private readonly options: BackendOptions) {
@@ -54,6 +57,9 @@ export class Backend {
         options.onEvent({ type: 'job.done', outcome });
         options.onEvent({ type: 'store.changed' });
         if (outcome.ok && changedReports(outcome.kind, outcome.summary)) this.afterChange();
+        else if (this.relinkPending) this.requestRelink();
+        // The overview's store-wide figures are computed once per change, not on the next look.
+        if (outcome.kind === 'link' && outcome.ok) setImmediate(() => this.warmCaches());
       },
     });
     this.linking = new LinkJobs({
@@ -132,7 +138,7 @@ export class Backend {
         return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
       },
       ...this.feeds.handlers,
-      ...analysisHandlers(),
+      ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent }),
       ...bundleHandlers(),
     } satisfies CasegraphApi;
     this.scheduler.schedule();
@@ -161,6 +167,22 @@ export class Backend {
   private afterChange(): void {
     // Deferred so the finished job is fully released before the next one starts.
     setImmediate(() => this.linking.start(false, true));
+  }
+
+  /** Relink what a correction or an ignore-list change marked; after the running job if one runs. */
+  private requestRelink(): void {
+    this.relinkPending = false;
+    setImmediate(() => {
+      if (this.linking.start(false, true) === null && this.linking.available) this.relinkPending = true;
+    });
+  }
+
+  private warmCaches(): void {
+    try {
+      warmOverview(this.db);
+    } catch {
+      // A cache only: the overview computes its figures itself when asked.
+    }
   }
 
   private importProblem(file: string): string | null {

@@ -188,5 +188,7 @@ function describe(ev: Evidence): string {
       return `same brand 【${ev.brand}】 (${ev.weight})`;
     case 'sender':
       return `same sender pattern ${ev.pattern}… (${ev.weight})`;
+    case 'correction':
+      return `joined by an investigator's merge (correction #${ev.correction})`;
   }
 }

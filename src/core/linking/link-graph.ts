@@ -10,7 +10,9 @@ export type Evidence =
   | { readonly type: 'text'; readonly similarity: number; readonly weight: number }
   | { readonly type: 'category_time'; readonly category: string; readonly days: number; readonly weight: number }
   | { readonly type: 'brand'; readonly brand: string; readonly weight: number }
-  | { readonly type: 'sender'; readonly pattern: string; readonly weight: number };
+  | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
+  /** An investigator's merge (link_override): joined whatever the evidence says. */
+  | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
 
 export interface Link {
   /** Report indexes in the corpus, a < b. */

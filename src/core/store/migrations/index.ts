@@ -6,8 +6,9 @@ import { m004Linking } from './004-linking';
 import { m005IgnoreOverride } from './005-ignore-override';
 import { m006SeriesCount } from './006-series-count';
 import { m007CasesAndSharing } from './007-cases-and-sharing';
+import { m008Analysis } from './008-analysis';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing];
+export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis];

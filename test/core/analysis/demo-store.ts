@@ -1,0 +1,53 @@
+// A linked demo precinct in a real SQLite file, made once per test file and copied for each test
+// that changes it (linking 3,000 reports is quick, but not free).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiEvent } from '../../../src/common/api';
+import { analysisHandlers, type AnalysisHandlers } from '../../../src/core/backend/analysis-handlers';
+import { importDemo } from '../../../src/core/import/import-demo';
+import { linkStore } from '../../../src/core/linking/store-io';
+import { openStore, type Db } from '../../../src/core/store/db';
+import { tempDir } from '../../support/tmp';
+
+let template: string | null = null;
+
+export async function demoTemplate(reports = 3000): Promise<string> {
+  if (template && fs.existsSync(template)) return template;
+  const file = path.join(fs.mkdtempSync(path.join(tempDir(), 'tpl-')), 'template.db');
+  const db = openStore(file);
+  await importDemo(db, { reports, seed: 7 });
+  linkStore(db, { full: true });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  template = file;
+  return file;
+}
+
+export interface DemoStore {
+  readonly db: Db;
+  readonly file: string;
+  readonly api: AnalysisHandlers;
+  readonly events: ApiEvent[];
+  relinks: number;
+}
+
+/** A fresh copy of the linked demo store, with the analysis handlers on it (relink counted, not run). */
+export async function demoStore(): Promise<DemoStore> {
+  const file = path.join(tempDir(), 'store.db');
+  fs.copyFileSync(await demoTemplate(), file);
+  const db = openStore(file);
+  const events: ApiEvent[] = [];
+  const store: DemoStore = {
+    db,
+    file,
+    events,
+    relinks: 0,
+    api: analysisHandlers({ db, relink: () => (store.relinks += 1), emit: (e) => events.push(e), actor: 'li.wei' }),
+  };
+  return store;
+}
+
+export function value<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
