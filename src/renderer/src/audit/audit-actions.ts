@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'wrong_evidence',
   'revoke',
   'ignore',
+  'ignore_add',
+  'ignore_remove',
   'case',
   'note',
   'settings',

@@ -223,6 +223,8 @@ export const caseworkEn: CaseworkMessages = {
   'audit.action.wrong_evidence': 'Evidence marked wrong',
   'audit.action.revoke': 'Correction revoked',
   'audit.action.ignore': 'Ignore list',
+  'audit.action.ignore_add': 'Added to ignore list',
+  'audit.action.ignore_remove': 'Removed from ignore list',
   'audit.action.case': 'Case file',
   'audit.action.note': 'Case note',
   'audit.action.settings': 'Settings',

@@ -223,6 +223,8 @@ export const caseworkZhCN: CaseworkMessages = {
   'audit.action.wrong_evidence': '标记错误证据',
   'audit.action.revoke': '撤销更正',
   'audit.action.ignore': '忽略列表',
+  'audit.action.ignore_add': '加入忽略列表',
+  'audit.action.ignore_remove': '移出忽略列表',
   'audit.action.case': '案件档案',
   'audit.action.note': '案件备注',
   'audit.action.settings': '设置',
