@@ -10,6 +10,24 @@ import { useApiResource } from '../app/use-api-resource';
 import { NO_AUDIT_FILTERS, type AuditFilters } from '../cases/case-routes';
 import { useI18n } from '../i18n/I18nContext';
 import { AUDIT_ACTIONS, isAuditAction } from './audit-actions';
+import { auditDetailParts } from './audit-detail';
+
+function AuditDetail({ detail }: { readonly detail: string | null }) {
+  const { m, fmt } = useI18n();
+  if (detail === null || detail === '') return null;
+  const parts = auditDetailParts(detail, m, fmt);
+  if (parts === null) return <span className="mono small">{detail}</span>;
+  return (
+    <dl className="audit-detail">
+      {parts.map((part) => (
+        <div key={part.label}>
+          <dt>{part.label}</dt>
+          <dd>{part.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
 
 const PAGE_SIZE = 50;
 
@@ -131,7 +149,9 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
                     <td>{row.actor}</td>
                     <td>{actionLabel(row.action)}</td>
                     <td className="mono break">{row.subject ?? ''}</td>
-                    <td className="break">{row.detail ?? ''}</td>
+                    <td className="break">
+                      <AuditDetail detail={row.detail} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,6 +4,10 @@ import type { CaseStatus } from '../../../common/api';
 
 export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'under_review', 'filed', 'closed'];
 
+export function isCaseStatus(text: string): text is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(text);
+}
+
 export function parseCaseStatus(text: string | null): CaseStatus | null {
   return CASE_STATUSES.find((s) => s === text) ?? null;
 }

@@ -3,6 +3,7 @@
 
 import type { BundleRedaction, CaseStatus } from '../../../common/api';
 import type { AuditAction } from '../audit/audit-actions';
+import type { AuditKey, AuditValue } from '../audit/audit-detail';
 
 type Keyed<Prefix extends string, K extends string> = { readonly [P in K as `${Prefix}.${P}`]: string };
 type Named = (name: string) => string;
@@ -207,6 +208,8 @@ interface CaseworkTexts {
   readonly 'reason.badCsv': string;
   readonly 'reason.original': string;
   readonly 'reason.connection': string;
+  readonly 'auditValue.yes': string;
+  readonly 'auditValue.no': string;
 }
 
-export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction>;
+export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction> & Keyed<'auditKey', AuditKey> & Keyed<'auditValue', AuditValue>;
