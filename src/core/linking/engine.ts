@@ -14,6 +14,7 @@ import { LINK_WEIGHT, STRONG, TEXT_SIMILARITY, TIME_WINDOW_DAYS, WEIGHT } from '
 import { DEFAULT_HUB_RULES, isHubByCounts, postingStats, type HubRules } from './hubs';
 import type { IgnoreList } from './ignore-list';
 import { EdgeList, pairA, pairB, pairKey, type Evidence, type Link } from './link-graph';
+import type { EngineOverrides } from './overrides';
 import { BANDS, bandKeys } from './lsh';
 import { SIGNATURE_BINS, similarity } from './minhash';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl } from './progress';
@@ -49,6 +50,8 @@ export interface EngineOptions extends RunControl {
    * number of that group's reports not in the corpus.
    */
   readonly knownGroups?: { readonly label: Int32Array; readonly hiddenMembers: Int32Array };
+  /** Investigators' corrections (overrides.ts): reports standing alone, forced joins, values that are not evidence. */
+  readonly overrides?: EngineOverrides;
 }
 
 export interface Hub {
@@ -64,7 +67,7 @@ export interface EngineResult {
   readonly group: Int32Array;
   /** Links carried by shared strong values, in columns (there may be millions). */
   readonly strong: StrongPairs;
-  /** Links carried by summed weak evidence (including those the chain guard held back). */
+  /** Links carried by summed weak evidence (including those the chain guard held back), and investigators' merges. */
   readonly weakLinks: readonly Link[];
   readonly hubs: readonly Hub[];
   /** Values too large to pair (weak) or to join across categories; kept for incremental runs. */
@@ -155,6 +158,12 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     } else if (options.largeValues?.has(c.valueKeys[v] as string)) large[v] = 1;
   }
 
+  // Corrections: a report standing alone takes part in nothing; a value marked wrong does not
+  // count for a report, or between two reports.
+  const ov = options.overrides;
+  const isolated = ov?.isolated;
+  const skipped = (r: number, drop: ReadonlySet<number> | undefined): boolean => isolated?.[r] === 1 || (drop !== undefined && drop.has(r));
+
   // 2. Strong edges.
   const strong = new EdgeList();
   const cross = new Map<number, number[]>();
@@ -168,20 +177,27 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     if (to - from < 2) continue;
     if ((c.valueWeight[v] as number) >= STRONG) {
       anchors.clear();
-      for (let k = from; k < to; k++) {
-        const r = post[k] as number;
-        const cat = c.category[r] as number;
-        const anchor = anchors.get(cat);
-        if (anchor === undefined) anchors.set(cat, r);
-        else strong.push(anchor, r, v);
-      }
+      const drop = ov?.dropped.get(v);
+      const forbid = ov?.forbidden.get(v);
+      if (forbid === undefined) {
+        for (let k = from; k < to; k++) {
+          const r = post[k] as number;
+          if (skipped(r, drop)) continue;
+          const cat = c.category[r] as number;
+          const anchor = anchors.get(cat);
+          if (anchor === undefined) anchors.set(cat, r);
+          else strong.push(anchor, r, v);
+        }
+      } else starWithout(c, post, from, to, v, forbid, (r) => skipped(r, drop), anchors, strong);
       if (anchors.size > 1 && large[v] === 0) {
         for (let x = from; x < to; x++) {
           for (let y = x + 1; y < to; y++) {
             const ra = post[x] as number;
             const rb = post[y] as number;
             if (c.category[ra] === c.category[rb]) continue;
+            if (skipped(ra, drop) || skipped(rb, drop)) continue;
             const key = pairKey(ra, rb);
+            if (forbid?.has(key)) continue;
             const list = cross.get(key);
             if (list) list.push(v);
             else cross.set(key, [v]);
@@ -210,17 +226,24 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     for (const [l, f] of first) uf.addHidden(f, hiddenMembers[l] as number);
   }
   for (let k = 0; k < strong.length; k++) uf.union(strong.a[k] as number, strong.b[k] as number);
+  // Investigators' merges join whatever the evidence says (a report standing alone excepted).
+  const merges = (ov?.mustLink ?? []).filter((m) => isolated?.[m.a] !== 1 && isolated?.[m.b] !== 1);
+  for (const m of merges) uf.union(m.a, m.b);
   // Weak values pair only reports that strong evidence left apart.
   for (let v = 0; v < nv; v++) {
     if (v % every === 0) tick('weak', v, nv);
     const from = start[v] as number;
     const to = start[v + 1] as number;
     if (dead[v] === 1 || large[v] === 1 || to - from < 2 || (c.valueWeight[v] as number) >= STRONG) continue;
+    const drop = ov?.dropped.get(v);
+    const forbid = ov?.forbidden.get(v);
     for (let x = from; x < to; x++) {
+      if (skipped(post[x] as number, drop)) continue;
       const rx = uf.find(post[x] as number);
       for (let y = x + 1; y < to; y++) {
-        if (uf.find(post[y] as number) === rx) continue;
+        if (skipped(post[y] as number, drop) || uf.find(post[y] as number) === rx) continue;
         const key = pairKey(post[x] as number, post[y] as number);
+        if (forbid?.has(key)) continue;
         const list = weakPairs.get(key);
         if (list) list.push(v);
         else weakPairs.set(key, [v]);
@@ -240,7 +263,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     let k = 0;
     for (let i = 0; i < c.n; i++) {
       if (i % every === 0) tick('text', i, c.n);
-      if (c.hasText[i] !== 1) continue;
+      if (c.hasText[i] !== 1 || isolated?.[i] === 1) continue;
       bandKeys(c.sig, i * SIGNATURE_BINS, bands);
       for (let b = 0; b < BANDS; b++) {
         const salted = saltBand(bands[b] as number, salts[c.category[i] as number] as number);
@@ -357,6 +380,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
       weakJoined[uf.find(ra)] = joined;
     }
   }
+  for (const m of merges) weakLinks.push({ a: m.a, b: m.b, weight: 1, strong: true, evidence: [{ type: 'correction', correction: m.correction, weight: 1 }] });
   const group = new Int32Array(c.n);
   const smallest = new Int32Array(c.n).fill(-1);
   for (let i = 0; i < c.n; i++) {
@@ -367,6 +391,48 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   tick('groups', c.n, c.n);
 
   return { group, strong: strongPairs(c, strong), weakLinks, hubs, large: largeKeys, blockedBands: blocked };
+}
+
+/**
+ * Star edges of one strong value when some pairs of its reports must not be tied by it: each
+ * report is tied to earlier reports of its category it may be tied to, enough of them to keep
+ * everything the allowed pairs connect in one piece (few values have such pairs: investigators'
+ * corrections).
+ */
+function starWithout(
+  c: Corpus,
+  post: Int32Array,
+  from: number,
+  to: number,
+  v: number,
+  forbid: ReadonlySet<number>,
+  skip: (r: number) => boolean,
+  anchors: Map<number, number>,
+  strong: EdgeList,
+): void {
+  const members = new Map<number, number[]>();
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as number;
+    parent.set(x, r);
+    return r;
+  };
+  for (let k = from; k < to; k++) {
+    const r = post[k] as number;
+    if (skip(r)) continue;
+    const cat = c.category[r] as number;
+    if (!anchors.has(cat)) anchors.set(cat, r);
+    parent.set(r, r);
+    const list = members.get(cat) ?? [];
+    for (const x of list) {
+      if (forbid.has(pairKey(x, r)) || find(x) === find(r)) continue;
+      strong.push(x, r, v);
+      parent.set(find(r), find(x));
+    }
+    list.push(r);
+    members.set(cat, list);
+  }
 }
 
 /** A stable per-category salt: text candidates meet only within one category. */

@@ -16,6 +16,7 @@ import type { IgnoreList } from './ignore-list';
 import { BANDS, bandKeys } from './lsh';
 import { SIGNATURE_BINS, similarity } from './minhash';
 import { DEFAULT_CHECK_EVERY, type Tick } from './progress';
+import { engineOverrides, mergePartners, readOverrides } from './overrides';
 import { assignSeriesIds, type Group } from './series-ids';
 import { bulkJson, INSERT_LINKS, nextRunId, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
 import type { LossRow, ThresholdRule } from './threshold';
@@ -52,12 +53,10 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
   const ctx: Context = { db, ignore, tick, every: base.checkEvery ?? DEFAULT_CHECK_EVERY };
   // Inclusive: a report written in the same millisecond as the watermark is never missed, and
   // relinking one already linked changes nothing.
-  const changed = [
-    ...new Set([
-      ...(db.prepare('SELECT rid FROM report WHERE updated_at >= ?').pluck().all(since ?? '') as number[]),
-      ...(db.prepare('SELECT rid FROM link_dirty').pluck().all() as number[]),
-    ]),
-  ];
+  // Only the marks read here are cleared when the run is written: a correction made meanwhile
+  // keeps its mark for the next run.
+  const dirty = db.prepare('SELECT rid FROM link_dirty').pluck().all() as number[];
+  const changed = [...new Set([...(db.prepare('SELECT rid FROM report WHERE updated_at >= ?').pluck().all(since ?? '') as number[]), ...dirty])];
   if (changed.length === 0) return { reports: 0, changed: 0, write: () => undefined };
   const runId = nextRunId(db);
   tick('reading changes', 0, changed.length);
@@ -68,6 +67,9 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
   const touched = new Set<number>(changed);
   if (!touchBySharedValues(ctx, freshRows.identifiers, known, limits, touched)) return null;
   touchByText(ctx, fresh, known.blockedBands, limits, touched);
+  // Both ends of an investigator's merge are linked together, or the merge could not hold.
+  const overrides = readOverrides(db);
+  mergePartners(overrides, touched);
 
   // A series holding a changed (updated or withdrawn) report may split: it is relinked whole.
   tick('reading series', 0, touched.size);
@@ -120,13 +122,14 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
     blockedBands: known.blockedBands,
     totalReports: known.total,
     knownGroups: { label, hiddenMembers },
+    ...(overrides.length > 0 ? { overrides: engineOverrides(c, overrides) } : {}),
   });
   return {
     reports: c.n,
     changed: changed.length,
     write: () => {
       writeIncremental(ctx, c, result, { replace, heavySeries, partial, label, hiddenMembers, changed: changedSet, seriesOf }, runId, rule);
-      db.prepare('DELETE FROM link_dirty').run();
+      db.prepare('DELETE FROM link_dirty WHERE rid IN (SELECT value FROM json_each(?))').run(JSON.stringify(dirty));
     },
   };
 }
@@ -379,8 +382,21 @@ function writeIncremental(ctx: Context, c: Corpus, result: EngineResult, scope: 
   }
   const upsert = upsertSeriesStmt(db);
   for (const [id, list] of members) upsert.run(seriesFigures(id, list, rule, runId));
-  const retire = db.prepare('UPDATE series SET active = 0, size = 0, updated_run = ? WHERE id = ? AND active = 1');
-  for (const s of [...scope.heavySeries, ...scope.partial]) if (!live.has(s)) retire.run(runId, s);
+  const retire = db.prepare('UPDATE series SET active = 0, size = 0, updated_run = ?, merged_into = ? WHERE id = ? AND active = 1');
+  // A retired series records the series holding most of its former reports (cases follow it).
+  const successor = db.prepare<[string], string>(
+    'SELECT series_id FROM series_member WHERE rid IN (SELECT value FROM json_each(?)) GROUP BY series_id ORDER BY count(*) DESC, series_id LIMIT 1',
+  ).pluck();
+  const former = new Map<string, number[]>();
+  for (const [rid, s] of scope.seriesOf) {
+    const list = former.get(s);
+    if (list) list.push(rid);
+    else former.set(s, [rid]);
+  }
+  for (const s of new Set([...scope.heavySeries, ...scope.partial])) {
+    if (live.has(s)) continue;
+    retire.run(runId, successor.get(JSON.stringify(former.get(s) ?? [])) ?? null, s);
+  }
   writeSignatures(db, c, scope.changed, tick);
 }
 
@@ -410,7 +426,7 @@ function writeLinks(db: Db, c: Corpus, result: EngineResult, scope: IncrementalS
     if (fixed(l.a) && fixed(l.b)) continue;
     const x = Math.min(c.rid[l.a] as number, c.rid[l.b] as number);
     const y = Math.max(c.rid[l.a] as number, c.rid[l.b] as number);
-    computed.set(`${x},${y}`, `[${x},${y},${l.weight},0,${JSON.stringify(l.evidence)}]`);
+    computed.set(`${x},${y}`, `[${x},${y},${l.weight},${l.strong ? 1 : 0},${JSON.stringify(l.evidence)}]`);
   }
   // Two statements: with OR, SQLite would scan the whole table instead of using both indexes.
   const replaceJson = JSON.stringify([...scope.replace]);

@@ -9,6 +9,7 @@ import { loadCorpus } from './corpus-load';
 import { runEngine, type EngineOptions, type EngineResult } from './engine';
 import { readIgnoreList } from './ignore-store';
 import { planIncremental, type IncrementalLimits } from './incremental';
+import { engineOverrides, readOverrides } from './overrides';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl, type Tick } from './progress';
 import { assignSeriesIds, type Group } from './series-ids';
 import { bulkJson, INSERT_LINKS, nextRunId, recordRun, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
@@ -62,8 +63,12 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
       return { mode: 'incremental', reports: inc.reports, changed: inc.changed, series: counts.series, overThreshold: counts.over, hubs: 0, elapsedMs: Math.round(performance.now() - started) };
     }
   }
+  // Marks read now are the ones this run clears (a correction made meanwhile keeps its mark).
+  const dirty = db.prepare('SELECT rid FROM link_dirty').pluck().all() as number[];
+  const overrides = readOverrides(db);
   const c = loadCorpus(db, tick, every);
-  const result = runEngine(c, { ...base, ignore, detectHubs: true });
+  const corrections = engineOverrides(c, overrides);
+  const result = runEngine(c, { ...base, ignore, detectHubs: true, ...(corrections ? { overrides: corrections } : {}) });
   const counts = db.transaction(() => {
     writeFull(db, c, result, nextRunId(db), rule, tick);
     db.prepare('DELETE FROM link_hub').run();
@@ -75,7 +80,7 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
       hub.run(kind, value, 0, 0, 'large');
     }
     for (const band of result.blockedBands) hub.run('text_band', String(band), 0, 0, 'large');
-    db.prepare('DELETE FROM link_dirty').run();
+    db.prepare('DELETE FROM link_dirty WHERE rid IN (SELECT value FROM json_each(?))').run(JSON.stringify(dirty));
     tick('writing', c.n, c.n);
     return recordRun(db, 'full', startedAt, watermark, c.n, c.n, Math.round(performance.now() - started), now);
   })();
@@ -129,7 +134,7 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
   for (const l of result.weakLinks) {
     const x = c.rid[l.a] as number;
     const y = c.rid[l.b] as number;
-    linkRows.push(`[${Math.min(x, y)},${Math.max(x, y)},${l.weight},0,${JSON.stringify(l.evidence)}]`);
+    linkRows.push(`[${Math.min(x, y)},${Math.max(x, y)},${l.weight},${l.strong ? 1 : 0},${JSON.stringify(l.evidence)}]`);
   }
   bulkJson(db, INSERT_LINKS, linkRows, tick, 'writing links');
   const memberRows: string[] = [];
@@ -148,9 +153,29 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
     upsertSeries.run(seriesFigures(id, rows, rule, runId));
   });
   bulkJson(db, 'INSERT INTO series_member (rid, series_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)', memberRows, tick, 'writing series');
-  // Series that lost every member are retired, never deleted: their notes still resolve.
-  const retire = db.prepare('UPDATE series SET active = 0, size = 0, updated_run = ? WHERE id = ? AND active = 1');
-  for (const s of db.prepare('SELECT id FROM series WHERE active = 1').pluck().all() as string[]) if (!live.has(s)) retire.run(runId, s);
+  // Series that lost every member are retired, never deleted: their notes still resolve, and
+  // each records the series holding most of its former reports (cases follow it there).
+  const newOf = new Map<string, string>();
+  groups.forEach((members, g) => {
+    for (const i of members) newOf.set(c.ids[i] as string, ids[g] as string);
+  });
+  const tally = new Map<string, Map<string, number>>();
+  for (const [reportId, old] of priorRows) {
+    if (live.has(old)) continue;
+    const now = newOf.get(reportId);
+    if (now === undefined) continue;
+    let t = tally.get(old);
+    if (!t) tally.set(old, (t = new Map()));
+    t.set(now, (t.get(now) ?? 0) + 1);
+  }
+  const retire = db.prepare('UPDATE series SET active = 0, size = 0, updated_run = ?, merged_into = ? WHERE id = ? AND active = 1');
+  for (const s of db.prepare('SELECT id FROM series WHERE active = 1').pluck().all() as string[]) {
+    if (live.has(s)) continue;
+    let best: string | null = null;
+    let most = 0;
+    for (const [now, n] of tally.get(s) ?? []) if (n > most || (n === most && best !== null && now < best)) [best, most] = [now, n];
+    retire.run(runId, best, s);
+  }
 
   writeSignatures(db, c, undefined, tick);
 }

@@ -24,7 +24,7 @@ export function upsertSeriesStmt(db: Db): ReturnType<Db['prepare']> {
   return db.prepare(`
     INSERT INTO series (id, active, canonical, size, loss, sort_cents, over_threshold, over_report, over_at_ms, first_ms, last_ms, created_run, updated_run)
     VALUES (@id, 1, @canonical, @size, @loss, @sort, @over, @overReport, @overAt, @first, @last, @run, @run)
-    ON CONFLICT (id) DO UPDATE SET active = 1, canonical = excluded.canonical, size = excluded.size, loss = excluded.loss,
+    ON CONFLICT (id) DO UPDATE SET active = 1, merged_into = NULL, canonical = excluded.canonical, size = excluded.size, loss = excluded.loss,
       sort_cents = excluded.sort_cents, over_threshold = excluded.over_threshold, over_report = excluded.over_report,
       over_at_ms = excluded.over_at_ms, first_ms = excluded.first_ms, last_ms = excluded.last_ms, updated_run = excluded.updated_run`);
 }

@@ -1,0 +1,95 @@
+// The analysis API through the backend as both hosts run it: arguments validated, corrections and
+// ignore-list changes followed by an automatic incremental run of the built link worker, cases
+// surviving relinks, the UI told the store changed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ApiEvent, ApiMethod, ApiValue, JobOutcome } from '../../../src/common/api';
+import { Backend } from '../../../src/core/backend/backend';
+import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
+import { tempDir } from '../../support/tmp';
+
+const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
+
+async function doneOf(events: ApiEvent[], match: (o: JobOutcome) => boolean, after = 0): Promise<JobOutcome> {
+  for (let i = 0; i < 1200; i++) {
+    for (const e of events.slice(after)) if (e.type === 'job.done' && match(e.outcome)) return e.outcome;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no such job finished');
+}
+
+async function call<M extends ApiMethod>(b: Backend, method: M, arg: unknown): Promise<ApiValue<M>> {
+  const r = await b.call(method, arg);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as ApiValue<M>;
+}
+
+describe('analysis through the backend', () => {
+  it('relinks after a correction and an ignore-list change; cases survive relinks', async () => {
+    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
+    const dir = tempDir();
+    const events: ApiEvent[] = [];
+    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    try {
+      await call(b, 'demo.start', { reports: 2000, seed: 3 });
+      await doneOf(events, (o) => o.kind === 'link' && o.ok);
+      const overview = await call(b, 'overview.get', {});
+      expect(overview.series).toBeGreaterThan(10);
+
+      expect(await b.call('series.split', { reportId: 'x', reason: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'series.split: reason must say why' } });
+      expect(await b.call('series.query', { offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+
+      const page = await call(b, 'series.query', { offset: 0, limit: 50 });
+      const target = page.rows.find((r) => r.reports >= 4) ?? page.rows[0]!;
+      const kase = await call(b, 'cases.create', { title: '冒充客服系列', series: [target.id] });
+      const detail = await call(b, 'series.get', { id: target.id });
+      const reportId = detail.reports[0]!.id;
+      const mark = events.length;
+      const correction = await call(b, 'series.split', { reportId, reason: '非同一团伙' });
+      expect(events.slice(mark).some((e) => e.type === 'store.changed')).toBe(true);
+      const relink = await doneOf(events, (o) => o.kind === 'link', mark);
+      expect(relink).toMatchObject({ ok: true, summary: { mode: 'incremental' } });
+      const reports = await call(b, 'reports.query', { text: reportId, offset: 0, limit: 1 });
+      expect(reports.total).toBe(1);
+      const afterSplit = await call(b, 'cases.get', { id: kase.id });
+      expect(afterSplit.currentSeries).toHaveLength(1);
+      expect((await call(b, 'series.get', { id: afterSplit.currentSeries[0]!.id })).reports.map((r) => r.id)).not.toContain(reportId);
+      expect((await call(b, 'series.get', { id: afterSplit.currentSeries[0]!.id })).corrections.map((c) => c.id)).toContain(correction.id);
+
+      // A full relink keeps the split and the case.
+      const full = await call(b, 'link.start', { full: true });
+      await doneOf(events, (o) => o.jobId === full.jobId);
+      const again = await call(b, 'cases.get', { id: kase.id });
+      expect(again.currentSeries.map((s) => s.id)).toEqual(afterSplit.currentSeries.map((s) => s.id));
+      expect((await call(b, 'series.get', { id: again.currentSeries[0]!.id })).reports.map((r) => r.id)).not.toContain(reportId);
+
+      // The ignore list: shipped defaults listed; an investigator's value added, relinked, removed.
+      const list = await call(b, 'ignore.list', {});
+      expect(list.some((e) => e.shipped && e.ignored)).toBe(true);
+      const graph = await call(b, 'series.graph', { id: again.currentSeries[0]!.id });
+      const shared = graph.nodes.find((n) => n.type === 'identifier' && !n.hub);
+      if (shared && shared.type === 'identifier') {
+        const before = events.length;
+        const entry = await call(b, 'ignore.set', { kind: shared.kind, value: shared.value, ignored: true, note: '公共号码' });
+        expect(entry).toMatchObject({ kind: shared.kind, value: shared.value, ignored: true, shipped: false, note: '公共号码' });
+        await doneOf(events, (o) => o.kind === 'link', before);
+        expect((await call(b, 'series.graph', { id: (await call(b, 'cases.get', { id: kase.id })).currentSeries[0]?.id ?? again.currentSeries[0]!.id })).nodes.some((n) => n.id === shared.id && n.type === 'identifier' && !n.ignored)).toBe(false);
+        expect(await call(b, 'ignore.remove', { kind: shared.kind, value: shared.value })).toEqual({ removed: true });
+        await doneOf(events, (o) => o.kind === 'link', before + 1);
+      }
+      const shippedEntry = list.find((e) => e.shipped && e.ignored)!;
+      expect(await call(b, 'ignore.set', { kind: shippedEntry.kind, value: shippedEntry.value, ignored: false, note: '团伙冒用' })).toMatchObject({ ignored: false, shipped: true });
+      expect(await call(b, 'ignore.remove', { kind: shippedEntry.kind, value: shippedEntry.value })).toEqual({ removed: true });
+      expect((await call(b, 'ignore.list', {})).find((e) => e.kind === shippedEntry.kind && e.value === shippedEntry.value)).toMatchObject({ ignored: true });
+      expect(await b.call('ignore.set', { kind: 'planet', value: 'x', ignored: true })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+
+      const audit = await call(b, 'audit.query', { offset: 0, limit: 100 });
+      expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['split', 'case', 'ignore_add', 'ignore_remove']));
+      // Let any relink still running end before the store goes.
+      for (let i = 0; i < 200 && (await call(b, 'job.current', {})) !== null; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      b.close();
+    }
+  }, 120_000);
+});
