@@ -92,6 +92,18 @@ test('a case is opened from a series, noted, and survives a relink; the audit lo
   await page.getByRole('button', { name: '筛选', exact: true }).click();
   await expect(page.getByText('没有符合条件的记录。')).toBeVisible();
 
+  // Dates are typed the same way whatever the browser's locale, and shown back in the UI language.
+  await page.getByRole('button', { name: '清除筛选' }).click();
+  await expect(table.locator('tbody tr')).not.toHaveCount(0);
+  const from = page.getByRole('textbox', { name: '起始日期' });
+  await from.fill('2099/1/32');
+  await expect(page.getByRole('alert').filter({ hasText: '日期无效' })).toBeVisible();
+  await from.fill('2099年1月1日');
+  await expect(page.getByText('2099年1月1日', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '筛选', exact: true }).click();
+  await expect(page).toHaveURL(/#\/audit\?from=2099-01-01$/);
+  await expect(page.getByText('没有符合条件的记录。')).toBeVisible();
+
   expect(consoleProblems).toEqual([]);
 });
 

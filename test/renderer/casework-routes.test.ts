@@ -48,3 +48,16 @@ describe('file sizes', () => {
     expect(formatBytes(5 * 1024 * 1024, 'zh-CN')).toMatch(/^5\s?MB$|^5兆字节$/);
   });
 });
+
+describe('typed days', () => {
+  it('accepts the common ways of writing a day and refuses impossible ones', async () => {
+    const { parseDay } = await import('../../src/renderer/src/app/day-text');
+    expect(parseDay('2017-06-03')).toBe('2017-06-03');
+    expect(parseDay(' 2017/6/3 ')).toBe('2017-06-03');
+    expect(parseDay('2017.6.3')).toBe('2017-06-03');
+    expect(parseDay('2017年6月3日')).toBe('2017-06-03');
+    expect(parseDay('2017-02-30')).toBeNull();
+    expect(parseDay('06/03/2017')).toBeNull();
+    expect(parseDay('')).toBeNull();
+  });
+});

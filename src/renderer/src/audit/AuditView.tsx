@@ -2,6 +2,7 @@
 // and date range (kept in the address), a page at a time.
 
 import { useId, useState, type FormEvent } from 'react';
+import { DateField } from '../app/DateField';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
@@ -32,7 +33,7 @@ function AuditDetail({ detail }: { readonly detail: string | null }) {
 const PAGE_SIZE = 50;
 
 export function AuditView({ filters }: { readonly filters: AuditFilters }) {
-  const { m, fmt, language } = useI18n();
+  const { m, fmt } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState(filters);
   const [shown, setShown] = useState(filters);
@@ -98,18 +99,22 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
             </label>
             <input id={`${id}-text`} type="search" className="input" value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
           </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-from`}>
-              {m['audit.from']}
-            </label>
-            <input id={`${id}-from`} type="date" lang={language} className="input" value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} aria-invalid={rangeBad} aria-describedby={rangeBad ? `${id}-range` : undefined} />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor={`${id}-to`}>
-              {m['audit.to']}
-            </label>
-            <input id={`${id}-to`} type="date" lang={language} className="input" value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} aria-invalid={rangeBad} aria-describedby={rangeBad ? `${id}-range` : undefined} />
-          </div>
+          <DateField
+            label={m['audit.from']}
+            value={draft.from}
+            max={draft.to === '' ? undefined : draft.to}
+            onChange={(from) => setDraft((d) => ({ ...d, from }))}
+            invalid={rangeBad}
+            describedBy={rangeBad ? `${id}-range` : undefined}
+          />
+          <DateField
+            label={m['audit.to']}
+            value={draft.to}
+            min={draft.from === '' ? undefined : draft.from}
+            onChange={(to) => setDraft((d) => ({ ...d, to }))}
+            invalid={rangeBad}
+            describedBy={rangeBad ? `${id}-range` : undefined}
+          />
           <div className="field field-actions">
             <button type="submit" className="button button-primary" disabled={rangeBad}>
               {m['audit.apply']}

@@ -202,6 +202,10 @@ export const caseworkEn: CaseworkMessages = {
   'reason.badCsv': 'the CSV row is malformed',
   'reason.original': 'Original message',
   'reason.connection': 'the connection failed',
+  'date.placeholder': 'yyyy-mm-dd',
+  'date.hint': 'e.g. 2017-06-03',
+  'date.invalid': 'Not a date: type it as 2017-06-03.',
+  'date.pick': (label) => `${label}: choose from a calendar`,
   'auditValue.yes': 'yes',
   'auditValue.no': 'no',
 

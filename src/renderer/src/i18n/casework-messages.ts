@@ -208,6 +208,10 @@ interface CaseworkTexts {
   readonly 'reason.badCsv': string;
   readonly 'reason.original': string;
   readonly 'reason.connection': string;
+  readonly 'date.placeholder': string;
+  readonly 'date.hint': string;
+  readonly 'date.invalid': string;
+  readonly 'date.pick': Named;
   readonly 'auditValue.yes': string;
   readonly 'auditValue.no': string;
 }

@@ -202,6 +202,10 @@ export const caseworkZhCN: CaseworkMessages = {
   'reason.badCsv': 'CSV 行格式错误',
   'reason.original': '原始信息',
   'reason.connection': '连接失败',
+  'date.placeholder': '年-月-日',
+  'date.hint': '例如 2017-06-03',
+  'date.invalid': '日期无效，请按 2017-06-03 的格式填写。',
+  'date.pick': (label) => `${label}：从日历中选择`,
   'auditValue.yes': '是',
   'auditValue.no': '否',
 
