@@ -89,9 +89,9 @@ export function DateField({ label, value, onChange, min, max, invalid = false, d
             onChange(event.target.value);
           }}
         />
-      </span>
-      <span id={`${id}-hint`} className="hint date-hint">
-        {value !== '' && !bad ? fmt.date(value) : m['date.hint']}
+        <span id={`${id}-hint`} className="hint date-hint">
+          {value !== '' && !bad ? fmt.date(value) : m['date.hint']}
+        </span>
       </span>
       {bad ? (
         <span id={`${id}-error`} className="field-error" role="alert">
