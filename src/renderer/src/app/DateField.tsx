@@ -89,7 +89,8 @@ export function DateField({ label, value, onChange, min, max, invalid = false, d
             onChange(event.target.value);
           }}
         />
-        <span id={`${id}-hint`} className="hint date-hint">
+        {/* The day read back in the UI language; while empty, only screen readers hear the example. */}
+        <span id={`${id}-hint`} className={value !== '' && !bad ? 'hint date-hint' : 'visually-hidden'}>
           {value !== '' && !bad ? fmt.date(value) : m['date.hint']}
         </span>
       </span>
