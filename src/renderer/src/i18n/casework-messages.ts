@@ -4,6 +4,7 @@
 import type { BundleRedaction, CaseStatus } from '../../../common/api';
 import type { AuditAction } from '../audit/audit-actions';
 import type { AuditKey, AuditValue } from '../audit/audit-detail';
+import type { ShippedNote } from '../settings/shipped-notes';
 
 type Keyed<Prefix extends string, K extends string> = { readonly [P in K as `${Prefix}.${P}`]: string };
 type Named = (name: string) => string;
@@ -216,4 +217,4 @@ interface CaseworkTexts {
   readonly 'auditValue.no': string;
 }
 
-export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction> & Keyed<'auditKey', AuditKey> & Keyed<'auditValue', AuditValue>;
+export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction> & Keyed<'auditKey', AuditKey> & Keyed<'auditValue', AuditValue> & Keyed<'shippedNote', ShippedNote>;

@@ -8,8 +8,17 @@ import { ErrorNotice } from '../app/ErrorNotice';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
+import { isShippedNote } from './shipped-notes';
 
 const KINDS: readonly string[] = [...IDENTIFIER_KINDS, 'domain'];
+
+/** A shipped default's note is translated; an investigator's own note is their words. */
+function IgnoreNote({ entry }: { readonly entry: IgnoreEntryView }) {
+  const { m } = useI18n();
+  if (entry.note === null) return null;
+  if (!entry.shipped) return <>{entry.note}</>;
+  return isShippedNote(entry.note) ? <>{m[`shippedNote.${entry.note}`]}</> : <span lang="en">{entry.note}</span>;
+}
 
 export function IgnoreSettings() {
   const { m, fmt } = useI18n();
@@ -82,7 +91,9 @@ export function IgnoreSettings() {
                   <td className="mono break">{entry.value}</td>
                   <td>{entry.ignored ? m['ignore.on'] : <span className="muted">{m['ignore.off']}</span>}</td>
                   <td>{entry.shipped ? m['ignore.shipped'] : entry.addedAt ? m['ignore.addedAt'](fmt.dateTime(entry.addedAt)) : m['ignore.local']}</td>
-                  <td>{entry.note ?? ''}</td>
+                  <td>
+                    <IgnoreNote entry={entry} />
+                  </td>
                   <td className="actions">
                     {entry.shipped ? (
                       <button type="button" className="button button-small" disabled={busy} onClick={() => void toggle(entry)}>
