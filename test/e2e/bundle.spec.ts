@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { call, openView, relink } from './casework';
+import { call, openView, relink, seriousViolations } from './casework';
 import { expect, makeDemoStore, ROOT, startServe, test } from './serve-fixture';
 
 test.describe.configure({ mode: 'serial' });
@@ -54,6 +54,7 @@ test('a case is exported as a redacted bundle from the UI and downloaded', async
   const link = page.getByTestId('bundle-download');
   await expect(link).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: '受害人信息已脱敏' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: test.info().outputPath('export.png') });
   fs.mkdirSync(SHOTS, { recursive: true });
   fs.copyFileSync(test.info().outputPath('export.png'), path.join(SHOTS, 'export.png'));
@@ -98,6 +99,7 @@ test('another bureau trusts the key, drops the bundle on Import, sees the signer
     await dropFile(page, '.drop-zone', damaged);
     await expect(page.getByTestId('bundle-signer')).toContainText('不完整');
     await expect(page.getByRole('button', { name: '导入案件包' })).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '放弃' }).click();
 
     // The real one: trusted signer, then imported.
@@ -110,6 +112,7 @@ test('another bureau trusts the key, drops the bundle on Import, sees the signer
     await expect(provenance).toContainText('受信任');
     await expect(provenance).toContainText('受害人信息已脱敏');
     await expect(provenance).toContainText('跨区刷单团伙');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('bundle-import.png') });
     fs.copyFileSync(test.info().outputPath('bundle-import.png'), path.join(SHOTS, 'bundle-import.png'));
     const imports = await call(page.request, origin, 'bundle.imports', {});

@@ -1,6 +1,7 @@
 // Helpers for the case-file, audit and bundle specs: call the API as the page's session does,
 // and wait for long jobs to finish.
-import type { APIRequestContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { ApiArg, ApiMethod, ApiValue, Result } from '../../src/common/api';
 
 export async function call<M extends ApiMethod>(request: APIRequestContext, origin: string, method: M, arg: ApiArg<M>): Promise<ApiValue<M>> {
@@ -33,4 +34,13 @@ export async function openView(page: Page, url: string, hash: string): Promise<v
   const u = new URL(url);
   u.hash = hash;
   await page.goto(u.toString());
+}
+
+/** axe-core's serious and critical violations on the page as it is now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(result.passes.length, 'axe ran its rules').toBeGreaterThan(10);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
