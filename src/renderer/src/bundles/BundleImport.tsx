@@ -9,6 +9,7 @@ import { useApi, useDataVersion, useJobs, useJobTracker } from '../app/ServicesC
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { JobProgressBar } from '../jobs/JobProgressBar';
+import { bundleProblemText } from './bundle-problem-text';
 
 export type BundleStage =
   | { readonly step: 'staging'; readonly name: string }
@@ -20,6 +21,12 @@ export type BundleStage =
 
 export function isBundleFile(file: File): boolean {
   return file.name.toLowerCase().endsWith('.casebundle');
+}
+
+function Problem({ problem }: { readonly problem: string }) {
+  const { m } = useI18n();
+  const { text, translated } = bundleProblemText(problem, m);
+  return translated ? <li title={problem}>{text}</li> : <li lang="en">{text}</li>;
 }
 
 function SignerLine({ check }: { readonly check: BundleCheck }) {
@@ -78,9 +85,9 @@ function CheckPanel({ check }: { readonly check: BundleCheck }) {
       {check.problems.length > 0 ? (
         <div className="notice notice-error" role="alert">
           <p className="notice-text">{m['bundle.problems']}</p>
-          <ul lang="en">
+          <ul>
             {check.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
+              <Problem key={problem} problem={problem} />
             ))}
           </ul>
         </div>

@@ -339,6 +339,8 @@ export const en: Messages = {
   'error.busy': 'Another job is running; try again when it has finished.',
   'error.no_token': 'This source has no access token yet; set one first.',
   'error.token_unreadable': 'The token cannot be read or stored (the credential store is unavailable or the token is damaged); enter the token again.',
+  'error.conflict': 'This conflicts with the current state (someone may have changed it meanwhile); reload and try again.',
+  'error.unavailable': 'This function is not available in this installation.',
   'error.failed': 'The operation failed.',
 
   'syncStatus.running': 'Syncing',

@@ -335,6 +335,8 @@ export const zhCN: Messages = {
   'error.busy': '另一项作业正在运行，请等它结束后再试。',
   'error.no_token': '这个来源还没有访问令牌，请先设置令牌。',
   'error.token_unreadable': '无法读取或保存令牌（系统凭据库不可用或令牌已损坏），请重新输入令牌。',
+  'error.conflict': '与当前状态冲突（可能已被他人修改），请刷新后重试。',
+  'error.unavailable': '此功能在当前安装中不可用。',
   'error.failed': '操作失败。',
 
   'syncStatus.running': '正在同步',
