@@ -79,6 +79,7 @@ export function ImportView() {
         {running ? <JobProgressBar progress={running} cancelLabel={m['import.cancel']} /> : null}
       </div>
       {bundle ? <BundleImport stage={bundle} onStage={setBundle} /> : null}
+      {bundle === null && jobs.running?.kind === 'bundle' ? <JobProgressBar progress={jobs.running} cancelLabel={m['bundle.cancel']} /> : null}
       {stage.step === 'error' ? <ErrorNotice error={stage.error} /> : null}
       {outcome && !outcome.ok ? (
         outcome.error.code === 'cancelled' ? (
