@@ -12,6 +12,7 @@ import { keyOf } from '../linking/corpus';
 import { identifierWeight } from '../linking/evidence';
 import { readIgnoreList } from '../linking/ignore-store';
 import { thresholdRule } from '../linking/threshold-setting';
+import { writeCache } from './cache-write';
 import { casesBySeries, SERIES_COLUMNS, toSeriesRows, type SeriesDbRow } from './series-rows';
 
 const DAY = 86_400_000;
@@ -142,7 +143,7 @@ function storeFigures(db: Db, currency: string): StoreFigures {
   const cached = db.prepare("SELECT stamp, body FROM analysis_cache WHERE key = 'overview'").get() as { stamp: string; body: string } | undefined;
   if (cached?.stamp === stamp) return JSON.parse(cached.body) as StoreFigures;
   const figures = computeFigures(db, currency);
-  db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('overview', ?, ?)").run(stamp, JSON.stringify(figures));
+  writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('overview', ?, ?)").run(stamp, JSON.stringify(figures)));
   return figures;
 }
 

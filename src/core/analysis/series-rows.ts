@@ -6,6 +6,7 @@ import type { CaseStatus, SeriesRow } from '../../common/api';
 import type { Category } from '../../common/model';
 import { centsToDecimal } from '../../common/money';
 import type { Db } from '../store/db';
+import { writeCache } from './cache-write';
 import { victimIdentity } from './victim-key';
 
 export interface SeriesDbRow {
@@ -95,8 +96,10 @@ interface Stat {
 
 const STAT_CHUNK = 2000;
 
-function computeStats(db: Db, items: readonly { id: string; run: number }[]): Map<string, Stat> {
+/** Figures of these series; `stored` is false when some could not be cached (a link run holds the lock). */
+function computeStats(db: Db, items: readonly { id: string; run: number }[]): { stats: Map<string, Stat>; stored: boolean } {
   const out = new Map<string, Stat>();
+  let stored = true;
   const read = db
     .prepare('SELECT m.series_id, r.id, r.victim, r.category FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id IN (SELECT value FROM json_each(?))')
     .raw();
@@ -114,16 +117,22 @@ function computeStats(db: Db, items: readonly { id: string; run: number }[]): Ma
       const cat = category ?? 'other';
       c.set(cat, (c.get(cat) ?? 0) + 1);
     }
-    db.transaction(() => {
-      for (const { id, run } of chunk) {
-        const categories = [...(cats.get(id) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c as Category);
-        const stat: Stat = { victims: victims.get(id)?.size ?? 0, categories };
-        write.run(id, run, stat.victims, JSON.stringify(categories));
-        out.set(id, stat);
-      }
-    })();
+    for (const { id } of chunk) {
+      const categories = [...(cats.get(id) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c as Category);
+      out.set(id, { victims: victims.get(id)?.size ?? 0, categories });
+    }
+    if (stored) {
+      stored = writeCache(db, () =>
+        db.transaction(() => {
+          for (const { id, run } of chunk) {
+            const stat = out.get(id) as Stat;
+            write.run(id, run, stat.victims, JSON.stringify(stat.categories));
+          }
+        })(),
+      );
+    }
   }
-  return out;
+  return { stats: out, stored };
 }
 
 /** Figures of these series, computed now for those a link run changed since they were cached. */
@@ -141,7 +150,7 @@ export function statsOf(db: Db, rows: readonly SeriesDbRow[]): Map<string, Stat>
     if (c && c[1] === r.updated_run) out.set(r.id, { victims: c[2], categories: JSON.parse(c[3]) as Category[] });
     else stale.push({ id: r.id, run: r.updated_run });
   }
-  for (const [id, s] of computeStats(db, stale)) out.set(id, s);
+  for (const [id, s] of computeStats(db, stale).stats) out.set(id, s);
   return out;
 }
 
@@ -157,8 +166,11 @@ export function refreshAllStats(db: Db): void {
     .prepare('SELECT s.id, s.updated_run FROM series s LEFT JOIN series_stat t ON t.series_id = s.id WHERE s.active = 1 AND (t.run IS NULL OR t.run <> s.updated_run)')
     .raw()
     .all() as [string, number][];
-  computeStats(db, stale.map(([id, r]) => ({ id, run: r })));
-  db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('series_stat', ?, '')").run(run);
+  // Sorting by victims and filtering by category read the table: figures that could not be
+  // stored (a link run is writing) are computed again at the next look.
+  if (computeStats(db, stale.map(([id, r]) => ({ id, run: r }))).stored) {
+    writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('series_stat', ?, '')").run(run));
+  }
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

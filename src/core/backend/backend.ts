@@ -20,6 +20,7 @@ import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
 import { analysisHandlers } from './analysis-handlers';
 import { warmOverview } from '../analysis/overview';
+import { refreshAllStats } from '../analysis/series-rows';
 import { bundleHandlers } from './bundle-handlers';
 
 export interface BackendOptions {
@@ -180,6 +181,7 @@ export class Backend {
   private warmCaches(): void {
     try {
       warmOverview(this.db);
+      refreshAllStats(this.db);
     } catch {
       // A cache only: the overview computes its figures itself when asked.
     }

@@ -1,5 +1,6 @@
 // The read side of the investigator UI on a linked demo precinct: overview, series list,
 // workspace (detail, graph, explain) and the audit log, checked against the store itself.
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decimalToCents } from '../../../src/common/money';
 import { demoStore, value, type DemoStore } from './demo-store';
@@ -32,6 +33,29 @@ describe('overview', () => {
     expect(o.linkedAt).not.toBeNull();
     expect(db.prepare("SELECT count(*) FROM analysis_cache WHERE key = 'overview'").pluck().get()).toBe(1);
     expect(value(await api['overview.get']({}))).toEqual(o);
+  });
+});
+
+describe('caches while a link run writes', () => {
+  it('answers without waiting for the write lock, and caches at the next look', async () => {
+    store = await demoStore();
+    const { db, api, file } = store;
+    const writer = new Database(file);
+    writer.prepare('BEGIN IMMEDIATE').run();
+    try {
+      // Without skipping the cache write, these would fail as the store is locked.
+      const o = value(await api['overview.get']({}));
+      const victims = value(await api['series.query']({ sort: 'victims', offset: 0, limit: 5 }));
+      expect(o.reports).toBeGreaterThan(0);
+      expect(victims.rows).toHaveLength(5);
+      expect(db.prepare('SELECT count(*) FROM analysis_cache').pluck().get()).toBe(0);
+    } finally {
+      writer.prepare('COMMIT').run();
+      writer.close();
+    }
+    value(await api['overview.get']({}));
+    value(await api['series.query']({ sort: 'victims', offset: 0, limit: 5 }));
+    expect(db.prepare('SELECT key FROM analysis_cache ORDER BY key').pluck().all()).toEqual(['overview', 'series_stat']);
   });
 });
 
