@@ -26,6 +26,7 @@ test('a case is opened from a series, noted, and survives a relink; the audit lo
   await openView(page, served.url, `#/cases/new?series=${encodeURIComponent(series.id)}`);
   await expect(page.getByRole('heading', { name: '新建案件档案' })).toBeVisible();
   await expect(page.getByLabel('系列', { exact: true })).toHaveValue(series.id);
+  await expect(page.getByRole('list', { name: '本案将归集的系列' })).toContainText(series.id);
   await page.getByRole('button', { name: '建立案件档案' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '请填写标题' })).toBeVisible(); // the title is required
   await page.getByLabel('标题').fill('浦东刷单系列 E2E');

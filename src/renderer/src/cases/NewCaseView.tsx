@@ -1,14 +1,38 @@
 // #/cases/new?series=<id> — open a case file from one or more series (the series workspace
 // links here with its series filled in).
 
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
 import { useApi } from '../app/ServicesContext';
+import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
+import { formatLoss } from './loss';
 import { parseSeriesIds } from './case-routes';
+
+/** One series the case will gather, as it is now (a series merged away shows its successor). */
+function SeriesPreview({ id }: { readonly id: string }) {
+  const { m, fmt } = useI18n();
+  const [resource] = useApiResource('series.get', { id }, 0);
+  if (resource.status === 'loading') return <li className="muted">{id}</li>;
+  if (resource.status === 'error') {
+    return (
+      <li>
+        <span className="mono">{id}</span> — <span className="field-error">{m['cases.seriesUnknown']}</span>
+      </li>
+    );
+  }
+  const row = resource.value.row;
+  return (
+    <li>
+      <span className="mono">{row.id}</span>
+      {row.id !== id ? <span className="muted"> ({m['cases.seriesWas'](id)})</span> : null} — {m['cases.seriesSummary'](fmt.count(row.reports), formatLoss(row.loss, fmt, m['common.none']))}
+      {row.overThreshold ? <span className="badge badge-over">{m['case.over']}</span> : null}
+    </li>
+  );
+}
 
 export function NewCaseView({ series }: { readonly series: readonly string[] }) {
   const { m } = useI18n();
@@ -22,6 +46,13 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
   const [error, setError] = useState<ApiError | null>(null);
 
   const ids = parseSeriesIds(seriesText);
+  // The preview follows the typing after a pause, not every keystroke.
+  const [previewed, setPreviewed] = useState<readonly string[]>(ids);
+  const idsKey = ids.join(' ');
+  useEffect(() => {
+    const timer = setTimeout(() => setPreviewed(idsKey === '' ? [] : idsKey.split(' ')), 400);
+    return () => clearTimeout(timer);
+  }, [idsKey]);
   const titleBad = checked && title.trim() === '';
   const seriesBad = checked && ids.length === 0;
 
@@ -82,6 +113,13 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
             <p id={`${id}-series-error`} className="field-error" role="alert">
               {m['cases.seriesMissing']}
             </p>
+          ) : null}
+          {previewed.length > 0 ? (
+            <ul className="series-preview" aria-label={m['cases.seriesPreview']}>
+              {previewed.slice(0, 12).map((s) => (
+                <SeriesPreview key={s} id={s} />
+              ))}
+            </ul>
           ) : null}
         </div>
         <div className="form-field">

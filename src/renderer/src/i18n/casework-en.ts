@@ -30,6 +30,10 @@ export const caseworkEn: CaseworkMessages = {
   'cases.seriesMissing': 'Enter at least one series id.',
   'cases.titleMissing': 'Enter a title.',
   'cases.create': 'Open case file',
+  'cases.seriesPreview': 'The series this case will gather',
+  'cases.seriesUnknown': 'no such series',
+  'cases.seriesWas': (id) => `was ${id}`,
+  'cases.seriesSummary': (reports, loss) => `${reports} reports, ${loss}`,
   'cases.creating': 'Opening…',
 
   'case.notFoundTitle': 'Case file',

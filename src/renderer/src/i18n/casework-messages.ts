@@ -37,6 +37,10 @@ interface CaseworkTexts {
   readonly 'cases.seriesMissing': string;
   readonly 'cases.titleMissing': string;
   readonly 'cases.create': string;
+  readonly 'cases.seriesPreview': string;
+  readonly 'cases.seriesUnknown': string;
+  readonly 'cases.seriesWas': Named;
+  readonly 'cases.seriesSummary': (reports: string, loss: string) => string;
   readonly 'cases.creating': string;
 
   readonly 'case.notFoundTitle': string;

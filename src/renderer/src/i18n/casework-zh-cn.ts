@@ -30,6 +30,10 @@ export const caseworkZhCN: CaseworkMessages = {
   'cases.seriesMissing': '请至少填写一个系列编号。',
   'cases.titleMissing': '请填写标题。',
   'cases.create': '建立案件档案',
+  'cases.seriesPreview': '本案将归集的系列',
+  'cases.seriesUnknown': '没有这个系列',
+  'cases.seriesWas': (id) => `原 ${id}`,
+  'cases.seriesSummary': (reports, loss) => `${reports} 条报案，${loss}`,
   'cases.creating': '正在建立…',
 
   'case.notFoundTitle': '案件档案',
