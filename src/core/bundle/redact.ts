@@ -104,7 +104,15 @@ export class Redactor {
 
   /** Free text with every victim value replaced (also used on evidence values and notes). */
   text(input: string): string {
-    let text = nfkc(input);
+    // Replaced in the text as written; only when a value hides in full-width or other
+    // compatibility forms is the text folded (NFKC) first, which also narrows its punctuation.
+    const direct = this.replaceIn(input);
+    const folded = nfkc(direct);
+    return folded !== direct && this.replaceIn(folded) !== folded ? this.replaceIn(nfkc(input)) : direct;
+  }
+
+  private replaceIn(input: string): string {
+    let text = input;
     for (const x of extractIdentifiers(text)) {
       const kind = this.values.get(`${x.kind}\u0000${x.value}`);
       if (kind) text = text.split(x.raw).join(this.textToken(kind, x.value));
