@@ -45,6 +45,12 @@ const RULES: readonly Rule[] = [
 ];
 
 export function bundleProblemText(problem: string, m: Messages): { readonly text: string; readonly translated: boolean } {
+  // The reader wraps an entry's own trouble as `entry "name": …`.
+  const wrapped = /^entry "([^"]*)": (.+)$/.exec(problem);
+  if (wrapped) {
+    const inner = bundleProblemText(wrapped[2] ?? '', m);
+    return inner.translated ? { text: m['bundleProblem.entry'](wrapped[1] ?? '', inner.text), translated: true } : { text: problem, translated: false };
+  }
   for (const [pattern, message] of RULES) {
     const match = pattern.exec(problem);
     if (match) return { text: message(match, m), translated: true };

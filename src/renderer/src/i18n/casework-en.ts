@@ -238,6 +238,7 @@ export const caseworkEn: CaseworkMessages = {
   'bundleProblem.path': (name) => `An entry name (${name}) is not a plain relative path; refused.`,
   'bundleProblem.notFile': (name) => `${name} is not a regular file.`,
   'bundleProblem.encrypted': (name) => `${name} is encrypted.`,
+  'bundleProblem.entry': (name, problem) => `${name}: ${problem}`,
   'bundleProblem.duplicate': (name) => `${name} appears more than once.`,
   'auditValue.yes': 'yes',
   'shippedNote.ICBC hotline': 'ICBC hotline',

@@ -246,6 +246,7 @@ interface CaseworkTexts {
   readonly 'bundleProblem.notFile': Named;
   readonly 'bundleProblem.encrypted': Named;
   readonly 'bundleProblem.duplicate': Named;
+  readonly 'bundleProblem.entry': (name: string, problem: string) => string;
   readonly 'auditValue.yes': string;
   readonly 'auditValue.no': string;
 }

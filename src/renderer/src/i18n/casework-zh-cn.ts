@@ -238,6 +238,7 @@ export const caseworkZhCN: CaseworkMessages = {
   'bundleProblem.path': (name) => `文件名（${name}）不是普通的相对路径，已拒收。`,
   'bundleProblem.notFile': (name) => `${name} 不是普通文件。`,
   'bundleProblem.encrypted': (name) => `${name} 已加密。`,
+  'bundleProblem.entry': (name, problem) => `${name}：${problem}`,
   'bundleProblem.duplicate': (name) => `${name} 出现了不止一次。`,
   'auditValue.yes': '是',
   'shippedNote.ICBC hotline': '工商银行客服热线',
