@@ -3,6 +3,7 @@
 // exit 0 success, 1 failure, 2 bad usage.
 import { StoreError } from '../core/store/db';
 import { CliError, UsageError, parseCommandArgs, storePath, type Command } from './cli-kit';
+import { exportCommand, importBundleCommand, keysCommand, trustCommand, verifyCommand } from './commands/bundle';
 import { demoCommand } from './commands/demo';
 import { explainCommand } from './commands/explain';
 import { ignoreCommand } from './commands/ignore';
@@ -12,7 +13,7 @@ import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
 import { syncCommand } from './commands/sync';
 
-const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, explainCommand, ignoreCommand];
+const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, explainCommand, ignoreCommand, exportCommand, verifyCommand, importBundleCommand, keysCommand, trustCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

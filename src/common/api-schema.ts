@@ -26,6 +26,7 @@ export const settingsSchema = z
     thresholdCurrency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like CNY'),
     lookbackDays: z.number().int().min(1).max(36500),
     syncIntervalMinutes: z.number().int().min(0).max(1440),
+    bureauName: z.string().trim().max(200).optional(),
   })
   .strict();
 

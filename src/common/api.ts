@@ -141,6 +141,8 @@ export interface Settings {
   readonly lookbackDays: number;
   /** Background feed sync every this many minutes (0: off). */
   readonly syncIntervalMinutes: number;
+  /** This bureau's name, written into the case bundles it issues ('' until set). */
+  readonly bureauName?: string;
 }
 
 export interface JobRef {

@@ -11,4 +11,5 @@ export const DEFAULT_SETTINGS: Settings = {
   thresholdCurrency: 'CNY',
   lookbackDays: 730,
   syncIntervalMinutes: 15,
+  bureauName: '',
 };

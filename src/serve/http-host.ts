@@ -12,6 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ApiEvent, Result } from '../common/api';
+import { downloadFile } from '../core/bundle/downloads';
 
 export interface ApiTarget {
   call(method: string, arg: unknown): Promise<Result<unknown>>;
@@ -24,6 +25,8 @@ export interface HostOptions {
   readonly rendererDir: string;
   /** Private folder for uploaded files; the backend only imports from here. */
   readonly stagingDir: string;
+  /** Where the backend writes exported bundles for the browser (GET /api/download/<id>). */
+  readonly downloadDir?: string;
   readonly port?: number;
   /** Fixed token for tests; random otherwise. */
   readonly token?: string;
@@ -135,6 +138,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return send(res, 403, 'cross-origin request refused');
       if (req.method === 'GET' && url.pathname === '/api/events') return events(req, res);
+      // A bundle the backend exported for this browser: by its random id, as an attachment.
+      if (req.method === 'GET' && url.pathname.startsWith('/api/download/')) return download(res, url.pathname.slice('/api/download/'.length));
       if (req.method !== 'POST') return send(res, 405, 'use POST');
       if (req.headers['x-casegraph'] !== '1') return send(res, 403, 'missing X-Casegraph header');
       if (url.pathname === '/api/upload') return upload(req, res, url);
@@ -169,6 +174,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const file = path.join(dir, name);
     await pipeline(req, fs.createWriteStream(file, { mode: 0o600 }));
     sendJson(res, 200, { ok: true, value: { path: file } } satisfies Result<{ path: string }>);
+  }
+
+  function download(res: http.ServerResponse, id: string): void {
+    const file = options.downloadDir ? downloadFile(options.downloadDir, id) : null;
+    if (!file) return send(res, 404, 'no such download');
+    const name = path.basename(file);
+    res.writeHead(200, {
+      'Content-Type': 'application/zip',
+      'Content-Length': String(fs.statSync(file).size),
+      'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
   }
 
   function serveFile(res: http.ServerResponse, pathname: string): void {

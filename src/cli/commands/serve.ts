@@ -21,10 +21,10 @@ export const serveCommand: Command = {
     const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-uploads-'));
     // Feed tokens are sealed with the key file beside the store, as `casegraph sync` does.
     const vault = new FileTokenVault(tokenKeyPathFor(ctx.db));
-    const backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath: ctx.db, importRoot: stagingDir }, vault).catch((e: unknown) => {
+    const backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath: ctx.db, importRoot: stagingDir, downloadRoot: path.join(stagingDir, 'downloads') }, vault).catch((e: unknown) => {
       throw new CliError((e as Error).message);
     });
-    const host = await startHost({ api: backend, rendererDir, stagingDir, port }).catch(async (e: unknown) => {
+    const host = await startHost({ api: backend, rendererDir, stagingDir, downloadDir: path.join(stagingDir, 'downloads'), port }).catch(async (e: unknown) => {
       await backend.close();
       throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
     });

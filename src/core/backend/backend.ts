@@ -35,6 +35,8 @@ export interface BackendOptions {
   readonly syncPolicy?: SyncPolicyInput;
   /** The built link worker (out/main/link-worker.js); series are kept current when it is given. */
   readonly linkWorkerFile?: string;
+  /** The browser host: exported bundles are written here and served at /api/download/<id>. */
+  readonly downloadRoot?: string;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -140,7 +142,14 @@ export class Backend {
       },
       ...this.feeds.handlers,
       ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent }),
-      ...bundleHandlers(),
+      ...bundleHandlers({
+        db,
+        dbPath: options.dbPath,
+        vault: options.vault,
+        jobs: this.jobs,
+        fileProblem: (file) => this.importProblem(file),
+        ...(options.downloadRoot ? { downloadRoot: options.downloadRoot } : {}),
+      }),
     } satisfies CasegraphApi;
     this.scheduler.schedule();
   }

@@ -1,13 +1,151 @@
-// PLACEHOLDER on the contract branch: replaced by the case-bundle implementation (issue 6).
-import type { CasegraphApi, Result } from '../../common/api';
+// Case bundles behind the API contract: export as a job of kind 'export' (to the path the
+// Electron save dialog chose, or, in the browser host, into a private download folder served at
+// /api/download/<id>), verify, import as a job of kind 'bundle' (the job's end triggers the
+// backend's incremental link run), the list of imported bundles, this workstation's key, the
+// sharing key (sealed by the host's vault) and the trust list. Everything is audited.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BundleImportSummary, CasegraphApi, ExportSummary, Result } from '../../common/api';
+import { BundleError } from '../bundle/collect';
+import { IdentityError, groupedFingerprint, loadOrCreateIdentity, type Identity } from '../bundle/identity';
+import { BundleRejectedError, importBundle, listBundleImports } from '../bundle/import-bundle';
+import { loadSharingKey, setSharingKey, sharingKeySet } from '../bundle/sharing-key';
+import { addTrusted, listTrusted, removeTrusted } from '../bundle/trust';
+import { verifyBundleFile } from '../bundle/verify';
+import { writeBundle } from '../bundle/write-bundle';
+import { appendAudit } from '../store/audit';
+import type { Db } from '../store/db';
+import { TokenVaultError, type TokenVault } from '../sync/token-vault';
+import type { Jobs } from './jobs';
+import { readSettings } from './settings';
 
 export type BundleHandlers = Pick<CasegraphApi, 'bundle.export' | 'bundle.verify' | 'bundle.import' | 'bundle.imports' | 'keys.get' | 'sharingKey.set' | 'trust.list' | 'trust.add' | 'trust.remove'>;
 
-const todo = async (): Promise<Result<never>> => ({ ok: false, error: { code: 'unavailable', message: 'not implemented on this branch' } });
+export interface BundleDeps {
+  readonly db: Db;
+  readonly dbPath: string;
+  readonly vault: TokenVault;
+  readonly jobs: Jobs;
+  /** Why the host may not read this file (browser host: not uploaded this session), or null. */
+  readonly fileProblem: (file: string) => string | null;
+  /** Browser host: exports without a `file` go to <downloadRoot>/<id>/<name>. */
+  readonly downloadRoot?: string;
+}
 
-export function bundleHandlers(): BundleHandlers {
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
+const BUSY = 'another import or job is running; wait for it or cancel it';
+
+function bureau(db: Db): string {
+  const name = (readSettings(db).bureauName ?? '').trim();
+  return name !== '' ? name : `unnamed bureau (${os.hostname()})`;
+}
+
+function expectedMessage(e: unknown): string | null {
+  if (e instanceof BundleError || e instanceof IdentityError || e instanceof TokenVaultError || e instanceof BundleRejectedError) return e.message;
+  return null;
+}
+
+export function bundleHandlers(deps: BundleDeps): BundleHandlers {
+  const { db, vault, jobs } = deps;
+  let identity: Promise<Identity> | null = null;
+  const getIdentity = (): Promise<Identity> => {
+    identity ??= loadOrCreateIdentity(deps.dbPath, vault).catch((e: unknown) => {
+      identity = null;
+      throw e;
+    });
+    return identity;
+  };
   return {
-    'bundle.export': todo, 'bundle.verify': todo, 'bundle.import': todo, 'bundle.imports': todo, 'keys.get': todo, 'sharingKey.set': todo,
-    'trust.list': todo, 'trust.add': todo, 'trust.remove': todo,
+    'bundle.export': async ({ seriesId, caseId, redact, file }) => {
+      let out: string;
+      let downloadId: string | null = null;
+      const name = `${(caseId ?? seriesId).replace(/[^\w.-]/g, '_')}${redact ? '-redacted' : ''}.casebundle`;
+      if (file !== undefined) {
+        out = path.resolve(file);
+        if (!fs.existsSync(path.dirname(out))) return fail('invalid_argument', `cannot write ${path.basename(out)}: the folder does not exist`);
+      } else if (deps.downloadRoot) {
+        downloadId = crypto.randomBytes(16).toString('hex');
+        out = path.join(deps.downloadRoot, downloadId, name);
+      } else {
+        return fail('invalid_argument', 'bundle.export needs the file to write');
+      }
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) return fail('not_found', `no series with id ${seriesId}`);
+      const started = jobs.start('export', async (ctx): Promise<ExportSummary> => {
+        const t0 = performance.now();
+        if (downloadId) fs.mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
+        try {
+          const id = await getIdentity();
+          const sharingKey = redact ? await loadSharingKey(db, vault) : null;
+          const r = await writeBundle(db, { seriesId, caseId: caseId ?? null, redact, sharingKey, identity: id, bureau: bureau(db), out, onProgress: (phase, done, total) => ctx.progress(phase, done, total) });
+          db.transaction(() => {
+            if (r.caseId) {
+              db.prepare('INSERT INTO case_export (case_id, series_id, at, actor, file_name, manifest_sha256, redaction, reports, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+                r.caseId, r.seriesId, new Date().toISOString(), os.userInfo().username, path.basename(out), r.manifestSha256, r.redaction, r.reports, r.bytes,
+              );
+            }
+            appendAudit(db, { action: 'export', subject: r.seriesId, detail: { caseId: r.caseId, file: path.basename(out), redaction: r.redaction, hashes: r.manifest.redaction.hashes, reports: r.reports, manifestSha256: r.manifestSha256 } });
+          })();
+          return { seriesId: r.seriesId, caseId: r.caseId, file: downloadId ?? out, downloadId, bytes: r.bytes, reports: r.reports, redaction: r.redaction, manifestSha256: r.manifestSha256, elapsedMs: Math.round(performance.now() - t0) };
+        } catch (e) {
+          if (downloadId) fs.rmSync(path.dirname(out), { recursive: true, force: true });
+          const message = expectedMessage(e);
+          throw message !== null ? new Error(message) : e;
+        }
+      });
+      return started ? ok({ jobId: started }) : fail('busy', BUSY);
+    },
+    'bundle.verify': async ({ file }) => {
+      const problem = deps.fileProblem(file);
+      if (problem) return fail('invalid_argument', problem);
+      return ok((await verifyBundleFile(db, path.resolve(file))).check);
+    },
+    'bundle.import': async ({ file }) => {
+      const problem = deps.fileProblem(file);
+      if (problem) return fail('invalid_argument', problem);
+      const started = jobs.start('bundle', async (ctx): Promise<BundleImportSummary> => {
+        try {
+          return await importBundle(db, path.resolve(file), { onProgress: (phase, done, total) => ctx.progress(phase, done, total) });
+        } catch (e) {
+          if (e instanceof BundleRejectedError) {
+            appendAudit(db, { action: 'bundle_import', subject: path.basename(file), detail: { rejected: e.check.problems, signer: e.check.fingerprint } });
+          }
+          const message = expectedMessage(e);
+          throw message !== null ? new Error(message) : e;
+        }
+      });
+      return started ? ok({ jobId: started }) : fail('busy', BUSY);
+    },
+    'bundle.imports': async () => ok(listBundleImports(db)),
+    'keys.get': async () => {
+      try {
+        const id = await getIdentity();
+        return ok({ publicPem: id.publicPem, fingerprint: groupedFingerprint(id.fingerprint), sharingKeySet: sharingKeySet(db) });
+      } catch (e) {
+        const message = expectedMessage(e);
+        if (message !== null) return fail('unavailable', message);
+        throw e;
+      }
+    },
+    'sharingKey.set': async ({ key }) => {
+      try {
+        return ok({ sharingKeySet: await setSharingKey(db, vault, key) });
+      } catch (e) {
+        if (e instanceof TokenVaultError) return fail('unavailable', e.message);
+        throw e;
+      }
+    },
+    'trust.list': async () => ok(listTrusted(db)),
+    'trust.add': async ({ publicPem, name }) => {
+      try {
+        return ok(addTrusted(db, publicPem, name));
+      } catch (e) {
+        if (e instanceof IdentityError) return fail('invalid_argument', `publicPem: ${e.message}`);
+        throw e;
+      }
+    },
+    'trust.remove': async ({ fingerprint }) => ok({ removed: removeTrusted(db, fingerprint) }),
   };
 }

@@ -9,6 +9,8 @@ export interface WorkerInit {
   readonly dbPath: string;
   readonly nativeBinding?: string;
   readonly importRoot?: string;
+  /** The browser host's folder for exported bundles (served at /api/download/<id>). */
+  readonly downloadRoot?: string;
   /** The host vault's kind ("safeStorage", "key file"), named in messages. */
   readonly vaultKind: string;
 }

@@ -40,7 +40,7 @@ assert all(isinstance(e[2]['weight'], float) and isinstance(e[2]['strong'], bool
 print(len(reports), len(links))`, path.join(x, 'graph.graphml')], { encoding: 'utf8' });
     expect(nx.trim()).toBe(`${f.reportIds.length} ${r.manifest.counts.links}`);
     const tampered = fs.readFileSync(path.join(x, 'manifest.json'));
-    tampered[10] ^= 1;
+    tampered[10] = (tampered[10] as number) ^ 1;
     fs.writeFileSync(path.join(x, 'manifest.json'), tampered);
     expect(() => execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'signer.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.sig'], { cwd: x, stdio: 'pipe' })).toThrow();
 
