@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { showFingerprint } from '../../src/renderer/src/bundles/fingerprint';
 import { call, openView, relink, seriousViolations } from './casework';
 import { expect, makeDemoStore, ROOT, startServe, test } from './serve-fixture';
 
@@ -47,6 +48,12 @@ test('a case is exported as a redacted bundle from the UI and downloaded', async
   senderPem = key.publicPem;
   senderFingerprint = key.fingerprint;
 
+  // The issuing bureau's name goes into every bundle.
+  await openView(page, served.url, '#/settings');
+  await page.getByRole('textbox', { name: '本单位名称' }).fill('南京市公安局玄武分局反诈中心');
+  await page.getByRole('button', { name: '保存单位名称' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存' }).first()).toBeVisible();
+
   await openView(page, served.url, `#/cases/${encodeURIComponent(created.id)}`);
   await expect(page.getByRole('heading', { name: '导出案件包' })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: '对受害人信息脱敏' })).toBeChecked();
@@ -83,11 +90,11 @@ test('another bureau trusts the key, drops the bundle on Import, sees the signer
 
     // Trust the sender's key in Settings, pasting its PEM.
     await openView(page, url, '#/settings');
-    await page.getByRole('textbox', { name: '单位名称' }).fill('南京市公安局玄武分局');
+    await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('南京市公安局玄武分局');
     await page.getByRole('textbox', { name: '公钥（PEM）' }).last().fill(senderPem);
     await page.getByRole('button', { name: '信任此密钥' }).click();
     await expect(page.getByTestId('trust-table')).toContainText('南京市公安局玄武分局');
-    await expect(page.getByTestId('trust-table')).toContainText(senderFingerprint);
+    await expect(page.getByTestId('trust-table')).toContainText(showFingerprint(senderFingerprint));
 
     // A damaged copy is refused before anything is stored.
     const damaged = path.join(work, 'damaged.casebundle');
@@ -112,12 +119,13 @@ test('another bureau trusts the key, drops the bundle on Import, sees the signer
     await expect(provenance).toContainText('受信任');
     await expect(provenance).toContainText('受害人信息已脱敏');
     await expect(provenance).toContainText('跨区刷单团伙');
+    await expect(provenance).toContainText('南京市公安局玄武分局反诈中心');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath('bundle-import.png') });
     fs.copyFileSync(test.info().outputPath('bundle-import.png'), path.join(SHOTS, 'bundle-import.png'));
     const imports = await call(page.request, origin, 'bundle.imports', {});
     expect(imports).toHaveLength(1);
-    expect(imports[0]?.signerFingerprint).toBe(senderFingerprint);
+    expect(showFingerprint(imports[0]?.signerFingerprint ?? '')).toBe(showFingerprint(senderFingerprint));
 
     // Picking the same bundle again (file input) changes nothing.
     await page.getByTestId('import-file-input').setInputFiles(bundleFile);

@@ -70,3 +70,11 @@ describe('shipped ignore-list notes', () => {
     for (const entry of list.values) if (entry.note) expect(isShippedNote(entry.note), entry.note).toBe(true);
   });
 });
+
+describe('fingerprints', () => {
+  it('read the same whether grouped or not', async () => {
+    const { showFingerprint } = await import('../../src/renderer/src/bundles/fingerprint');
+    expect(showFingerprint('AA84489DACA54A1B')).toBe('aa84 489d aca5 4a1b');
+    expect(showFingerprint('aa84 489d:aca5-4a1b')).toBe('aa84 489d aca5 4a1b');
+  });
+});

@@ -10,6 +10,7 @@ import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { JobProgressBar } from '../jobs/JobProgressBar';
 import { bundleProblemText } from './bundle-problem-text';
+import { showFingerprint } from './fingerprint';
 
 export type BundleStage =
   | { readonly step: 'staging'; readonly name: string }
@@ -79,7 +80,7 @@ function CheckPanel({ check }: { readonly check: BundleCheck }) {
         </div>
         <div className="fact">
           <dt>{m['keys.fingerprint']}</dt>
-          <dd className="mono break">{check.fingerprint ?? '—'}</dd>
+          <dd className="mono break">{check.fingerprint ? showFingerprint(check.fingerprint) : '—'}</dd>
         </div>
       </dl>
       {check.problems.length > 0 ? (
@@ -219,7 +220,7 @@ export function BundleProvenance() {
                   <td>
                     {row.trusted ? m['bundle.trusted'] : m['bundle.untrusted']}
                     <br />
-                    <span className="mono small break">{row.signerFingerprint}</span>
+                    <span className="mono small break">{showFingerprint(row.signerFingerprint)}</span>
                   </td>
                   <td>{m[`redaction.${row.redaction}`]}</td>
                   <td className="num">{fmt.count(row.reports)}</td>

@@ -8,6 +8,8 @@ import { ErrorNotice } from '../app/ErrorNotice';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
+import { useSettings } from '../settings/SettingsContext';
+import { showFingerprint } from './fingerprint';
 
 const PEM = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/;
 
@@ -38,7 +40,7 @@ function WorkstationKey({ refresh }: { readonly refresh: number }) {
             <div className="fact">
               <dt>{m['keys.fingerprint']}</dt>
               <dd className="mono break" data-testid="key-fingerprint">
-                {resource.value.fingerprint}
+                {showFingerprint(resource.value.fingerprint)}
               </dd>
             </div>
           </dl>
@@ -151,7 +153,7 @@ function TrustList() {
               {resource.value.map((key) => (
                 <tr key={key.fingerprint}>
                   <td>{key.name}</td>
-                  <td className="mono break">{key.fingerprint}</td>
+                  <td className="mono break">{showFingerprint(key.fingerprint)}</td>
                   <td>{fmt.dateTime(key.addedAt)}</td>
                   <td>
                     <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void remove(key.fingerprint)}>
@@ -328,10 +330,60 @@ function SharingKey({ onChanged }: { readonly onChanged: () => void }) {
   );
 }
 
+function BureauName() {
+  const { m } = useI18n();
+  const { settings, update } = useSettings();
+  const id = useId();
+  const [name, setName] = useState(settings.bureauName ?? '');
+  const [save, setSave] = useState<{ readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError }>({ state: 'idle' });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    setSave({ state: 'saving' });
+    const result = await update({ bureauName: name.trim() });
+    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{m['bureau.title']}</h2>
+      <form className="form form-inline" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <div className="form-field">
+          <label htmlFor={`${id}-name`}>{m['bureau.name']}</label>
+          <input
+            id={`${id}-name`}
+            className="input input-wide"
+            value={name}
+            maxLength={200}
+            onChange={(event) => {
+              setName(event.target.value);
+              setSave({ state: 'idle' });
+            }}
+            aria-describedby={`${id}-hint`}
+          />
+          <p id={`${id}-hint`} className="hint">
+            {m['bureau.hint']}
+          </p>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>
+            {m['bureau.save']}
+          </button>
+          <span role="status" className="save-status">
+            {save.state === 'saved' ? m['settings.saved'] : ''}
+          </span>
+        </div>
+        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+      </form>
+    </section>
+  );
+}
+
 export function SharingSettings() {
   const [keysVersion, setKeysVersion] = useState(0);
   return (
     <>
+      <BureauName />
       <WorkstationKey refresh={keysVersion} />
       <SharingKey onChanged={() => setKeysVersion((v) => v + 1)} />
       <TrustList />

@@ -113,6 +113,10 @@ export const caseworkEn: CaseworkMessages = {
   'ignore.add': 'Add to ignore list',
   'ignore.valueMissing': 'Enter the value to ignore.',
 
+  'bureau.title': 'This bureau',
+  'bureau.name': 'This bureau’s name',
+  'bureau.hint': 'Written into every case bundle exported here, so the receiving bureau sees who issued it.',
+  'bureau.save': 'Save bureau name',
   'keys.title': 'Workstation key',
   'keys.intro': 'Bundles exported here are signed with this workstation’s key. Give the public key to the bureaus you work with, and confirm the fingerprint with them by phone.',
   'keys.fingerprint': 'Fingerprint',

@@ -120,6 +120,10 @@ interface CaseworkTexts {
   readonly 'ignore.add': string;
   readonly 'ignore.valueMissing': string;
 
+  readonly 'bureau.title': string;
+  readonly 'bureau.name': string;
+  readonly 'bureau.hint': string;
+  readonly 'bureau.save': string;
   readonly 'keys.title': string;
   readonly 'keys.intro': string;
   readonly 'keys.fingerprint': string;

@@ -113,6 +113,10 @@ export const caseworkZhCN: CaseworkMessages = {
   'ignore.add': '加入忽略列表',
   'ignore.valueMissing': '请填写要忽略的值。',
 
+  'bureau.title': '本单位',
+  'bureau.name': '本单位名称',
+  'bureau.hint': '写入本机导出的每个案件包，接收单位据此知道出具单位。',
+  'bureau.save': '保存单位名称',
   'keys.title': '本机密钥',
   'keys.intro': '本机导出的案件包使用此密钥签名。请把公钥交给合作单位，并通过电话与对方核对指纹。',
   'keys.fingerprint': '指纹',
