@@ -62,6 +62,7 @@ test('a case is exported as a redacted bundle from the UI and downloaded', async
   await expect(link).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('status').filter({ hasText: '受害人信息已脱敏' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('heading', { name: '导出案件包' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('export.png') });
   fs.mkdirSync(SHOTS, { recursive: true });
   fs.copyFileSync(test.info().outputPath('export.png'), path.join(SHOTS, 'export.png'));
@@ -121,7 +122,9 @@ test('another bureau trusts the key, drops the bundle on Import, sees the signer
     await expect(provenance).toContainText('跨区刷单团伙');
     await expect(provenance).toContainText('南京市公安局玄武分局反诈中心');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 1150 });
     await page.screenshot({ path: test.info().outputPath('bundle-import.png') });
+    await page.setViewportSize({ width: 1280, height: 720 });
     fs.copyFileSync(test.info().outputPath('bundle-import.png'), path.join(SHOTS, 'bundle-import.png'));
     const imports = await call(page.request, origin, 'bundle.imports', {});
     expect(imports).toHaveLength(1);

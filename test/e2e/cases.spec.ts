@@ -48,7 +48,9 @@ test('a case is opened from a series, noted, and survives a relink; the audit lo
   await page.getByRole('combobox', { name: '状态' }).selectOption('under_review');
   await page.getByRole('button', { name: '保存修改' }).click();
   await expect(page.locator('.view-header .badge-case')).toHaveText('审查中');
-  await page.screenshot({ path: test.info().outputPath('case.png'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await page.screenshot({ path: test.info().outputPath('case.png') });
+  await page.setViewportSize({ width: 1280, height: 720 });
   keep(test.info().outputPath('case.png'), 'case.png');
 
   // A full relink, then a reload: the case keeps its series (followed if merged) and notes.

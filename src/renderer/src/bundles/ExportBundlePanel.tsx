@@ -56,7 +56,6 @@ export function ExportBundlePanel({ caseId, series }: { readonly caseId: string;
 
   const summary = outcome?.ok ? outcome.summary : null;
   const href = summary?.downloadId ? api.downloadUrl(summary.downloadId) : null;
-  const fileName = summary ? (summary.file.split(/[\\/]/).pop() ?? summary.file) : '';
 
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
@@ -107,8 +106,9 @@ export function ExportBundlePanel({ caseId, series }: { readonly caseId: string;
           </p>
           {href !== null ? (
             <p>
-              <a className="button button-primary" href={href} download={fileName} data-testid="bundle-download">
-                {m['export.download'](fileName)}
+              {/* The server names the file (Content-Disposition). */}
+              <a className="button button-primary" href={href} download data-testid="bundle-download">
+                {m['export.download']}
               </a>
             </p>
           ) : (

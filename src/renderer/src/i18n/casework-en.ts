@@ -76,7 +76,7 @@ export const caseworkEn: CaseworkMessages = {
   'export.cancel': 'Cancel export',
   'export.cancelled': 'The export was cancelled; no bundle was written.',
   'export.done': (reports, size, redaction) => `Bundle written: ${reports} reports, ${size}, ${redaction}.`,
-  'export.download': (name) => `Download ${name}`,
+  'export.download': 'Download the bundle',
   'export.savedTo': 'Saved to',
   'export.sha': 'Manifest SHA-256',
 

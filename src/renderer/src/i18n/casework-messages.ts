@@ -83,7 +83,7 @@ interface CaseworkTexts {
   readonly 'export.cancel': string;
   readonly 'export.cancelled': string;
   readonly 'export.done': (reports: string, size: string, redaction: string) => string;
-  readonly 'export.download': Named;
+  readonly 'export.download': string;
   readonly 'export.savedTo': string;
   readonly 'export.sha': string;
 

@@ -76,7 +76,7 @@ export const caseworkZhCN: CaseworkMessages = {
   'export.cancel': '取消导出',
   'export.cancelled': '导出已取消，未写出案件包。',
   'export.done': (reports, size, redaction) => `案件包已生成：${reports} 条报案，${size}，${redaction}。`,
-  'export.download': (name) => `下载 ${name}`,
+  'export.download': '下载案件包',
   'export.savedTo': '已保存到',
   'export.sha': '清单 SHA-256',
 
