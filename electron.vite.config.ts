@@ -1,6 +1,6 @@
 // One build for everything that ships: the Electron main process, the preload, the renderer,
 // and — as extra entries of the Node-targeted main build — the `casegraph` CLI and the backend,
-// linking and import workers, which share the core code. `npm run build` runs this.
+// linking, import and analysis workers, which share the core code. `npm run build` runs this.
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -16,6 +16,7 @@ export default defineConfig({
           'backend-worker': resolve('src/core/backend/backend-worker.ts'),
           'link-worker': resolve('src/core/linking/link-worker.ts'),
           'import-worker': resolve('src/core/import/import-worker.ts'),
+          'analysis-worker': resolve('src/core/analysis/analysis-worker.ts'),
         },
         output: {
           // The CLI entry is executable through package.json `bin`.

@@ -491,7 +491,11 @@ export interface AuditEntryView {
   readonly id: number;
   readonly at: string;
   readonly actor: string;
-  /** 'import', 'sync', 'link', 'reveal', 'export', 'bundle_import', 'merge', 'split', 'wrong_evidence', 'ignore', 'case', 'note', 'settings', 'trust'... */
+  /**
+   * 'import', 'demo', 'sync', 'link' (subject 'full' or 'incremental'), 'reveal' (subject: report id), 'export', 'bundle_import',
+   * 'merge' / 'split' / 'wrong_evidence' (detail.correction: its id), 'revoke' (subject 'correction #id'), 'ignore_add',
+   * 'ignore_remove', 'case' (detail.event 'create' | 'update'), 'note' (subject: case id), 'settings', 'trust'...
+   */
   readonly action: string;
   readonly subject: string | null;
   readonly detail: string | null;

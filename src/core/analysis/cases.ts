@@ -3,6 +3,9 @@
 // given; a relink that merges a series away records where it went (series.merged_into), and the
 // case shows the series as they are now, so cases survive relinks. Every change is audited
 // (notes by id only: their text may hold personal data).
+// Transactions here read, then write, while the link and analysis workers write on their own
+// connections: they start IMMEDIATE (waiting for the write lock), since a deferred one that
+// read first could not take the lock once another connection wrote, and would fail at once.
 import type { CaseDetail, CaseExportView, CaseNote, CaseRow, CaseStatus, LossByCurrency } from '../../common/api';
 import { centsToDecimal, decimalToCents } from '../../common/money';
 import { appendAudit, currentActor } from '../store/audit';
@@ -109,7 +112,7 @@ export function createCase(db: Db, arg: { title: string; series: readonly string
     for (const s of series) add.run(caseId, s, at);
     appendAudit(db, { action: 'case', subject: caseId, detail: { event: 'create', series, ...(assignee ? { assignee } : {}) }, actor });
     return caseId;
-  })();
+  }).immediate();
   return getCase(db, id);
 }
 
@@ -171,7 +174,7 @@ export function updateCase(db: Db, u: CaseUpdate, options: CaseOptions = {}): Ca
     if (Object.keys(changes).length === 0) return;
     db.prepare('UPDATE case_file SET updated_at = ? WHERE id = ?').run(at, c.id);
     appendAudit(db, { action: 'case', subject: c.id, detail: { event: 'update', ...changes }, actor });
-  })();
+  }).immediate();
   return getCase(db, u.id);
 }
 
@@ -185,5 +188,5 @@ export function addCaseNote(db: Db, id: string, text: string, options: CaseOptio
     const noteId = Number(info.lastInsertRowid);
     appendAudit(db, { action: 'note', subject: id, detail: { note: noteId }, actor });
     return { id: noteId, at, author: actor, text: text.trim() };
-  })();
+  }).immediate();
 }

@@ -7,6 +7,9 @@
 //   report at all.
 // Each is recorded with who and why and audited; the reports it concerns are marked for the next
 // link run (link_dirty), which the caller starts. A correction is revoked, never deleted.
+// Transactions here read, then write, while the link and analysis workers write on their own
+// connections: they start IMMEDIATE (waiting for the write lock), since a deferred one that
+// read first could not take the lock once another connection wrote, and would fail at once.
 import type { Correction } from '../../common/api';
 import { appendAudit, currentActor } from '../store/audit';
 import type { Db } from '../store/db';
@@ -56,7 +59,7 @@ export function splitReport(db: Db, reportId: string, reason: string, options: C
     const already = db.prepare("SELECT id FROM link_override WHERE action = 'split' AND rid = ? AND revoked_at IS NULL").pluck().get(r.rid) as number | undefined;
     if (already !== undefined) throw new AnalysisError('conflict', `report ${reportId} was already split off (correction #${already})`);
     return record(db, { action: 'split', rid: r.rid, other: null, kind: null, value: null, series: r.series, reason }, options, reportId);
-  })();
+  }).immediate();
 }
 
 /** Join two series into one, whatever the evidence says. */
@@ -70,7 +73,7 @@ export function mergeSeries(db: Db, a: string, b: string, reason: string, option
     const rb = canonical.get(sb);
     if (ra === undefined || rb === undefined) throw new AnalysisError('not_found', `series ${ra === undefined ? sa : sb} has no reports to merge`);
     return record(db, { action: 'merge', rid: ra, other: rb, kind: null, value: null, series: sa, reason }, options, `${sa} ${sb}`);
-  })();
+  }).immediate();
 }
 
 /** The (kind, value) as the report stores it: as given, or as the normaliser writes it. */
@@ -102,7 +105,7 @@ export function markWrong(db: Db, arg: { reportId: string; otherReportId?: strin
     }
     const subject = arg.otherReportId === undefined ? arg.reportId : `${arg.reportId} ${arg.otherReportId}`;
     return record(db, { action: 'wrong_evidence', rid: r.rid, other, kind: v.kind, value: v.value, series: r.series, reason: arg.reason }, options, subject);
-  })();
+  }).immediate();
 }
 
 /** Revoke a correction (kept, marked revoked): the next link run decides on the evidence again. */
@@ -119,5 +122,5 @@ export function revokeCorrection(db: Db, id: number, reason: string, options: Co
     if (o.other_rid !== null) dirty.run(o.other_rid);
     appendAudit(db, { action: 'revoke', subject: `correction #${id}`, detail: { correction: id, action: o.action, reason: reason.trim() }, actor });
     return true;
-  })();
+  }).immediate();
 }

@@ -137,11 +137,14 @@ function topIdentifiers(db: Db): StoreFigures['topIdentifiers'] {
   return out;
 }
 
-/** The store-wide figures, from the cache when the store has not changed since. */
-function storeFigures(db: Db, currency: string): StoreFigures {
+/**
+ * The store-wide figures, from the cache when the store has not changed since — or, while the
+ * analysis worker is computing them anew (`stale`), the last ones, for a few seconds.
+ */
+function storeFigures(db: Db, currency: string, stale = false): StoreFigures {
   const stamp = stampOf(db, currency);
   const cached = db.prepare("SELECT stamp, body FROM analysis_cache WHERE key = 'overview'").get() as { stamp: string; body: string } | undefined;
-  if (cached?.stamp === stamp) return JSON.parse(cached.body) as StoreFigures;
+  if (cached !== undefined && (cached.stamp === stamp || (stale && (JSON.parse(cached.stamp) as unknown[])[2] === currency))) return JSON.parse(cached.body) as StoreFigures;
   const figures = computeFigures(db, currency);
   writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('overview', ?, ?)").run(stamp, JSON.stringify(figures)));
   return figures;
@@ -152,9 +155,14 @@ export function warmOverview(db: Db): void {
   storeFigures(db, thresholdRule(db).currency);
 }
 
-export function getOverview(db: Db): Overview {
+export interface OverviewOptions {
+  /** The analysis worker is computing the figures now: the last ones may be answered meanwhile. */
+  readonly warming?: boolean;
+}
+
+export function getOverview(db: Db, options: OverviewOptions = {}): Overview {
   const rule = thresholdRule(db);
-  const figures = storeFigures(db, rule.currency);
+  const figures = storeFigures(db, rule.currency, options.warming === true);
   const counts = db.prepare('SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').get() as { series: number; over: number };
   const cases = casesBySeries(db);
   const newest = db

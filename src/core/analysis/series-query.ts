@@ -73,15 +73,20 @@ export function querySeries(db: Db, q: SeriesQuery): SeriesPage {
     }
   }
   const needStats = (q.categories !== undefined && q.categories.length > 0) || q.sort === 'victims';
-  if (needStats) refreshAllStats(db);
+  const complete = needStats ? refreshAllStats(db) : true;
   if (q.categories && q.categories.length > 0) {
     clauses.push('EXISTS (SELECT 1 FROM json_each(t.categories) c WHERE c.value IN (SELECT value FROM json_each(?)))');
     params.push(JSON.stringify(q.categories));
   }
-  const from = needStats ? 'series s LEFT JOIN series_stat t ON t.series_id = s.id' : 'series s';
+  // By victims: walk series_stat's victims index and stop at the page (every active series has
+  // its row once refreshed; while a link run holds the write lock some may lack it, and the
+  // order is by the figures stored so far); otherwise the series table's own order indexes serve.
+  const byIndex = q.sort === 'victims' && complete;
+  const from = byIndex ? 'series_stat t CROSS JOIN series s ON s.id = t.series_id' : needStats ? 'series s LEFT JOIN series_stat t ON t.series_id = s.id' : 'series s';
   const where = `WHERE ${clauses.join(' AND ')}`;
   const dir = q.desc === false ? 'ASC' : 'DESC';
-  const order = q.sort === undefined ? `s.over_threshold ${dir}, s.sort_cents ${dir}, s.id ${dir}` : `${ORDER[q.sort]} ${dir}, s.id ${dir}`;
+  const order =
+    q.sort === undefined ? `s.over_threshold ${dir}, s.sort_cents ${dir}, s.id ${dir}` : byIndex ? `t.victims ${dir}, t.series_id ${dir}` : q.sort === 'victims' ? `coalesce(t.victims, 0) ${dir}, s.id ${dir}` : `${ORDER[q.sort]} ${dir}, s.id ${dir}`;
   const total =
     clauses.length === 1
       ? (db.prepare('SELECT count(*) FROM series WHERE active = 1').pluck().get() as number)

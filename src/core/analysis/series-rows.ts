@@ -154,23 +154,59 @@ export function statsOf(db: Db, rows: readonly SeriesDbRow[]): Map<string, Stat>
   return out;
 }
 
+/** Above this many stale series, one ordered pass over every membership beats a lookup per series. */
+const SCAN_FROM = 2000;
+
+/** Figures of many series in one pass over series_member in rid order (reports read in file order). */
+function scanStats(db: Db, stale: ReadonlyMap<string, number>): boolean {
+  const victims = new Map<string, Set<string>>();
+  const cats = new Map<string, Map<string, number>>();
+  for (const [sid, rid, victim, category] of db
+    .prepare('SELECT m.series_id, r.id, r.victim, r.category FROM series_member m JOIN report r ON r.rid = m.rid')
+    .raw()
+    .iterate() as IterableIterator<[string, string, string | null, string | null]>) {
+    if (!stale.has(sid)) continue;
+    let v = victims.get(sid);
+    if (!v) victims.set(sid, (v = new Set()));
+    v.add(victimIdentity(victim, rid));
+    let c = cats.get(sid);
+    if (!c) cats.set(sid, (c = new Map()));
+    const cat = category ?? 'other';
+    c.set(cat, (c.get(cat) ?? 0) + 1);
+  }
+  const write = db.prepare('INSERT OR REPLACE INTO series_stat (series_id, run, victims, categories) VALUES (?, ?, ?, ?)');
+  const ids = [...stale.keys()];
+  for (let k = 0; k < ids.length; k += STAT_CHUNK) {
+    const ok = writeCache(db, () =>
+      db.transaction(() => {
+        for (const id of ids.slice(k, k + STAT_CHUNK)) {
+          const categories = [...(cats.get(id) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c);
+          write.run(id, stale.get(id) as number, victims.get(id)?.size ?? 0, JSON.stringify(categories));
+        }
+      })(),
+    );
+    if (!ok) return false;
+  }
+  return true;
+}
+
 /**
  * Brings series_stat up to date for every active series (sorting by victims or filtering by
  * category needs all of them). Skipped when no link run happened since the last refresh.
+ * False when some figures could not be stored (a link run holds the write lock).
  */
-export function refreshAllStats(db: Db): void {
+export function refreshAllStats(db: Db, scanFrom = SCAN_FROM): boolean {
   const run = (db.prepare('SELECT coalesce(max(id), 0) FROM link_run').pluck().get() as number).toString();
   const stamp = db.prepare("SELECT stamp FROM analysis_cache WHERE key = 'series_stat'").pluck().get() as string | undefined;
-  if (stamp === run) return;
+  if (stamp === run) return true;
   const stale = db
     .prepare('SELECT s.id, s.updated_run FROM series s LEFT JOIN series_stat t ON t.series_id = s.id WHERE s.active = 1 AND (t.run IS NULL OR t.run <> s.updated_run)')
     .raw()
     .all() as [string, number][];
   // Sorting by victims and filtering by category read the table: figures that could not be
   // stored (a link run is writing) are computed again at the next look.
-  if (computeStats(db, stale.map(([id, r]) => ({ id, run: r }))).stored) {
-    writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('series_stat', ?, '')").run(run));
-  }
+  const stored = stale.length > scanFrom ? scanStats(db, new Map(stale)) : computeStats(db, stale.map(([id, r]) => ({ id, run: r }))).stored;
+  return stored && writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('series_stat', ?, '')").run(run));
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());

@@ -32,6 +32,11 @@ export interface AnalysisDeps {
   /** Start an incremental link run for what a change marked (link_dirty), now or after the running job. */
   readonly relink: () => void;
   readonly emit: (event: ApiEvent) => void;
+  /**
+   * Whether the overview's figures are about to be computed anew (a job runs, whose link run the
+   * analysis worker follows, or that worker runs): the last ones are shown meanwhile.
+   */
+  readonly warming?: () => boolean;
   /** Who acts (tests); default the OS user, as every audit entry. */
   readonly actor?: string;
 }
@@ -70,7 +75,7 @@ export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
     return { kind, value, ignored: false, shipped: false, note: null, addedAt: null };
   };
   return {
-    'overview.get': () => attempt(() => getOverview(db)),
+    'overview.get': () => attempt(() => getOverview(db, { warming: deps.warming?.() === true })),
     'series.query': (q) => attempt(() => querySeries(db, q)),
     'series.get': ({ id }) => attempt(() => getSeries(db, id)),
     'series.graph': ({ id, expand }) => attempt(() => seriesGraph(db, id, expand ?? [])),

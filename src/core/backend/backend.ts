@@ -5,6 +5,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { openStore, schemaVersion, type Db } from '../store/db';
@@ -19,8 +20,6 @@ import { FeedSync } from './sync-handlers';
 import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
 import { analysisHandlers } from './analysis-handlers';
-import { warmOverview } from '../analysis/overview';
-import { refreshAllStats } from '../analysis/series-rows';
 import { bundleHandlers } from './bundle-handlers';
 
 export interface BackendOptions {
@@ -50,6 +49,10 @@ export class Backend {
   private readonly linking: LinkJobs;
   /** A relink asked for while another job ran: started when that job ends. */
   private relinkPending = false;
+  /** The analysis worker warming caches after a link run, if one runs. */
+  private warmer: Worker | null = null;
+  private warmAgain = false;
+  private closed = false;
   readonly handlers: CasegraphApi;
 
   constructor(private readonly options: BackendOptions) {
@@ -62,7 +65,7 @@ export class Backend {
         if (outcome.ok && changedReports(outcome.kind, outcome.summary)) this.afterChange();
         else if (this.relinkPending) this.requestRelink();
         // The overview's store-wide figures are computed once per change, not on the next look.
-        if (outcome.kind === 'link' && outcome.ok) setImmediate(() => this.warmCaches());
+        if (outcome.kind === 'link' && outcome.ok) this.warmCaches();
       },
     });
     this.linking = new LinkJobs({
@@ -141,7 +144,7 @@ export class Backend {
         return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
       },
       ...this.feeds.handlers,
-      ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent }),
+      ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent, warming: () => this.warmer !== null || this.jobs.busy }),
       ...bundleHandlers({
         db,
         dbPath: options.dbPath,
@@ -170,6 +173,8 @@ export class Backend {
   close(): void {
     this.scheduler.close();
     this.jobs.cancelRunning();
+    this.closed = true;
+    void this.warmer?.terminate();
     this.db.close();
   }
 
@@ -187,13 +192,34 @@ export class Backend {
     });
   }
 
+  /**
+   * After a link run: the overview's figures and every series' victims and categories are
+   * computed again in the analysis worker (built beside the link worker), off this thread.
+   * Without it they are computed when first asked for.
+   */
   private warmCaches(): void {
-    try {
-      warmOverview(this.db);
-      refreshAllStats(this.db);
-    } catch {
-      // A cache only: the overview computes its figures itself when asked.
+    const { linkWorkerFile, dbPath, nativeBinding } = this.options;
+    if (linkWorkerFile === undefined) return;
+    if (this.warmer !== null) {
+      this.warmAgain = true;
+      return;
     }
+    const file = path.join(path.dirname(linkWorkerFile), 'analysis-worker.js');
+    if (!fs.existsSync(file)) return;
+    const worker = new Worker(file, { workerData: { dbPath, ...(nativeBinding ? { nativeBinding } : {}) } });
+    this.warmer = worker;
+    const done = (): void => {
+      if (this.warmer !== worker) return;
+      this.warmer = null;
+      // Another link run ended meanwhile: its changes are warmed too.
+      if (this.warmAgain && !this.closed) {
+        this.warmAgain = false;
+        this.warmCaches();
+      }
+    };
+    // A cache only: a failure costs the next look the time to compute it.
+    worker.on('error', done);
+    worker.on('exit', done);
   }
 
   private importProblem(file: string): string | null {

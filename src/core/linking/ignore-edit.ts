@@ -3,6 +3,9 @@
 // only turned off in one store (and on again). Every change that alters what is ignored marks
 // the reports holding the value (link_dirty), so the next `casegraph link` relinks them, and is
 // recorded in the audit log.
+// Transactions here read, then write, while the link and analysis workers write on their own
+// connections: they start IMMEDIATE (waiting for the write lock), since a deferred one that
+// read first could not take the lock once another connection wrote, and would fail at once.
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../common/model';
 import { normaliseIdentifier } from '../normalise';
 import { appendAudit } from '../store/audit';
@@ -89,7 +92,7 @@ export function addIgnored(db: Db, kind: string, raw: string, options: IgnoreEdi
     const change: IgnoreChange = { ...v, source: shipped ? 'shipped' : 'investigator', changed: !before, relink };
     appendAudit(db, { action: 'ignore_add', subject: `${v.kind} ${v.value}`, detail: { source: change.source, changed: change.changed, relink, ...(options.reason ? { reason: options.reason } : {}) }, ...(options.actor ? { actor: options.actor } : {}) });
     return change;
-  })();
+  }).immediate();
 }
 
 /**
@@ -115,5 +118,5 @@ export function removeIgnored(db: Db, kind: string, raw: string, options: Ignore
     const change: IgnoreChange = { ...v, source: shipped ? 'shipped' : 'investigator', changed: before, relink };
     appendAudit(db, { action: 'ignore_remove', subject: `${v.kind} ${v.value}`, detail: { source: change.source, changed: change.changed, relink, ...(options.reason ? { reason: options.reason } : {}) }, ...(options.actor ? { actor: options.actor } : {}) });
     return change;
-  })();
+  }).immediate();
 }

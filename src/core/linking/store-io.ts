@@ -3,6 +3,7 @@
 // (corpus-load.ts) and rewrites links, memberships, hubs and text signatures in one transaction.
 // Nothing is written before the engine has finished, and all of it in one transaction: a run
 // cancelled or failed at any point leaves the store as it was.
+import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
 import { splitKey, type Corpus } from './corpus';
 import { loadCorpus } from './corpus-load';
@@ -58,7 +59,10 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     if (inc !== null) {
       const counts = db.transaction(() => {
         inc.write();
-        return recordRun(db, 'incremental', startedAt, watermark, inc.reports, inc.changed, Math.round(performance.now() - started), now);
+        const run = recordRun(db, 'incremental', startedAt, watermark, inc.reports, inc.changed, Math.round(performance.now() - started), now);
+        // A run that had nothing to relink changed nothing worth a line in the log.
+        if (inc.changed > 0) auditRun(db, 'incremental', inc.reports, inc.changed, run);
+        return run;
       })();
       return { mode: 'incremental', reports: inc.reports, changed: inc.changed, series: counts.series, overThreshold: counts.over, hubs: 0, elapsedMs: Math.round(performance.now() - started) };
     }
@@ -82,9 +86,16 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     for (const band of result.blockedBands) hub.run('text_band', String(band), 0, 0, 'large');
     db.prepare('DELETE FROM link_dirty WHERE rid IN (SELECT value FROM json_each(?))').run(JSON.stringify(dirty));
     tick('writing', c.n, c.n);
-    return recordRun(db, 'full', startedAt, watermark, c.n, c.n, Math.round(performance.now() - started), now);
+    const run = recordRun(db, 'full', startedAt, watermark, c.n, c.n, Math.round(performance.now() - started), now);
+    auditRun(db, 'full', c.n, c.n, run);
+    return run;
   })();
   return { mode: 'full', reports: c.n, changed: c.n, series: counts.series, overThreshold: counts.over, hubs: result.hubs.length, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** Relinks are in the audit log (who ran it: the user the run works as). */
+function auditRun(db: Db, mode: 'full' | 'incremental', reports: number, changed: number, counts: { series: number; over: number }): void {
+  appendAudit(db, { action: 'link', subject: mode, detail: { reports, changed, series: counts.series, overThreshold: counts.over } });
 }
 
 /** A full run's results replace every link, membership and text signature. */

@@ -52,6 +52,10 @@ describe('split', () => {
       ['revoke', `correction #${c.id}`],
       ['split', victimOfSplit],
     ]);
+    // Relinks are audited too: the last one relinked what the revocation marked.
+    const relinks = value(await api['audit.query']({ action: 'link', offset: 0, limit: 10 })).rows;
+    expect(relinks.map((r) => r.subject).slice(0, 3)).toEqual(['incremental', 'full', 'incremental']);
+    expect((JSON.parse(relinks[0]!.detail as string) as { changed: number }).changed).toBeGreaterThan(0);
   });
 });
 

@@ -3,6 +3,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decimalToCents } from '../../../src/common/money';
+import { getOverview } from '../../../src/core/analysis/overview';
+import { refreshAllStats } from '../../../src/core/analysis/series-rows';
 import { demoStore, value, type DemoStore } from './demo-store';
 
 let store: DemoStore | null = null;
@@ -34,6 +36,16 @@ describe('overview', () => {
     expect(db.prepare("SELECT count(*) FROM analysis_cache WHERE key = 'overview'").pluck().get()).toBe(1);
     expect(value(await api['overview.get']({}))).toEqual(o);
   });
+
+  it('answers the last figures while the analysis worker computes new ones, fresh ones otherwise', async () => {
+    store = await demoStore();
+    const { db } = store;
+    const before = getOverview(db);
+    // A change the cached figures do not know yet: a report withdrawn.
+    db.prepare("UPDATE report SET withdrawn = 1, updated_at = '2999-01-01T00:00:00Z' WHERE rid = (SELECT min(rid) FROM report WHERE withdrawn = 0)").run();
+    expect(getOverview(db, { warming: true }).reports).toBe(before.reports);
+    expect(getOverview(db).reports).toBe(before.reports - 1);
+  });
 });
 
 describe('caches while a link run writes', () => {
@@ -56,6 +68,21 @@ describe('caches while a link run writes', () => {
     value(await api['overview.get']({}));
     value(await api['series.query']({ sort: 'victims', offset: 0, limit: 5 }));
     expect(db.prepare('SELECT key FROM analysis_cache ORDER BY key').pluck().all()).toEqual(['overview', 'series_stat']);
+  });
+});
+
+describe('per-series figures', () => {
+  it('are the same whether computed series by series or in one pass over every membership', async () => {
+    store = await demoStore();
+    const { db } = store;
+    const stats = (): unknown[] => db.prepare('SELECT series_id, run, victims, categories FROM series_stat ORDER BY series_id').all();
+    expect(refreshAllStats(db, Infinity)).toBe(true);
+    const bySeries = stats();
+    expect(bySeries.length).toBe(db.prepare('SELECT count(*) FROM series WHERE active = 1').pluck().get());
+    db.prepare('DELETE FROM series_stat').run();
+    db.prepare('DELETE FROM analysis_cache').run();
+    expect(refreshAllStats(db, 0)).toBe(true);
+    expect(stats()).toEqual(bySeries);
   });
 });
 

@@ -3,6 +3,7 @@
 // surviving relinks, the UI told the store changed.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ApiEvent, ApiMethod, ApiValue, JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
@@ -34,6 +35,17 @@ describe('analysis through the backend', () => {
     try {
       await call(b, 'demo.start', { reports: 2000, seed: 3 });
       await doneOf(events, (o) => o.kind === 'link' && o.ok);
+      // The analysis worker warms the caches after the link run, off the backend thread.
+      const cached = (): string[] => {
+        const ro = new Database(path.join(dir, 'store.db'), { readonly: true });
+        try {
+          return ro.prepare('SELECT key FROM analysis_cache ORDER BY key').pluck().all() as string[];
+        } finally {
+          ro.close();
+        }
+      };
+      for (let i = 0; i < 400 && cached().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(cached()).toEqual(['overview', 'series_stat']);
       const overview = await call(b, 'overview.get', {});
       expect(overview.series).toBeGreaterThan(10);
 
