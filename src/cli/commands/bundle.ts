@@ -63,6 +63,8 @@ export const exportCommand: Command = {
         if (bureau.trim() === '') throw new UsageError('--bureau must not be empty');
         writeSettings(db, { bureauName: bureau.trim() });
       }
+      const seriesId = ctx.positionals[0] as string;
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) throw new CliError(`no series with id ${seriesId}`);
       const redact = ctx.values['redact'] === true;
       const caseId = typeof ctx.values['case'] === 'string' ? ctx.values['case'] : null;
       const bar = progressReporter('exporting');
@@ -70,7 +72,7 @@ export const exportCommand: Command = {
         const identity = await loadOrCreateIdentity(ctx.db, vault);
         const sharingKey = redact ? await loadSharingKey(db, vault) : null;
         if (redact && sharingKey === null) ctx.err('no sharing key is set: victims\' data is replaced by plain markers, not keyed hashes (set one with casegraph keys --set-sharing-key)');
-        return writeBundle(db, { seriesId: ctx.positionals[0] as string, caseId, redact, sharingKey, identity, bureau: bureauName(db), out, onProgress: (phase, done, total) => bar.update(done, total, ` ${phase}`) });
+        return writeBundle(db, { seriesId, caseId, redact, sharingKey, identity, bureau: bureauName(db), out, onProgress: (phase, done, total) => bar.update(done, total, ` ${phase}`) });
       }).finally(() => bar.end());
       db.transaction(() => {
         if (r.caseId) {

@@ -63,7 +63,10 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
       let out: string;
       let downloadId: string | null = null;
       const name = `${(caseId ?? seriesId).replace(/[^\w.-]/g, '_')}${redact ? '-redacted' : ''}.casebundle`;
-      if (file !== undefined) {
+      if (file !== undefined && deps.downloadRoot) {
+        // The browser host never writes where a web page says: it offers a download.
+        return fail('invalid_argument', 'in the browser the bundle is offered as a download; leave out the file');
+      } else if (file !== undefined) {
         out = path.resolve(file);
         if (!fs.existsSync(path.dirname(out))) return fail('invalid_argument', `cannot write ${path.basename(out)}: the folder does not exist`);
       } else if (deps.downloadRoot) {

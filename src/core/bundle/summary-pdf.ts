@@ -155,7 +155,7 @@ function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: numb
   // Threshold line.
   const ty = py(s.rule.amountCents);
   doc.save().lineWidth(1).strokeColor('#cc3333').dash(4, { space: 3 }).moveTo(left, ty).lineTo(left + plotW, ty).stroke().undash().restore();
-  doc.fillColor('#cc3333').text(t(`threshold ${centsToDecimal(s.rule.amountCents)} ${s.rule.currency}`), left + 4, ty - 10, { width: 200 });
+  doc.fillColor('#cc3333').text(t(`threshold ${centsToDecimal(s.rule.amountCents)} ${s.rule.currency}`), left + plotW - 200, ty - 10, { width: 200, align: 'right' });
   // Cumulative loss as a step line.
   if (points.length > 0) {
     doc.save().lineWidth(1.2).strokeColor('#1f5fa8');
@@ -171,7 +171,7 @@ function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: numb
     const at = points.find((p) => p.ms >= (s.crossing as { atMs: number }).atMs) ?? points[points.length - 1];
     if (at) {
       doc.save().lineWidth(1.5).strokeColor('#cc3333').circle(px(at.ms), py(at.cents), 4).stroke().restore();
-      doc.fillColor('#cc3333').text(t(`crossed with ${s.crossing.report}`), Math.min(px(at.ms) + 6, left + plotW - 150), py(at.cents) + 4, { width: 150 });
+      doc.fillColor('#cc3333').text(t(`crossed with ${s.crossing.report}`), Math.min(px(at.ms) + 6, left + plotW - 150), Math.max(y, py(at.cents) - 16), { width: 150 });
     }
   }
   doc.fillColor('#000000');

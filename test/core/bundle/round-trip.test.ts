@@ -73,3 +73,27 @@ print(len(reports), len(links))`, path.join(x, 'graph.graphml')], { encoding: 'u
     f.db.close();
   }, 120_000);
 });
+
+describe('case bundle determinism and case files', () => {
+  it('writes the same bytes for the same content and time, and carries the case title and notes', async () => {
+    const f = await linkedStore(200, 13);
+    const now = new Date('2026-01-02T03:04:05.000Z');
+    const at = now.toISOString();
+    f.db.prepare("INSERT INTO case_file (id, title, created_at, created_by, updated_at) VALUES ('CASE-7', '跨区刷单案', ?, 'li', ?)").run(at, at);
+    f.db.prepare("INSERT INTO case_series (case_id, series_id, added_at) VALUES ('CASE-7', ?, ?)").run(f.seriesId, at);
+    f.db.prepare("INSERT INTO case_note (case_id, at, author, text) VALUES ('CASE-7', ?, 'li', '与东莞警方协查')").run(at);
+    const write = (name: string, caseId: string | null): ReturnType<typeof writeBundle> =>
+      writeBundle(f.db, { seriesId: f.seriesId, caseId, redact: false, sharingKey: null, identity: f.identity, bureau: 'B', workstation: 'ws-1', out: path.join(f.dir, name), now });
+    const a = await write('a.casebundle', 'CASE-7');
+    const b = await write('b.casebundle', 'CASE-7');
+    expect(fs.readFileSync(path.join(f.dir, 'a.casebundle')).equals(fs.readFileSync(path.join(f.dir, 'b.casebundle')))).toBe(true);
+    expect(a.manifestSha256).toBe(b.manifestSha256);
+    expect(a.manifest).toMatchObject({ case_id: 'CASE-7', title: '跨区刷单案', counts: { notes: 1 }, workstation: 'ws-1', created_at: at });
+    const notes = JSON.parse(((await readBundleEntries(path.join(f.dir, 'a.casebundle'))).get('notes.json') as Buffer).toString('utf8')) as { text: string; scope: string }[];
+    expect(notes).toEqual([expect.objectContaining({ text: '与东莞警方协查', scope: 'case' })]);
+    const other = f.db.prepare('SELECT id FROM series WHERE active = 1 AND id <> ? LIMIT 1').pluck().get(f.seriesId) as string;
+    await expect(writeBundle(f.db, { seriesId: other, caseId: 'CASE-7', redact: false, sharingKey: null, identity: f.identity, bureau: 'B', out: path.join(f.dir, 'c.casebundle') })).rejects.toThrow(`series ${other} is not part of case CASE-7`);
+    expect(fs.existsSync(path.join(f.dir, 'c.casebundle'))).toBe(false);
+    f.db.close();
+  }, 120_000);
+});
