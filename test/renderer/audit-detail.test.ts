@@ -24,3 +24,18 @@ describe('audit entry details', () => {
     expect(auditDetailParts('[1,2]', zhCN, createFormat('zh-CN'))).toBeNull();
   });
 });
+
+describe('bundle audit details', () => {
+  it('read the export and a refused import in Chinese', () => {
+    const fmt = createFormat('zh-CN');
+    const exported = auditDetailParts(JSON.stringify({ caseId: 'CASE-1', redaction: 'victims', hashes: 'none', reports: 38 }), zhCN, fmt);
+    expect(exported).toEqual([
+      { label: '案件', value: 'CASE-1' },
+      { label: '脱敏', value: '受害人信息已脱敏' },
+      { label: '带密钥哈希', value: '否' },
+      { label: '报案数', value: '38' },
+    ]);
+    const refused = auditDetailParts(JSON.stringify({ rejected: ['manifest.sig is missing'], signer: null }), zhCN, fmt);
+    expect(refused?.[0]).toEqual({ label: '拒收', value: '缺少 manifest.sig。' });
+  });
+});

@@ -2,6 +2,7 @@
 // "status":{"from":"new","to":"filed"}}). On screen it reads as "Event: update · Status: New → Filed"
 // in the UI language; keys and values the UI does not know are shown as stored.
 
+import { bundleProblemText } from '../bundles/bundle-problem-text';
 import { isCaseStatus } from '../cases/case-routes';
 import type { Format } from '../format/formatter';
 import type { Messages } from '../i18n/messages';
@@ -42,6 +43,11 @@ export const AUDIT_KEYS = [
   'pages',
   'received',
   'quarantined',
+  'caseId',
+  'file',
+  'redaction',
+  'hashes',
+  'manifestSha256',
 ] as const;
 export type AuditKey = (typeof AUDIT_KEYS)[number];
 
@@ -65,6 +71,8 @@ function valueText(key: string, value: unknown, m: Messages, fmt: Format): strin
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? m['auditValue.yes'] : m['auditValue.no'];
   if (typeof value === 'number') return fmt.count(value);
+  // A refused bundle's problems, as the verifier wrote them.
+  if (key === 'rejected' && Array.isArray(value)) return value.map((v) => bundleProblemText(String(v), m).text).join(' ');
   if (Array.isArray(value)) return value.map((v) => valueText(key, v, m, fmt)).join(', ');
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
@@ -75,6 +83,8 @@ function valueText(key: string, value: unknown, m: Messages, fmt: Format): strin
   if (key === 'status' && isCaseStatus(text)) return m[`caseStatus.${text}`];
   if (key === 'action' && isAuditAction(text)) return m[`audit.action.${text}`];
   if (key === 'error' && isSyncErrorCode(text)) return m[`syncError.${text}`];
+  if (key === 'redaction' && (text === 'none' || text === 'victims')) return m[`redaction.${text}`];
+  if (key === 'hashes') return text === 'none' ? m['auditValue.no'] : text.toUpperCase();
   if (isValue(text)) return m[`auditValue.${text}`];
   return text;
 }
