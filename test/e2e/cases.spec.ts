@@ -110,6 +110,30 @@ test('a case is opened from a series, noted, and survives a relink; the audit lo
   expect(consoleProblems).toEqual([]);
 });
 
+test('a case follows its series when an investigator merges it into another and the store relinks', async ({ page, served, consoleProblems }) => {
+  await page.goto(served.url);
+  const { origin } = served;
+  await relink(page.request, origin);
+  const rows = (await call(page.request, origin, 'series.query', { offset: 2, limit: 2 })).rows;
+  const [a, b] = rows;
+  if (!a || !b) throw new Error('need two series');
+  const created = await call(page.request, origin, 'cases.create', { title: '合并跟随测试', series: [b.id] });
+  await call(page.request, origin, 'series.merge', { a: a.id, b: b.id, reason: '同一收款账户，人工确认' });
+  await new Promise((r) => setTimeout(r, 300));
+  await idle(page.request, origin);
+  await relink(page.request, origin);
+
+  const after = await call(page.request, origin, 'cases.get', { id: created.id });
+  expect(after.currentSeries).toHaveLength(1);
+  expect(after.currentSeries[0]?.reports).toBe(a.reports + b.reports);
+  await openView(page, served.url, `#/cases/${encodeURIComponent(created.id)}`);
+  const current = after.currentSeries[0]?.id ?? '';
+  await expect(page.getByTestId('case-series').getByRole('link', { name: current })).toBeVisible();
+  test.info().annotations.push({ type: 'followed', description: current === b.id ? 'kept its id' : `${b.id} -> ${current}` });
+  if (current !== b.id) await expect(page.getByTestId('case-followed')).toContainText(b.id);
+  expect(consoleProblems).toEqual([]);
+});
+
 test('switching the language changes every visible string on the case and audit views', async ({ page, served, consoleProblems }) => {
   await page.goto(served.url);
   const { origin } = served;
