@@ -92,7 +92,11 @@ test('another bureau trusts the key, drops the bundle on Import, sees the signer
     // Trust the sender's key in Settings, pasting its PEM.
     await openView(page, url, '#/settings');
     await page.getByRole('textbox', { name: '单位名称', exact: true }).fill('南京市公安局玄武分局');
-    await page.getByRole('textbox', { name: '公钥（PEM）' }).last().fill(senderPem);
+    // The key arrives as a .pem file (picked here; pasting works too).
+    const pemFile = path.join(work, 'nanjing-xuanwu.pem');
+    fs.writeFileSync(pemFile, `Nanjing Xuanwu PSB signing key\n${senderPem}`);
+    await page.getByTestId('trust-file-input').setInputFiles(pemFile);
+    await expect(page.getByRole('textbox', { name: '公钥（PEM）' }).last()).toHaveValue(senderPem.trim());
     await page.getByRole('button', { name: '信任此密钥' }).click();
     await expect(page.getByTestId('trust-table')).toContainText('南京市公安局玄武分局');
     await expect(page.getByTestId('trust-table')).toContainText(showFingerprint(senderFingerprint));
