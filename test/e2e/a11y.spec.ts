@@ -17,8 +17,12 @@ function someReport(db: string): string {
 }
 
 /** Every view's address; views that load data wait for their heading. */
-function views(reportId: string, caseId: string): readonly { readonly name: string; readonly hash: string }[] {
+function views(reportId: string, caseId: string, seriesId: string): readonly { readonly name: string; readonly hash: string }[] {
   return [
+    // The analysis views (overview, series list, series workspace) come from their own branch.
+    { name: 'overview', hash: '#/overview' },
+    { name: 'series', hash: '#/series' },
+    { name: 'series-detail', hash: `#/series/${encodeURIComponent(seriesId)}` },
     { name: 'welcome', hash: '#/welcome' },
     { name: 'reports', hash: '#/reports' },
     { name: 'report', hash: `#/reports/${reportId}` },
@@ -77,8 +81,9 @@ for (const display of [
     await page.goto(served.url); // sets the session cookie
     await setDisplay(page, served.url, display);
     const caseId = await someCase(page, served.origin);
+    const seriesId = (await call(page.request, served.origin, 'series.query', { offset: 0, limit: 1 })).rows[0]?.id ?? '';
     const found: string[] = [];
-    for (const view of views(someReport(served.db), caseId)) {
+    for (const view of views(someReport(served.db), caseId, seriesId)) {
       await open(page, served.url, view.hash);
       await expect(page.locator('html')).toHaveAttribute('data-theme', display.theme);
       for (const v of await seriousViolations(page)) found.push(`${view.name}: ${v}`);
