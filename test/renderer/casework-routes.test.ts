@@ -78,3 +78,15 @@ describe('fingerprints', () => {
     expect(showFingerprint('aa84 489d:aca5-4a1b')).toBe('aa84 489d aca5 4a1b');
   });
 });
+
+describe('instants recorded here', () => {
+  it('show in the local time zone, unlike report stamps', async () => {
+    const { formatLocalDateTime } = await import('../../src/renderer/src/format/dates');
+    const stamp = '2026-11-24T19:28:00.000Z';
+    const local = new Date(stamp);
+    const hh = String(local.getHours()).padStart(2, '0');
+    const mm = String(local.getMinutes()).padStart(2, '0');
+    expect(formatLocalDateTime(stamp, 'en')).toContain(`${hh}:${mm}`);
+    expect(formatLocalDateTime('not a time', 'en')).toBe('not a time');
+  });
+});

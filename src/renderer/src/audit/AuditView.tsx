@@ -150,7 +150,7 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
               <tbody>
                 {resource.value.rows.map((row) => (
                   <tr key={row.id}>
-                    <td>{fmt.dateTime(row.at)}</td>
+                    <td>{fmt.localDateTime(row.at)}</td>
                     <td>{row.actor}</td>
                     <td>{actionLabel(row.action)}</td>
                     <td className="mono break">{row.subject ?? ''}</td>

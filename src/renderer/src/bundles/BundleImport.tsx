@@ -214,7 +214,7 @@ export function BundleProvenance() {
             <tbody>
               {resource.value.map((row) => (
                 <tr key={row.manifestSha256}>
-                  <td>{fmt.dateTime(row.importedAt)}</td>
+                  <td>{fmt.localDateTime(row.importedAt)}</td>
                   <td>{row.bureau}</td>
                   <td>{row.title ?? '—'}</td>
                   <td>

@@ -154,7 +154,7 @@ function TrustList() {
                 <tr key={key.fingerprint}>
                   <td>{key.name}</td>
                   <td className="mono break">{showFingerprint(key.fingerprint)}</td>
-                  <td>{fmt.dateTime(key.addedAt)}</td>
+                  <td>{fmt.localDateTime(key.addedAt)}</td>
                   <td>
                     <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void remove(key.fingerprint)}>
                       {m['trust.remove'](key.name)}

@@ -55,11 +55,11 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
         </div>
         <div className="fact">
           <dt>{m['case.created']}</dt>
-          <dd>{fmt.dateTime(detail.createdAt)}</dd>
+          <dd>{fmt.localDateTime(detail.createdAt)}</dd>
         </div>
         <div className="fact">
           <dt>{m['cases.updated']}</dt>
-          <dd>{fmt.dateTime(detail.updatedAt)}</dd>
+          <dd>{fmt.localDateTime(detail.updatedAt)}</dd>
         </div>
       </dl>
       <form className="form form-inline" noValidate onSubmit={(event) => void onSubmit(event)}>
@@ -262,7 +262,7 @@ function CaseNotes({ detail, onChanged }: { readonly detail: CaseDetail; readonl
           {detail.notes.map((note) => (
             <li key={note.id} className="note">
               <p className="note-meta">
-                <span className="note-author">{note.author}</span> · <time dateTime={note.at}>{fmt.dateTime(note.at)}</time>
+                <span className="note-author">{note.author}</span> · <time dateTime={note.at}>{fmt.localDateTime(note.at)}</time>
               </p>
               <p className="note-text">{note.text}</p>
             </li>
@@ -316,7 +316,7 @@ function CaseExports({ detail }: { readonly detail: CaseDetail }) {
             <tbody>
               {detail.exports.map((row) => (
                 <tr key={row.id}>
-                  <td>{fmt.dateTime(row.at)}</td>
+                  <td>{fmt.localDateTime(row.at)}</td>
                   <td>{row.actor}</td>
                   <td className="mono break">{row.fileName}</td>
                   <td className="mono">{row.seriesId}</td>

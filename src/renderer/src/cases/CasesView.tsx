@@ -87,7 +87,7 @@ export function CasesView({ status }: { readonly status: CaseStatus | null }) {
                   <td className="num">{fmt.count(row.reports)}</td>
                   <td className="num">{formatLoss(row.loss, fmt, m['common.none'])}</td>
                   <td className="num">{fmt.count(row.noteCount)}</td>
-                  <td>{fmt.dateTime(row.updatedAt)}</td>
+                  <td>{fmt.localDateTime(row.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

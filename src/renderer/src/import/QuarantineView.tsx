@@ -35,7 +35,7 @@ function QuarantineTable({ rows }: { readonly rows: readonly QuarantineRow[] }) 
               <td>
                 <ReasonText reason={row.reason} />
               </td>
-              <td>{fmt.dateTime(row.receivedAt)}</td>
+              <td>{fmt.localDateTime(row.receivedAt)}</td>
             </tr>
           ))}
         </tbody>

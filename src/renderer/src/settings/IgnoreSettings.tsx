@@ -90,7 +90,7 @@ export function IgnoreSettings() {
                   <td>{kindLabel(entry.kind)}</td>
                   <td className="mono break">{entry.value}</td>
                   <td>{entry.ignored ? m['ignore.on'] : <span className="muted">{m['ignore.off']}</span>}</td>
-                  <td>{entry.shipped ? m['ignore.shipped'] : entry.addedAt ? m['ignore.addedAt'](fmt.dateTime(entry.addedAt)) : m['ignore.local']}</td>
+                  <td>{entry.shipped ? m['ignore.shipped'] : entry.addedAt ? m['ignore.addedAt'](fmt.localDateTime(entry.addedAt)) : m['ignore.local']}</td>
                   <td>
                     <IgnoreNote entry={entry} />
                   </td>

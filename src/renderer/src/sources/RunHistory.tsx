@@ -36,8 +36,8 @@ export function RunHistory({ sourceId }: { readonly sourceId: number }) {
         <tbody>
           {runs.value.map((run) => (
             <tr key={run.id}>
-              <td>{fmt.dateTime(run.startedAt)}</td>
-              <td>{run.finishedAt ? fmt.dateTime(run.finishedAt) : '—'}</td>
+              <td>{fmt.localDateTime(run.startedAt)}</td>
+              <td>{run.finishedAt ? fmt.localDateTime(run.finishedAt) : '—'}</td>
               <td>
                 {m[`syncStatus.${run.status}`]}
                 {run.error ? (
