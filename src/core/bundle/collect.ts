@@ -170,5 +170,7 @@ export function describeEvidence(e: Evidence): string {
       return `same impersonated brand ${e.brand}`;
     case 'sender':
       return `same sender pattern ${e.pattern}`;
+    case 'correction':
+      return `merged by an investigator's correction (#${e.correction})`;
   }
 }
