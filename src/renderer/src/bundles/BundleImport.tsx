@@ -30,6 +30,12 @@ function Problem({ problem }: { readonly problem: string }) {
   return translated ? <li title={problem}>{text}</li> : <li lang="en">{text}</li>;
 }
 
+/** The problems in the sentence a rejected import ends with ("bundle rejected, nothing was stored: a; b"). */
+function rejectedProblems(message: string): readonly string[] {
+  const prefix = 'bundle rejected, nothing was stored: ';
+  return message.startsWith(prefix) ? message.slice(prefix.length).split('; ').filter((p) => p !== '') : [];
+}
+
 function SignerLine({ check }: { readonly check: BundleCheck }) {
   const { m } = useI18n();
   if (check.signer === 'trusted') {
@@ -151,9 +157,17 @@ export function BundleImport({ stage, onStage }: { readonly stage: BundleStage; 
             {m['bundle.cancelled']}
           </p>
         ) : (
-          <div data-testid="bundle-rejected">
-            <p className="notice notice-error">{m['bundle.rejected']}</p>
-            <ErrorNotice error={outcome.error} />
+          <div data-testid="bundle-rejected" className="notice notice-error" role="alert">
+            <p className="notice-text">{m['bundle.rejected']}</p>
+            {rejectedProblems(outcome.error.message).length > 0 ? (
+              <ul>
+                {rejectedProblems(outcome.error.message).map((problem) => (
+                  <Problem key={problem} problem={problem} />
+                ))}
+              </ul>
+            ) : (
+              <ErrorNotice error={outcome.error} />
+            )}
           </div>
         )
       ) : null}
