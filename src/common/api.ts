@@ -660,4 +660,12 @@ export interface ApiClient {
    * the Electron client asks the preload for their paths, the browser client uploads them.
    */
   stageFiles(files: readonly File[]): Promise<Result<readonly string[]>>;
+  /**
+   * Where an export goes. Electron asks with a save dialog: the chosen path, or null when the
+   * user cancelled. The browser host cannot write to disk: 'download' (the finished export is
+   * then fetched from `downloadUrl`).
+   */
+  chooseSaveFile(suggestedName: string): Promise<Result<{ readonly path: string } | 'download' | null>>;
+  /** The address of a finished export in the browser host; null in Electron (the file is already where the user chose). */
+  downloadUrl(downloadId: string): string | null;
 }

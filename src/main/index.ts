@@ -2,7 +2,7 @@
 // (context isolation, sandbox, no Node, no navigation, no new windows, no permissions),
 // starts the backend worker on the user's store, and forwards the one API over IPC.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { BackendClient } from '../core/backend/backend-client';
 import { STORE_FILE } from '../core/store/paths';
 import { electronNativeBinding } from './native-binding';
@@ -64,6 +64,14 @@ async function start(): Promise<void> {
     if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_argument', message: 'method must be a string' } };
     return backend?.call(method, arg);
+  });
+  ipcMain.handle('dialog:saveFile', async (event, suggestedName: unknown) => {
+    if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return null;
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const defaultPath = path.join(app.getPath('documents'), typeof suggestedName === 'string' ? path.basename(suggestedName) : 'export.casebundle');
+    const options = { defaultPath, filters: [{ name: 'Casegraph bundle', extensions: ['casebundle'] }] };
+    const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
   });
   const win = createWindow();
   backend.onEvent((e) => {

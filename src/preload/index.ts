@@ -1,5 +1,6 @@
 // The preload exposes exactly one small wrapper, never ipcRenderer itself: call a method of the
-// API contract, listen to its events, and get the path of a file the user picked or dropped.
+// API contract, listen to its events, get the path of a file the user picked or dropped, and
+// ask where to save an export.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ApiEvent } from '../common/api';
 
@@ -11,4 +12,5 @@ contextBridge.exposeInMainWorld('casegraph', {
     return () => ipcRenderer.removeListener('casegraph:event', wrapped);
   },
   pathForFile: (file: File): string => webUtils.getPathForFile(file),
+  saveFile: (suggestedName: string): Promise<string | null> => ipcRenderer.invoke('dialog:saveFile', suggestedName),
 });

@@ -53,11 +53,50 @@ test.describe('Electron app', () => {
         process: typeof (globalThis as { process?: unknown }).process,
         bridge: Object.keys((globalThis as { casegraph?: object }).casegraph ?? {}).sort(),
       }));
-      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'onEvent', 'pathForFile'] });
+      expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'onEvent', 'pathForFile', 'saveFile'] });
       await page.getByRole('button', { name: /演示|demo/i }).first().click();
       await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible({ timeout: 60_000 });
       await page.screenshot({ path: test.info().outputPath('electron-reports.png') });
       expect(problems).toEqual([]);
+    } finally {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('exports a case bundle to the path chosen in the save dialog', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-electron-'));
+    const target = path.join(dir, 'chosen.casebundle');
+    const app = await electron.launch({ executablePath: binary ?? undefined, args: [ROOT], env: { ...process.env, CASEGRAPH_DB: path.join(dir, 'store.db') } });
+    try {
+      // The OS dialog cannot be clicked by a test: answer it in the main process as a user would.
+      await app.evaluate(({ dialog }, file) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+      }, target);
+      const page = await app.firstWindow();
+      await page.getByRole('button', { name: /演示|demo/i }).first().click();
+      await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible({ timeout: 60_000 });
+      const caseId = await page.evaluate(async () => {
+        const bridge = (globalThis as unknown as { casegraph: { call(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown }> } }).casegraph;
+        const wait = async (): Promise<void> => {
+          for (;;) {
+            const current = await bridge.call('job.current', {});
+            if (current.value === null) return;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        };
+        await wait();
+        await bridge.call('link.start', { full: true });
+        await new Promise((r) => setTimeout(r, 300));
+        await wait();
+        const page1 = (await bridge.call('series.query', { offset: 0, limit: 1 })).value as { rows: { id: string }[] };
+        const created = (await bridge.call('cases.create', { title: 'Electron export', series: [page1.rows[0]?.id] })).value as { id: string };
+        return created.id;
+      });
+      await page.evaluate((id) => (window.location.hash = `#/cases/${encodeURIComponent(id)}`), caseId);
+      await page.getByRole('button', { name: '导出案件包' }).click();
+      await expect(page.getByText('已保存到')).toBeVisible({ timeout: 60_000 });
+      expect(fs.readFileSync(target).subarray(0, 2).toString('latin1')).toBe('PK');
     } finally {
       await app.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -121,10 +121,10 @@ test('add a feed, sync it with progress, see the counts; a wrong token is "not a
   const interval = page.getByLabel('同步间隔（分钟）');
   await expect(interval).toHaveValue('15');
   await interval.fill('2000');
-  await page.getByRole('button', { name: '保存' }).last().click();
+  await page.getByRole('button', { name: '保存', exact: true }).last().click();
   await expect(page.getByText('同步间隔须为 0 到 1440 之间的整数分钟')).toBeVisible();
   await interval.fill('0');
-  await page.getByRole('button', { name: '保存' }).last().click();
+  await page.getByRole('button', { name: '保存', exact: true }).last().click();
   await expect(page.getByText('已保存。')).toBeVisible();
 
   expect(problems).toEqual([]);

@@ -13,7 +13,7 @@ describe('routes', () => {
     expect(parseRoute('#/import/quarantine?page=3')).toEqual({ view: 'quarantine', page: 3 });
     expect(parseRoute('#/settings')).toEqual({ view: 'settings' });
     expect(parseRoute('#/sources')).toEqual({ view: 'sources' });
-    expect(parseRoute('#/cases')).toEqual({ view: 'not-found', path: '/cases' });
+    expect(parseRoute('#/nowhere')).toEqual({ view: 'not-found', path: '/nowhere' });
   });
 
   it('decodes report ids and rejects broken escapes', () => {

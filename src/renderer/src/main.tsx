@@ -13,6 +13,7 @@ import './styles/controls.css';
 import './styles/table.css';
 import './styles/views.css';
 import './styles/analysis.css';
+import './styles/casework.css';
 
 // Paint in the last theme and language before the settings arrive.
 applyDisplay(readDisplayHint());

@@ -9,6 +9,8 @@ export interface CasegraphBridge {
   onEvent(listener: (event: ApiEvent) => void): () => void;
   /** The absolute path of a file the user picked or dropped ('' when it has none). */
   pathForFile(file: File): string;
+  /** Ask where to save a file (the OS save dialog); null when the user cancelled. */
+  saveFile(suggestedName: string): Promise<string | null>;
 }
 
 declare global {

@@ -29,5 +29,16 @@ export function createElectronClient(bridge: CasegraphBridge): ApiClient {
       }
       return { ok: true, value: paths };
     },
+    async chooseSaveFile(suggestedName: string): Promise<Result<{ readonly path: string } | 'download' | null>> {
+      try {
+        const path = await bridge.saveFile(suggestedName);
+        return { ok: true, value: path === null ? null : { path } };
+      } catch (error) {
+        return failure('failed', error instanceof Error ? error.message : String(error));
+      }
+    },
+    downloadUrl(): string | null {
+      return null;
+    },
   };
 }

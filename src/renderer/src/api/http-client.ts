@@ -154,5 +154,11 @@ export function createHttpClient(base = ''): ApiClient {
       }
       return { ok: true, value: paths };
     },
+    chooseSaveFile(): Promise<Result<{ readonly path: string } | 'download' | null>> {
+      return Promise.resolve({ ok: true, value: 'download' });
+    },
+    downloadUrl(downloadId: string): string | null {
+      return `${base}/api/download/${encodeURIComponent(downloadId)}`;
+    },
   };
 }

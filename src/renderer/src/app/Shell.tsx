@@ -14,6 +14,10 @@ import { WelcomeView } from '../welcome/WelcomeView';
 import { OverviewView } from '../overview/OverviewView';
 import { SeriesListView } from '../series/SeriesListView';
 import { SeriesWorkspace } from '../series/SeriesWorkspace';
+import { AuditView } from '../audit/AuditView';
+import { CaseDetailView } from '../cases/CaseDetailView';
+import { CasesView } from '../cases/CasesView';
+import { NewCaseView } from '../cases/NewCaseView';
 import { useRoute } from './navigation';
 import { Nav } from './Nav';
 import { NotFoundView } from './NotFoundView';
@@ -48,6 +52,15 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
       return <SeriesListView filters={route.filters} />;
     case 'series-detail':
       return <SeriesWorkspace key={route.id} id={route.id} />;
+    // Case files and the audit log (wt-ui2).
+    case 'cases':
+      return <CasesView status={route.status} />;
+    case 'case-new':
+      return <NewCaseView key={route.series.join(',')} series={route.series} />;
+    case 'case':
+      return <CaseDetailView key={route.id} id={route.id} />;
+    case 'audit':
+      return <AuditView filters={route.filters} />;
     case 'not-found':
       return <NotFoundView />;
   }
@@ -56,6 +69,7 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
 /** Which screen is showing; filter edits within a list are not a new screen. */
 function screenOf(route: Route): string {
   if (route.view === 'series-detail') return `series ${route.id}`;
+  if (route.view === 'case') return `case ${route.id}`;
   return route.view === 'report' ? `report ${route.id}` : route.view;
 }
 

@@ -2,7 +2,7 @@
 
 import type { ComponentType } from 'react';
 import type { TextKey } from '../i18n/messages';
-import { ChartIcon, ListIcon, NetworkIcon, SettingsIcon, SyncIcon, UploadIcon } from './Icons';
+import { AuditIcon, CaseIcon, ChartIcon, ListIcon, NetworkIcon, SettingsIcon, SyncIcon, UploadIcon } from './Icons';
 import type { View } from './routes';
 
 export interface NavItem {
@@ -20,5 +20,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '#/reports', label: 'nav.reports', icon: ListIcon, views: ['reports', 'report'] },
   { href: '#/import', label: 'nav.import', icon: UploadIcon, views: ['import', 'quarantine'] },
   { href: '#/sources', label: 'nav.sources', icon: SyncIcon, views: ['sources'] },
+  // Case files and the audit log (wt-ui2).
+  { href: '#/cases', label: 'nav.cases', icon: CaseIcon, views: ['cases', 'case-new', 'case'] },
+  { href: '#/audit', label: 'nav.audit', icon: AuditIcon, views: ['audit'] },
   { href: '#/settings', label: 'nav.settings', icon: SettingsIcon, views: ['settings'] },
 ];

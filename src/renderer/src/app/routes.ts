@@ -6,6 +6,8 @@
 
 import { parseFilters, filtersToSearch, type ReportFilters } from '../reports/report-filters';
 import { parseSeriesFilters, seriesFiltersToSearch, type SeriesFilters } from '../series/series-filters';
+import type { CaseStatus } from '../../../common/api';
+import { auditToSearch, parseAudit, parseCaseStatus, type AuditFilters } from '../cases/case-routes';
 
 export type Route =
   | { readonly view: 'root' }
@@ -20,6 +22,11 @@ export type Route =
   | { readonly view: 'overview' }
   | { readonly view: 'series'; readonly filters: SeriesFilters }
   | { readonly view: 'series-detail'; readonly id: string }
+  // Case files and the audit log (wt-ui2).
+  | { readonly view: 'cases'; readonly status: CaseStatus | null }
+  | { readonly view: 'case-new'; readonly series: readonly string[] }
+  | { readonly view: 'case'; readonly id: string }
+  | { readonly view: 'audit'; readonly filters: AuditFilters }
   | { readonly view: 'not-found'; readonly path: string };
 
 export type View = Route['view'];
@@ -48,6 +55,11 @@ const ROUTES: readonly RouteEntry[] = [
   { pattern: ['overview'], build: () => ({ view: 'overview' }) },
   { pattern: ['series'], build: (_p, query) => ({ view: 'series', filters: parseSeriesFilters(query) }) },
   { pattern: ['series', ':id'], build: (p) => ({ view: 'series-detail', id: p.id ?? '' }) },
+  // Case files and the audit log (wt-ui2).
+  { pattern: ['cases'], build: (_p, query) => ({ view: 'cases', status: parseCaseStatus(query.get('status')) }) },
+  { pattern: ['cases', 'new'], build: (_p, query) => ({ view: 'case-new', series: query.getAll('series').flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '') }) },
+  { pattern: ['cases', ':id'], build: (p) => ({ view: 'case', id: p.id ?? '' }) },
+  { pattern: ['audit'], build: (_p, query) => ({ view: 'audit', filters: parseAudit(query) }) },
 ];
 
 function match(pattern: readonly string[], segments: readonly string[]): Record<string, string> | null {
@@ -113,6 +125,17 @@ export function routeHref(route: Route): string {
     }
     case 'series-detail':
       return `#/series/${encodeURIComponent(route.id)}`;
+    // Case files and the audit log (wt-ui2).
+    case 'cases':
+      return route.status === null ? '#/cases' : `#/cases?status=${route.status}`;
+    case 'case-new':
+      return route.series.length === 0 ? '#/cases/new' : `#/cases/new?${new URLSearchParams(route.series.map((s) => ['series', s])).toString()}`;
+    case 'case':
+      return `#/cases/${encodeURIComponent(route.id)}`;
+    case 'audit': {
+      const search = auditToSearch(route.filters);
+      return search === '' ? '#/audit' : `#/audit?${search}`;
+    }
     case 'not-found':
       return `#${route.path}`;
   }

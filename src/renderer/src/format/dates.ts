@@ -70,3 +70,27 @@ export function formatDateTime(stamp: string, language: Language): string {
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && wallClock(text) !== null;
 }
+
+const localFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/**
+ * An instant this workstation recorded (a note, an audit entry, an export), in the computer's own
+ * time zone: "2026年11月24日 19:28". Report stamps keep their own offset (formatDateTime).
+ */
+export function formatLocalDateTime(stamp: string, language: Language): string {
+  const ms = Date.parse(stamp);
+  if (Number.isNaN(ms)) return stamp;
+  let format = localFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(language), {
+      year: 'numeric',
+      month: language === 'zh-CN' ? 'long' : 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    localFormats.set(language, format);
+  }
+  return format.format(new Date(ms));
+}

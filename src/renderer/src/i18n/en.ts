@@ -1,5 +1,6 @@
 // English.
 
+import { caseworkEn } from './casework-en';
 import type { Messages } from './messages';
 import { analysisEn } from './analysis-en';
 
@@ -131,7 +132,7 @@ export const en: Messages = {
     'Import NDJSON or CSV files exported from the reporting platform. Importing twice is safe: equal or older versions are skipped and newer ones replace what is stored.',
   'import.drop': 'Drop report files here',
   'import.choose': 'Choose files…',
-  'import.formats': 'Accepts .ndjson, .jsonl and .csv files; pick several at once if you like.',
+  'import.formats': 'Accepts .ndjson, .jsonl and .csv files (pick several at once if you like), and case bundles (.casebundle) from other bureaus.',
   'import.staging': (n, shown) => `Preparing ${plural(n, shown, 'file', 'files')}…`,
   'import.starting': 'Starting the import…',
   'import.cancel': 'Cancel import',
@@ -301,6 +302,8 @@ export const en: Messages = {
   'role.caller': 'Caller',
   'role.sender': 'Sender',
   'role.payee': 'Payee',
+  'role.payer': 'Payer',
+  'role.site': 'Website',
   'role.link': 'Link',
   'role.contact': 'Contact',
   'role.app': 'App',
@@ -309,6 +312,25 @@ export const en: Messages = {
   'subtype.landline': 'landline',
   'subtype.service': 'service number',
   'subtype.short_link': 'short link',
+  'subtype.sms_gateway': 'SMS gateway number',
+  'subtype.foreign': 'foreign number',
+  'subtype.unknown': 'unrecognised format',
+  'subtype.app_link': 'app link',
+  'subtype.ip': 'IP address link',
+  'subtype.wxid': 'WeChat ID',
+  'subtype.phone': 'by phone number',
+  'subtype.qq': 'by QQ number',
+  'subtype.email': 'by email',
+  'subtype.user_id': 'user ID',
+  'subtype.masked': 'partly masked',
+  'subtype.bad_length': 'wrong length',
+  'subtype.invalid': 'check digits wrong',
+  'subtype.group': 'group',
+  'subtype.tron': 'TRON (TRC-20)',
+  'subtype.eth': 'Ethereum',
+  'subtype.btc': 'Bitcoin',
+  'subtype.v4': 'IPv4',
+  'subtype.v6': 'IPv6',
 
   'error.offline': 'The Casegraph server cannot be reached; check that it is still running.',
   'error.unauthorized': 'This session is not authorised; open the link casegraph serve printed again.',
@@ -320,6 +342,8 @@ export const en: Messages = {
   'error.busy': 'Another job is running; try again when it has finished.',
   'error.no_token': 'This source has no access token yet; set one first.',
   'error.token_unreadable': 'The token cannot be read or stored (the credential store is unavailable or the token is damaged); enter the token again.',
+  'error.conflict': 'This conflicts with the current state (someone may have changed it meanwhile); reload and try again.',
+  'error.unavailable': 'This function is not available in this installation.',
   'error.failed': 'The operation failed.',
 
   'syncStatus.running': 'Syncing',
@@ -339,4 +363,6 @@ export const en: Messages = {
   'syncError.network': 'The platform cannot be reached: this computer may be offline. Everything synced before is kept.',
   'syncError.concurrent': 'Another sync of this source ran at the same time, so this one stopped; sync again.',
   'syncError.failed': 'The sync failed.',
+
+  ...caseworkEn,
 };

@@ -6,6 +6,7 @@ import type { SyncErrorCode, SyncRunStatus } from '../../../common/api';
 import type { IdentifierOrigin, Category, IdentifierKind, MessageChannel } from '../../../common/model';
 import type { ErrorCode, Role, Subtype } from './vocabulary';
 import type { AnalysisMessages } from './analysis-messages';
+import type { CaseworkMessages } from './casework-messages';
 
 type Count = (n: number, shown: string) => string;
 
@@ -264,6 +265,7 @@ interface Texts {
 
 export type Messages = Texts &
   AnalysisMessages &
+  CaseworkMessages &
   Keyed<'category', Category> &
   Keyed<'kind', IdentifierKind> &
   Keyed<'channel', MessageChannel> &

@@ -2,15 +2,39 @@
 // channels, origins). Values outside these lists are shown as the data has them.
 
 /** Typical identifier roles (report-format.md). */
-export const ROLES = ['caller', 'sender', 'payee', 'link', 'contact', 'app'] as const;
+export const ROLES = ['caller', 'sender', 'payee', 'payer', 'link', 'site', 'contact', 'app'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Identifier subtypes the normaliser assigns (model.ts). */
-export const SUBTYPES = ['mobile', 'landline', 'service', 'short_link'] as const;
+/** Identifier subtypes the normaliser assigns (src/core/normalise: phone, chat-id, bank-card, url, crypto, ip). */
+export const SUBTYPES = [
+  'mobile',
+  'landline',
+  'service',
+  'sms_gateway',
+  'foreign',
+  'unknown',
+  'short_link',
+  'app_link',
+  'ip',
+  'wxid',
+  'phone',
+  'qq',
+  'email',
+  'user_id',
+  'masked',
+  'bad_length',
+  'invalid',
+  'group',
+  'tron',
+  'eth',
+  'btc',
+  'v4',
+  'v6',
+] as const;
 export type Subtype = (typeof SUBTYPES)[number];
 
 /** Error codes with a translated explanation; any other code falls back to `failed`. */
-export const ERROR_CODES = ['offline', 'unauthorized', 'bad_response', 'no_path', 'not_found', 'invalid_argument', 'cancelled', 'busy', 'no_token', 'token_unreadable', 'failed'] as const;
+export const ERROR_CODES = ['offline', 'unauthorized', 'bad_response', 'no_path', 'not_found', 'invalid_argument', 'cancelled', 'busy', 'no_token', 'token_unreadable', 'conflict', 'unavailable', 'failed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export function isRole(value: string): value is Role {

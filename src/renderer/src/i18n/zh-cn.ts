@@ -1,5 +1,6 @@
 // 简体中文 — the default UI language. Category names follow report-format.md.
 
+import { caseworkZhCN } from './casework-zh-cn';
 import type { Messages } from './messages';
 import { analysisZhCN } from './analysis-zh-cn';
 
@@ -128,7 +129,7 @@ export const zhCN: Messages = {
   'import.intro': '导入报案平台导出的 NDJSON 或 CSV 文件。重复导入是安全的：相同或更旧的版本会被跳过，更新的版本会替换旧版本。',
   'import.drop': '将报案文件拖放到这里',
   'import.choose': '选择文件…',
-  'import.formats': '支持 .ndjson、.jsonl 和 .csv 文件，可一次选择多个。',
+  'import.formats': '支持 .ndjson、.jsonl 和 .csv 文件（可一次选择多个），以及其他单位发来的案件包（.casebundle）。',
   'import.staging': (_n, shown) => `正在准备 ${shown} 个文件…`,
   'import.starting': '正在开始导入…',
   'import.cancel': '取消导入',
@@ -297,6 +298,8 @@ export const zhCN: Messages = {
   'role.caller': '来电方',
   'role.sender': '发送方',
   'role.payee': '收款方',
+  'role.payer': '付款方',
+  'role.site': '网站',
   'role.link': '链接',
   'role.contact': '联系方式',
   'role.app': '应用',
@@ -305,6 +308,25 @@ export const zhCN: Messages = {
   'subtype.landline': '固定电话',
   'subtype.service': '服务号码',
   'subtype.short_link': '短链接',
+  'subtype.sms_gateway': '短信网关号码',
+  'subtype.foreign': '境外号码',
+  'subtype.unknown': '无法识别的格式',
+  'subtype.app_link': '应用链接',
+  'subtype.ip': 'IP 地址链接',
+  'subtype.wxid': '微信号',
+  'subtype.phone': '手机号登录',
+  'subtype.qq': 'QQ 号登录',
+  'subtype.email': '邮箱登录',
+  'subtype.user_id': '用户编号',
+  'subtype.masked': '部分隐藏',
+  'subtype.bad_length': '位数不对',
+  'subtype.invalid': '校验位错误',
+  'subtype.group': '群',
+  'subtype.tron': '波场（TRC-20）',
+  'subtype.eth': '以太坊',
+  'subtype.btc': '比特币',
+  'subtype.v4': 'IPv4',
+  'subtype.v6': 'IPv6',
 
   'error.offline': '无法连接到案件图谱服务，请确认它仍在运行。',
   'error.unauthorized': '当前会话未获授权，请重新打开 casegraph serve 给出的链接。',
@@ -316,6 +338,8 @@ export const zhCN: Messages = {
   'error.busy': '另一项作业正在运行，请等它结束后再试。',
   'error.no_token': '这个来源还没有访问令牌，请先设置令牌。',
   'error.token_unreadable': '无法读取或保存令牌（系统凭据库不可用或令牌已损坏），请重新输入令牌。',
+  'error.conflict': '与当前状态冲突（可能已被他人修改），请刷新后重试。',
+  'error.unavailable': '此功能在当前安装中不可用。',
   'error.failed': '操作失败。',
 
   'syncStatus.running': '正在同步',
@@ -335,4 +359,6 @@ export const zhCN: Messages = {
   'syncError.network': '无法连接到平台：本机可能已离线。之前同步的数据都已保留。',
   'syncError.concurrent': '同一来源的另一次同步同时在进行，本次已停止，请再同步一次。',
   'syncError.failed': '同步失败。',
+
+  ...caseworkZhCN,
 };

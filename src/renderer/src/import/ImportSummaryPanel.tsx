@@ -2,6 +2,7 @@
 
 import type { ImportSummary } from '../../../common/api';
 import { useI18n } from '../i18n/I18nContext';
+import { ReasonText } from '../i18n/ReasonText';
 import type { TextKey } from '../i18n/messages';
 
 const COUNTS: readonly { readonly key: 'new' | 'updated' | 'unchanged' | 'withdrawn' | 'rejected'; readonly label: TextKey }[] = [
@@ -61,7 +62,9 @@ export function ImportSummaryPanel({ summary }: { readonly summary: ImportSummar
                   <tr key={index}>
                     <td className="mono">{rejection.where}</td>
                     <td className="mono">{rejection.field}</td>
-                    <td>{rejection.reason}</td>
+                    <td>
+                      <ReasonText reason={rejection.reason} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

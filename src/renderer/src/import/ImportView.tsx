@@ -1,8 +1,10 @@
 // #/import — files in (drop or pick) → stageFiles → import.start → progress → summary.
+// A .casebundle goes through verification first (BundleImport).
 
 import { useState } from 'react';
 import type { ApiError } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { BundleImport, BundleProvenance, isBundleFile, stageBundle, type BundleStage } from '../bundles/BundleImport';
 import { useApi, useJobs, useJobTracker } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import { JobProgressBar } from '../jobs/JobProgressBar';
@@ -31,13 +33,23 @@ export function ImportView() {
   const tracker = useJobTracker();
   const jobs = useJobs();
   const [stage, setStage] = useState<Stage>(() => initialStage(tracker));
+  const [bundle, setBundle] = useState<BundleStage | null>(null);
 
   const running = stage.step === 'job' && jobs.running?.jobId === stage.jobId ? jobs.running : null;
   const found = stage.step === 'job' ? jobs.outcomes.get(stage.jobId) : undefined;
   const outcome = found?.kind === 'import' || found?.kind === 'demo' ? found : undefined;
-  const busy = stage.step === 'staging' || stage.step === 'starting' || running !== null;
+  const bundleBusy = bundle !== null && (bundle.step === 'staging' || bundle.step === 'verifying' || bundle.step === 'starting' || (bundle.step === 'job' && !jobs.outcomes.has(bundle.jobId)));
+  const busy = stage.step === 'staging' || stage.step === 'starting' || running !== null || bundleBusy;
 
   async function importFiles(files: readonly File[]): Promise<void> {
+    // A case bundle from another bureau is checked first and imported on request.
+    const bundleFile = files.find(isBundleFile);
+    if (bundleFile) {
+      setStage({ step: 'idle' });
+      await stageBundle(api, bundleFile, setBundle);
+      return;
+    }
+    setBundle(null);
     setStage({ step: 'staging', count: files.length });
     const staged = await api.stageFiles(files);
     if (!staged.ok) {
@@ -66,6 +78,8 @@ export function ImportView() {
         {stage.step === 'starting' ? <p>{m['import.starting']}</p> : null}
         {running ? <JobProgressBar progress={running} cancelLabel={m['import.cancel']} /> : null}
       </div>
+      {bundle ? <BundleImport stage={bundle} onStage={setBundle} /> : null}
+      {bundle === null && jobs.running?.kind === 'bundle' ? <JobProgressBar progress={jobs.running} cancelLabel={m['bundle.cancel']} /> : null}
       {stage.step === 'error' ? <ErrorNotice error={stage.error} /> : null}
       {outcome && !outcome.ok ? (
         outcome.error.code === 'cancelled' ? (
@@ -89,6 +103,7 @@ export function ImportView() {
           <a href="#/import/quarantine">{m['import.quarantineLink']}</a>
         </p>
       )}
+      <BundleProvenance />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
+import { ReasonText } from '../i18n/ReasonText';
 
 const PAGE_SIZE = 100;
 
@@ -31,8 +32,10 @@ function QuarantineTable({ rows }: { readonly rows: readonly QuarantineRow[] }) 
               <td className="mono">{row.source}</td>
               <td className="mono">{row.where}</td>
               <td className="mono">{row.field}</td>
-              <td>{row.reason}</td>
-              <td>{fmt.dateTime(row.receivedAt)}</td>
+              <td>
+                <ReasonText reason={row.reason} />
+              </td>
+              <td>{fmt.localDateTime(row.receivedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 // The search box and filters above the reports table. Typed values are drafts; they reach
 // the address (and so the query) 250 ms after the last keystroke, and only when valid.
 
+import { DateField } from '../app/DateField';
 import { useEffect, useId, useState } from 'react';
 import { decimalToCents } from '../../../common/money';
 import type { Category } from '../../../common/model';
@@ -104,30 +105,22 @@ export function ReportFilterBar({ filters, onChange }: ReportFilterBarProps) {
           />
         </label>
         <CategoryFilter selected={filters.categories} onChange={(categories: readonly Category[]) => onChange({ ...filters, categories })} />
-        <label className="field">
-          <span className="field-label">{m['reports.from']}</span>
-          <input
-            type="date"
-            className="input"
-            value={drafts.from}
-            max={drafts.to === '' ? undefined : drafts.to}
-            onChange={edit('from')}
-            aria-invalid={problems.has('dateOrder')}
-            aria-describedby={describedBy('dateOrder')}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{m['reports.to']}</span>
-          <input
-            type="date"
-            className="input"
-            value={drafts.to}
-            min={drafts.from === '' ? undefined : drafts.from}
-            onChange={edit('to')}
-            aria-invalid={problems.has('dateOrder')}
-            aria-describedby={describedBy('dateOrder')}
-          />
-        </label>
+        <DateField
+          label={m['reports.from']}
+          value={drafts.from}
+          max={drafts.to === '' ? undefined : drafts.to}
+          onChange={(from) => setDrafts((current) => ({ ...current, from }))}
+          invalid={problems.has('dateOrder')}
+          describedBy={describedBy('dateOrder')}
+        />
+        <DateField
+          label={m['reports.to']}
+          value={drafts.to}
+          min={drafts.from === '' ? undefined : drafts.from}
+          onChange={(to) => setDrafts((current) => ({ ...current, to }))}
+          invalid={problems.has('dateOrder')}
+          describedBy={describedBy('dateOrder')}
+        />
         <label className="field field-amount">
           <span className="field-label">{m['reports.minLoss']}</span>
           <input

@@ -25,7 +25,7 @@ export function VersionTable({ versions, current }: { readonly versions: readonl
                   {fmt.count(version.version)}
                   {version.version === current ? <span className="muted"> {m['ver.current']}</span> : null}
                 </td>
-                <td>{fmt.dateTime(version.receivedAt)}</td>
+                <td>{fmt.localDateTime(version.receivedAt)}</td>
                 <td className="mono">{version.source}</td>
                 <td>{version.deleted ? m['ver.withdrawn'] : m['ver.live']}</td>
               </tr>

@@ -7,6 +7,8 @@ import { ErrorNotice } from '../app/ErrorNotice';
 import type { Resource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { useSettings } from './SettingsContext';
+import { SharingSettings } from '../bundles/SharingSettings';
+import { IgnoreSettings } from './IgnoreSettings';
 import { parseAmount, parseDays, parseInterval } from './settings-validation';
 
 /** Each language is named in itself, so it can be found whichever language is showing. */
@@ -225,6 +227,8 @@ export function SettingsView({ info }: { readonly info: Resource<StoreInfo> }) {
       <DisplaySettings />
       <LinkingSettings />
       <SyncSettings />
+      <IgnoreSettings />
+      <SharingSettings />
       {info.status === 'ok' ? (
         <section className="panel" aria-labelledby="store-heading">
           <h2 id="store-heading">{m['settings.store']}</h2>

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../app/ErrorNotice';
 import { useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
+import { syncRunErrorCode } from '../i18n/reason-text';
 
 const RUNS = 20;
 
@@ -35,11 +36,15 @@ export function RunHistory({ sourceId }: { readonly sourceId: number }) {
         <tbody>
           {runs.value.map((run) => (
             <tr key={run.id}>
-              <td>{fmt.dateTime(run.startedAt)}</td>
-              <td>{run.finishedAt ? fmt.dateTime(run.finishedAt) : '—'}</td>
-              <td title={run.error ?? undefined}>
+              <td>{fmt.localDateTime(run.startedAt)}</td>
+              <td>{run.finishedAt ? fmt.localDateTime(run.finishedAt) : '—'}</td>
+              <td>
                 {m[`syncStatus.${run.status}`]}
-                {run.error ? <span className="muted small block">{run.error}</span> : null}
+                {run.error ? (
+                  <span className="muted small block" title={run.error}>
+                    {m[`syncError.${syncRunErrorCode(run.error)}`]}
+                  </span>
+                ) : null}
               </td>
               {cell(run, 'pages')}
               {cell(run, 'received')}

@@ -132,7 +132,7 @@ export function SourceCard({ source }: { readonly source: FeedSourceView }) {
         </div>
         <div>
           <dt>{m['sources.lastSync']}</dt>
-          <dd>{source.lastRunAt ? fmt.dateTime(source.lastRunAt) : m['sources.never']}</dd>
+          <dd>{source.lastRunAt ? fmt.localDateTime(source.lastRunAt) : m['sources.never']}</dd>
         </div>
         <div>
           <dt>{m['sources.status']}</dt>
