@@ -90,7 +90,7 @@ export interface ReportDetail {
   readonly category: Category;
   readonly categoryOriginal: string | null;
   readonly loss: Money | null;
-  /** Victim data is personal data: the renderer shows it redacted until the investigator reveals it. */
+  /** Victim data is personal data: name, phone and ID number come masked (src/common/victim-mask.ts); `reports.revealVictim` gives them whole and logs it. */
   readonly victim: Victim | null;
   readonly location: ReportLocation | null;
   readonly narrative: string;

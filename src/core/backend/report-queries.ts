@@ -1,5 +1,6 @@
 // Read queries behind the reports view: paging with filters and full-text search over 1M reports.
 
+import { maskVictim } from '../../common/victim-mask';
 import type { IdentifierView, ReportDetail, ReportPage, ReportQuery, ReportRow, StoreInfo } from '../../common/api';
 import type { Category, IdentifierKind, IdentifierOrigin, ReportLocation, ReportMessage, Victim } from '../../common/model';
 import { centsToDecimal, decimalToCents } from '../../common/money';
@@ -157,7 +158,7 @@ export function getReport(db: Db, id: string): ReportDetail | null {
     category: (r.category ?? 'other') as Category,
     categoryOriginal: r.category_raw,
     loss: r.loss_cents === null || r.currency === null ? null : { amount: centsToDecimal(r.loss_cents), currency: r.currency },
-    victim: r.victim ? (JSON.parse(r.victim) as Victim) : null,
+    victim: r.victim ? maskVictim(JSON.parse(r.victim) as Victim) : null,
     location: r.location ? (JSON.parse(r.location) as ReportLocation) : null,
     narrative: r.narrative ?? '',
     messages: messages.map((m) => ({ channel: m.channel, text: m.text, ...(m.sender ? { sender: m.sender } : {}), ...(m.at ? { at: m.at } : {}) })),

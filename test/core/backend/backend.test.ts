@@ -75,6 +75,27 @@ describe('backend API contract', () => {
     b.close();
   });
 
+  it('sends victims masked; only the audited reveal gives the whole values', async () => {
+    const { b, events, dir } = backend();
+    const started = await b.call('demo.start', { reports: 300, seed: 3 });
+    if (!started.ok) throw new Error(started.error.message);
+    await outcome(events, (started.value as { jobId: string }).jobId);
+    const store = new Database(path.join(dir, 'store.db'), { readonly: true });
+    const row = store.prepare("SELECT id, victim FROM report WHERE victim LIKE '%phone%' AND victim LIKE '%name%' LIMIT 1").get() as { id: string; victim: string };
+    store.close();
+    const whole = JSON.parse(row.victim) as { name: string; phone: string };
+    const detail = await b.call('reports.get', { id: row.id });
+    if (!detail.ok) throw new Error(detail.error.message);
+    const shown = JSON.stringify(detail.value);
+    expect(shown).not.toContain(whole.phone.replace(/\D/g, '').slice(-8));
+    expect(shown).not.toContain(whole.name);
+    expect((detail.value as { victim: { phone: string } }).victim.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    expect(await b.call('reports.revealVictim', { id: row.id })).toEqual({ ok: true, value: whole });
+    const log = await b.call('audit.query', { action: 'reveal', offset: 0, limit: 5 });
+    expect(log.ok && (log.value as { rows: { subject: string }[] }).rows.map((r) => r.subject)).toEqual([row.id]);
+    b.close();
+  });
+
   it('imports only staged files when it has an import root, and persists validated settings', async () => {
     const staging = tempDir();
     const { b, dir, events } = backend(staging);

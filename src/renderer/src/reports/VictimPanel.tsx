@@ -1,6 +1,6 @@
-// The reporting citizen's personal data, masked until the investigator reveals a field.
-// Revealing asks the backend (reports.revealVictim), which writes the reveal to the audit log,
-// and shows what it returns; hiding again is local.
+// The reporting citizen's personal data, masked until the investigator reveals a field. The
+// backend sends it masked (src/common/victim-mask.ts); revealing asks it for the whole values
+// (reports.revealVictim), which it writes to the audit log; hiding again is local.
 
 import { useState } from 'react';
 import type { ApiError } from '../../../common/api';
@@ -10,14 +10,13 @@ import { LockIcon } from '../app/Icons';
 import { useApi } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { TextKey } from '../i18n/messages';
-import { redactIdNumber, redactName, redactPhone } from './redact';
 
 type MaskedField = 'name' | 'phone' | 'id_number';
 
-const MASKED: readonly { readonly field: MaskedField; readonly label: TextKey; readonly mask: (value: string) => string }[] = [
-  { field: 'name', label: 'victim.name', mask: redactName },
-  { field: 'phone', label: 'victim.phone', mask: redactPhone },
-  { field: 'id_number', label: 'victim.idNumber', mask: redactIdNumber },
+const MASKED: readonly { readonly field: MaskedField; readonly label: TextKey }[] = [
+  { field: 'name', label: 'victim.name' },
+  { field: 'phone', label: 'victim.phone' },
+  { field: 'id_number', label: 'victim.idNumber' },
 ];
 
 export function VictimPanel({ reportId, victim }: { readonly reportId: string; readonly victim: Readonly<Victim> | null }) {
@@ -63,7 +62,7 @@ export function VictimPanel({ reportId, victim }: { readonly reportId: string; r
         <>
           {masked.length > 0 ? <p className="muted small">{m['detail.victimNote']}</p> : null}
           <dl className="facts">
-            {masked.map(({ field, label, mask }) => {
+            {masked.map(({ field, label }) => {
               const value = victim?.[field] ?? '';
               const shown = revealed.has(field);
               const plainValue = full?.[field] ?? '';
@@ -77,7 +76,7 @@ export function VictimPanel({ reportId, victim }: { readonly reportId: string; r
                     ) : (
                       <span className="mono redacted">
                         <LockIcon />
-                        {mask(value)}
+                        {value}
                       </span>
                     )}
                     <button

@@ -1,6 +1,9 @@
 // Masks for the victim's personal data, shown until the investigator reveals a field:
 // 罗某 → 罗*, 13905141234 → 139****1234, 320102198001011234 → 3201**********1234.
 // Masks keep just enough to tell two people apart at a glance and never the whole value.
+// The backend applies them before a report leaves it (`reports.get`); the whole values travel
+// only through `reports.revealVictim`, which writes the audit log. Runs anywhere.
+import type { Victim } from './model';
 
 /** Family name only: the first character, then one star (the length is not revealed). */
 export function redactName(name: string): string {
@@ -23,4 +26,14 @@ export function redactIdNumber(id: string): string {
   const chars = Array.from(id.replace(/\s/g, ''));
   if (chars.length <= 8) return '*'.repeat(chars.length);
   return `${chars.slice(0, 4).join('')}${'*'.repeat(chars.length - 8)}${chars.slice(-4).join('')}`;
+}
+
+/** A victim as every answer but the audited reveal carries it: name, phone and ID number masked. */
+export function maskVictim(v: Victim): Victim {
+  return {
+    ...v,
+    ...(v.name !== undefined ? { name: redactName(v.name) } : {}),
+    ...(v.phone !== undefined ? { phone: redactPhone(v.phone) } : {}),
+    ...(v.id_number !== undefined ? { id_number: redactIdNumber(v.id_number) } : {}),
+  };
 }
