@@ -7,11 +7,10 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { showFingerprint } from '../../src/renderer/src/bundles/fingerprint';
 import { call, openView, relink, seriousViolations } from './casework';
-import { expect, makeDemoStore, ROOT, startServe, test } from './serve-fixture';
+import { expect, keepScreenshot, makeDemoStore, startServe, test } from './serve-fixture';
 
 test.describe.configure({ mode: 'serial' });
 
-const SHOTS = path.join(ROOT, 'resources', 'screenshots');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-bundle-e2e-'));
 let bundleFile = '';
 let senderPem = '';
@@ -64,8 +63,7 @@ test('a case is exported as a redacted bundle from the UI and downloaded', async
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('heading', { name: '导出案件包' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('export.png') });
-  fs.mkdirSync(SHOTS, { recursive: true });
-  fs.copyFileSync(test.info().outputPath('export.png'), path.join(SHOTS, 'export.png'));
+  keepScreenshot(test.info().outputPath('export.png'), 'export.png');
 
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toMatch(/\.casebundle$/);
@@ -129,7 +127,7 @@ test('another bureau trusts the key, drops the bundle on Import, sees the signer
     await page.setViewportSize({ width: 1280, height: 1150 });
     await page.screenshot({ path: test.info().outputPath('bundle-import.png') });
     await page.setViewportSize({ width: 1280, height: 720 });
-    fs.copyFileSync(test.info().outputPath('bundle-import.png'), path.join(SHOTS, 'bundle-import.png'));
+    keepScreenshot(test.info().outputPath('bundle-import.png'), 'bundle-import.png');
     const imports = await call(page.request, origin, 'bundle.imports', {});
     expect(imports).toHaveLength(1);
     expect(showFingerprint(imports[0]?.signerFingerprint ?? '')).toBe(showFingerprint(senderFingerprint));

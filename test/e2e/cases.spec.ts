@@ -1,17 +1,10 @@
 // Case files and the audit log in Debian's Chromium through `casegraph serve` on a linked demo store.
-import fs from 'node:fs';
-import path from 'node:path';
 import { call, idle, openView, relink } from './casework';
-import { expect, ROOT, test } from './serve-fixture';
+import { expect, keepScreenshot, test } from './serve-fixture';
 
 test.describe.configure({ mode: 'serial' });
 
-const SHOTS = path.join(ROOT, 'resources', 'screenshots');
-
-function keep(file: string, name: string): void {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  fs.copyFileSync(file, path.join(SHOTS, name));
-}
+const keep = keepScreenshot;
 
 test('a case is opened from a series, noted, and survives a relink; the audit log shows it', async ({ page, served, consoleProblems }) => {
   await page.goto(served.url); // the session cookie

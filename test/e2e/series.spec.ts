@@ -6,7 +6,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { SeriesDetail, SeriesGraph, SeriesPage } from '../../src/common/api';
-import { CLI, ROOT, makeDemoStore, startServe, watchConsole } from './serve-fixture';
+import { CLI, keepScreenshot, makeDemoStore, startServe, watchConsole } from './serve-fixture';
 
 interface Linked {
   readonly url: string;
@@ -73,7 +73,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 async function shoot(page: Page, name: string, keep = false): Promise<void> {
   const file = test.info().outputPath(`${name}.png`);
   await page.screenshot({ path: file });
-  if (keep) fs.copyFileSync(file, path.join(ROOT, 'resources', 'screenshots', `${name}.png`));
+  if (keep) keepScreenshot(file, `${name}.png`);
 }
 
 test.use({ viewport: { width: 1440, height: 1000 } });

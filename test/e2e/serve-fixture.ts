@@ -39,6 +39,17 @@ export function makeDemoStore(reports: number, seed = 1): string {
   return db;
 }
 
+/**
+ * Copy a screenshot the test took into resources/screenshots (the README's pictures), only when
+ * asked: `CASEGRAPH_UPDATE_SCREENSHOTS=1 npm test`. A plain test run never writes into the sources.
+ */
+export function keepScreenshot(file: string, name: string): void {
+  if (process.env['CASEGRAPH_UPDATE_SCREENSHOTS'] !== '1') return;
+  const dir = path.join(ROOT, 'resources', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(file, path.join(dir, name));
+}
+
 /** Collects console errors and page errors, so a test can assert the app ran clean. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
