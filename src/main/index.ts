@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from
 import { BackendClient } from '../core/backend/backend-client';
 import { STORE_FILE } from '../core/store/paths';
 import { electronNativeBinding } from './native-binding';
+import { SaveTargets } from './save-targets';
 import { SafeStorageVault } from './safe-storage-vault';
 
 const here = import.meta.dirname;
@@ -60,9 +61,12 @@ async function start(): Promise<void> {
   const vault = new SafeStorageVault(safeStorage);
   backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault);
   const trusted = rendererUrl();
+  const saveTargets = new SaveTargets();
   ipcMain.handle('casegraph:call', async (event, method: unknown, arg: unknown) => {
     if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_argument', message: 'method must be a string' } };
+    const refused = saveTargets.check(method, arg);
+    if (refused) return { ok: false, error: { code: 'invalid_argument', message: refused } };
     return backend?.call(method, arg);
   });
   ipcMain.handle('dialog:saveFile', async (event, suggestedName: unknown) => {
@@ -71,7 +75,9 @@ async function start(): Promise<void> {
     const defaultPath = path.join(app.getPath('documents'), typeof suggestedName === 'string' ? path.basename(suggestedName) : 'export.casebundle');
     const options = { defaultPath, filters: [{ name: 'Casegraph bundle', extensions: ['casebundle'] }] };
     const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath;
+    if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null;
+    saveTargets.remember(chosen.filePath);
+    return chosen.filePath;
   });
   const win = createWindow();
   backend.onEvent((e) => {

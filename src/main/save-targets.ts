@@ -1,0 +1,27 @@
+// Where the desktop app may write an export: only to a path the investigator chose in the save
+// dialog of this session, each path once. The renderer names the path in `bundle.export`, but a
+// renderer is the least trusted part of the app, so the main process checks it against what the
+// dialog returned before the call reaches the backend. Plain code (no electron import), tested
+// under Node.
+
+export class SaveTargets {
+  private readonly chosen = new Set<string>();
+
+  /** A path the save dialog returned. */
+  remember(file: string): void {
+    this.chosen.add(file);
+  }
+
+  /**
+   * Null when the call may go on; otherwise why not. An export to a chosen path uses the path
+   * up: a second export needs a second choice.
+   */
+  check(method: string, arg: unknown): string | null {
+    if (method !== 'bundle.export' || typeof arg !== 'object' || arg === null) return null;
+    const file = (arg as { file?: unknown }).file;
+    if (file === undefined) return 'choose where to save the bundle first';
+    if (typeof file !== 'string' || !this.chosen.has(file)) return 'the bundle can only be saved where the save dialog chose';
+    this.chosen.delete(file);
+    return null;
+  }
+}

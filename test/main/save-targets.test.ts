@@ -1,0 +1,24 @@
+// The desktop app writes exports only where the investigator chose in the save dialog.
+import { describe, expect, it } from 'vitest';
+import { SaveTargets } from '../../src/main/save-targets';
+
+describe('save targets', () => {
+  it('lets an export through only to a path the dialog returned, once', () => {
+    const t = new SaveTargets();
+    const arg = { seriesId: 'S-1', redact: true, file: '/home/li/Documents/case.casebundle' };
+    expect(t.check('bundle.export', arg)).toBe('the bundle can only be saved where the save dialog chose');
+    t.remember('/home/li/Documents/case.casebundle');
+    expect(t.check('bundle.export', { ...arg, file: '/home/li/.bashrc' })).not.toBeNull();
+    expect(t.check('bundle.export', arg)).toBeNull();
+    expect(t.check('bundle.export', arg)).not.toBeNull();
+    expect(t.check('bundle.export', { seriesId: 'S-1', redact: true })).toBe('choose where to save the bundle first');
+    expect(t.check('bundle.export', { seriesId: 'S-1', redact: true, file: 42 })).not.toBeNull();
+  });
+
+  it('leaves every other call alone', () => {
+    const t = new SaveTargets();
+    expect(t.check('reports.get', { id: 'R-1' })).toBeNull();
+    expect(t.check('bundle.import', { file: '/tmp/x.casebundle' })).toBeNull();
+    expect(t.check('store.info', undefined)).toBeNull();
+  });
+});
