@@ -96,6 +96,30 @@ interface Stat {
 
 const STAT_CHUNK = 2000;
 
+type MemberRow = [seriesId: string, reportId: string, victim: string | null, category: string | null];
+
+/** Victims and categories of series, gathered from their members' rows. */
+class StatTally {
+  private readonly victims = new Map<string, Set<string>>();
+  private readonly cats = new Map<string, Map<string, number>>();
+
+  add([sid, rid, victim, category]: MemberRow): void {
+    let v = this.victims.get(sid);
+    if (!v) this.victims.set(sid, (v = new Set()));
+    v.add(victimIdentity(victim, rid));
+    let c = this.cats.get(sid);
+    if (!c) this.cats.set(sid, (c = new Map()));
+    const cat = category ?? 'other';
+    c.set(cat, (c.get(cat) ?? 0) + 1);
+  }
+
+  /** Distinct victims, and categories most frequent first. */
+  stat(id: string): Stat {
+    const categories = [...(this.cats.get(id) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c as Category);
+    return { victims: this.victims.get(id)?.size ?? 0, categories };
+  }
+}
+
 /** Figures of these series; `stored` is false when some could not be cached (a link run holds the lock). */
 function computeStats(db: Db, items: readonly { id: string; run: number }[]): { stats: Map<string, Stat>; stored: boolean } {
   const out = new Map<string, Stat>();
@@ -106,21 +130,9 @@ function computeStats(db: Db, items: readonly { id: string; run: number }[]): { 
   const write = db.prepare('INSERT OR REPLACE INTO series_stat (series_id, run, victims, categories) VALUES (?, ?, ?, ?)');
   for (let k = 0; k < items.length; k += STAT_CHUNK) {
     const chunk = items.slice(k, k + STAT_CHUNK);
-    const victims = new Map<string, Set<string>>();
-    const cats = new Map<string, Map<string, number>>();
-    for (const [sid, rid, victim, category] of read.iterate(JSON.stringify(chunk.map((c) => c.id))) as IterableIterator<[string, string, string | null, string | null]>) {
-      let v = victims.get(sid);
-      if (!v) victims.set(sid, (v = new Set()));
-      v.add(victimIdentity(victim, rid));
-      let c = cats.get(sid);
-      if (!c) cats.set(sid, (c = new Map()));
-      const cat = category ?? 'other';
-      c.set(cat, (c.get(cat) ?? 0) + 1);
-    }
-    for (const { id } of chunk) {
-      const categories = [...(cats.get(id) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c as Category);
-      out.set(id, { victims: victims.get(id)?.size ?? 0, categories });
-    }
+    const tally = new StatTally();
+    for (const row of read.iterate(JSON.stringify(chunk.map((c) => c.id))) as IterableIterator<MemberRow>) tally.add(row);
+    for (const { id } of chunk) out.set(id, tally.stat(id));
     if (stored) {
       stored = writeCache(db, () =>
         db.transaction(() => {
@@ -159,20 +171,12 @@ const SCAN_FROM = 2000;
 
 /** Figures of many series in one pass over series_member in rid order (reports read in file order). */
 function scanStats(db: Db, stale: ReadonlyMap<string, number>): boolean {
-  const victims = new Map<string, Set<string>>();
-  const cats = new Map<string, Map<string, number>>();
-  for (const [sid, rid, victim, category] of db
+  const tally = new StatTally();
+  for (const row of db
     .prepare('SELECT m.series_id, r.id, r.victim, r.category FROM series_member m JOIN report r ON r.rid = m.rid')
     .raw()
-    .iterate() as IterableIterator<[string, string, string | null, string | null]>) {
-    if (!stale.has(sid)) continue;
-    let v = victims.get(sid);
-    if (!v) victims.set(sid, (v = new Set()));
-    v.add(victimIdentity(victim, rid));
-    let c = cats.get(sid);
-    if (!c) cats.set(sid, (c = new Map()));
-    const cat = category ?? 'other';
-    c.set(cat, (c.get(cat) ?? 0) + 1);
+    .iterate() as IterableIterator<MemberRow>) {
+    if (stale.has(row[0])) tally.add(row);
   }
   const write = db.prepare('INSERT OR REPLACE INTO series_stat (series_id, run, victims, categories) VALUES (?, ?, ?, ?)');
   const ids = [...stale.keys()];
@@ -180,8 +184,8 @@ function scanStats(db: Db, stale: ReadonlyMap<string, number>): boolean {
     const ok = writeCache(db, () =>
       db.transaction(() => {
         for (const id of ids.slice(k, k + STAT_CHUNK)) {
-          const categories = [...(cats.get(id) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c);
-          write.run(id, stale.get(id) as number, victims.get(id)?.size ?? 0, JSON.stringify(categories));
+          const stat = tally.stat(id);
+          write.run(id, stale.get(id) as number, stat.victims, JSON.stringify(stat.categories));
         }
       })(),
     );

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateFileOnce } from '../store/private-file';
 import { TokenVaultError, type TokenVault } from '../sync/token-vault';
 
 export const WORKSTATION_KEY_FILE = 'workstation-key.pem';
@@ -103,15 +104,6 @@ export async function loadOrCreateIdentity(storePath: string, vault?: TokenVault
   const { privateKey } = crypto.generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const content = vault ? `${SEALED_HEADER}\nsealed-by: ${vault.kind}\nsealed: ${await vault.seal(pem, CONTEXT)}\n` : pem;
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(tmp, file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  createPrivateFileOnce(file, content);
   return readIdentity(file, vault);
 }

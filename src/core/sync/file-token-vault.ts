@@ -12,6 +12,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createPrivateFileOnce } from '../store/private-file';
 import { TokenVaultError, type TokenVault } from './token-vault';
 
 const PREFIX = 'cgv1.';
@@ -37,20 +38,9 @@ function readKey(file: string): Buffer {
   return key;
 }
 
-/** Read the key, or create it atomically: written to a private temporary file, then linked into place. */
+/** Read the key, or create it first (atomically, 0600). */
 function loadOrCreateKey(file: string): Buffer {
-  if (fs.existsSync(file)) return readKey(file);
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-  fs.writeFileSync(tmp, crypto.randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(tmp, file);
-  } catch (e) {
-    // Another process created it first: use theirs.
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  createPrivateFileOnce(file, crypto.randomBytes(KEY_BYTES));
   return readKey(file);
 }
 
