@@ -80,11 +80,21 @@ export function startBulkLoad(db: Db): void {
  * Build the dropped indexes and restore the full-text settings, in one transaction. Does nothing when no bulk load is pending.
  */
 export function finishBulkLoad(db: Db): void {
-  db.transaction(() => {
-    const state = readState(db);
-    if (!state) return;
-    for (const sql of state.indexes) db.exec(sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
-    for (const [key, value] of Object.entries(state.fts)) setFts(db, key, value);
-    db.prepare('DELETE FROM setting WHERE key = ?').run(SETTING);
-  })();
+  if (!readState(db)) return;
+  // Building an index sorts all its rows; the sort spills to temporary files past the cache,
+  // and in memory (the store's temp_store) those would grow with the store. Files, then, when
+  // the setting can change (not inside a caller's transaction).
+  const tempStore = db.inTransaction ? null : (db.pragma('temp_store', { simple: true }) as number);
+  if (tempStore !== null) db.pragma('temp_store = FILE');
+  try {
+    db.transaction(() => {
+      const state = readState(db);
+      if (!state) return;
+      for (const sql of state.indexes) db.exec(sql.replace(/^CREATE INDEX /i, 'CREATE INDEX IF NOT EXISTS '));
+      for (const [key, value] of Object.entries(state.fts)) setFts(db, key, value);
+      db.prepare('DELETE FROM setting WHERE key = ?').run(SETTING);
+    })();
+  } finally {
+    if (tempStore !== null) db.pragma(`temp_store = ${tempStore}`);
+  }
 }
