@@ -93,6 +93,23 @@ describe('bulk import', () => {
     db.close();
   });
 
+  it('a cancelled bulk import commits whole records and reports done only with its indexes built again', async () => {
+    const dir = tempDir();
+    const records = [];
+    for (let i = 0; i < 12_000; i++) records.push(rec(`C${i}`, 1, `冒充客服退款诈骗第${i}号。`.padEnd(120, '。')));
+    const file = writeNdjson(path.join(dir, 'a.ndjson'), records);
+    const db = openStore(path.join(dir, 'store.db'));
+    const abort = new AbortController();
+    const r = await importFiles(db, [{ path: file }], { bulk: true, signal: abort.signal, onProgress: () => abort.abort() });
+    expect(r.cancelled).toBe(true);
+    expect(r.new).toBeGreaterThan(0);
+    expect(r.new).toBeLessThan(12_000);
+    expect(bulkLoadPending(db)).toBe(false);
+    for (const name of DEFERRED) expect(indexes(db)).toContain(name);
+    expect(queryReports(db, { text: '客服退款', offset: 0, limit: 1 }).total).toBe(r.new);
+    db.close();
+  });
+
   it('a store left mid-load (indexes dropped, loading settings) is repaired by the next open, keeping the committed records', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'store.db');
