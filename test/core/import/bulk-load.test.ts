@@ -130,4 +130,21 @@ describe('bulk import', () => {
     expect(find(db, '客服')).toEqual(['K1']);
     db.close();
   });
+
+  it('another connection opened while a bulk import holds the store leaves the repair to the import', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'store.db');
+    const importing = openStore(file);
+    startBulkLoad(importing);
+    importing.exec('BEGIN IMMEDIATE');
+    const other = openStore(file);
+    expect(bulkLoadPending(other)).toBe(true);
+    other.close();
+    importing.exec('COMMIT');
+    importing.close();
+    const next = openStore(file);
+    expect(bulkLoadPending(next)).toBe(false);
+    for (const name of DEFERRED) expect(indexes(next)).toContain(name);
+    next.close();
+  }, 20_000);
 });
