@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Rejection } from '../../common/api';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
+import { finishBulkLoad, startBulkLoad } from '../store/bulk-load';
 import { ensureSource } from '../store/sources';
 import { Ingestor, PendingText, count, emptyCounts, type Counts } from '../ingest/ingest';
 import { preparedBatches, type FileFormat, type PreparedBatch } from './pipeline';
@@ -40,6 +41,8 @@ export interface ImportOptions {
   readonly keepRejections?: number;
   /** The import worker script; null runs everything in this thread. Default: the built worker if present (used for files of 4 MiB and more). */
   readonly workerFile?: string | null;
+  /** Load in bulk (see store/bulk-load.ts); default: when the files are large next to the store. */
+  readonly bulk?: boolean;
 }
 
 export interface ImportResult extends Counts {
@@ -77,6 +80,16 @@ const IMPORT_CHECKPOINT_PAGES = 4096;
 // Starting the worker costs about 0.1 s (its module graph); a smaller file imports in less
 // time than the second thread would save.
 const WORKER_MIN_BYTES = 4 << 20;
+// Bulk loading (store/bulk-load.ts) pays off for an import of at least this many bytes (about
+// 40,000 demo records) that is larger than the store's reports, estimated at this many bytes each.
+const BULK_MIN_BYTES = 48 << 20;
+const BYTES_PER_RECORD = 1200;
+
+function shouldBulkLoad(db: Db, bytes: number): boolean {
+  if (bytes < BULK_MIN_BYTES) return false;
+  const stored = (db.prepare('SELECT count(*) FROM report').pluck().get() as number) ?? 0;
+  return bytes / BYTES_PER_RECORD > stored;
+}
 
 /**
  * One file's records into the store. A transaction spans chunks until COMMIT_BYTES of input
@@ -160,6 +173,8 @@ export async function importFiles(db: Db, files: readonly ImportFile[], options:
   // less at 4096). Left alone when automatic checkpoints are off.
   const checkpointPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
   if (checkpointPages > 0) db.pragma(`wal_autocheckpoint = ${Math.max(checkpointPages, IMPORT_CHECKPOINT_PAGES)}`);
+  const bulk = options.bulk ?? shouldBulkLoad(db, bytesTotal);
+  if (bulk) startBulkLoad(db);
   try {
     for (const [i, f] of files.entries()) {
       const name = f.name ?? path.basename(f.path);
@@ -195,6 +210,8 @@ export async function importFiles(db: Db, files: readonly ImportFile[], options:
       if (cancelled) break;
     }
   } finally {
+    // The import is done when its indexes are: built again after a cancel or an error too.
+    if (bulk) finishBulkLoad(db);
     db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
   }
 

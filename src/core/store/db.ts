@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { finishBulkLoad } from './bulk-load';
 import { MIGRATIONS, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -87,6 +88,14 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
       if (schemaVersion(db) < latestKnown) throw new StoreError(`the store at ${file} needs migrating; open it once for writing first`);
     } else {
       migrate(db, options.migrations);
+      // An import killed while bulk loading left indexes dropped: build them again. Another
+      // connection may be that import, still running and holding the write lock: it builds
+      // them itself when done, so a busy store is left to it.
+      try {
+        finishBulkLoad(db);
+      } catch (e) {
+        if (!String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) throw e;
+      }
     }
   } catch (e) {
     db.close();
