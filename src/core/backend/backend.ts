@@ -36,6 +36,21 @@ export interface BackendOptions {
   readonly linkWorkerFile?: string;
   /** The browser host: exported bundles are written here and served at /api/download/<id>. */
   readonly downloadRoot?: string;
+  /** How long a call waits, in all, for the store's write lock held by another connection (default 2 minutes). */
+  readonly writeWaitMs?: number;
+  /** SQLite's own wait for the lock on each attempt (default: the store's 5 s; tests pass less). */
+  readonly busyTimeoutMs?: number;
+}
+
+// A call refused for the write lock is tried again after these pauses (the last repeats), for
+// up to BackendOptions.writeWaitMs. The lock is held by the link worker while it writes a full
+// run's results (seconds on a store of a million reports) and briefly by the cache warmer.
+const WRITE_RETRY_MS = [100, 250, 500, 1000, 2000];
+const WRITE_WAIT_MS = 120_000;
+
+/** SQLITE_BUSY and its extended codes: another connection holds the write lock. */
+function isStoreBusy(e: unknown): boolean {
+  return String((e as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -57,6 +72,7 @@ export class Backend {
 
   constructor(private readonly options: BackendOptions) {
     this.db = openStore(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    if (options.busyTimeoutMs !== undefined) this.db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs))}`);
     this.jobs = new Jobs({
       progress: (progress) => options.onEvent({ type: 'job.progress', progress }),
       done: (outcome) => {
@@ -162,11 +178,23 @@ export class Backend {
     if (!isApiMethod(method)) return fail('unknown_method', `unknown API method ${JSON.stringify(method).slice(0, 80)}`);
     const parsed = API_SCHEMAS[method].safeParse(arg ?? {});
     if (!parsed.success) return fail('invalid_argument', `${method}: ${describeIssues(parsed.error)}`);
-    try {
-      const handler = this.handlers[method] as (a: unknown) => Promise<Result<unknown>>;
-      return await handler(parsed.data);
-    } catch (e) {
-      return { ok: false, error: toApiError(e) };
+    const handler = this.handlers[method] as (a: unknown) => Promise<Result<unknown>>;
+    // A write that finds the store locked by another connection (a relink writing its results)
+    // is tried again until the lock is free, instead of failing the investigator's save. Between
+    // tries this thread serves other calls. A handler refused this way has changed nothing: its
+    // transaction was rolled back, and what it does outside the store (keys, files) is idempotent.
+    const deadline = performance.now() + (this.options.writeWaitMs ?? WRITE_WAIT_MS);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await handler(parsed.data);
+      } catch (e) {
+        if (!isStoreBusy(e)) return { ok: false, error: toApiError(e) };
+        const pause = WRITE_RETRY_MS[Math.min(attempt, WRITE_RETRY_MS.length - 1)] as number;
+        if (this.closed || performance.now() + pause > deadline) {
+          return fail('store_busy', `${method}: the store stayed locked by another task (a relink writing its results, most likely); nothing was changed, try again in a moment`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
     }
   }
 

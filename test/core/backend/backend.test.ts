@@ -124,4 +124,46 @@ describe('backend API contract', () => {
     expect(await b.call('job.current', {})).toEqual({ ok: true, value: null });
     b.close();
   });
+
+  describe('a write while another connection holds the store', () => {
+    // The link worker holds the write lock while it writes a full run's results; here a second
+    // connection holds it. SQLite's own wait per try is cut to 50 ms so the test is quick.
+    function lockedBackend(writeWaitMs: number): { b: Backend; other: Database.Database } {
+      const dir = tempDir();
+      const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), onEvent: () => {}, busyTimeoutMs: 50, writeWaitMs });
+      const other = new Database(path.join(dir, 'store.db'));
+      other.exec('BEGIN IMMEDIATE');
+      return { b, other };
+    }
+
+    it('waits for the lock and then saves, serving reads meanwhile', async () => {
+      const { b, other } = lockedBackend(10_000);
+      let released = false;
+      setTimeout(() => {
+        other.exec('COMMIT');
+        released = true;
+      }, 600);
+      const save = b.call('settings.update', { bureauName: '玄武分局' });
+      // While the save waits, a read is answered.
+      const read = await b.call('settings.get', {});
+      expect(read.ok).toBe(true);
+      expect(released).toBe(false);
+      expect(await save).toMatchObject({ ok: true, value: { bureauName: '玄武分局' } });
+      expect(released).toBe(true);
+      expect(await b.call('settings.get', {})).toMatchObject({ ok: true, value: { bureauName: '玄武分局' } });
+      other.close();
+      b.close();
+    });
+
+    it('gives up after its wait with a clear message, and nothing is stored', async () => {
+      const { b, other } = lockedBackend(400);
+      const r = await b.call('settings.update', { bureauName: '玄武分局' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'store_busy' } });
+      if (!r.ok) expect(r.error.message).toMatch(/^settings.update: the store stayed locked .* nothing was changed/);
+      other.exec('COMMIT');
+      expect(await b.call('settings.get', {})).toMatchObject({ ok: true, value: { bureauName: '' } });
+      other.close();
+      b.close();
+    });
+  });
 });

@@ -340,6 +340,7 @@ export const en: Messages = {
   'error.invalid_argument': 'The request was not valid.',
   'error.cancelled': 'The operation was cancelled.',
   'error.busy': 'Another job is running; try again when it has finished.',
+  'error.store_busy': 'The store stayed locked by another task (most likely a relink writing its results); nothing was changed. Try again in a moment.',
   'error.no_token': 'This source has no access token yet; set one first.',
   'error.token_unreadable': 'The token cannot be read or stored (the credential store is unavailable or the token is damaged); enter the token again.',
   'error.conflict': 'This conflicts with the current state (someone may have changed it meanwhile); reload and try again.',

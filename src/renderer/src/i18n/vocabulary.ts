@@ -34,7 +34,7 @@ export const SUBTYPES = [
 export type Subtype = (typeof SUBTYPES)[number];
 
 /** Error codes with a translated explanation; any other code falls back to `failed`. */
-export const ERROR_CODES = ['offline', 'unauthorized', 'bad_response', 'no_path', 'not_found', 'invalid_argument', 'cancelled', 'busy', 'no_token', 'token_unreadable', 'conflict', 'unavailable', 'failed'] as const;
+export const ERROR_CODES = ['offline', 'unauthorized', 'bad_response', 'no_path', 'not_found', 'invalid_argument', 'cancelled', 'busy', 'store_busy', 'no_token', 'token_unreadable', 'conflict', 'unavailable', 'failed'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export function isRole(value: string): value is Role {
