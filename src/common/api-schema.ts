@@ -17,6 +17,8 @@ const identifierKind = z.string().min(1).max(32);
 const identifierValue = z.string().min(1).max(2048);
 const filePath = z.string().min(1).max(4096);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+// An instant with its zone: Z (as the store records them) or an offset.
+const instant = z.iso.datetime({ offset: true, message: 'must be an instant YYYY-MM-DDTHH:MM:SS(.sss) with Z or an offset' });
 
 export const settingsSchema = z
   .object({
@@ -109,8 +111,8 @@ export const API_SCHEMAS = {
       action: z.string().max(64).optional(),
       actor: z.string().max(128).optional(),
       text: z.string().max(500).optional(),
-      from: day.optional(),
-      to: day.optional(),
+      since: instant.optional(),
+      before: instant.optional(),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
     })

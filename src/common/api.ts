@@ -631,7 +631,8 @@ export interface CasegraphApi {
   'cases.create': (arg: { readonly title: string; readonly series: readonly string[]; readonly assignee?: string }) => Promise<Result<CaseDetail>>;
   'cases.update': (arg: { readonly id: string; readonly title?: string; readonly status?: CaseStatus; readonly assignee?: string | null; readonly addSeries?: readonly string[]; readonly removeSeries?: readonly string[] }) => Promise<Result<CaseDetail>>;
   'cases.addNote': (arg: { readonly id: string; readonly text: string }) => Promise<Result<CaseNote>>;
-  'audit.query': (arg: { readonly action?: string; readonly actor?: string; readonly text?: string; readonly from?: string; readonly to?: string; readonly offset: number; readonly limit: number }) => Promise<Result<{ readonly total: number; readonly rows: readonly AuditEntryView[] }>>;
+  /** `since` (inclusive) and `before` (exclusive) are instants; the UI passes the bounds of the investigator's local days. */
+  'audit.query': (arg: { readonly action?: string; readonly actor?: string; readonly text?: string; readonly since?: string; readonly before?: string; readonly offset: number; readonly limit: number }) => Promise<Result<{ readonly total: number; readonly rows: readonly AuditEntryView[] }>>;
   /** Write a signed case bundle of a series (or a case's first series) as a job of kind 'export'. `file`: a path (Electron); omitted in the browser host, which offers a download. */
   'bundle.export': (arg: { readonly seriesId: string; readonly caseId?: string; readonly redact: boolean; readonly file?: string }) => Promise<Result<JobRef>>;
   /** Check a bundle (a path, or an upload the browser host staged) without storing anything. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, isIsoDate, wallClock } from '../../src/renderer/src/format/dates';
+import { formatDate, formatDateTime, isIsoDate, localDayBounds, wallClock } from '../../src/renderer/src/format/dates';
 import { formatMoney } from '../../src/renderer/src/format/money';
 import { formatCount, formatDuration } from '../../src/renderer/src/format/numbers';
 
@@ -55,5 +55,36 @@ describe('numbers', () => {
     expect(formatDuration(3240, 'zh-CN')).toBe('3.2秒');
     expect(formatDuration(125_000, 'zh-CN')).toBe('2分钟5秒');
     expect(formatDuration(125_000, 'en')).toBe('2 mins, 5 secs');
+  });
+});
+
+describe('local day bounds', () => {
+  // Node reads TZ again whenever it is assigned.
+  function inZone<T>(zone: string, f: () => T): T {
+    const before = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      return f();
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  }
+
+  it("are the instants the computer's own day starts and ends at", () => {
+    expect(inZone('Asia/Shanghai', () => localDayBounds('2026-11-24'))).toEqual({ start: '2026-11-23T16:00:00.000Z', end: '2026-11-24T16:00:00.000Z' });
+    expect(inZone('UTC', () => localDayBounds('2026-11-24'))).toEqual({ start: '2026-11-24T00:00:00.000Z', end: '2026-11-25T00:00:00.000Z' });
+    // Across a month and a year end.
+    expect(inZone('Asia/Shanghai', () => localDayBounds('2026-12-31'))).toEqual({ start: '2026-12-30T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' });
+  });
+
+  it('follow a daylight-saving change: that day is 23 hours long', () => {
+    const b = inZone('Europe/Berlin', () => localDayBounds('2026-03-29'));
+    expect(b).toEqual({ start: '2026-03-28T23:00:00.000Z', end: '2026-03-29T22:00:00.000Z' });
+  });
+
+  it('refuse what is no date', () => {
+    expect(localDayBounds('2026-02-30')).toBeNull();
+    expect(localDayBounds('24.11.2026')).toBeNull();
   });
 });

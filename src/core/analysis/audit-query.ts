@@ -1,5 +1,7 @@
 // The audit log for the investigator: newest first, filtered by action, actor, words in the
-// subject or detail, and a date range (YYYY-MM-DD, inclusive, in UTC as the log records time).
+// subject or detail, and a time range. The range is two instants (from, inclusive; before,
+// exclusive): the day an investigator types is a day of their own time zone, which only the UI
+// knows, so the UI turns days into instants (format/dates.ts localDayBounds).
 import type { AuditEntryView } from '../../common/api';
 import type { Db } from '../store/db';
 
@@ -7,8 +9,8 @@ export interface AuditQuery {
   readonly action?: string;
   readonly actor?: string;
   readonly text?: string;
-  readonly from?: string;
-  readonly to?: string;
+  readonly since?: string;
+  readonly before?: string;
   readonly offset: number;
   readonly limit: number;
 }
@@ -31,14 +33,14 @@ export function queryAudit(db: Db, q: AuditQuery): { total: number; rows: AuditE
     clauses.push("(subject LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR actor LIKE ? ESCAPE '\\')");
     params.push(t, t, t, t);
   }
-  if (q.from) {
+  // The log's times are toISOString() text, so the bounds are compared written the same way.
+  if (q.since) {
     clauses.push('at >= ?');
-    params.push(`${q.from}T00:00:00`);
+    params.push(new Date(q.since).toISOString());
   }
-  if (q.to) {
-    const next = new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  if (q.before) {
     clauses.push('at < ?');
-    params.push(`${next}T00:00:00`);
+    params.push(new Date(q.before).toISOString());
   }
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const total = db.prepare(`SELECT count(*) FROM audit_log ${where}`).pluck().get(...params) as number;

@@ -1,5 +1,6 @@
 // Case files on a linked demo precinct: ids by year, status and assignee, notes, series added and
 // removed, every action audited; and the audit log's filters.
+import { API_SCHEMAS } from '../../../src/common/api-schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoStore, value, type DemoStore } from './demo-store';
 
@@ -61,9 +62,12 @@ describe('audit log', () => {
     const [s] = value(await api['series.query']({ offset: 0, limit: 1 })).rows;
     value(await api['cases.create']({ title: 'Fake customer service ring', series: [s!.id] }));
     expect(value(await api['audit.query']({ text: 'create', offset: 0, limit: 10 })).rows.map((r) => r.action)).toEqual(['case']);
-    const today = new Date().toISOString().slice(0, 10);
-    expect(value(await api['audit.query']({ action: 'case', from: today, to: today, offset: 0, limit: 10 })).total).toBe(1);
-    expect(value(await api['audit.query']({ action: 'case', to: '2000-01-01', offset: 0, limit: 10 })).total).toBe(0);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    expect(value(await api['audit.query']({ action: 'case', since: hourAgo, offset: 0, limit: 10 })).total).toBe(1);
+    expect(value(await api['audit.query']({ action: 'case', before: '2000-01-01T00:00:00Z', offset: 0, limit: 10 })).total).toBe(0);
+    // A bare day is refused by the contract: which day it means depends on the caller's zone.
+    expect(API_SCHEMAS['audit.query'].safeParse({ since: '2026-11-24', offset: 0, limit: 10 }).success).toBe(false);
+    expect(API_SCHEMAS['audit.query'].safeParse({ since: '2026-11-23T16:00:00.000Z', offset: 0, limit: 10 }).success).toBe(true);
     const paged = value(await api['audit.query']({ offset: 1, limit: 1 }));
     expect(paged.total).toBe(all.total + 1);
     expect(paged.rows[0]!.id).toBe(all.rows[0]!.id);

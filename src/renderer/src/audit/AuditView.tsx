@@ -9,6 +9,7 @@ import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { NO_AUDIT_FILTERS, type AuditFilters } from '../cases/case-routes';
+import { localDayBounds } from '../format/dates';
 import { useI18n } from '../i18n/I18nContext';
 import { AUDIT_ACTIONS, isAuditAction } from './audit-actions';
 import { auditDetailParts } from './audit-detail';
@@ -44,12 +45,15 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
   }
   const rangeBad = draft.from !== '' && draft.to !== '' && draft.from > draft.to;
 
+  const since = filters.from === '' ? undefined : localDayBounds(filters.from)?.start;
+  const before = filters.to === '' ? undefined : localDayBounds(filters.to)?.end;
   const arg = {
     ...(filters.action === '' ? {} : { action: filters.action }),
     ...(filters.actor === '' ? {} : { actor: filters.actor }),
     ...(filters.text === '' ? {} : { text: filters.text }),
-    ...(filters.from === '' ? {} : { from: filters.from }),
-    ...(filters.to === '' ? {} : { to: filters.to }),
+    // The days are this computer's days, as the log's times are shown in its time zone.
+    ...(since ? { since } : {}),
+    ...(before ? { before } : {}),
     offset: (filters.page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   };

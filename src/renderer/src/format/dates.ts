@@ -94,3 +94,20 @@ export function formatLocalDateTime(stamp: string, language: Language): string {
   }
   return format.format(new Date(ms));
 }
+
+/**
+ * The instants a day of this computer's calendar runs between (start inclusive, end exclusive),
+ * for filters on instants the workstation recorded: a day typed as 2026-11-24 in Beijing starts
+ * at 2026-11-23T16:00:00.000Z. Built from the calendar fields, so a day of a daylight-saving
+ * change is its true 23 or 25 hours. Null for a text that is no valid YYYY-MM-DD date.
+ */
+export function localDayBounds(day: string): { readonly start: string; readonly end: string } | null {
+  if (!isIsoDate(day)) return null;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const start = new Date(y, m - 1, d);
+  const end = new Date(y, m - 1, d + 1);
+  // Years 0–99 are read by Date as 1900–1999.
+  start.setFullYear(y, m - 1, d);
+  end.setFullYear(y, m - 1, d + 1);
+  return { start: start.toISOString(), end: end.toISOString() };
+}
