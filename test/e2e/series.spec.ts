@@ -163,6 +163,30 @@ test('the series workspace draws the graph, expands a node and finds a path', as
   expect(consoleProblems).toEqual([]);
 });
 
+test('the graph is drawn in the dark theme when the investigator chose it', async ({ page, linked, consoleProblems }) => {
+  const { id } = await pickSeries(linked);
+  // What cytoscape draws, read from the instance it keeps on its container.
+  const look = () =>
+    page.getByTestId('series-graph').evaluate((el) => {
+      const cy = (el as unknown as { _cyreg: { cy: { nodes(s: string): { first(): { style(p: string): string } } } } })._cyreg.cy;
+      const report = cy.nodes('node.report').first();
+      return { canvas: getComputedStyle(el).backgroundColor, label: report.style('color'), report: report.style('background-color') };
+    });
+  await call(linked, 'settings.update', { theme: 'dark' });
+  try {
+    await page.goto(seriesUrl(linked, id));
+    await expect(page.getByTestId('series-graph')).toHaveAttribute('data-layout-done', 'true');
+    expect(await look()).toEqual({ canvas: 'rgb(20, 26, 34)', label: 'rgb(227,232,239)', report: 'rgb(159,179,200)' });
+    await shoot(page, 'series-graph-dark');
+  } finally {
+    await call(linked, 'settings.update', { theme: 'light' });
+  }
+  await page.reload();
+  await expect(page.getByTestId('series-graph')).toHaveAttribute('data-layout-done', 'true');
+  expect(await look()).toEqual({ canvas: 'rgb(251, 252, 253)', label: 'rgb(27,35,48)', report: 'rgb(52,73,94)' });
+  expect(consoleProblems).toEqual([]);
+});
+
 test('the loss chart marks the report that pushed the series over the threshold', async ({ page, linked, consoleProblems }) => {
   const { id } = await pickSeries(linked);
   const detail = await call<SeriesDetail>(linked, 'series.get', { id });

@@ -14,8 +14,9 @@ import type { IdentifierKind } from '../../../common/model';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
+import { useSettings } from '../settings/SettingsContext';
 import { graphElements, kindCounts } from './graph-model';
-import { graphStylesheet, KIND_LOOK, shapePath } from './graph-style';
+import { graphStylesheet, KIND_LOOK, reportColour, shapePath } from './graph-style';
 import { GraphDetails, type GraphSelection } from './GraphDetails';
 
 cytoscape.use(fcose);
@@ -81,6 +82,9 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const largeRef = useRef(false);
+  const theme = useSettings().settings.theme;
+  const themeRef = useRef(theme);
+  themeRef.current = theme;
   const [expand, setExpand] = useState<readonly string[]>([]);
   const [graph, setGraph] = useState<Graph | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -172,7 +176,7 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
       cy = cytoscape({
         container,
         elements,
-        style: graphStylesheet(large),
+        style: graphStylesheet(large, themeRef.current),
         minZoom: 0.05,
         maxZoom: 4,
         hideEdgesOnViewport: large,
@@ -224,6 +228,11 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
     },
     [],
   );
+
+  // The theme switched while the graph is open: restyle it in place.
+  useEffect(() => {
+    cyRef.current?.style(graphStylesheet(largeRef.current, theme));
+  }, [theme]);
 
   // Hide and show identifier kinds.
   useEffect(() => {
@@ -380,7 +389,7 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
         <legend>{m['graph.kinds']}</legend>
         <span className="graph-kind graph-kind-report">
           <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-            <rect x="3" y="5" width="18" height="14" rx="4" fill="#34495e" />
+            <rect x="3" y="5" width="18" height="14" rx="4" fill={reportColour(theme)} />
           </svg>
           {m['graph.reportNode']}
         </span>

@@ -63,7 +63,25 @@ export function shapePath(shape: NodeShape): string {
   }
 }
 
-export function graphStylesheet(large: boolean): StylesheetJson {
+export type GraphTheme = 'light' | 'dark';
+
+/**
+ * The colours around the kinds' own: labels, borders, edges and reports, per UI theme. The
+ * canvas behind them is the CSS variable --graph-bg. The kinds keep one colour in both themes
+ * (their legend swatches are the same), each with its shape and label besides.
+ */
+const PALETTE: Readonly<Record<GraphTheme, Readonly<Record<'label' | 'labelBg' | 'border' | 'report' | 'outside' | 'outsideBorder' | 'edge' | 'link', string>>>> = {
+  light: { label: '#1b2330', labelBg: '#ffffff', border: '#ffffff', report: REPORT_COLOUR, outside: '#95a5a6', outsideBorder: '#34495e', edge: '#9aa5b1', link: '#5d6d7e' },
+  dark: { label: '#e3e8ef', labelBg: '#141a22', border: '#141a22', report: '#9fb3c8', outside: '#6c7a89', outsideBorder: '#c9d3dd', edge: '#566373', link: '#a3b3c4' },
+};
+
+/** The fill of report nodes in a theme (the legend draws its swatch with it). */
+export function reportColour(theme: GraphTheme): string {
+  return PALETTE[theme].report;
+}
+
+export function graphStylesheet(large: boolean, theme: GraphTheme = 'light'): StylesheetJson {
+  const p = PALETTE[theme];
   const kindRules: StylesheetJson = (Object.keys(KIND_LOOK) as IdentifierKind[]).map((kind) => ({
     selector: `node.kind-${kind}`,
     style: { shape: KIND_LOOK[kind].shape, 'background-color': KIND_LOOK[kind].colour },
@@ -80,17 +98,17 @@ export function graphStylesheet(large: boolean): StylesheetJson {
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
         'text-max-width': '140px',
-        color: '#1b2330',
-        'text-background-color': '#ffffff',
+        color: p.label,
+        'text-background-color': p.labelBg,
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
         'min-zoomed-font-size': large ? 9 : 6,
         'border-width': 1,
-        'border-color': '#ffffff',
+        'border-color': p.border,
       },
     },
-    { selector: 'node.report', style: { shape: 'round-rectangle', 'background-color': REPORT_COLOUR } },
-    { selector: 'node.outside', style: { 'background-color': '#95a5a6', 'border-style': 'dotted', 'border-width': 2, 'border-color': '#34495e' } },
+    { selector: 'node.report', style: { shape: 'round-rectangle', 'background-color': p.report } },
+    { selector: 'node.outside', style: { 'background-color': p.outside, 'border-style': 'dotted', 'border-width': 2, 'border-color': p.outsideBorder } },
     { selector: 'node.crossing', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#c0392b' } },
     ...kindRules,
     { selector: 'node.hub', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8a4b00' } },
@@ -99,12 +117,12 @@ export function graphStylesheet(large: boolean): StylesheetJson {
       selector: 'edge',
       style: {
         width: 1.5,
-        'line-color': '#9aa5b1',
+        'line-color': p.edge,
         'curve-style': large ? 'haystack' : 'straight',
         opacity: 0.85,
       },
     },
-    { selector: 'edge.link', style: { 'line-color': '#5d6d7e', width: 'mapData(weight, 0, 10, 1.5, 6)', 'line-style': 'solid' } },
+    { selector: 'edge.link', style: { 'line-color': p.link, width: 'mapData(weight, 0, 10, 1.5, 6)', 'line-style': 'solid' } },
     { selector: 'edge.link.weak', style: { 'line-style': 'dashed' } },
     { selector: 'edge.wrong', style: { 'line-color': '#c0392b', 'line-style': 'dotted', width: 2 } },
     { selector: 'node.central', style: { 'border-width': 4, 'border-color': '#d35400', 'border-style': 'solid' } },
