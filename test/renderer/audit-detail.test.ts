@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditDetailParts } from '../../src/renderer/src/audit/audit-detail';
+import { auditDetailParts, auditSubjectText } from '../../src/renderer/src/audit/audit-detail';
 import { createFormat } from '../../src/renderer/src/format/formatter';
 import { en } from '../../src/renderer/src/i18n/en';
 import { zhCN } from '../../src/renderer/src/i18n/zh-cn';
@@ -37,5 +37,25 @@ describe('bundle audit details', () => {
     ]);
     const refused = auditDetailParts(JSON.stringify({ rejected: ['manifest.sig is missing'], signer: null }), zhCN, fmt);
     expect(refused?.[0]).toEqual({ label: '拒收', value: '缺少 manifest.sig。' });
+  });
+});
+
+describe('audit subjects', () => {
+  it('read the fixed forms the backend writes in the UI language', () => {
+    expect(auditSubjectText('demo', 'seed 42', zhCN)).toBe('随机种子 42');
+    expect(auditSubjectText('revoke', 'correction #7', zhCN)).toBe('人工更正 #7');
+    expect(auditSubjectText('link', 'full', zhCN)).toBe('全量串并');
+    expect(auditSubjectText('link', 'incremental', en)).toBe('incremental relink');
+    expect(auditSubjectText('settings', 'sharingKey', zhCN)).toBe('共享密钥');
+    expect(auditSubjectText('ignore_add', 'phone 95588', zhCN)).toBe('电话号码 95588');
+    expect(auditSubjectText('ignore_remove', 'url https://t.cn/a b', en)).toBe('URL https://t.cn/a b');
+  });
+
+  it('shows ids, names, files and anything unknown as stored', () => {
+    expect(auditSubjectText('case', 'CASE-2026-0001', zhCN)).toBe('CASE-2026-0001');
+    expect(auditSubjectText('import', 'demo-100000.ndjson', zhCN)).toBe('demo-100000.ndjson');
+    expect(auditSubjectText('demo', 'seed x', zhCN)).toBe('seed x');
+    expect(auditSubjectText('ignore_add', 'planet 95588', zhCN)).toBe('planet 95588');
+    expect(auditSubjectText('reveal', null, zhCN)).toBe('');
   });
 });

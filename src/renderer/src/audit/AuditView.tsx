@@ -12,7 +12,7 @@ import { NO_AUDIT_FILTERS, type AuditFilters } from '../cases/case-routes';
 import { localDayBounds } from '../format/dates';
 import { useI18n } from '../i18n/I18nContext';
 import { AUDIT_ACTIONS, isAuditAction } from './audit-actions';
-import { auditDetailParts } from './audit-detail';
+import { auditDetailParts, auditSubjectText } from './audit-detail';
 
 function AuditDetail({ detail }: { readonly detail: string | null }) {
   const { m, fmt } = useI18n();
@@ -157,7 +157,7 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
                     <td>{fmt.localDateTime(row.at)}</td>
                     <td>{row.actor}</td>
                     <td>{actionLabel(row.action)}</td>
-                    <td className="mono break">{row.subject ?? ''}</td>
+                    <td className="mono break">{auditSubjectText(row.action, row.subject, m)}</td>
                     <td className="break">
                       <AuditDetail detail={row.detail} />
                     </td>

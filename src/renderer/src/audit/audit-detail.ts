@@ -2,6 +2,7 @@
 // "status":{"from":"new","to":"filed"}}). On screen it reads as "Event: update · Status: New → Filed"
 // in the UI language; keys and values the UI does not know are shown as stored.
 
+import { IDENTIFIER_KINDS, type IdentifierKind } from '../../../common/model';
 import { bundleProblemText } from '../bundles/bundle-problem-text';
 import { isCaseStatus } from '../cases/case-routes';
 import type { Format } from '../format/formatter';
@@ -54,6 +55,10 @@ export type AuditKey = (typeof AUDIT_KEYS)[number];
 export const AUDIT_VALUES = ['create', 'update', 'add', 'remove', 'shipped', 'investigator'] as const;
 export type AuditValue = (typeof AUDIT_VALUES)[number];
 
+function isIdentifierKind(text: string): text is IdentifierKind {
+  return (IDENTIFIER_KINDS as readonly string[]).includes(text);
+}
+
 function isKey(key: string): key is AuditKey {
   return (AUDIT_KEYS as readonly string[]).includes(key);
 }
@@ -87,6 +92,25 @@ function valueText(key: string, value: unknown, m: Messages, fmt: Format): strin
   if (key === 'hashes') return text === 'none' ? m['auditValue.no'] : text.toUpperCase();
   if (isValue(text)) return m[`auditValue.${text}`];
   return text;
+}
+
+/**
+ * An entry's subject in the UI language. Most subjects are ids, names and files, shown as
+ * stored; a few are written by the backend in a fixed English form (the demo's seed, a revoked
+ * correction, the kind of relink, the sharing key, an ignored value's kind), and those are read.
+ */
+export function auditSubjectText(action: string, subject: string | null, m: Messages): string {
+  if (subject === null) return '';
+  let match: RegExpExecArray | null;
+  if (action === 'demo' && (match = /^seed (\d+)$/.exec(subject))) return m['auditSubject.seed'](match[1] as string);
+  if (action === 'revoke' && (match = /^correction #(\d+)$/.exec(subject))) return m['auditSubject.correction'](match[1] as string);
+  if (action === 'link' && subject === 'full') return m['auditSubject.linkFull'];
+  if (action === 'link' && subject === 'incremental') return m['auditSubject.linkIncremental'];
+  if (action === 'settings' && subject === 'sharingKey') return m['auditSubject.sharingKey'];
+  if ((action === 'ignore_add' || action === 'ignore_remove') && (match = /^([a-z_]+) ([\s\S]+)$/.exec(subject)) && isIdentifierKind(match[1] as string)) {
+    return `${m[`kind.${match[1] as IdentifierKind}`]} ${match[2] as string}`;
+  }
+  return subject;
 }
 
 /** The parts of a detail, or null when it is not a JSON object (then it is shown as stored). */

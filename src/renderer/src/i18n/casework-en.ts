@@ -314,6 +314,11 @@ export const caseworkEn: CaseworkMessages = {
   'auditValue.remove': 'removed',
   'auditValue.shipped': 'shipped default',
   'auditValue.investigator': 'investigator',
+  'auditSubject.seed': (seed) => `seed ${seed}`,
+  'auditSubject.correction': (id) => `correction #${id}`,
+  'auditSubject.linkFull': 'full relink',
+  'auditSubject.linkIncremental': 'incremental relink',
+  'auditSubject.sharingKey': 'sharing key',
 
   'caseStatus.new': 'New',
   'caseStatus.under_review': 'Under review',

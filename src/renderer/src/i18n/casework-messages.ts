@@ -253,6 +253,12 @@ interface CaseworkTexts {
   readonly 'bundleProblem.entry': (name: string, problem: string) => string;
   readonly 'auditValue.yes': string;
   readonly 'auditValue.no': string;
+  /** Audit subjects the backend writes in a fixed form (audit-detail.ts auditSubjectText). */
+  readonly 'auditSubject.seed': (seed: string) => string;
+  readonly 'auditSubject.correction': (id: string) => string;
+  readonly 'auditSubject.linkFull': string;
+  readonly 'auditSubject.linkIncremental': string;
+  readonly 'auditSubject.sharingKey': string;
 }
 
 export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction> & Keyed<'auditKey', AuditKey> & Keyed<'auditValue', AuditValue> & Keyed<'shippedNote', ShippedNote>;

@@ -314,6 +314,11 @@ export const caseworkZhCN: CaseworkMessages = {
   'auditValue.remove': '移除',
   'auditValue.shipped': '系统默认',
   'auditValue.investigator': '办案人员',
+  'auditSubject.seed': (seed) => `随机种子 ${seed}`,
+  'auditSubject.correction': (id) => `人工更正 #${id}`,
+  'auditSubject.linkFull': '全量串并',
+  'auditSubject.linkIncremental': '增量串并',
+  'auditSubject.sharingKey': '共享密钥',
 
   'caseStatus.new': '新建',
   'caseStatus.under_review': '审查中',
