@@ -22,8 +22,8 @@ export interface FieldNotesProps extends FieldNoteTexts {
 }
 
 export interface FieldNoteAria {
-  readonly 'aria-describedby'?: string;
   readonly 'aria-invalid'?: boolean;
+  readonly 'aria-describedby'?: string;
 }
 
 const present = (note: ReactNode): boolean => note !== undefined && note !== null && note !== false && note !== '';
@@ -36,8 +36,8 @@ const present = (note: ReactNode): boolean => note !== undefined && note !== nul
 export function fieldNoteAria(id: string, { hint, error }: FieldNoteTexts): FieldNoteAria {
   const described = [present(hint) ? `${id}-hint` : '', present(error) ? `${id}-error` : ''].filter((s) => s !== '').join(' ');
   return {
-    ...(described === '' ? {} : { 'aria-describedby': described }),
     ...(error === undefined ? {} : { 'aria-invalid': present(error) }),
+    ...(described === '' ? {} : { 'aria-describedby': described }),
   };
 }
 
