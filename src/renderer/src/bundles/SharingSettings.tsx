@@ -5,6 +5,7 @@
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { ApiError } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
@@ -79,8 +80,18 @@ function TrustList() {
   const [over, setOver] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const nameBad = checked && name.trim() === '';
-  const pemBad = checked && !PEM.test(pem);
+  const nameNotes = { hint: m['trust.nameHint'], error: checked && name.trim() === '' ? m['trust.nameMissing'] : null };
+  const pemNotes = {
+    hint: (
+      <>
+        {m['trust.pemHint']}{' '}
+        <button type="button" className="button button-small" onClick={() => fileRef.current?.click()}>
+          {m['trust.pickFile']}
+        </button>
+      </>
+    ),
+    error: checked && !PEM.test(pem) ? m['trust.pemBad'] : null,
+  };
 
   async function readFile(file: File | undefined): Promise<void> {
     if (!file) return;
@@ -175,17 +186,9 @@ function TrustList() {
             className="input input-wide"
             value={name}
             onChange={(event) => setName(event.target.value)}
-            aria-invalid={nameBad}
-            aria-describedby={`${id}-name-hint${nameBad ? ` ${id}-name-error` : ''}`}
+            {...fieldNoteAria(`${id}-name`, nameNotes)}
           />
-          <p id={`${id}-name-hint`} className="hint">
-            {m['trust.nameHint']}
-          </p>
-          {nameBad ? (
-            <p id={`${id}-name-error`} className="field-error" role="alert">
-              {m['trust.nameMissing']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-name`} {...nameNotes} />
         </div>
         <div
           className={`form-field pem-drop${over ? ' is-over' : ''}`}
@@ -204,15 +207,9 @@ function TrustList() {
             placeholder="-----BEGIN PUBLIC KEY-----"
             value={pem}
             onChange={(event) => setPem(event.target.value)}
-            aria-invalid={pemBad}
-            aria-describedby={`${id}-pem-hint${pemBad ? ` ${id}-pem-error` : ''}`}
+            {...fieldNoteAria(`${id}-pem`, pemNotes)}
           />
-          <p id={`${id}-pem-hint`} className="hint">
-            {m['trust.pemHint']}{' '}
-            <button type="button" className="button button-small" onClick={() => fileRef.current?.click()}>
-              {m['trust.pickFile']}
-            </button>
-          </p>
+          <FieldNotes id={`${id}-pem`} {...pemNotes} />
           <input
             ref={fileRef}
             type="file"
@@ -225,11 +222,6 @@ function TrustList() {
               void readFile(file);
             }}
           />
-          {pemBad ? (
-            <p id={`${id}-pem-error`} className="field-error" role="alert">
-              {m['trust.pemBad']}
-            </p>
-          ) : null}
           {fileProblem ? (
             <p className="field-error" role="alert">
               {fileProblem}
@@ -257,7 +249,7 @@ function SharingKey({ onChanged }: { readonly onChanged: () => void }) {
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const keyBad = checked && key.length < 16;
+  const keyNotes = { hint: m['sharing.hint'], error: checked && key.length < 16 ? m['sharing.tooShort'] : null };
 
   async function set(value: string | null): Promise<void> {
     setBusy(true);
@@ -302,17 +294,9 @@ function SharingKey({ onChanged }: { readonly onChanged: () => void }) {
             className="input input-wide"
             value={key}
             onChange={(event) => setKey(event.target.value)}
-            aria-invalid={keyBad}
-            aria-describedby={`${id}-key-hint${keyBad ? ` ${id}-key-error` : ''}`}
+            {...fieldNoteAria(`${id}-key`, keyNotes)}
           />
-          <p id={`${id}-key-hint`} className="hint">
-            {m['sharing.hint']}
-          </p>
-          {keyBad ? (
-            <p id={`${id}-key-error`} className="field-error" role="alert">
-              {m['sharing.tooShort']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-key`} {...keyNotes} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
@@ -336,6 +320,8 @@ function BureauName() {
   const id = useId();
   const [name, setName] = useState(settings.bureauName ?? '');
   const [save, setSave] = useState<{ readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError }>({ state: 'idle' });
+  // The hint is `${id}-hint`: its id is built on the section's id, not on the input's.
+  const nameNotes = { hint: m['bureau.hint'] };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -359,11 +345,9 @@ function BureauName() {
               setName(event.target.value);
               setSave({ state: 'idle' });
             }}
-            aria-describedby={`${id}-hint`}
+            {...fieldNoteAria(id, nameNotes)}
           />
-          <p id={`${id}-hint`} className="hint">
-            {m['bureau.hint']}
-          </p>
+          <FieldNotes id={id} {...nameNotes} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, CaseDetail, CaseStatus } from '../../../common/api';
 import { ExportBundlePanel } from '../bundles/ExportBundlePanel';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { routeHref } from '../app/routes';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
@@ -25,6 +26,7 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
   const [assignee, setAssignee] = useState(detail.assignee ?? '');
   const [save, setSave] = useState<Save>({ state: 'idle' });
   const titleBad = title.trim() === '';
+  const titleNotes = { error: titleBad ? m['cases.titleMissing'] : null };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -73,14 +75,9 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
               setTitle(event.target.value);
               setSave({ state: 'idle' });
             }}
-            aria-invalid={titleBad}
-            aria-describedby={titleBad ? `${id}-title-error` : undefined}
+            {...fieldNoteAria(`${id}-title`, titleNotes)}
           />
-          {titleBad ? (
-            <p id={`${id}-title-error`} className="field-error" role="alert">
-              {m['cases.titleMissing']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-title`} {...titleNotes} />
         </div>
         <div className="form-field">
           <label htmlFor={`${id}-status`}>{m['cases.status']}</label>

@@ -4,6 +4,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
 import { useApi } from '../app/ServicesContext';
@@ -53,8 +54,9 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
     const timer = setTimeout(() => setPreviewed(idsKey === '' ? [] : idsKey.split(' ')), 400);
     return () => clearTimeout(timer);
   }, [idsKey]);
-  const titleBad = checked && title.trim() === '';
-  const seriesBad = checked && ids.length === 0;
+  const titleNotes = { error: checked && title.trim() === '' ? m['cases.titleMissing'] : null };
+  const seriesNotes = { hint: m['cases.seriesIdsHint'], error: checked && ids.length === 0 ? m['cases.seriesMissing'] : null };
+  const assigneeNotes = { hint: m['cases.assigneeHint'] };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -87,14 +89,9 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
             className="input input-wide"
             value={title}
             onChange={(event) => setTitle(event.target.value)}
-            aria-invalid={titleBad}
-            aria-describedby={titleBad ? `${id}-title-error` : undefined}
+            {...fieldNoteAria(`${id}-title`, titleNotes)}
           />
-          {titleBad ? (
-            <p id={`${id}-title-error`} className="field-error" role="alert">
-              {m['cases.titleMissing']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-title`} {...titleNotes} />
         </div>
         <div className="form-field">
           <label htmlFor={`${id}-series`}>{m['cases.seriesIds']}</label>
@@ -103,17 +100,9 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
             className="input input-wide mono"
             value={seriesText}
             onChange={(event) => setSeriesText(event.target.value)}
-            aria-invalid={seriesBad}
-            aria-describedby={`${id}-series-hint${seriesBad ? ` ${id}-series-error` : ''}`}
+            {...fieldNoteAria(`${id}-series`, seriesNotes)}
           />
-          <p id={`${id}-series-hint`} className="hint">
-            {m['cases.seriesIdsHint']}
-          </p>
-          {seriesBad ? (
-            <p id={`${id}-series-error`} className="field-error" role="alert">
-              {m['cases.seriesMissing']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-series`} {...seriesNotes} />
           {previewed.length > 0 ? (
             <ul className="series-preview" aria-label={m['cases.seriesPreview']}>
               {previewed.slice(0, 12).map((s) => (
@@ -124,10 +113,8 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
         </div>
         <div className="form-field">
           <label htmlFor={`${id}-assignee`}>{m['cases.assignee']}</label>
-          <input id={`${id}-assignee`} className="input" value={assignee} onChange={(event) => setAssignee(event.target.value)} aria-describedby={`${id}-assignee-hint`} />
-          <p id={`${id}-assignee-hint`} className="hint">
-            {m['cases.assigneeHint']}
-          </p>
+          <input id={`${id}-assignee`} className="input" value={assignee} onChange={(event) => setAssignee(event.target.value)} {...fieldNoteAria(`${id}-assignee`, assigneeNotes)} />
+          <FieldNotes id={`${id}-assignee`} {...assigneeNotes} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={saving}>

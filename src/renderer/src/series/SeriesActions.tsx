@@ -6,6 +6,7 @@
 import { useId, useState } from 'react';
 import type { Correction, SeriesDetail } from '../../../common/api';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../../common/model';
+import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { useApi } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import { ReasonForm } from './ReasonForm';
@@ -35,12 +36,8 @@ function TextField({ label, value, onChange, hint }: { readonly label: string; r
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={hint ? `${id}-hint` : undefined} />
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <input id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)} {...fieldNoteAria(id, { hint })} />
+      <FieldNotes id={id} hint={hint} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, IgnoreEntryView } from '../../../common/api';
 import { IDENTIFIER_KINDS } from '../../../common/model';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
@@ -32,7 +33,7 @@ export function IgnoreSettings() {
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const valueBad = checked && value.trim() === '';
+  const valueNotes = { error: checked && value.trim() === '' ? m['ignore.valueMissing'] : null };
 
   const kindLabel = (k: string): string => (k === 'domain' ? m['ignore.domain'] : (IDENTIFIER_KINDS as readonly string[]).includes(k) ? m[`kind.${k as (typeof IDENTIFIER_KINDS)[number]}`] : k);
 
@@ -129,14 +130,9 @@ export function IgnoreSettings() {
             className="input mono"
             value={value}
             onChange={(event) => setValue(event.target.value)}
-            aria-invalid={valueBad}
-            aria-describedby={valueBad ? `${id}-value-error` : undefined}
+            {...fieldNoteAria(`${id}-value`, valueNotes)}
           />
-          {valueBad ? (
-            <p id={`${id}-value-error`} className="field-error" role="alert">
-              {m['ignore.valueMissing']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-value`} {...valueNotes} />
         </div>
         <div className="form-field">
           <label htmlFor={`${id}-note`}>{m['ignore.note']}</label>

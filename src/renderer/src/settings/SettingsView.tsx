@@ -4,6 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, Settings, StoreInfo } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import type { Resource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { useSettings } from './SettingsContext';
@@ -69,8 +70,8 @@ function LinkingSettings() {
 
   const amountValue = parseAmount(amount);
   const daysValue = parseDays(days);
-  const amountBad = checked && amountValue === null;
-  const daysBad = checked && daysValue === null;
+  const amountNotes = { hint: m['settings.thresholdHint'](settings.thresholdCurrency), error: checked && amountValue === null ? m['settings.invalidAmount'] : null };
+  const daysNotes = { hint: m['settings.lookbackHint'], error: checked && daysValue === null ? m['settings.invalidDays'] : null };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -105,17 +106,9 @@ function LinkingSettings() {
             inputMode="decimal"
             value={amount}
             onChange={edit(setAmount)}
-            aria-invalid={amountBad}
-            aria-describedby={`${id}-amount-hint${amountBad ? ` ${id}-amount-error` : ''}`}
+            {...fieldNoteAria(`${id}-amount`, amountNotes)}
           />
-          <p id={`${id}-amount-hint`} className="hint">
-            {m['settings.thresholdHint'](settings.thresholdCurrency)}
-          </p>
-          {amountBad ? (
-            <p id={`${id}-amount-error`} className="field-error" role="alert">
-              {m['settings.invalidAmount']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-amount`} {...amountNotes} />
         </div>
         <div className="form-field">
           <label htmlFor={`${id}-days`}>{m['settings.lookback']}</label>
@@ -126,17 +119,9 @@ function LinkingSettings() {
             inputMode="numeric"
             value={days}
             onChange={edit(setDays)}
-            aria-invalid={daysBad}
-            aria-describedby={`${id}-days-hint${daysBad ? ` ${id}-days-error` : ''}`}
+            {...fieldNoteAria(`${id}-days`, daysNotes)}
           />
-          <p id={`${id}-days-hint`} className="hint">
-            {m['settings.lookbackHint']}
-          </p>
-          {daysBad ? (
-            <p id={`${id}-days-error`} className="field-error" role="alert">
-              {m['settings.invalidDays']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-days`} {...daysNotes} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>
@@ -160,7 +145,7 @@ function SyncSettings() {
   const [checked, setChecked] = useState(false);
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const value = parseInterval(minutes);
-  const bad = checked && value === null;
+  const notes = { hint: m['settings.syncIntervalHint'], error: checked && value === null ? m['settings.invalidInterval'] : null };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -191,17 +176,9 @@ function SyncSettings() {
               setMinutes(event.target.value);
               if (save.state === 'saved') setSave({ state: 'idle' });
             }}
-            aria-invalid={bad}
-            aria-describedby={`${id}-interval-hint${bad ? ` ${id}-interval-error` : ''}`}
+            {...fieldNoteAria(`${id}-interval`, notes)}
           />
-          <p id={`${id}-interval-hint`} className="hint">
-            {m['settings.syncIntervalHint']}
-          </p>
-          {bad ? (
-            <p id={`${id}-interval-error`} className="field-error" role="alert">
-              {m['settings.invalidInterval']}
-            </p>
-          ) : null}
+          <FieldNotes id={`${id}-interval`} {...notes} />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>

@@ -4,48 +4,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FormField } from '../app/FormField';
 import { useApi } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { TextKey } from '../i18n/messages';
 import { precinctProblem, tokenProblem, urlProblem } from './source-validation';
-
-interface FieldProps {
-  readonly id: string;
-  readonly label: TextKey;
-  readonly hint: TextKey;
-  readonly value: string;
-  readonly problem: TextKey | null;
-  readonly type?: 'text' | 'password' | 'url';
-  readonly onChange: (value: string) => void;
-}
-
-export function FormField({ id, label, hint, value, problem, type = 'text', onChange }: FieldProps) {
-  const { m } = useI18n();
-  return (
-    <div className="form-field">
-      <label htmlFor={id}>{m[label]}</label>
-      <input
-        id={id}
-        className="input input-wide"
-        type={type}
-        value={value}
-        autoComplete={type === 'password' ? 'new-password' : 'off'}
-        spellCheck={false}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problem !== null}
-        aria-describedby={`${id}-hint${problem ? ` ${id}-error` : ''}`}
-      />
-      <p id={`${id}-hint`} className="hint">
-        {m[hint]}
-      </p>
-      {problem ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {m[problem]}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function AddSourceForm() {
   const { m } = useI18n();

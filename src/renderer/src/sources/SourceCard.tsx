@@ -5,10 +5,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, FeedSourceView, JobOutcome } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FormField } from '../app/FormField';
 import { LockIcon } from '../app/Icons';
 import { useApi, useJobs, useJobTracker, useSyncStatuses, useSyncTracker } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
-import { FormField } from './AddSourceForm';
 import { RunHistory } from './RunHistory';
 import { SyncCountList } from './SyncCounts';
 import { SyncErrorNotice } from './SyncErrorNotice';
