@@ -3,7 +3,7 @@
 // (its page's figures computed on demand), then the analysis worker as the backend runs it after
 // every link run (overview figures and every series' victims and categories, off the backend
 // thread), then what the investigator waits for: overview.get, series.query in its orders and
-// filters, a search, and series.get / series.graph of the first series.
+// filters, a search, series.get / series.graph of the first series, and the reports view's search.
 // Target: overview.get and series.query well under 1 s on 1M reports.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,6 +73,12 @@ export default async function analysisBench({ workDir, sizes }) {
     await timed('series.query text (report id)', n, () => b.call('series.query', { text: detail.reports[0].id, offset: 0, limit: 50 }));
     const graph = await timed('series.graph', n, () => b.call('series.graph', { id: top.id }));
     row([n, `  graph: ${graph.nodes.length} nodes, ${graph.edges.length} edges${graph.trimmed ? ', trimmed' : ''}`, '']);
+    // The reports view's search (a page and its total): phrases through the trigram index, a
+    // phrase found nowhere, a phone as typed, and a two-character word (no index: a scan).
+    for (const text of ['国家安全账户', '远程审讯', '不存在的词语', '138 0013 8000', '对方']) {
+      const found = await timed(`reports.query text ${text}`, n, () => b.call('reports.query', { text, offset: 0, limit: 100 }));
+      row([n, `  ${found.total} reports`, '']);
+    }
   } finally {
     b.close();
   }

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queryReports, trigramQuery } from '../../src/core/backend/report-queries';
 import { tempDir } from '../support/tmp';
 
 const CLI = path.resolve(import.meta.dirname, '../../out/main/casegraph.js');
@@ -48,8 +49,10 @@ describe('casegraph import of a large file', () => {
     const one = (sql: string): unknown => store.prepare(sql).pluck().get();
     expect(one('SELECT count(*) FROM report_version')).toBe(12_000);
     expect(one("SELECT count(*) FROM identifier WHERE kind = 'phone' AND value = '+8613800138000'")).toBe(11_999);
-    expect(one(`SELECT count(*) FROM report_text WHERE report_text MATCH '"垫付大额任务"'`)).toBe(11_998);
-    expect(one(`SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '"冒充客服退款"'`)).toBe('W7');
+    // Searched as the reports view searches (the index offers candidates, the text confirms them).
+    expect(queryReports(store, { text: '垫付大额任务', offset: 0, limit: 1 }).total).toBe(11_998);
+    expect(queryReports(store, { text: '冒充客服退款', offset: 0, limit: 5 }).rows.map((r) => r.id)).toEqual(['W7']);
+    expect(store.prepare(`SELECT count(*) FROM report_text WHERE report_text MATCH ?`).pluck().get(trigramQuery('垫付大额任务'))).toBe(11_998);
     store.close();
   });
 });

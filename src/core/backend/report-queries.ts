@@ -9,9 +9,25 @@ import { normaliseIdentifier } from '../normalise';
 
 const DAY_SLACK_MS = 15 * 3600_000;
 
-/** An FTS5 string literal: the text as one phrase, quotes doubled. */
-function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+// Trigrams of a searched text given to the index. The index only narrows the candidates (each
+// is confirmed by a substring match), so a long text needs no more than a spread of them.
+const MAX_TRIGRAMS = 12;
+
+/**
+ * The full-text query that finds every report whose indexed text may contain `text` (three or
+ * more characters): its trigrams, each an FTS5 string (quotes doubled), all required. The index
+ * keeps no positions (migration 009), so these are candidates: trigrams in another order or
+ * apart match too, and searchConditions confirms each candidate on the report's own text.
+ */
+export function trigramQuery(text: string): string {
+  const chars = [...text];
+  const starts: number[] = [];
+  const last = chars.length - 3;
+  // Every trigram when few; else evenly spread ones, the first and the last among them.
+  if (last + 1 <= MAX_TRIGRAMS) for (let i = 0; i <= last; i++) starts.push(i);
+  else for (let k = 0; k < MAX_TRIGRAMS; k++) starts.push(Math.round((k * last) / (MAX_TRIGRAMS - 1)));
+  const terms = new Set(starts.map((i) => `"${chars.slice(i, i + 3).join('').replace(/"/g, '""')}"`));
+  return [...terms].join(' AND ');
 }
 
 function likePattern(text: string): string {
@@ -30,27 +46,39 @@ function buildWhere(q: ReportQuery): Where {
   else clauses.push('r.reported_at IS NOT NULL');
   const text = q.text?.trim();
   if (text) {
-    // Trigram search needs three characters; shorter Chinese words (刷单, 客服) fall back to LIKE.
-    const parts: string[] = [];
-    if ([...text].length >= 3) {
-      parts.push('r.rid IN (SELECT rowid FROM report_text WHERE report_text MATCH ?)');
-      params.push(ftsPhrase(text));
-    } else {
-      const like = likePattern(text);
-      parts.push("r.narrative LIKE ? ESCAPE '\\'", "EXISTS (SELECT 1 FROM message m WHERE m.rid = r.rid AND m.text LIKE ? ESCAPE '\\')");
-      params.push(like, like);
+    // The text as a substring of what an import indexes (the narrative, message texts and
+    // senders, the identifiers as reported), the report's id, or a phone or card however written.
+    // From three characters the trigram index offers the candidates, each confirmed on its text,
+    // and every way of matching is one set of rids, so that the store is read by rid rather than
+    // scanned. Shorter Chinese words (刷单, 客服) are looked for in every report.
+    const like = likePattern(text);
+    const contains = (r: string): string =>
+      `(${r}.narrative LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM message m WHERE m.rid = ${r}.rid AND (m.text LIKE ? ESCAPE '\\' OR m.sender LIKE ? ESCAPE '\\'))` +
+      ` OR EXISTS (SELECT 1 FROM identifier i WHERE i.rid = ${r}.rid AND i.origin = 'reported' AND i.raw LIKE ? ESCAPE '\\'))`;
+    const indexed = [...text].length >= 3;
+    const sets: string[] = [];
+    const setParams: unknown[] = [];
+    if (indexed) {
+      sets.push(`SELECT c.rid FROM report_text t JOIN report c ON c.rid = t.rowid WHERE report_text MATCH ? AND ${contains('c')}`);
+      setParams.push(trigramQuery(text), like, like, like, like);
     }
-    parts.push('r.id = ?');
-    params.push(text);
-    // A phone or card typed in any form finds the reports that carry it, however they wrote it.
+    sets.push('SELECT rid FROM report WHERE id = ?');
+    setParams.push(text);
     for (const kind of ['phone', 'bank_card'] as const) {
       const n = /\d{5}/.test(text.replace(/\D/g, '')) ? normaliseIdentifier(kind, text) : null;
       if (n) {
-        parts.push('r.rid IN (SELECT rid FROM identifier WHERE kind = ? AND value = ?)');
-        params.push(n.kind, n.value);
+        sets.push('SELECT rid FROM identifier WHERE kind = ? AND value = ?');
+        setParams.push(n.kind, n.value);
       }
     }
-    clauses.push(`(${parts.join(' OR ')})`);
+    const inSets = `r.rid IN (${sets.join(' UNION ')})`;
+    if (indexed) {
+      clauses.push(inSets);
+      params.push(...setParams);
+    } else {
+      clauses.push(`(${contains('r')} OR ${inSets})`);
+      params.push(like, like, like, like, ...setParams);
+    }
   }
   if (q.categories && q.categories.length > 0) {
     clauses.push(`r.category IN (${q.categories.map(() => '?').join(', ')})`);

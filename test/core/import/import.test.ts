@@ -211,6 +211,37 @@ describe('full-text search in Chinese', () => {
     expect(find('不存在的词语')).toEqual([]);
   });
 
+  it('finds exactly the reports that contain the text, though the index keeps no positions', async () => {
+    const { db, dir } = store();
+    const file = writeFile(
+      dir,
+      'exact.ndjson',
+      ndjson([
+        // Every trigram of 腾讯会议 is here, but not the phrase: the index offers it, the text refuses it.
+        report('E1', 1, { narrative: '对方自称腾讯会员客服，又拉我进视讯会议。', messages: [], identifiers: [] }),
+        report('E2', 1, { narrative: '对方让我下载腾讯会议做"笔录"。', messages: [], identifiers: [] }),
+        report('E3', 1, { narrative: '无关的报案。', messages: [{ channel: 'sms', sender: 'ICBC-Notice', text: '积分兑换 ICBC-JF.cn/lq 领取' }], identifiers: [{ kind: 'url', value: 'icbc-jf.cn/lq', role: 'link' }, { kind: 'qq', value: 'QQ:88776655', role: 'contact' }] }),
+        report('E4', 1, { narrative: `很长的一段话：${'先小额返利后要求垫付大额任务款，'.repeat(6)}最后全部被骗走。`, messages: [], identifiers: [] }),
+      ]),
+    );
+    await importFiles(db, [{ path: file }]);
+    const find = (text: string): string[] => queryReports(db, { text, offset: 0, limit: 10 }).rows.map((r) => r.id).sort();
+    expect(find('腾讯会议')).toEqual(['E2']);
+    expect(queryReports(db, { text: '腾讯会议', offset: 0, limit: 10 }).total).toBe(1);
+    expect(find('讯会议')).toEqual(['E1', 'E2']);
+    expect(find('做"笔录"')).toEqual(['E2']);
+    // Senders and identifiers as reported are searched too; ASCII in any case.
+    expect(find('icbc-notice')).toEqual(['E3']);
+    expect(find('88776655')).toEqual(['E3']);
+    expect(find('icbc-jf.cn')).toEqual(['E3']);
+    // A long text uses a spread of its trigrams, then the whole text is confirmed.
+    expect(find(`${'先小额返利后要求垫付大额任务款，'.repeat(6)}最后`)).toEqual(['E4']);
+    expect(find(`${'先小额返利后要求垫付大额任务款，'.repeat(6)}最先`)).toEqual([]);
+    // LIKE's wildcards are plain characters here.
+    expect(find('腾讯%议')).toEqual([]);
+    expect(find('腾_会议')).toEqual([]);
+  });
+
   it('filters by category, dates and amount, and sorts by loss', async () => {
     const { db, dir } = store();
     await importFiles(db, [

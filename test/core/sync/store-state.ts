@@ -3,6 +3,7 @@
 // where a quarantined record sat in its file or page). Quarantine rows are compared as a set,
 // since a replayed invalid record is set aside each time it arrives.
 import path from 'node:path';
+import { trigramQuery } from '../../../src/core/backend/report-queries';
 import { importFiles } from '../../../src/core/import/import-files';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { writeNdjson } from '../../feed-server/fixtures';
@@ -25,7 +26,12 @@ export function storeState(db: Db): StoreState {
     identifiers: all(`SELECT r.id, i.kind, i.value, i.raw, i.role, i.origin, i.subtype, i.domain, i.luhn
                       FROM identifier i JOIN report r USING (rid) ORDER BY 1, 2, 3, 4, 5, 6`),
     messages: all('SELECT r.id, m.seq, m.channel, m.sender, m.text, m.at FROM message m JOIN report r USING (rid) ORDER BY 1, 2'),
-    searchable: all(`SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '"客服"' ORDER BY 1`),
+    // Which reports the full-text index offers for a phrase of every fixture narrative, and for
+    // one of the second versions only (the index must have dropped the first versions' text).
+    searchable: [
+      all(`SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '${trigramQuery('自称客服')}' ORDER BY 1`),
+      all(`SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '${trigramQuery('，版本2。')}' ORDER BY 1`),
+    ],
     quarantine: all('SELECT DISTINCT record_id, field, reason, raw FROM quarantine ORDER BY 1, 2, 3, 4'),
   };
 }
