@@ -220,8 +220,13 @@ test('a correction needs a reason, is recorded, and starts a relink', async ({ p
   const form = page.getByRole('form', { name: '加入忽略清单' });
   await form.getByLabel('标识值').fill('4008200588');
   await form.getByRole('button', { name: '加入忽略清单' }).click();
-  await expect(form.getByText('请填写原因')).toBeVisible();
-  await form.getByLabel('原因（必填）').fill('银行客服热线，与案件无关');
+  // The missing reason is an alert, and the field says it is invalid and why.
+  await expect(form.getByRole('alert').filter({ hasText: '请填写原因' })).toBeVisible();
+  const reason = form.getByLabel('原因（必填）');
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(reason).toHaveAccessibleDescription('请填写原因');
+  await reason.fill('银行客服热线，与案件无关');
+  await expect(reason).toHaveAttribute('aria-invalid', 'false');
   await form.getByRole('button', { name: '加入忽略清单' }).click();
   await expect(page.getByText('已加入忽略清单，正在重新串并。')).toBeVisible();
   const list = await call<readonly { kind: string; value: string; ignored: boolean }[]>(linked, 'ignore.list', {});

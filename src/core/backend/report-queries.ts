@@ -9,6 +9,29 @@ import { normaliseIdentifier } from '../normalise';
 
 const DAY_SLACK_MS = 15 * 3600_000;
 
+/** An FTS5 string: the text in double quotes, its quotes doubled. */
+function ftsString(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+// Past this many trigrams beginning with a one- or two-character text (a single common
+// character), reading every report is cheaper than the index query.
+const MAX_STARTING_TRIGRAMS = 4000;
+
+/**
+ * The index's trigrams that begin with `text` (one or two characters), from its term list
+ * (report_text_terms, migration 009), folded to lower case as the tokenizer folds them; null
+ * when there are more than MAX_STARTING_TRIGRAMS.
+ */
+function trigramsStartingWith(db: Db, text: string): string[] | null {
+  const folded = text.toLowerCase();
+  const terms = db
+    .prepare<[string, string, number], string>('SELECT term FROM report_text_terms WHERE term > ? AND term < ? LIMIT ?')
+    .pluck()
+    .all(folded, `${folded}\u{10FFFF}`, MAX_STARTING_TRIGRAMS + 1);
+  return terms.length > MAX_STARTING_TRIGRAMS ? null : terms;
+}
+
 // Trigrams of a searched text given to the index. The index only narrows the candidates (each
 // is confirmed by a substring match), so a long text needs no more than a spread of them.
 const MAX_TRIGRAMS = 12;
@@ -26,7 +49,7 @@ export function trigramQuery(text: string): string {
   // Every trigram when few; else evenly spread ones, the first and the last among them.
   if (last + 1 <= MAX_TRIGRAMS) for (let i = 0; i <= last; i++) starts.push(i);
   else for (let k = 0; k < MAX_TRIGRAMS; k++) starts.push(Math.round((k * last) / (MAX_TRIGRAMS - 1)));
-  const terms = new Set(starts.map((i) => `"${chars.slice(i, i + 3).join('').replace(/"/g, '""')}"`));
+  const terms = new Set(starts.map((i) => ftsString(chars.slice(i, i + 3).join(''))));
   return [...terms].join(' AND ');
 }
 
@@ -39,7 +62,7 @@ interface Where {
   readonly params: unknown[];
 }
 
-function buildWhere(q: ReportQuery): Where {
+function buildWhere(db: Db, q: ReportQuery): Where {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (!q.includeWithdrawn) clauses.push('r.withdrawn = 0');
@@ -47,20 +70,29 @@ function buildWhere(q: ReportQuery): Where {
   const text = q.text?.trim();
   if (text) {
     // The text as a substring of what an import indexes (the narrative, message texts and
-    // senders, the identifiers as reported), the report's id, or a phone or card however written.
-    // From three characters the trigram index offers the candidates, each confirmed on its text,
-    // and every way of matching is one set of rids, so that the store is read by rid rather than
-    // scanned. Shorter Chinese words (刷单, 客服) are looked for in every report.
+    // senders, the identifiers as reported), the report's id, or a phone or card however written:
+    // one set of report ids, so that the store is read by id rather than scanned.
+    // From three characters the trigram index offers the candidates, each confirmed on its text.
+    // One or two characters (刷单, 客服) make no trigram, but every character of an indexed text
+    // begins one (SEARCH_END): the reports holding a trigram that begins with the text are exactly
+    // those containing it. Only when too many trigrams begin with it is every report read.
     const like = likePattern(text);
     const contains = (r: string): string =>
       `(${r}.narrative LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM message m WHERE m.rid = ${r}.rid AND (m.text LIKE ? ESCAPE '\\' OR m.sender LIKE ? ESCAPE '\\'))` +
       ` OR EXISTS (SELECT 1 FROM identifier i WHERE i.rid = ${r}.rid AND i.origin = 'reported' AND i.raw LIKE ? ESCAPE '\\'))`;
-    const indexed = [...text].length >= 3;
     const sets: string[] = [];
     const setParams: unknown[] = [];
-    if (indexed) {
+    let scan = false;
+    if ([...text].length >= 3) {
       sets.push(`SELECT c.rid FROM report_text t JOIN report c ON c.rid = t.rowid WHERE report_text MATCH ? AND ${contains('c')}`);
       setParams.push(trigramQuery(text), like, like, like, like);
+    } else {
+      const starting = trigramsStartingWith(db, text);
+      if (starting === null) scan = true;
+      else if (starting.length > 0) {
+        sets.push('SELECT rowid FROM report_text WHERE report_text MATCH ?');
+        setParams.push(starting.map(ftsString).join(' OR '));
+      }
     }
     sets.push('SELECT rid FROM report WHERE id = ?');
     setParams.push(text);
@@ -72,12 +104,12 @@ function buildWhere(q: ReportQuery): Where {
       }
     }
     const inSets = `r.rid IN (${sets.join(' UNION ')})`;
-    if (indexed) {
-      clauses.push(inSets);
-      params.push(...setParams);
-    } else {
+    if (scan) {
       clauses.push(`(${contains('r')} OR ${inSets})`);
       params.push(like, like, like, like, ...setParams);
+    } else {
+      clauses.push(inSets);
+      params.push(...setParams);
     }
   }
   if (q.categories && q.categories.length > 0) {
@@ -122,7 +154,7 @@ interface RowDb {
 }
 
 export function queryReports(db: Db, q: ReportQuery): ReportPage {
-  const where = buildWhere(q);
+  const where = buildWhere(db, q);
   const total = (db.prepare(`SELECT count(*) AS n FROM report r ${where.sql}`).get(...where.params) as { n: number }).n;
   const dir = q.desc === false ? 'ASC' : 'DESC';
   const order = ORDER[q.sort ?? 'reported_at'];

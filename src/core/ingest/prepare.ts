@@ -42,10 +42,15 @@ export type PreparedReport = readonly [
 
 /**
  * Text indexed for full-text search: narrative, message senders and texts, and the identifiers
- * as written. A part already contained in an earlier one is left out: trigram search finds
- * substrings, so it adds no match, only index work (identifiers and senders are usually
- * written out in the narrative or a message as well).
+ * as written, one per line. A part already contained in an earlier one is left out: trigram
+ * search finds substrings, so it adds no match, only index work (identifiers and senders are
+ * usually written out in the narrative or a message as well). The text ends in SEARCH_END, so
+ * that every character of it begins a trigram: a search for one or two characters (刷单) then
+ * finds its reports through the trigrams that begin with them (backend/report-queries.ts).
  */
+/** What every indexed text ends with (migration 009 indexes stored reports the same way). */
+export const SEARCH_END = '\n\n';
+
 export function searchText(r: ReportRecord): string {
   const parts: string[] = [];
   const add = (text: string): void => {
@@ -59,7 +64,7 @@ export function searchText(r: ReportRecord): string {
     if (m.sender) add(m.sender);
   }
   for (const i of r.identifiers ?? []) add(i.value);
-  return parts.join('\n');
+  return parts.length === 0 ? '' : `${parts.join('\n')}${SEARCH_END}`;
 }
 
 export function prepareReport(record: IncomingRecord, reportedMs: number | null): PreparedReport {

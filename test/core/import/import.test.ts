@@ -242,6 +242,36 @@ describe('full-text search in Chinese', () => {
     expect(find('腾_会议')).toEqual([]);
   });
 
+  it('finds one- and two-character words through the trigrams that begin with them, wherever they stand', async () => {
+    const { db, dir } = store();
+    const file = writeFile(
+      dir,
+      'short.ndjson',
+      ndjson([
+        // The word as the very last characters of the last part.
+        report('S1', 1, { narrative: '对方让我刷单', messages: [], identifiers: [] }),
+        report('S2', 1, { narrative: '刷单返利', messages: [{ channel: 'im', text: '加我QQ' }], identifiers: [] }),
+        // Parts are separate lines: 利 ending the narrative and 加 starting the message are no word.
+        report('S3', 1, { narrative: '无关的事', messages: [{ channel: 'sms', text: '赔偿' }], identifiers: [] }),
+        report('S4', 1, { narrative: '单', messages: [], identifiers: [] }),
+      ]),
+    );
+    await importFiles(db, [{ path: file }]);
+    const find = (text: string): string[] => queryReports(db, { text, offset: 0, limit: 10 }).rows.map((r) => r.id).sort();
+    expect(find('刷单')).toEqual(['S1', 'S2']);
+    expect(find('qq')).toEqual(['S2']);
+    expect(find('赔偿')).toEqual(['S3']);
+    expect(find('事赔')).toEqual([]);
+    expect(find('单')).toEqual(['S1', 'S2', 'S4']);
+    expect(find('偿')).toEqual(['S3']);
+    expect(find('无')).toEqual(['S3']);
+    expect(find('鑫')).toEqual([]);
+    // Withdrawing a report takes it out of the answers; a revision's new words are found.
+    await importFiles(db, [{ path: writeFile(dir, 'rev.ndjson', ndjson([report('S4', 2, { narrative: '改为网贷', messages: [], identifiers: [] }), { id: 'S1', version: 2, deleted: true }])) }]);
+    expect(find('单')).toEqual(['S2']);
+    expect(find('网贷')).toEqual(['S4']);
+  });
+
   it('filters by category, dates and amount, and sorts by loss', async () => {
     const { db, dir } = store();
     await importFiles(db, [

