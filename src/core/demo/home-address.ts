@@ -29,6 +29,9 @@ const COMPOUNDS: readonly string[] = ['金陵小区', '阳光家园', '南湖新
 const HOTELS: readonly string[] = ['如家酒店', '汉庭酒店', '格林豪泰酒店', '锦江之星酒店', '全季酒店', '莫泰酒店'];
 const CHINESE_DIGITS = '〇一二三四五六七八九';
 
+/** The names the demo's addresses are made of (tests check that none is left in a redacted bundle). */
+export const ADDRESS_NAMES = { roads: ANY_ROADS, compounds: COMPOUNDS, hotels: HOTELS } as const;
+
 function chineseNumber(n: number): string {
   if (n <= 10) return n === 10 ? '十' : (CHINESE_DIGITS[n] as string);
   if (n < 20) return `十${CHINESE_DIGITS[n - 10]}`;
