@@ -4,6 +4,8 @@
 // building part without a street ("第3单元测试" stays: one unit number pins nothing).
 import { describe, expect, it } from 'vitest';
 import { findAddresses, replaceAddresses } from '../../../src/core/bundle/addresses';
+import { generateDemo } from '../../../src/core/demo';
+import { ADDRESS_NAMES } from '../../../src/core/demo/home-address';
 import { extractIdentifiers } from '../../../src/core/normalise';
 
 // [text, the address spans found in it]
@@ -18,6 +20,12 @@ const REMOVED: readonly (readonly [string, readonly string[]])[] = [
   ['现住双龙大道１８８８号１２栋２单元１２０３室', ['双龙大道１８８８号１２栋２单元１２０３室']],
   ['我住南湖新村三栋二单元401', ['南湖新村三栋二单元401']],
   ['收货地址：金陵小区5-2-501，放门口', ['金陵小区5-2-501']],
+  ['报警人现住玄武区龙江小区26-4-103室。', ['玄武区龙江小区26-4-103室']],
+  ['住在秦淮区夫子庙社区3栋502', ['秦淮区夫子庙社区3栋502']],
+  ['公司在中山东路18号国际贸易中心25楼', ['中山东路18号国际贸易中心25楼']],
+  ['玄武区中山路八十八号', ['玄武区中山路八十八号']],
+  ['中山路88-1号', ['中山路88-1号']],
+  ['Flat 3B, 12 Nanjing Road', ['Flat 3B, 12 Nanjing Road']],
   ['户籍地江宁区李家村五组12号', ['江宁区李家村五组12号']],
   ['成都市武侯区人民南路四段12号', ['成都市武侯区人民南路四段12号']],
   ['对方让我去中山路附近的如家酒店8203房间接受调查', ['如家酒店8203房间']],
@@ -78,5 +86,31 @@ describe('exact addresses', () => {
   it('never changes the identifiers found in the text', () => {
     const text = '我家住在玄武区中山路88号3栋2单元501室，对方13800138000打来电话，让我登录 http://zhongshanlu88.cn/lq 并向卡号6217000012345678901转账，QQ 123456789，住址：鼓楼区汉中路2号金陵小区5幢1203 13912345678';
     expect(extractIdentifiers(replaceAddresses(text, '[redacted address]'))).toEqual(extractIdentifiers(text));
+  });
+
+  it("finds every address of the demo's narratives whole, and nothing else in its texts", () => {
+    const names = [...ADDRESS_NAMES.roads, ...ADDRESS_NAMES.compounds, ...ADDRESS_NAMES.hotels];
+    let found = 0;
+    const strange: string[] = [];
+    const left: string[] = [];
+    for (const { record } of generateDemo({ reports: 5000, seed: 5 })) {
+      const r = record as { narrative?: string; messages?: { text: string; sender?: string }[] };
+      for (const text of [r.narrative ?? '', ...(r.messages ?? []).flatMap((m) => [m.text, m.sender ?? ''])]) {
+        const spans = findAddresses(text);
+        found += spans.length;
+        for (const s of spans) if (!names.some((n) => s.text.includes(n))) strange.push(s.text);
+        const rest = replaceAddresses(text, '[x]');
+        for (const n of names) if (rest.includes(n)) left.push(rest);
+      }
+    }
+    expect(strange).toEqual([]);
+    expect(left).toEqual([]);
+    expect(found).toBeGreaterThan(400);
+  });
+
+  it('stays fast on long runs of address words', () => {
+    const t0 = performance.now();
+    for (const text of ['区路'.repeat(10_000) + '号', '市区路'.repeat(7000) + '1号', '路1'.repeat(10_000) + '号', '小区'.repeat(10_000) + '1栋', '1栋'.repeat(10_000)]) findAddresses(text);
+    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
