@@ -1,18 +1,25 @@
 // Redaction of a series' reports before they leave the bureau (case-bundle.md, Redaction).
-// Removed: the victims' names, phone numbers, ID numbers and exact positions (location lat/lon;
-// the district stays), wherever they appear: the victim object, the narrative, message texts
-// and senders, and identifiers the victim listed as their own (role 'payer': the victim's card).
-// Every victim value of the series is removed from every report, so a name mentioned in a
-// neighbour's narrative goes too. Phones and ID numbers in free text are found with the import's
-// own extractor (a phone however it is written), ID numbers by their fixed shape, and any
-// literal occurrence of a victim's value is replaced as well.
+// Removed: the victims' names, phone numbers, ID numbers, exact positions (location lat/lon;
+// the district stays) and exact addresses, wherever they appear: the victim object, the
+// narrative, message texts and senders, and identifiers the victim listed as their own (role
+// 'payer': the victim's card). Every victim value of the series is removed from every report, so
+// a name mentioned in a neighbour's narrative goes too. Phones and ID numbers in free text are
+// found with the import's own extractor (a phone however it is written), ID numbers by their
+// fixed shape, and any literal occurrence of a victim's value is replaced as well. Exact street
+// addresses (addresses.ts: a road with a house number, a compound with building and room, …)
+// are found by their shape in every free text, whoever's they are: no field of a report holds
+// the victim's address to learn from, and an address in a citizen's account is far more often
+// their home or where they were sent than a lead, so a company address a fraudster quoted goes too.
 // With a sharing key, a value becomes a keyed hash (HMAC-SHA-256 under the key) so that the same
 // victim stays recognisable across bundles of cooperating bureaus; without one, a plain marker.
-// Text tokens are spelled in letters only (the hash's hex mapped to a–p), so that an importer's
-// extractor never reads digits of a hash as a phone number. Fraudster-side data stays.
+// An address is always a plain marker: written in as many ways as there are citizens, its hash
+// would match nothing. Text tokens are spelled in letters only (the hash's hex mapped to a–p), so
+// that an importer's extractor never reads digits of a hash as a phone number. Fraudster-side
+// data stays.
 import crypto from 'node:crypto';
 import { extractIdentifiers, normaliseIdentifier } from '../normalise';
 import { nfkc } from '../normalise/text';
+import { replaceAddresses } from './addresses';
 
 export type RedactionHashes = 'hmac-sha256' | 'none';
 
@@ -120,7 +127,8 @@ export class Redactor {
     text = text.replace(ID_NUMBER, (m) => this.textToken('id_number', m.toUpperCase()));
     this.literalOrder ??= [...this.literals.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
     for (const lit of this.literalOrder) if (text.includes(lit)) text = text.split(lit).join(this.textToken(this.literals.get(lit) as ValueKind, lit));
-    return text;
+    // Last, so that the values above are already markers and an address never hides one.
+    return replaceAddresses(text, ADDRESS_TOKEN);
   }
 
   private isVictimValue(o: Json): boolean {
@@ -154,6 +162,9 @@ export class Redactor {
     return `[redacted ${kind} ${letters}]`;
   }
 }
+
+// An exact address in free text: no hash (see above), letters only like the other tokens.
+const ADDRESS_TOKEN = '[redacted address]';
 
 // Resident ID numbers: 18 characters (the last may be X) or the old 15 digits, not inside a longer run.
 const ID_NUMBER = /(?<![0-9])(?:[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]|[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9])/g;

@@ -202,14 +202,18 @@ const VAGUE: readonly Fill[] = [
   (c) => `报警人${c.victim}称其${c.when}在网上被骗${c.total}。`,
 ];
 
-/** The victim's account of one report. A vague report is one line with the loss and nothing else. */
-export function narrative(category: Category, c: TextContext, rng: Rng, vague: boolean): string {
+/**
+ * The victim's account of one report. A vague report is one line with the loss and nothing else.
+ * `aside` (home-address.ts) is where the victim lives, when the account mentions it: after the
+ * opening sentence, and at the very end.
+ */
+export function narrative(category: Category, c: TextContext, rng: Rng, vague: boolean, aside: { readonly middle: string; readonly end: string } = { middle: '', end: '' }): string {
   if (vague) return rng.pick(VAGUE)(c, rng);
   const story = STORIES[category];
-  let text = rng.pick(story.open)(c, rng);
+  let text = rng.pick(story.open)(c, rng) + aside.middle;
   const first = rng.int(0, story.middle.length - 1);
   text += (story.middle[first] as Fill)(c, rng);
   if (story.middle.length > 1 && rng.chance(0.3)) text += (story.middle[(first + 1) % story.middle.length] as Fill)(c, rng);
-  if (!c.lost) return text + rng.pick(NOT_PAID)(c, rng);
-  return text + rng.pick(PAID)(c, rng) + rng.pick(story.end)(c, rng);
+  if (!c.lost) return text + rng.pick(NOT_PAID)(c, rng) + aside.end;
+  return text + rng.pick(PAID)(c, rng) + rng.pick(story.end)(c, rng) + aside.end;
 }

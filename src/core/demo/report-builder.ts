@@ -9,6 +9,7 @@ import type { Bank } from './bank-cards';
 import { PROFILES } from './categories';
 import { drawEvidence, type Evidence } from './evidence';
 import type { Actor } from './actors';
+import { addressAside } from './home-address';
 import { hubIdentifier } from './hubs';
 import { writeAlipay, writeCard, writePhone, writeQq, writeUrl, writeWechat } from './identifiers-format';
 import { DEMO_KNOBS } from './knobs';
@@ -78,7 +79,8 @@ function identifiersFor(rng: Rng, ev: Evidence, category: Category, ownBank: Ban
   return out;
 }
 
-export function buildReport(rng: Rng, world: World, precinct: Precinct, actor: Actor, id: string, t: number, reportedMs: number, reportedLocal: LocalTime): ReportRecord {
+/** `details` is the stream of the narrative's asides (home-address.ts), apart from `rng` so that they change nothing else. */
+export function buildReport(rng: Rng, details: Rng, world: World, precinct: Precinct, actor: Actor, id: string, t: number, reportedMs: number, reportedLocal: LocalTime): ReportRecord {
   const categories = actor.categories;
   const category = categories.length > 1 && rng.chance(0.4) ? (categories[1] as Category) : (categories[0] as Category);
   const profile = PROFILES[category];
@@ -110,7 +112,7 @@ export function buildReport(rng: Rng, world: World, precinct: Precinct, actor: A
   });
   const messages = rng.chance(0.8) ? messagesFor(rng, actor, category, ev, c, occurred, reportedMs) : [];
   c.forgetSome();
-  const text = narrative(category, c, rng, vague);
+  const text = narrative(category, c, rng, vague, addressAside(details, category, v.victim.district ?? ''));
 
   // An SMS always carries its link or number in the text; some citizens list nothing else.
   const textOnly = messages.length > 0 && messages[0]?.channel === 'sms' && rng.chance(DEMO_KNOBS.textOnlyRate);

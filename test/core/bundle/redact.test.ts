@@ -1,6 +1,7 @@
 // The redactor on one hand-written record: a victim's phone however it is written (spaces,
-// dashes, full-width digits), ID numbers, the victim's own card, the name; the fraudster's
-// values untouched; keyed hashes stable under one key and different under another.
+// dashes, full-width digits), ID numbers, the victim's own card, the name, exact addresses in
+// any free text (a plain marker, key or not; the district stays); the fraudster's values
+// untouched; keyed hashes stable under one key and different under another.
 import { describe, expect, it } from 'vitest';
 import { Redactor } from '../../../src/core/bundle/redact';
 import { parseRecord } from '../../../src/core/report/parse';
@@ -53,5 +54,34 @@ describe('redactor', () => {
     const plain = redacted(null);
     expect(plain['victim']).toMatchObject({ name: '[redacted]', phone: '[redacted]', id_number: '[redacted]' });
     expect(JSON.stringify(plain)).not.toContain('hmac');
+  });
+});
+
+describe('redactor and exact addresses', () => {
+  const withAddresses = {
+    id: 'R-1',
+    version: 1,
+    precinct: 'NJ-XUANWU',
+    reported_at: '2024-06-03T09:12:00+08:00',
+    category: 'impersonating_officials',
+    victim: { name: '罗晓梅', district: '玄武区' },
+    location: { district: '玄武区', lat: 32.05, lon: 118.79 },
+    narrative: '罗晓梅家住玄武区中山路８８号３栋２单元５０１室，对方13800138000让她去汉庭酒店1203房间单独接受调查。',
+    messages: [{ channel: 'sms', sender: '中山路88号', text: '快递送到鼓楼区汉中路2号金陵小区5幢1203，请致电13800138000' }],
+  };
+
+  it('replaces each address with a plain marker in letters only, with or without a sharing key; the district stays', () => {
+    for (const key of ['k'.repeat(20), null]) {
+      const r = new Redactor(key);
+      r.learn(withAddresses);
+      const out = r.redact(withAddresses);
+      const text = JSON.stringify(out);
+      for (const gone of ['中山路', '８８号', '汉中路', '金陵小区', '1203', '汉庭酒店']) expect(text).not.toContain(gone);
+      expect(out['narrative']).toMatch(/家住\[redacted address\]，对方13800138000让她去\[redacted address\]单独接受调查。$/);
+      expect((out['messages'] as { text: string; sender: string }[])[0]).toMatchObject({ sender: '[redacted address]', text: '快递送到[redacted address]，请致电13800138000' });
+      expect(out['victim']).toMatchObject({ district: '玄武区' });
+      expect(out['location']).toEqual({ district: '玄武区' });
+      expect(r.text('南京市鼓楼区')).toBe('南京市鼓楼区');
+    }
   });
 });

@@ -1,7 +1,10 @@
 // The demo generator's contract: deterministic by seed, valid records (report-format.md v1),
 // corrections and withdrawals later in the stream, and a stream that does not hold its reports.
+// Some narratives carry the victim's home address (or the hotel they were sent to): personal
+// data that a redacted bundle must remove.
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../src/common/model';
+import { findAddresses } from '../../../src/core/bundle/addresses';
 import { DEMO_DEFAULTS, generateDemo } from '../../../src/core/demo';
 import { isValidIdNumber } from '../../../src/core/demo/id-number';
 import { DISTRICTS } from '../../../src/core/demo/names';
@@ -144,6 +147,24 @@ describe('generateDemo records', () => {
       if (record.loss && record.loss.amount !== '0.00') expect(record.narrative).toMatch(/\d[\d,.]*(万)?(元|块)/);
     }
     expect(new Set(reports.map((r) => r.record.narrative)).size).toBeGreaterThan(reports.length * 0.99);
+  });
+
+  it("sometimes mention where the victim lives, in the victim's district, for redaction to remove", () => {
+    const districts = DISTRICTS.map((d) => d.name);
+    let mentioning = 0;
+    for (const { record } of reports) {
+      const found = findAddresses(record.narrative!);
+      if (found.length === 0) continue;
+      mentioning++;
+      for (const a of found) {
+        const district = districts.find((d) => a.text.includes(d));
+        if (district) expect(district).toBe(record.victim!.district);
+      }
+    }
+    expect(mentioning / reports.length).toBeGreaterThan(0.05);
+    expect(mentioning / reports.length).toBeLessThan(0.2);
+    const byCategory = (c: string): number => reports.filter((r) => r.record.category === c && findAddresses(r.record.narrative!).length > 0).length;
+    for (const c of ['impersonating_officials', 'fake_customer_service', 'online_shopping', 'part_time_job']) expect(byCategory(c), c).toBeGreaterThan(0);
   });
 });
 
