@@ -224,7 +224,7 @@ test('a correction needs a reason, is recorded, and starts a relink', async ({ p
   await expect(form.getByRole('alert').filter({ hasText: '请填写原因' })).toBeVisible();
   const reason = form.getByLabel('原因（必填）');
   await expect(reason).toHaveAttribute('aria-invalid', 'true');
-  await expect(reason).toHaveAccessibleDescription('请填写原因');
+  await expect(reason).toHaveAccessibleDescription(/请填写原因/);
   await reason.fill('银行客服热线，与案件无关');
   await expect(reason).toHaveAttribute('aria-invalid', 'false');
   await form.getByRole('button', { name: '加入忽略清单' }).click();
