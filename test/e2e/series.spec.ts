@@ -201,6 +201,25 @@ test('the loss chart marks the report that pushed the series over the threshold'
   await expect(chart.locator('svg text', { hasText: '立案标准 ¥' })).toBeVisible();
   await chart.scrollIntoViewIfNeeded();
   await shoot(page, 'series-loss', true);
+  // A logarithmic scale for the bar charts: the smallest victim's bar grows next to the largest.
+  const victimChart = page.getByTestId('victim-chart');
+  const spread = async (): Promise<number> => {
+    const widths = await victimChart.locator('.recharts-bar-rectangle path').evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox().width));
+    const drawn = widths.filter((w) => w > 0);
+    expect(drawn.length).toBeGreaterThan(1);
+    return Math.max(...drawn) / Math.min(...drawn);
+  };
+  await expect(victimChart).toHaveAttribute('data-scale', 'linear');
+  const linear = await spread();
+  await page.getByLabel('对数刻度').check();
+  await expect(victimChart).toHaveAttribute('data-scale', 'log');
+  await expect(page.getByTestId('category-chart')).toHaveAttribute('data-scale', 'log');
+  const log = await spread();
+  expect(log).toBeLessThan(linear);
+  await victimChart.scrollIntoViewIfNeeded();
+  await shoot(page, 'series-loss-log');
+  await page.getByLabel('对数刻度').uncheck();
+  await expect(victimChart).toHaveAttribute('data-scale', 'linear');
   // The timeline and the reports table list every report; a report opens with its victim redacted.
   await expect(page.getByTestId('series-reports').locator('tbody tr')).toHaveCount(detail.reports.length);
   await expect(page.getByTestId('timeline').locator('.timeline-report')).toHaveCount(Math.min(detail.reports.length, 200));

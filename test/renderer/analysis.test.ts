@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesGraph, SeriesReport } from '../../src/common/api';
 import { parseRoute, routeHref } from '../../src/renderer/src/app/routes';
 import { bucketEnd } from '../../src/renderer/src/overview/buckets';
-import { centsToAmount, lossSeries } from '../../src/renderer/src/series/cumulative';
+import { barAxis, centsToAmount, lossSeries } from '../../src/renderer/src/series/cumulative';
 import { graphElements, identifierSize, kindCounts, reportSize } from '../../src/renderer/src/series/graph-model';
 import { DEFAULT_SERIES_FILTERS, parseSeriesFilters, seriesFiltersToSearch, seriesQueryOf } from '../../src/renderer/src/series/series-filters';
 
@@ -111,5 +111,13 @@ describe('graph elements', () => {
       { kind: 'phone', count: 1 },
       { kind: 'url', count: 1 },
     ]);
+  });
+});
+
+describe('bar chart value axis', () => {
+  it('is linear from 0, or logarithmic from half the smallest loss, ignoring bars of no loss', () => {
+    expect(barAxis([3000, 6_000_000], false)).toEqual({ scale: 'linear', domain: [0, 'auto'] });
+    expect(barAxis([3000, 0, 6_000_000], true)).toEqual({ scale: 'log', domain: [1500, 'auto'] });
+    expect(barAxis([0], true)).toEqual({ scale: 'log', domain: [1, 'auto'] });
   });
 });

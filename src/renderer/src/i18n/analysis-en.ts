@@ -173,6 +173,8 @@ export const analysisEn: AnalysisMessages = {
   'loss.victimN': (n) => `Victim ${n}`,
   'loss.victimsShown': (n, total) => `The ${n} largest of ${total} victims.`,
   'loss.perCategory': 'Loss by category',
+  'loss.logScale': 'Logarithmic scale',
+  'loss.logScaleHint': 'Small losses stay visible next to very large ones.',
 
   'timeline.title': 'Timeline',
   'timeline.intro': (reports, messages) => `${reports} reports and ${messages} messages in time order.`,

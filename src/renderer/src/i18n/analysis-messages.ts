@@ -158,6 +158,8 @@ interface AnalysisTexts {
   readonly 'loss.victimN': (n: number) => string;
   readonly 'loss.victimsShown': (n: number, total: string) => string;
   readonly 'loss.perCategory': string;
+  readonly 'loss.logScale': string;
+  readonly 'loss.logScaleHint': string;
 
   readonly 'timeline.title': string;
   readonly 'timeline.intro': (reports: string, messages: string) => string;

@@ -171,6 +171,8 @@ export const analysisZhCN: AnalysisMessages = {
   'loss.victimN': (n) => `受害人 ${n}`,
   'loss.victimsShown': (n, total) => `共 ${total} 名受害人，显示损失最大的 ${n} 名。`,
   'loss.perCategory': '各类案件损失',
+  'loss.logScale': '对数刻度',
+  'loss.logScaleHint': '损失相差悬殊时，小额损失也能看清。',
 
   'timeline.title': '时间线',
   'timeline.intro': (reports, messages) => `按时间排列的 ${reports} 份报案和 ${messages} 条消息。`,

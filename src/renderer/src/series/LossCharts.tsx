@@ -1,27 +1,35 @@
 // The series' losses: the running total against the filing threshold (a labelled line), with
 // the report that pushed it over marked by a labelled dot and line and said in words below;
-// the loss per victim; the loss per category.
+// the loss per victim; the loss per category. The two bar charts can use a logarithmic scale:
+// one victim of an investment scam losing millions otherwise flattens the others' thousands.
 
+import { useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SeriesReport } from '../../../common/api';
 import type { Money } from '../../../common/model';
 import { routeHref } from '../app/routes';
 import { formatCompactMoney } from '../format/compact';
 import { useI18n } from '../i18n/I18nContext';
-import { centsToAmount, lossSeries } from './cumulative';
+import { barAxis, centsToAmount, lossSeries } from './cumulative';
 
 const MAX_VICTIMS = 20;
 
 export function LossCharts({ reports, threshold, overReport }: { readonly reports: readonly SeriesReport[]; readonly threshold: Money; readonly overReport: string | null }) {
   const { m, fmt, language } = useI18n();
+  const id = useId();
+  const [log, setLog] = useState(false);
   const series = lossSeries(reports, threshold, overReport);
   const currency = threshold.currency;
   const money = (cents: number): string => fmt.money({ amount: centsToAmount(cents), currency });
   const limit = Number(threshold.amount);
   const data = series.points.map((p) => ({ t: p.t, total: p.totalCents / 100, reportId: p.reportId, at: p.at }));
   const crossing = series.crossing;
-  const victims = series.byVictim.slice(0, MAX_VICTIMS).map((v, i) => ({ name: m['loss.victimN'](i + 1), loss: v.cents / 100, reports: v.reports }));
-  const categories = series.byCategory.map((c) => ({ name: m[`category.${c.category}`], loss: c.cents / 100 }));
+  // On a log axis a bar of no loss has no length to draw: it is left out (undefined).
+  const shown = (cents: number): number | undefined => (log && cents <= 0 ? undefined : cents / 100);
+  const victims = series.byVictim.slice(0, MAX_VICTIMS).map((v, i) => ({ name: m['loss.victimN'](i + 1), loss: shown(v.cents), reports: v.reports }));
+  const categories = series.byCategory.map((c) => ({ name: m[`category.${c.category}`], loss: shown(c.cents) }));
+  const victimAxis = barAxis(series.byVictim.slice(0, MAX_VICTIMS).map((v) => v.cents / 100), log);
+  const categoryAxis = barAxis(series.byCategory.map((c) => c.cents / 100), log);
   const compact = (v: number): string => formatCompactMoney(v, currency, language);
   const span = data.length > 1 ? (data[data.length - 1]?.t ?? 0) - (data[0]?.t ?? 0) : 0;
   const crossingOnLeft = crossing !== null && (span === 0 || crossing.t - (data[0]?.t ?? 0) < span / 2);
@@ -79,13 +87,21 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
         </p>
         {series.otherCurrency > 0 ? <p className="muted small">{m['loss.otherCurrency'](series.otherCurrency, fmt.count(series.otherCurrency))}</p> : null}
       </figure>
+      <div className="chart-scale">
+        <label htmlFor={`${id}-log`}>
+          <input id={`${id}-log`} type="checkbox" checked={log} aria-describedby={`${id}-log-hint`} onChange={(e) => setLog(e.target.checked)} /> {m['loss.logScale']}
+        </label>
+        <span id={`${id}-log-hint`} className="muted small">
+          {m['loss.logScaleHint']}
+        </span>
+      </div>
       <div className="chart-pair">
-        <figure className="chart">
+        <figure className="chart" data-testid="victim-chart" data-scale={victimAxis.scale}>
           <figcaption>{m['loss.perVictim']}</figcaption>
           <ResponsiveContainer width="100%" height={Math.max(160, victims.length * 22 + 30)}>
             <BarChart data={victims} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tickFormatter={compact} />
+              <XAxis type="number" tickFormatter={compact} scale={victimAxis.scale} domain={victimAxis.domain} allowDataOverflow={log} />
               <YAxis type="category" dataKey="name" width={80} interval={0} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => [fmt.money({ amount: Number(v).toFixed(2), currency }), m['loss.loss']]} />
               <Bar dataKey="loss" fill="var(--chart-count)" isAnimationActive={false} />
@@ -93,12 +109,12 @@ export function LossCharts({ reports, threshold, overReport }: { readonly report
           </ResponsiveContainer>
           {series.byVictim.length > MAX_VICTIMS ? <p className="muted small">{m['loss.victimsShown'](MAX_VICTIMS, fmt.count(series.byVictim.length))}</p> : null}
         </figure>
-        <figure className="chart">
+        <figure className="chart" data-testid="category-chart" data-scale={categoryAxis.scale}>
           <figcaption>{m['loss.perCategory']}</figcaption>
           <ResponsiveContainer width="100%" height={Math.max(160, categories.length * 26 + 30)}>
             <BarChart data={categories} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis type="number" tickFormatter={compact} />
+              <XAxis type="number" tickFormatter={compact} scale={categoryAxis.scale} domain={categoryAxis.domain} allowDataOverflow={log} />
               <YAxis type="category" dataKey="name" width={language === 'zh-CN' ? 150 : 190} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(v) => [fmt.money({ amount: Number(v).toFixed(2), currency }), m['loss.loss']]} />
               <Bar dataKey="loss" fill="var(--chart-loss)" isAnimationActive={false} />
