@@ -40,7 +40,7 @@ const MAX_TRIGRAMS = 12;
  * The full-text query that finds every report whose indexed text may contain `text` (three or
  * more characters): its trigrams, each an FTS5 string (quotes doubled), all required. The index
  * keeps no positions (migration 009), so these are candidates: trigrams in another order or
- * apart match too, and searchConditions confirms each candidate on the report's own text.
+ * apart match too, and the search confirms each candidate on the report's own text (buildWhere).
  */
 export function trigramQuery(text: string): string {
   const chars = [...text];

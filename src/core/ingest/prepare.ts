@@ -40,6 +40,9 @@ export type PreparedReport = readonly [
   text: string,
 ];
 
+/** What every indexed text ends with (migration 009 indexes stored reports the same way). */
+export const SEARCH_END = '\n\n';
+
 /**
  * Text indexed for full-text search: narrative, message senders and texts, and the identifiers
  * as written, one per line. A part already contained in an earlier one is left out: trigram
@@ -48,9 +51,6 @@ export type PreparedReport = readonly [
  * that every character of it begins a trigram: a search for one or two characters (刷单) then
  * finds its reports through the trigrams that begin with them (backend/report-queries.ts).
  */
-/** What every indexed text ends with (migration 009 indexes stored reports the same way). */
-export const SEARCH_END = '\n\n';
-
 export function searchText(r: ReportRecord): string {
   const parts: string[] = [];
   const add = (text: string): void => {
