@@ -6,7 +6,6 @@
 // Everything is drawn with vector primitives; the creation date is the bundle's, so the same
 // content gives the same bytes.
 import fs from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { centsToDecimal, decimalToCents } from '../../common/money';
 import type { SeriesContent } from './collect';
 import { describeEvidence } from './collect';
@@ -43,7 +42,10 @@ export interface PdfOptions {
 
 const PAGE = { w: 595.28, h: 841.89, margin: 50 };
 
-export function summaryPdf(s: SeriesContent, options: PdfOptions): Promise<Buffer> {
+export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise<Buffer> {
+  // Loaded here, on the first export, not with the module: pdfkit takes about 0.2 s to load, which
+  // every CLI command and the backend's start would otherwise pay.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
