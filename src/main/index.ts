@@ -59,7 +59,12 @@ async function start(): Promise<void> {
   // Feed tokens are sealed here, in the main process, with the OS credential store: the worker
   // asks for each seal and open, and no plain token ever reaches the renderer.
   const vault = new SafeStorageVault(safeStorage);
-  backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault);
+  // The window opens at once and its calls wait for the store: opening a large store the first
+  // time after an update migrates it (indexing its reports again for search: 4 s per 100,000),
+  // and a launch that shows nothing for that long looks like one that failed. A store that
+  // cannot be opened (one written by a newer Casegraph, say) is said in a dialog, not only on a
+  // console the investigator never sees.
+  const started = BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault);
   const trusted = rendererUrl();
   const saveTargets = new SaveTargets();
   ipcMain.handle('casegraph:call', async (event, method: unknown, arg: unknown) => {
@@ -67,7 +72,9 @@ async function start(): Promise<void> {
     if (typeof method !== 'string') return { ok: false, error: { code: 'invalid_argument', message: 'method must be a string' } };
     const refused = saveTargets.check(method, arg);
     if (refused) return { ok: false, error: { code: 'invalid_argument', message: refused } };
-    return backend?.call(method, arg);
+    const ready = await started.catch(() => null);
+    if (!ready) return { ok: false, error: { code: 'unavailable', message: 'the store could not be opened' } };
+    return ready.call(method, arg);
   });
   ipcMain.handle('dialog:saveFile', async (event, suggestedName: unknown) => {
     if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return null;
@@ -80,9 +87,18 @@ async function start(): Promise<void> {
     return chosen.filePath;
   });
   const win = createWindow();
-  backend.onEvent((e) => {
-    if (!win.isDestroyed()) win.webContents.send('casegraph:event', e);
-  });
+  started.then(
+    (ready) => {
+      backend = ready;
+      ready.onEvent((e) => {
+        if (!win.isDestroyed()) win.webContents.send('casegraph:event', e);
+      });
+    },
+    (e: unknown) => {
+      dialog.showErrorBox('Casegraph could not open its store', `${e instanceof Error ? e.message : String(e)}\n\n${dbPath}`);
+      app.exit(1);
+    },
+  );
   app.on('window-all-closed', () => app.quit());
 }
 
