@@ -3,7 +3,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { DateField } from '../app/DateField';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
@@ -134,8 +134,7 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
           </p>
         ) : null}
       </form>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && total === 0 ? <p className="empty-note">{m['audit.empty']}</p> : null}
       {resource.status === 'ok' && total > 0 ? (
         <>

@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import type { ApiError, BundleCheck } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { useApi, useDataVersion, useJobs, useJobTracker } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
@@ -207,8 +208,7 @@ export function BundleProvenance() {
   return (
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{m['bundle.provenance']}</h2>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' ? (
         <div className="table-scroll">
           <table className="table" data-testid="bundle-provenance">

@@ -5,6 +5,7 @@
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { ApiError } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
@@ -33,8 +34,7 @@ function WorkstationKey({ refresh }: { readonly refresh: number }) {
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{m['keys.title']}</h2>
       <p className="muted">{m['keys.intro']}</p>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' ? (
         <>
           <dl className="facts">
@@ -143,8 +143,7 @@ function TrustList() {
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{m['trust.title']}</h2>
       <p className="muted">{m['trust.intro']}</p>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && resource.value.length === 0 ? <p className="empty-note">{m['trust.empty']}</p> : null}
       {resource.status === 'ok' && resource.value.length > 0 ? (
         <div className="table-scroll">

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import type { CaseStatus } from '../../../common/api';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
@@ -48,8 +48,7 @@ export function CasesView({ status }: { readonly status: CaseStatus | null }) {
           </div>
         </div>
       </div>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && resource.value.length === 0 ? <p className="empty-note">{status === null ? m['cases.empty'] : m['cases.emptyFiltered']}</p> : null}
       {resource.status === 'ok' && resource.value.length > 0 ? (
         <div className="table-scroll">

@@ -1,7 +1,7 @@
 // #/import/quarantine — every record an import rejected, with the reason, a page at a time.
 
 import type { QuarantineRow } from '../../../common/api';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
@@ -63,8 +63,7 @@ export function QuarantineView({ page }: { readonly page: number }) {
         <h1>{m['quarantine.title']}</h1>
       </header>
       <p className="lead">{m['quarantine.intro']}</p>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && total === 0 ? <p className="empty-note">{m['quarantine.empty']}</p> : null}
       {resource.status === 'ok' && total > 0 ? (
         <>

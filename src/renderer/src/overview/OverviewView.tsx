@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ApiError, CountByDay, LossByCurrency, Overview } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { FlagIcon } from '../app/Icons';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
@@ -338,8 +339,7 @@ export function OverviewView() {
         <h1>{m['overview.title']}</h1>
         {resource.status === 'ok' && resource.value.linkedAt !== null ? <p className="view-meta">{m['overview.linkedAt'](fmt.dateTime(resource.value.linkedAt))}</p> : null}
       </header>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' ? <OverviewBody overview={resource.value} /> : null}
     </div>
   );

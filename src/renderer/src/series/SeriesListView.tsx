@@ -4,7 +4,7 @@
 
 import { useEffect, useId, useState } from 'react';
 import type { SeriesSort } from '../../../common/api';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { navigate } from '../app/navigation';
 import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
@@ -102,8 +102,7 @@ export function SeriesListView({ filters }: { readonly filters: SeriesFilters })
         </div>
       </form>
       {filters.sort === null ? <p className="muted small">{m['seriesList.defaultOrder']}</p> : null}
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && total === 0 ? <p className="empty-note">{active ? m['seriesList.emptyFiltered'] : m['seriesList.empty']}</p> : null}
       {resource.status === 'ok' && resource.value.rows.length > 0 ? (
         <>

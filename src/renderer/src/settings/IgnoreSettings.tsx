@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, IgnoreEntryView } from '../../../common/api';
 import { IDENTIFIER_KINDS } from '../../../common/model';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
@@ -66,8 +67,7 @@ export function IgnoreSettings() {
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{m['ignore.title']}</h2>
       <p className="muted">{m['ignore.intro']}</p>
-      {resource.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-      {resource.status === 'error' ? <ErrorNotice error={resource.error} onRetry={retry} /> : null}
+      <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && resource.value.length === 0 ? <p className="empty-note">{m['ignore.empty']}</p> : null}
       {resource.status === 'ok' && resource.value.length > 0 ? (
         <div className="table-scroll table-limited">

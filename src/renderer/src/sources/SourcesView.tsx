@@ -1,6 +1,6 @@
 // #/sources — the precinct feeds: each with its last sync and its controls, and a form to add one.
 
-import { ErrorNotice } from '../app/ErrorNotice';
+import { ResourceState } from '../app/ResourceState';
 import { useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
@@ -20,8 +20,7 @@ export function SourcesView() {
         <h2 id="sources-heading" className="visually-hidden">
           {m['sources.list']}
         </h2>
-        {sources.status === 'loading' ? <p className="muted">{m['common.loading']}</p> : null}
-        {sources.status === 'error' ? <ErrorNotice error={sources.error} onRetry={retry} /> : null}
+        <ResourceState resource={sources} onRetry={retry} />
         {sources.status === 'ok' && sources.value.length === 0 ? <p className="notice">{m['sources.empty']}</p> : null}
         {sources.status === 'ok' ? sources.value.map((source) => <SourceCard key={source.id} source={source} />) : null}
       </section>
