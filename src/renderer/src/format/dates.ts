@@ -18,36 +18,25 @@ export function wallClock(stamp: string): Date | null {
   return date;
 }
 
-const dateFormats = new Map<Language, Intl.DateTimeFormat>();
-const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+type FormatKind = 'date' | 'dateTime' | 'localDateTime';
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-function dateFormat(language: Language): Intl.DateTimeFormat {
-  let format = dateFormats.get(language);
+/**
+ * One Intl format per kind and language, made once: a date, or a date and time, read from a
+ * wall clock (in UTC, see above), or a date and time in the computer's own zone.
+ */
+function cachedFormat(kind: FormatKind, language: Language): Intl.DateTimeFormat {
+  const key = `${kind} ${language}`;
+  let format = formats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(intlLocale(language), {
       year: 'numeric',
       month: language === 'zh-CN' ? 'long' : 'short',
       day: 'numeric',
-      timeZone: 'UTC',
+      ...(kind === 'date' ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      ...(kind === 'localDateTime' ? {} : { timeZone: 'UTC' }),
     });
-    dateFormats.set(language, format);
-  }
-  return format;
-}
-
-function dateTimeFormat(language: Language): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(language), {
-      year: 'numeric',
-      month: language === 'zh-CN' ? 'long' : 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZone: 'UTC',
-    });
-    dateTimeFormats.set(language, format);
+    formats.set(key, format);
   }
   return format;
 }
@@ -55,7 +44,7 @@ function dateTimeFormat(language: Language): Intl.DateTimeFormat {
 /** "2017年6月3日" / "3 Jun 2017"; the input unchanged when it is not a timestamp. */
 export function formatDate(stamp: string, language: Language): string {
   const date = wallClock(stamp);
-  return date ? dateFormat(language).format(date) : stamp;
+  return date ? cachedFormat('date', language).format(date) : stamp;
 }
 
 /** "2017年6月3日 09:12" / "3 Jun 2017, 09:12". */
@@ -63,15 +52,13 @@ export function formatDateTime(stamp: string, language: Language): string {
   const date = wallClock(stamp);
   if (!date) return stamp;
   // A bare date has no time worth showing.
-  return /^\d{4}-\d{2}-\d{2}$/.test(stamp.trim()) ? dateFormat(language).format(date) : dateTimeFormat(language).format(date);
+  return /^\d{4}-\d{2}-\d{2}$/.test(stamp.trim()) ? cachedFormat('date', language).format(date) : cachedFormat('dateTime', language).format(date);
 }
 
 /** True for a valid calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && wallClock(text) !== null;
 }
-
-const localFormats = new Map<Language, Intl.DateTimeFormat>();
 
 /**
  * An instant this workstation recorded (a note, an audit entry, an export), in the computer's own
@@ -80,19 +67,7 @@ const localFormats = new Map<Language, Intl.DateTimeFormat>();
 export function formatLocalDateTime(stamp: string, language: Language): string {
   const ms = Date.parse(stamp);
   if (Number.isNaN(ms)) return stamp;
-  let format = localFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale(language), {
-      year: 'numeric',
-      month: language === 'zh-CN' ? 'long' : 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    localFormats.set(language, format);
-  }
-  return format.format(new Date(ms));
+  return cachedFormat('localDateTime', language).format(new Date(ms));
 }
 
 /**
