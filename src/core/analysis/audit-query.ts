@@ -4,6 +4,7 @@
 // knows, so the UI turns days into instants (format/dates.ts localDayBounds).
 import type { AuditEntryView } from '../../common/api';
 import type { Db } from '../store/db';
+import { containsPattern } from '../store/sql-like';
 
 export interface AuditQuery {
   readonly action?: string;
@@ -14,8 +15,6 @@ export interface AuditQuery {
   readonly offset: number;
   readonly limit: number;
 }
-
-const like = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function queryAudit(db: Db, q: AuditQuery): { total: number; rows: AuditEntryView[] } {
   const clauses: string[] = [];
@@ -29,7 +28,7 @@ export function queryAudit(db: Db, q: AuditQuery): { total: number; rows: AuditE
     params.push(q.actor);
   }
   if (q.text?.trim()) {
-    const t = like(q.text.trim());
+    const t = containsPattern(q.text.trim());
     clauses.push("(subject LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' OR actor LIKE ? ESCAPE '\\')");
     params.push(t, t, t, t);
   }

@@ -5,6 +5,7 @@ import type { IdentifierView, ReportDetail, ReportPage, ReportQuery, ReportRow, 
 import type { Category, IdentifierKind, IdentifierOrigin, ReportLocation, ReportMessage, Victim } from '../../common/model';
 import { centsToDecimal, decimalToCents } from '../../common/money';
 import type { Db } from '../store/db';
+import { containsPattern } from '../store/sql-like';
 import { normaliseIdentifier } from '../normalise';
 
 const DAY_SLACK_MS = 15 * 3600_000;
@@ -53,10 +54,6 @@ export function trigramQuery(text: string): string {
   return [...terms].join(' AND ');
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 interface Where {
   readonly sql: string;
   readonly params: unknown[];
@@ -76,7 +73,7 @@ function buildWhere(db: Db, q: ReportQuery): Where {
     // One or two characters (刷单, 客服) make no trigram, but every character of an indexed text
     // begins one (SEARCH_END): the reports holding a trigram that begins with the text are exactly
     // those containing it. Only when too many trigrams begin with it is every report read.
-    const like = likePattern(text);
+    const like = containsPattern(text);
     const contains = (r: string): string =>
       `(${r}.narrative LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM message m WHERE m.rid = ${r}.rid AND (m.text LIKE ? ESCAPE '\\' OR m.sender LIKE ? ESCAPE '\\'))` +
       ` OR EXISTS (SELECT 1 FROM identifier i WHERE i.rid = ${r}.rid AND i.origin = 'reported' AND i.raw LIKE ? ESCAPE '\\'))`;
