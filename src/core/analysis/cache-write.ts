@@ -2,11 +2,10 @@
 // a cache must never make a read wait for a link run holding the store's write lock (a full run
 // of a million reports writes for seconds): a cache write that cannot have the lock at once is
 // skipped, and the figures computed are answered all the same.
-import type { Db } from '../store/db';
+import { isStoreBusy, type Db } from '../store/db';
 
 function busy(e: unknown): boolean {
-  const code = (e as { code?: unknown }).code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  return isStoreBusy(e) || String((e as { code?: unknown }).code).startsWith('SQLITE_LOCKED');
 }
 
 /** Runs a cache write without waiting for the write lock; false when it was skipped. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
-import { openStore, schemaVersion, type Db } from '../store/db';
+import { isStoreBusy, openStore, schemaVersion, type Db } from '../store/db';
 import { importDemo } from '../import/import-demo';
 import { importFiles } from '../import/import-files';
 import { Jobs, toApiError } from './jobs';
@@ -47,11 +47,6 @@ export interface BackendOptions {
 // run's results (seconds on a store of a million reports) and briefly by the cache warmer.
 const WRITE_RETRY_MS = [100, 250, 500, 1000, 2000];
 const WRITE_WAIT_MS = 120_000;
-
-/** SQLITE_BUSY and its extended codes: another connection holds the write lock. */
-function isStoreBusy(e: unknown): boolean {
-  return String((e as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
-}
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });

@@ -46,6 +46,11 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   return latest;
 }
 
+/** SQLITE_BUSY and its extended codes: another connection holds the lock this one waited for. */
+export function isStoreBusy(e: unknown): boolean {
+  return String((e as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
+}
+
 export function openStore(file: string, options: OpenOptions = {}): Db {
   const readonly = options.readonly === true;
   if (!readonly) {
@@ -94,7 +99,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
       try {
         finishBulkLoad(db);
       } catch (e) {
-        if (!String((e as { code?: string }).code).startsWith('SQLITE_BUSY')) throw e;
+        if (!isStoreBusy(e)) throw e;
       }
     }
   } catch (e) {
