@@ -364,16 +364,82 @@ export type GraphEdge =
       readonly evidence: readonly LinkEvidence[];
     };
 
-/** One piece of evidence on a link (the linking engine's, as `casegraph explain` shows it). */
+/**
+ * One term of the evidence on a link or a suggestion (the linking engine's, as `casegraph explain`
+ * shows it). `weight` is the term's contribution in bits: log2 of its Bayes factor m/u, where m is
+ * the chance that two reports of one gang agree so and u the chance that two unrelated ones do
+ * (src/core/linking/model.ts). A link's own weight is the sum of its terms and the prior.
+ */
 export type LinkEvidence =
-  | { readonly type: 'identifier'; readonly kind: string; readonly value: string; readonly weight: number; readonly wrong?: boolean }
+  | {
+      readonly type: 'identifier';
+      readonly kind: string;
+      readonly value: string;
+      readonly weight: number;
+      readonly wrong?: boolean;
+      /** Where the weaker of the two reports has the value: listed by the citizen, in the fraudster's message, or in a narrative. */
+      readonly origin?: IdentifierOrigin;
+      /** Distinct groups of reports carrying the value in the store (a value many groups share weighs little). */
+      readonly groups?: number;
+    }
   | { readonly type: 'domain'; readonly domain: string; readonly weight: number }
-  | { readonly type: 'text'; readonly similarity: number; readonly weight: number }
+  | { readonly type: 'text'; readonly similarity: number; readonly weight: number; readonly groups?: number }
   | { readonly type: 'category_time'; readonly category: string; readonly days: number; readonly weight: number }
-  | { readonly type: 'brand'; readonly brand: string; readonly weight: number }
+  /** The two reports' categories compared: the same (beyond the time window), or different (a negative weight). */
+  | { readonly type: 'category'; readonly same: boolean; readonly category: string; readonly weight: number }
+  | { readonly type: 'brand'; readonly brand: string; readonly weight: number; readonly groups?: number }
   | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
-  /** An investigator's merge (series.merge): the two reports are joined whatever the evidence says. */
+  /** The prior odds that two groups of reports are one gang's: about one in the number of groups. */
+  | { readonly type: 'prior'; readonly groups: number; readonly weight: number }
+  /** An investigator's merge (series.merge, or an accepted suggestion): the two reports are joined whatever the evidence says. */
   | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
+
+/**
+ * A lead the engine does not act on alone: two reports whose evidence is weak (text, time,
+ * brand or sender, a shared domain only) or between the suggestion and series thresholds.
+ * Accepting it merges their series (an investigator's correction); rejecting it means it is never
+ * suggested again between those series.
+ */
+export interface Suggestion {
+  /** Stable: 'SG-' and a hash of the two report ids. */
+  readonly id: string;
+  /** The two series it would join, as `casegraph series --all` names them ('R-<report id>' for a report in none). */
+  readonly series: readonly [string, string];
+  /** The two reports whose evidence carries it. */
+  readonly reports: readonly [string, string];
+  /** Bits: log2 of the posterior odds (the prior included). */
+  readonly score: number;
+  /** The posterior probability that the two reports are one gang's, 0..1. */
+  readonly probability: number;
+  readonly evidence: readonly LinkEvidence[];
+  /** Reports and loss in the threshold currency (decimal string) of each side and of both together. */
+  readonly sizes: readonly [number, number];
+  readonly losses: readonly [string, string];
+  readonly combinedLoss: string;
+  /** Accepting it would push a series over the filing threshold that neither side reaches alone. */
+  readonly crossesThreshold: boolean;
+  readonly status: 'open' | 'accepted' | 'rejected';
+  /** Who decided, when and why (accepted or rejected suggestions). */
+  readonly decision: { readonly id: number; readonly actor: string; readonly at: string; readonly reason: string; readonly correction: number | null } | null;
+}
+
+export interface SuggestionQuery {
+  /** Only the suggestions touching this series (either side). */
+  readonly series?: string;
+  /** Default 'open'. */
+  readonly status?: 'open' | 'accepted' | 'rejected';
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface SuggestionPage {
+  readonly total: number;
+  /** Of `total`, how many would push a series over the threshold. */
+  readonly crossing: number;
+  readonly offset: number;
+  /** Those that would push a series over the threshold first, then by score. */
+  readonly rows: readonly Suggestion[];
+}
 
 export interface SeriesGraph {
   readonly nodes: readonly GraphNode[];
@@ -620,6 +686,14 @@ export interface CasegraphApi {
   'series.merge': (arg: { readonly a: string; readonly b: string; readonly reason: string }) => Promise<Result<Correction>>;
   'series.markWrong': (arg: { readonly reportId: string; readonly otherReportId?: string; readonly kind: string; readonly value: string; readonly reason: string }) => Promise<Result<Correction>>;
   'series.revokeCorrection': (arg: { readonly id: number; readonly reason: string }) => Promise<Result<{ readonly revoked: boolean }>>;
+  /** The review queue: leads for an investigator to accept or reject. */
+  'suggestions.query': (arg: SuggestionQuery) => Promise<Result<SuggestionPage>>;
+  /** Accept: the two series become one (a merge correction, audited, revocable); a relink follows. */
+  'suggestions.accept': (arg: { readonly id: string; readonly reason: string }) => Promise<Result<Suggestion>>;
+  /** Reject: recorded with who and why; never suggested again between those series. */
+  'suggestions.reject': (arg: { readonly id: string; readonly reason: string }) => Promise<Result<Suggestion>>;
+  /** Undo a decision (an acceptance's merge is revoked too); the suggestion is open again. */
+  'suggestions.revoke': (arg: { readonly id: string; readonly reason: string }) => Promise<Result<Suggestion>>;
   /** Show a report's victim data: allowed, and written to the audit log. */
   'reports.revealVictim': (arg: { readonly id: string }) => Promise<Result<Victim | null>>;
   'ignore.list': (arg: Record<string, never>) => Promise<Result<readonly IgnoreEntryView[]>>;

@@ -8,8 +8,9 @@ import { m006SeriesCount } from './006-series-count';
 import { m007CasesAndSharing } from './007-cases-and-sharing';
 import { m008Analysis } from './008-analysis';
 import { m009SearchDetailNone } from './009-search-detail-none';
+import { m010SuggestionsAndModel } from './010-suggestions-and-model';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis, m009SearchDetailNone];
+export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis, m009SearchDetailNone, m010SuggestionsAndModel];
