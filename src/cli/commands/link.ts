@@ -9,19 +9,21 @@ const here = import.meta.dirname;
 
 export const linkCommand: Command = {
   name: 'link',
-  summary: 'link reports into series (incremental unless --full); prints the number of series and of series over the filing threshold',
-  usage: 'casegraph link [--full] [--db PATH] [--json]',
-  options: { full: { type: 'boolean' } },
+  summary: 'link reports into series (incremental unless --full); prints the number of series, of series over the filing threshold and of suggestions',
+  usage: 'casegraph link [--full [--estimate]] [--db PATH] [--json]',
+  options: { full: { type: 'boolean' }, estimate: { type: 'boolean' } },
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError(`link takes no positional arguments, got ${ctx.positionals.join(' ')}`);
     const full = ctx.values['full'] === true;
+    const estimate = ctx.values['estimate'] === true;
+    if (estimate && !full) throw new UsageError('--estimate goes with --full: the linking model is estimated from the whole store');
     // Make sure the store exists and is migrated before the worker opens it.
     openStore(ctx.db).close();
     const bar = progressReporter('linking');
     const workerFile = path.join(here, 'link-worker.js');
     let summary: LinkRunSummary | null;
     if (fs.existsSync(workerFile)) {
-      const job = startLinkWorker(workerFile, { dbPath: ctx.db, full }, (stage, done, total) => bar.update(done, total, ` ${stage}`));
+      const job = startLinkWorker(workerFile, { dbPath: ctx.db, full, ...(estimate ? { estimate } : {}) }, (stage, done, total) => bar.update(done, total, ` ${stage}`));
       const stop = (): void => job.cancel();
       process.once('SIGINT', stop);
       try {
@@ -36,7 +38,7 @@ export const linkCommand: Command = {
       const { linkStore } = await import('../../core/linking/store-io');
       const db = openStore(ctx.db);
       try {
-        summary = linkStore(db, { full });
+        summary = linkStore(db, { full, ...(estimate ? { estimate } : {}) });
       } finally {
         db.close();
       }
@@ -47,6 +49,11 @@ export const linkCommand: Command = {
       return;
     }
     if (ctx.json) ctx.out(JSON.stringify(summary));
-    else ctx.out(`${summary.series} series, ${summary.overThreshold} over the filing threshold (${summary.mode}: ${summary.changed} reports changed, ${(summary.elapsedMs / 1000).toFixed(1)} s)`);
+    else {
+      const model = summary.estimated ? ', linking model estimated from the store' : '';
+      ctx.out(
+        `${summary.series} series, ${summary.overThreshold} over the filing threshold, ${summary.suggestions} suggestion${summary.suggestions === 1 ? '' : 's'} ${summary.mode === 'full' ? 'to review' : 'found among the reports relinked'} (${summary.mode}: ${summary.changed} reports changed${model}, ${(summary.elapsedMs / 1000).toFixed(1)} s)`,
+      );
+    }
   },
 };

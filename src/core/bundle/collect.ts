@@ -155,22 +155,3 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
   };
 }
 
-/** One link's evidence as a sentence, for the CSV and the printed summary. */
-export function describeEvidence(e: Evidence): string {
-  switch (e.type) {
-    case 'identifier':
-      return `shared ${e.kind} ${e.value}`;
-    case 'domain':
-      return `same domain ${e.domain}`;
-    case 'text':
-      return `message texts ${Math.round(e.similarity * 100)}% alike`;
-    case 'category_time':
-      return `same scam type (${e.category}) within ${e.days} days`;
-    case 'brand':
-      return `same impersonated brand ${e.brand}`;
-    case 'sender':
-      return `same sender pattern ${e.pattern}`;
-    case 'correction':
-      return `merged by an investigator's correction (#${e.correction})`;
-  }
-}

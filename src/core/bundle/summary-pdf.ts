@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { centsToDecimal, decimalToCents } from '../../common/money';
 import type { SeriesContent } from './collect';
-import { describeEvidence } from './collect';
+import { describeEvidence } from '../linking/evidence-text';
 
 const CJK_FONTS: readonly [file: string, postscript: string][] = [
   ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
@@ -123,7 +123,7 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
   doc.fontSize(8).moveDown(0.3);
   if (s.links.length === 0) doc.text(t('No links.'), { width });
   for (const l of s.links) {
-    doc.text(t(`${l.a} — ${l.b}: weight ${l.weight.toFixed(2)}${l.strong ? ', strong' : ''}; ${l.evidence.map(describeEvidence).join('; ')}`), { width });
+    doc.text(t(`${l.a} — ${l.b}: ${l.weight.toFixed(1)} bits${l.strong ? '' : ', an investigator\'s merge'}; ${l.evidence.map(describeEvidence).join('; ')}`), { width });
   }
   doc.end();
   return done;

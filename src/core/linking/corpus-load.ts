@@ -37,16 +37,19 @@ export function loadCorpus(db: Db, tick?: Tick, every = DEFAULT_CHECK_EVERY): Co
   }
   // Only values held by two or more reports can link: SQL groups them in one pass over the
   // covering index identifier_link, and the rest never reach JavaScript.
+  // Each holder's origin as one digit (0 reported, 1 message, 2 narrative), in the rids' order.
   const shared = db
     .prepare(
-      `SELECT kind, value, min(subtype), min(domain), group_concat(rid) FROM identifier INDEXED BY identifier_link
+      `SELECT kind, value, min(subtype), min(domain), group_concat(rid),
+              group_concat(CASE origin WHEN 'message' THEN 1 WHEN 'narrative' THEN 2 ELSE 0 END, '')
+       FROM identifier INDEXED BY identifier_link
        GROUP BY kind, value HAVING count(*) > 1`,
     )
     .raw();
   n = 0;
   for (const r of shared.iterate() as IterableIterator<Row>) {
     step('reading identifiers');
-    b.addPosting({ kind: r[0] as string, value: r[1] as string, subtype: r[2] as string | null, domain: r[3] as string | null }, r[4] as string);
+    b.addPosting({ kind: r[0] as string, value: r[1] as string, subtype: r[2] as string | null, domain: r[3] as string | null }, r[4] as string, r[5] as string);
   }
   const domains = db
     .prepare(
@@ -72,7 +75,7 @@ export function loadCorpus(db: Db, tick?: Tick, every = DEFAULT_CHECK_EVERY): Co
 export interface ReportRows {
   /** Live reports only, [rid, id, category, precinct, reported_ms, loss_cents, currency]. */
   readonly reports: readonly Row[];
-  /** [rid, kind, value, subtype, domain], each report's rows together. */
+  /** [rid, kind, value, subtype, domain, origin], each report's rows together. */
   readonly identifiers: readonly Row[];
   /** [rid, sender, text], in message order. */
   readonly messages: readonly Row[];
@@ -84,7 +87,7 @@ export function readReportRows(db: Db, rids: Iterable<number>): ReportRows {
   return {
     // Sought rid by rid in the covering index, never in the wide table rows.
     reports: (db.prepare(`SELECT ${REPORT_COLUMNS} FROM report INDEXED BY report_link ${where}`).raw().all(list) as Row[]).filter((r) => r[7] === 0),
-    identifiers: db.prepare(`SELECT rid, kind, value, subtype, domain FROM identifier ${where}`).raw().all(list) as Row[],
+    identifiers: db.prepare(`SELECT rid, kind, value, subtype, domain, origin FROM identifier ${where}`).raw().all(list) as Row[],
     messages: db.prepare(`SELECT rid, sender, text FROM message ${where}`).raw().all(list) as Row[],
   };
 }
@@ -97,7 +100,7 @@ export function corpusOf(parts: readonly ReportRows[]): Corpus {
   for (const p of parts) {
     for (const r of p.identifiers) {
       const i = b.indexOf(r[0] as number);
-      if (i !== undefined) b.addIdentifier(i, { kind: r[1] as string, value: r[2] as string, subtype: r[3] as string | null, domain: r[4] as string | null });
+      if (i !== undefined) b.addIdentifier(i, { kind: r[1] as string, value: r[2] as string, subtype: r[3] as string | null, domain: r[4] as string | null, origin: r[5] as string });
     }
   }
   for (const p of parts) {

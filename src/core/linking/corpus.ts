@@ -1,7 +1,8 @@
 // The engine's input: reports, their identifiers and message texts in columns of typed arrays,
 // with every (kind, value) interned to an integer once. Built row by row from one scan of the
 // store (or from a labelled corpus in the evaluation), so the engine never sees per-row objects.
-import { brandOf, domainCounts, identifierWeight, senderPattern, WEIGHT } from './evidence';
+import { brandOf, domainCounts, identifierWeight, senderPattern, valueClass, WEIGHT } from './evidence';
+import { originCode, type OriginCode } from './model';
 import { MIN_SHINGLES, SIGNATURE_BINS, signature } from './minhash';
 import { DEFAULT_CHECK_EVERY, type Tick } from './progress';
 
@@ -20,6 +21,8 @@ export interface IdentifierRow {
   readonly value: string;
   readonly subtype: string | null;
   readonly domain: string | null;
+  /** 'reported', 'message' or 'narrative' (absent: reported). */
+  readonly origin?: string | null;
 }
 
 export interface Corpus {
@@ -38,9 +41,13 @@ export interface Corpus {
   readonly valueWeight: Float32Array;
   /** For a URL value, the value id of its registrable domain ('domain\u0001…'); -1 otherwise. */
   readonly valueDomain: Int32Array;
-  /** (report index, value id) postings, each pair once, in report order. */
+  /** Per value, its comparison class (model.ts: the kind, weak phones apart, 'domain'), interned. */
+  readonly valueClass: Int32Array;
+  readonly classes: readonly string[];
+  /** (report index, value id, origin code) postings; a report may hold a value under several origins. */
   readonly postReport: Int32Array;
   readonly postValue: Int32Array;
+  readonly postOrigin: Uint8Array;
   readonly postings: number;
   /** Brand tag and sender pattern per report, interned; -1 when none. */
   readonly brand: Int32Array;
@@ -98,14 +105,17 @@ export class CorpusBuilder {
   private readonly values = new Interner();
   private valueWeight = new Float32Array(1024);
   private valueDomain = new Int32Array(1024).fill(-1);
+  private valueClass = new Int32Array(1024).fill(-1);
+  private readonly classes = new Interner();
   private postReport = new Int32Array(4096);
   private postValue = new Int32Array(4096);
+  private postOrigin = new Uint8Array(4096);
   private postings = 0;
   /** Report index by rid (rids are dense SQLite keys); -1 for none. */
   private indexOfRid = new Int32Array(1024).fill(-1);
-  /** Values already posted for the current report (reports arrive one after another). */
+  /** Values already posted for the current report (reports arrive one after another), by posting. */
   private lastReport = -1;
-  private readonly posted = new Set<number>();
+  private readonly posted = new Map<number, number>();
 
   addReport(r: ReportRow): number {
     const i = this.n++;
@@ -142,75 +152,92 @@ export class CorpusBuilder {
   }
 
   /**
-   * A whole posting at once: one identifier (kind, value) and the rids of the reports holding it,
-   * comma-separated (SQL group_concat). The fast path of a full run; a report may appear twice.
+   * A whole posting at once: one identifier (kind, value), the rids of the reports holding it,
+   * comma-separated (SQL group_concat), and their origin codes, one digit each in the same order.
+   * The fast path of a full run; a report may appear twice.
    */
-  addPosting(id: IdentifierRow, rids: string): void {
+  addPosting(id: IdentifierRow, rids: string, origins: string): void {
     const w = identifierWeight(id);
     const domainValue = domainCounts(id);
     if (w === 0 && !domainValue) return;
-    const domain = domainValue ? this.value(keyOf('domain', id.domain as string), WEIGHT.domain) : -1;
+    const domain = domainValue ? this.value(keyOf('domain', id.domain as string), WEIGHT.domain, 'domain') : -1;
     if (w === 0) return;
-    const v = this.value(keyOf(id.kind, id.value), w);
+    const v = this.value(keyOf(id.kind, id.value), w, valueClass(id));
     if (domain !== -1) this.valueDomain[v] = domain;
-    this.postMany(v, rids);
+    this.postMany(v, rids, origins);
   }
 
   /** The reports of a URL domain (non-short links), comma-separated rids. */
   addDomainPosting(domain: string, rids: string): void {
-    this.postMany(this.value(keyOf('domain', domain), WEIGHT.domain), rids);
+    this.postMany(this.value(keyOf('domain', domain), WEIGHT.domain, 'domain'), rids, '');
   }
 
-  private postMany(v: number, rids: string): void {
+  private postMany(v: number, rids: string, origins: string): void {
     let from = 0;
+    let n = 0;
     while (from < rids.length) {
       let to = rids.indexOf(',', from);
       if (to === -1) to = rids.length;
       const i = this.indexOf(Number(rids.slice(from, to)));
+      const o = n < origins.length ? origins.charCodeAt(n) - 48 : 0;
       from = to + 1;
+      n++;
       if (i === undefined) continue;
-      const k = this.postings++;
-      this.postReport = grow(this.postReport, k + 1);
-      this.postValue = grow(this.postValue, k + 1);
-      this.postReport[k] = i;
-      this.postValue[k] = v;
+      this.pushPosting(i, v, o);
     }
   }
 
-  private value(key: string, weight: number): number {
+  private pushPosting(i: number, v: number, origin: number): number {
+    const k = this.postings++;
+    if (k >= this.postReport.length) {
+      this.postReport = grow(this.postReport, k + 1);
+      this.postValue = grow(this.postValue, k + 1);
+      const o = new Uint8Array(this.postReport.length);
+      o.set(this.postOrigin);
+      this.postOrigin = o;
+    }
+    this.postReport[k] = i;
+    this.postValue[k] = v;
+    this.postOrigin[k] = origin;
+    return k;
+  }
+
+  private value(key: string, weight: number, cls: string): number {
     const v = this.values.id(key);
     if (v >= this.valueWeight.length) {
       const old = this.valueDomain.length;
       this.valueWeight = grow(this.valueWeight, v + 1);
       this.valueDomain = grow(this.valueDomain, v + 1);
+      this.valueClass = grow(this.valueClass, v + 1);
       this.valueDomain.fill(-1, old);
     }
     this.valueWeight[v] = weight;
+    this.valueClass[v] = this.classes.id(cls);
     return v;
   }
 
-  private post(i: number, key: string, weight: number, domain = -1): void {
+  private post(i: number, key: string, weight: number, cls: string, origin: OriginCode, domain = -1): void {
     if (i !== this.lastReport) {
       this.lastReport = i;
       this.posted.clear();
     }
-    const v = this.value(key, weight);
+    const v = this.value(key, weight, cls);
     if (domain !== -1) this.valueDomain[v] = domain;
-    if (this.posted.has(v)) return;
-    this.posted.add(v);
-    const k = this.postings++;
-    this.postReport = grow(this.postReport, k + 1);
-    this.postValue = grow(this.postValue, k + 1);
-    this.postReport[k] = i;
-    this.postValue[k] = v;
+    const k = this.posted.get(v);
+    if (k !== undefined) {
+      // The same value twice in one report: the strongest origin counts.
+      if (origin < (this.postOrigin[k] as number)) this.postOrigin[k] = origin;
+      return;
+    }
+    this.posted.set(v, this.pushPosting(i, v, origin));
   }
 
   /** Identifiers of one report must be added together (after its addReport, before the next one's identifiers). */
   addIdentifier(i: number, id: IdentifierRow): void {
     const w = identifierWeight(id);
-    const domain = domainCounts(id) ? this.value(keyOf('domain', id.domain as string), WEIGHT.domain) : -1;
-    if (w > 0) this.post(i, keyOf(id.kind, id.value), w, domain);
-    if (domainCounts(id)) this.post(i, keyOf('domain', id.domain as string), WEIGHT.domain);
+    const domain = domainCounts(id) ? this.value(keyOf('domain', id.domain as string), WEIGHT.domain, 'domain') : -1;
+    if (w > 0) this.post(i, keyOf(id.kind, id.value), w, valueClass(id), originCode(id.origin), domain);
+    if (domainCounts(id)) this.post(i, keyOf('domain', id.domain as string), WEIGHT.domain, 'domain', 0);
   }
 
   addMessage(i: number, sender: string | null, text: string): void {
@@ -255,8 +282,11 @@ export class CorpusBuilder {
       valueKeys: this.values.list,
       valueWeight: this.valueWeight.subarray(0, this.values.list.length),
       valueDomain: this.valueDomain.subarray(0, this.values.list.length),
+      valueClass: this.valueClass.subarray(0, this.values.list.length),
+      classes: this.classes.list,
       postReport: this.postReport.subarray(0, this.postings),
       postValue: this.postValue.subarray(0, this.postings),
+      postOrigin: this.postOrigin.subarray(0, this.postings),
       postings: this.postings,
       brand: this.brand.subarray(0, n),
       sender: this.sender.subarray(0, n),

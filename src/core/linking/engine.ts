@@ -1,45 +1,52 @@
-// The linking engine, pure: a Corpus in, links with their evidence and the connected groups
-// out. No store, no worker, no clock — the same input gives the same output.
+// The linking engine, pure: a Corpus in, series links with their evidence, the groups, and the
+// suggestions out. No store, no worker, no clock — the same input gives the same output.
 //
-// 1. Postings per value; hubs (ignore list, known hubs, automatic detection) are set aside.
-// 2. Strong values tie reports of the same category (star edges). Across categories a single
-//    shared value is not enough (mule accounts are rented to several gangs): two are.
-// 3. Weak evidence is summed per candidate pair (shared weak values in small postings, LSH
-//    buckets of message text within one category) and links at LINK_WEIGHT.
-// 4. Chain guard: weak links may bring a single report into a group (up to a cap of weakly
-//    joined reports), but join two groups only when two or more weak links agree.
+// Evidence is weighed by the linking model (model.ts) in bits, and acted on in two tiers:
+// 1. Postings per value; values that are no evidence (ignore list, hubs past the cap, reference
+//    sites) set aside; per value the distinct groups carrying it (postings.ts).
+// 2. Series: a pair of reports is linked when its identifier evidence alone — the values both
+//    hold, weighed by where they were found and how many groups carry them, and the category
+//    comparison — reaches SERIES_BITS (a posterior probability of 0.99). A value that reaches it
+//    for any two reports of one category ties them as a star (k−1 edges, never k² pairs); the
+//    pairs of small postings are weighed one by one, their values summed (two reports of
+//    different categories need more than one value, as a mule account rented to two gangs shows).
+// 3. Suggestions: every other candidate pair — weaker identifier evidence, near-identical text,
+//    a shared domain, with time, brand and sender — is scored with all its terms; between two
+//    groups the best pair at SUGGESTION_BITS or more is a suggestion. Suggestions never join
+//    anything: an investigator accepts (a merge correction) or rejects them.
 import type { Corpus } from './corpus';
-import { splitKey } from './corpus';
-import { LINK_WEIGHT, STRONG, TEXT_SIMILARITY, TIME_WINDOW_DAYS, WEIGHT } from './evidence';
-import { DEFAULT_HUB_RULES, isHubByCounts, postingStats, type HubRules } from './hubs';
+import { TEXT_SIMILARITY } from './evidence';
+import { DEFAULT_HUB_RULES, type HubRules } from './hubs';
 import type { IgnoreList } from './ignore-list';
-import { EdgeList, pairA, pairB, pairKey, type Evidence, type Link } from './link-graph';
-import type { EngineOverrides } from './overrides';
+import { EdgeList, pairA, pairB, pairKey, type Link } from './link-graph';
 import { BANDS, bandKeys } from './lsh';
 import { SIGNATURE_BINS, similarity } from './minhash';
+import { categoryBits, estimateModel, identifierBits, SERIES_BITS, SUGGESTION_BITS, WEAK_CLASSES, type LinkModel } from './model';
+import { observe } from './observe';
+import type { EngineOverrides } from './overrides';
+import { PairScorer } from './pair-score';
+import { carriedGroups, worthStoring, type GroupCount, type StoredGroups } from './groups';
+import { buildPostings, countGroups, countGroupsGlobal, deadValues, type Hub } from './postings';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl } from './progress';
 import { UnionFind } from './union-find';
 
 export { Cancelled } from './progress';
+export type { Hub } from './postings';
 
 /** Progress per stage; cancellation (signal or shouldStop) is checked every `checkEvery` items. */
 export interface EngineOptions extends RunControl {
   readonly ignore: IgnoreList;
   /** Hubs known from the whole store (an incremental run sees only part of it). */
   readonly knownHubs?: ReadonlySet<string>;
-  /** Detect hubs from this corpus' own counts (a full run). */
+  /** Detect hubs past the cap from this corpus' own counts (a full run). */
   readonly detectHubs?: boolean;
-  /** Report count to judge hub shares against (the whole store). */
+  /** Report count to judge the cap against (the whole store). */
   readonly totalReports?: number;
   readonly hubRules?: HubRules;
-  /** Postings of weak values larger than this are not paired (too common to mean anything). */
+  /** Postings larger than this are not weighed pair by pair (too common to pair up). */
   readonly maxWeakPosting?: number;
-  /** Strong values larger than this are not examined for cross-category pairs. */
-  readonly maxCrossPosting?: number;
   /** A text bucket (one band, one category) larger than this is a template judged common. */
   readonly maxTextBucket?: number;
-  /** At most this many reports join one group through weak links alone. */
-  readonly weakJoinCap?: number;
   /** Values known to be larger than maxWeakPosting in the whole store (incremental runs). */
   readonly largeValues?: ReadonlySet<string>;
   /** Text buckets known to be larger than maxTextBucket in the whole store (incremental runs). */
@@ -52,111 +59,82 @@ export interface EngineOptions extends RunControl {
   readonly knownGroups?: { readonly label: Int32Array; readonly hiddenMembers: Int32Array };
   /** Investigators' corrections (overrides.ts): reports standing alone, forced joins, values that are not evidence. */
   readonly overrides?: EngineOverrides;
-}
-
-export interface Hub {
-  readonly kind: string;
-  readonly value: string;
-  readonly reports: number;
-  readonly categories: number;
-  readonly reason: 'auto' | 'ignored' | 'known';
+  /** The model to weigh with; without one the engine estimates it from this corpus. */
+  readonly model?: LinkModel;
+  /**
+   * Group counts known from the store (a run that does not estimate the model): values for which
+   * `fresh` is false take `stored` (absent: at most two groups); the others, whose holders changed
+   * and are all loaded, are counted among their holders. Without it, every value is counted over
+   * the whole corpus.
+   */
+  readonly valueGroups?: StoredGroups;
+  /** Reference and well-known service sites: URL or domain keys that are no evidence. */
+  readonly isReference?: (key: string) => boolean;
+  /** Pairs of report indexes an investigator rejected as a suggestion: no suggestion between their groups. */
+  readonly rejected?: readonly (readonly [number, number])[];
 }
 
 export interface EngineResult {
   /** Per report index: the smallest report index of its group. */
   readonly group: Int32Array;
-  /** Links carried by shared strong values, in columns (there may be millions). */
+  /** Series links carried by identifier evidence, in columns (there may be millions). */
   readonly strong: StrongPairs;
-  /** Links carried by summed weak evidence (including those the chain guard held back), and investigators' merges. */
+  /** Investigators' merges, as links with evidence 'correction'. */
   readonly weakLinks: readonly Link[];
+  /** The best lead between each two groups that identifier evidence left apart. */
+  readonly suggestions: readonly Link[];
   readonly hubs: readonly Hub[];
-  /** Values too large to pair (weak) or to join across categories; kept for incremental runs. */
+  /** Values too large to pair; kept for incremental runs. */
   readonly large: readonly string[];
   /** Text buckets too large to count (templates judged common); kept for incremental runs. */
   readonly blockedBands: readonly number[];
+  /** The model weighed with (estimated here when none was given). */
+  readonly model: LinkModel;
+  readonly estimated: boolean;
+  /** Group counts worth storing (groups.ts) of the corpus' values, by key. */
+  readonly valueGroups: ReadonlyMap<string, GroupCount>;
+  /** Keys of the values counted here (an incremental run writes their counts back). */
+  readonly countedValues: readonly string[];
+  /** How each strong pair's evidence is written: per value term and the pair's category term. */
+  readonly scorer: PairScorer;
 }
 
-const DAY = 86_400_000;
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+/** Strong links in columns: pair k is (a[k], b[k]) with terms vals[start[k]..start[k+1]) (value id × 4 + origin). */
+export interface StrongPairs {
+  readonly count: number;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly start: Int32Array;
+  readonly vals: Int32Array;
 }
+
+const LABELLED_PAIRS = 50_000;
 
 export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   const rules = options.hubRules ?? DEFAULT_HUB_RULES;
   const maxWeak = options.maxWeakPosting ?? 50;
-  const maxCross = options.maxCrossPosting ?? 50;
   const maxBucket = options.maxTextBucket ?? 60;
-  const weakCap = options.weakJoinCap ?? 20;
   const total = options.totalReports ?? c.n;
   const tick = ticker(options);
   const every = options.checkEvery ?? DEFAULT_CHECK_EVERY;
-  const nv = c.valueKeys.length;
-  tick('postings', 0, nv);
 
-  // 1. Postings per value (CSR), in report order.
-  const start = new Int32Array(nv + 1);
-  for (let k = 0; k < c.postings; k++) start[(c.postValue[k] as number) + 1]! += 1;
-  for (let v = 0; v < nv; v++) start[v + 1]! += start[v] as number;
-  const fill = start.slice(0, nv);
-  const post = new Int32Array(c.postings);
-  for (let k = 0; k < c.postings; k++) post[fill[c.postValue[k] as number]!++] = c.postReport[k] as number;
-  // Postings arrive in scan order: sort each value's reports and drop repeats, compacting in place.
-  {
-    let w = 0;
-    for (let v = 0; v < nv; v++) {
-      if (v % every === 0) tick('postings', v, nv);
-      const from = start[v] as number;
-      const to = start[v + 1] as number;
-      start[v] = w;
-      let sorted = true;
-      for (let k = from + 1; k < to; k++) if ((post[k] as number) < (post[k - 1] as number)) sorted = false;
-      if (!sorted) post.subarray(from, to).sort();
-      for (let k = from; k < to; k++) if (k === from || post[k] !== post[k - 1]) post[w++] = post[k] as number;
-    }
-    start[nv] = w;
-  }
-
-  // Hubs and ignored values.
-  const hubs: Hub[] = [];
-  const dead = new Uint8Array(nv);
-  for (let v = 0; v < nv; v++) {
-    if (v % every === 0) tick('hubs', v, nv);
-    const key = c.valueKeys[v] as string;
-    const domain = c.valueDomain[v] as number;
-    const from = start[v] as number;
-    const to = start[v + 1] as number;
-    const ignored = options.ignore.keys.has(key) || (domain !== -1 && options.ignore.keys.has(c.valueKeys[domain] as string));
-    let reason: Hub['reason'] | null = ignored ? 'ignored' : options.knownHubs?.has(key) ? 'known' : null;
-    if (reason === null && options.detectHubs !== false && to - from >= rules.minReports) {
-      if (isHubByCounts(postingStats(c, post, from, to), total, rules)) reason = 'auto';
-    }
-    if (reason !== null) {
-      dead[v] = 1;
-      if (to > from) {
-        const s = postingStats(c, post, from, to);
-        const { kind, value } = splitKey(key);
-        hubs.push({ kind, value, reports: s.reports, categories: s.categories, reason });
-      }
-    }
-  }
-  // A URL on a hub domain is not evidence either (a platform's pages).
-  for (let v = 0; v < nv; v++) {
-    const d = c.valueDomain[v] as number;
-    if (d !== -1 && dead[d] === 1) dead[v] = 1;
-  }
-
-  // Values too common to pair up, here or (incremental runs) in the whole store.
-  const large = new Uint8Array(nv);
-  const largeKeys: string[] = [];
-  for (let v = 0; v < nv; v++) {
-    if (dead[v] === 1) continue;
-    const size = (start[v + 1] as number) - (start[v] as number);
-    if (size > maxWeak || size > maxCross) {
-      large[v] = 1;
-      largeKeys.push(c.valueKeys[v] as string);
-    } else if (options.largeValues?.has(c.valueKeys[v] as string)) large[v] = 1;
-  }
+  // 1. Postings, values that are no evidence, groups per value.
+  const p = buildPostings(c, tick, every);
+  const { nv, start, report, origin } = p;
+  const { dead, hubs } = deadValues(c, p, { ignore: options.ignore, ...(options.knownHubs ? { knownHubs: options.knownHubs } : {}), detectHubs: options.detectHubs !== false, totalReports: total, rules, ...(options.isReference ? { isReference: options.isReference } : {}) }, tick, every);
+  const cls = (v: number): string => c.classes[c.valueClass[v] as number] as string;
+  const identifierValue = (v: number): boolean => cls(v) !== 'domain';
+  const strongClass = (v: number): boolean => identifierValue(v) && !WEAK_CLASSES.has(cls(v));
+  // Group counts: over the whole corpus when estimating; otherwise carried on from the stored
+  // counts (groups.ts).
+  const vg = options.valueGroups;
+  const local = countGroups(c, p, dead, tick, every, {
+    ...(vg ? { only: (v: number) => vg.fresh(c.valueKeys[v] as string) } : {}),
+    ...(options.model ? {} : { labelledPairs: LABELLED_PAIRS }),
+    isStrong: strongClass,
+  });
+  const groups = vg ? carriedGroups(c, dead, local.groups, vg) : countGroupsGlobal(c, p, dead, tick, every);
+  const counted = { labelled: local.labelled };
 
   // Corrections: a report standing alone takes part in nothing; a value marked wrong does not
   // count for a report, or between two reports.
@@ -164,54 +142,71 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   const isolated = ov?.isolated;
   const skipped = (r: number, drop: ReadonlySet<number> | undefined): boolean => isolated?.[r] === 1 || (drop !== undefined && drop.has(r));
 
-  // 2. Strong edges.
+  // The model: given, or estimated from this corpus (identifier rates and the category comparison
+  // now; text, brand and sender rates once the groups are known).
+  const merges = (ov?.mustLink ?? []).filter((m) => isolated?.[m.a] !== 1 && isolated?.[m.b] !== 1);
+  const observations = options.model ? null : observe(c, p, dead, groups, counted.labelled, merges, cls);
+  let model: LinkModel = options.model ?? estimateModel(observations!.base());
+  const scorer = new PairScorer(c, model, groups, cls);
+
+  // 2. Series links. Same-category stars of values that reach the series threshold alone.
   const strong = new EdgeList();
-  const cross = new Map<number, number[]>();
-  const weakPairs = new Map<number, number[]>();
+  const pairs = new Map<number, number[]>();
+  const large = new Uint8Array(nv);
+  const largeKeys: string[] = [];
+  const sameBits = categoryBits(model, 'same');
   const anchors = new Map<number, number>();
   for (let v = 0; v < nv; v++) {
     if (v % every === 0) tick('strong', v, nv);
     if (dead[v] === 1) continue;
     const from = start[v] as number;
     const to = start[v + 1] as number;
-    if (to - from < 2) continue;
-    if ((c.valueWeight[v] as number) >= STRONG) {
-      anchors.clear();
-      const drop = ov?.dropped.get(v);
-      const forbid = ov?.forbidden.get(v);
-      if (forbid === undefined) {
-        for (let k = from; k < to; k++) {
-          const r = post[k] as number;
-          if (skipped(r, drop)) continue;
-          const cat = c.category[r] as number;
-          const anchor = anchors.get(cat);
-          if (anchor === undefined) anchors.set(cat, r);
-          else strong.push(anchor, r, v);
-        }
-      } else starWithout(c, post, from, to, v, forbid, (r) => skipped(r, drop), anchors, strong);
-      if (anchors.size > 1 && large[v] === 0) {
-        for (let x = from; x < to; x++) {
-          for (let y = x + 1; y < to; y++) {
-            const ra = post[x] as number;
-            const rb = post[y] as number;
-            if (c.category[ra] === c.category[rb]) continue;
-            if (skipped(ra, drop) || skipped(rb, drop)) continue;
-            const key = pairKey(ra, rb);
-            if (forbid?.has(key)) continue;
-            const list = cross.get(key);
-            if (list) list.push(v);
-            else cross.set(key, [v]);
-          }
+    const size = to - from;
+    if (size > maxWeak) {
+      large[v] = 1;
+      largeKeys.push(c.valueKeys[v] as string);
+    } else if (options.largeValues?.has(c.valueKeys[v] as string)) large[v] = 1;
+    if (size < 2) continue;
+    const drop = ov?.dropped.get(v);
+    const forbid = ov?.forbidden.get(v);
+    // Which origins tie any two same-category reports alone.
+    const eligible = [false, false, false];
+    if (strongClass(v)) for (let o = 0; o < 3; o++) eligible[o] = identifierBits(model, cls(v), o as 0 | 1 | 2, groups[v] as number) + sameBits >= SERIES_BITS;
+    let all = true;
+    anchors.clear();
+    for (let k = from; k < to; k++) {
+      const r = report[k] as number;
+      if (skipped(r, drop)) continue;
+      if (!eligible[origin[k] as number]) {
+        all = false;
+        continue;
+      }
+      const cat = c.category[r] as number;
+      const anchor = anchors.get(cat);
+      if (anchor === undefined) anchors.set(cat, k);
+      else if (forbid === undefined || !forbid.has(pairKey(report[anchor] as number, r))) strong.push(report[anchor] as number, r, v * 4 + Math.max(origin[anchor] as number, origin[k] as number));
+      else all = false;
+    }
+    // Pairs weighed one by one: across categories, or where the star did not reach every report.
+    if ((anchors.size > 1 || !all) && large[v] === 0) {
+      for (let x = from; x < to; x++) {
+        const ra = report[x] as number;
+        if (skipped(ra, drop)) continue;
+        for (let y = x + 1; y < to; y++) {
+          const rb = report[y] as number;
+          if (skipped(rb, drop)) continue;
+          if (c.category[ra] === c.category[rb] && eligible[origin[x] as number] && eligible[origin[y] as number]) continue;
+          const key = pairKey(ra, rb);
+          if (forbid?.has(key)) continue;
+          const term = v * 4 + Math.max(origin[x] as number, origin[y] as number);
+          const list = pairs.get(key);
+          if (list) list.push(term);
+          else pairs.set(key, [term]);
         }
       }
     }
   }
-  for (const [key, values] of cross) {
-    if (values.length < 2) continue;
-    for (const v of values) strong.push(pairA(key), pairB(key), v);
-  }
-  // Groups by strong evidence first: weak evidence inside one group changes nothing, so it is
-  // not even weighed.
+  // Groups by series links: the known groups of an incremental run, the stars, then the pairs.
   const uf = new UnionFind(c.n);
   if (options.knownGroups) {
     const { label, hiddenMembers } = options.knownGroups;
@@ -226,161 +221,55 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     for (const [l, f] of first) uf.addHidden(f, hiddenMembers[l] as number);
   }
   for (let k = 0; k < strong.length; k++) uf.union(strong.a[k] as number, strong.b[k] as number);
-  // Investigators' merges join whatever the evidence says (a report standing alone excepted).
-  const merges = (ov?.mustLink ?? []).filter((m) => isolated?.[m.a] !== 1 && isolated?.[m.b] !== 1);
-  for (const m of merges) uf.union(m.a, m.b);
-  // Weak values pair only reports that strong evidence left apart.
-  for (let v = 0; v < nv; v++) {
-    if (v % every === 0) tick('weak', v, nv);
-    const from = start[v] as number;
-    const to = start[v + 1] as number;
-    if (dead[v] === 1 || large[v] === 1 || to - from < 2 || (c.valueWeight[v] as number) >= STRONG) continue;
-    const drop = ov?.dropped.get(v);
-    const forbid = ov?.forbidden.get(v);
-    for (let x = from; x < to; x++) {
-      if (skipped(post[x] as number, drop)) continue;
-      const rx = uf.find(post[x] as number);
-      for (let y = x + 1; y < to; y++) {
-        if (skipped(post[y] as number, drop) || uf.find(post[y] as number) === rx) continue;
-        const key = pairKey(post[x] as number, post[y] as number);
-        if (forbid?.has(key)) continue;
-        const list = weakPairs.get(key);
-        if (list) list.push(v);
-        else weakPairs.set(key, [v]);
-      }
-    }
-  }
-
-  // 3. Text candidates: LSH bands salted with the category; a too-large bucket is a common template.
-  const textSim = new Map<number, number>();
-  const blocked: number[] = [];
-  {
-    let m = 0;
-    for (let i = 0; i < c.n; i++) if (c.hasText[i] === 1) m += 1;
-    const keys = new Float64Array(m * BANDS);
-    const bands = new Int32Array(BANDS);
-    const salts = c.categories.map(categorySalt);
-    let k = 0;
-    for (let i = 0; i < c.n; i++) {
-      if (i % every === 0) tick('text', i, c.n);
-      if (c.hasText[i] !== 1 || isolated?.[i] === 1) continue;
-      bandKeys(c.sig, i * SIGNATURE_BINS, bands);
-      for (let b = 0; b < BANDS; b++) {
-        const salted = saltBand(bands[b] as number, salts[c.category[i] as number] as number);
-        if (options.blockedBands?.has(salted)) continue;
-        keys[k++] = salted * 4194304 + i;
-      }
-    }
-    const sorted = keys.subarray(0, k).sort();
-    let x = 0;
-    let checked = 0;
-    while (x < sorted.length) {
-      if (x >= checked) {
-        tick('text buckets', x, sorted.length);
-        checked = x + every;
-      }
-      const bucket = Math.floor((sorted[x] as number) / 4194304);
-      let y = x + 1;
-      while (y < sorted.length && Math.floor((sorted[y] as number) / 4194304) === bucket) y++;
-      if (y - x > maxBucket) blocked.push(bucket);
-      else if (y - x >= 2) {
-        for (let p = x; p < y; p++) {
-          const ra = (sorted[p] as number) % 4194304;
-          const root = uf.find(ra);
-          for (let q = p + 1; q < y; q++) {
-            const rb = (sorted[q] as number) % 4194304;
-            // Only near-duplicates between groups matter; a pair met in several bands is
-            // simply compared again (cheaper than remembering every pair seen).
-            if (uf.find(rb) === root) continue;
-            const sim = similarity(c.sig, ra * SIGNATURE_BINS, c.sig, rb * SIGNATURE_BINS);
-            if (sim >= TEXT_SIMILARITY) textSim.set(pairKey(ra, rb), sim);
-          }
-        }
-      }
-      x = y;
-    }
-  }
-
-  // Weak links: sum the evidence of every candidate pair.
-  const weakLinks: Link[] = [];
-  const judge = (key: number, values: readonly number[] | undefined): void => {
+  let judged = 0;
+  for (const [key, terms] of pairs) {
+    if (judged++ % every === 0) tick('weighing', judged, pairs.size);
     const a = pairA(key);
     const b = pairB(key);
-    if (uf.find(a) === uf.find(b)) return;
-    const evidence: Evidence[] = [];
-    let weight = 0;
-    let weakPhone = false;
-    for (const v of values ?? []) {
-      const w = c.valueWeight[v] as number;
-      const { kind, value } = splitKey(c.valueKeys[v] as string);
-      if (kind === 'domain') evidence.push({ type: 'domain', domain: value, weight: w });
-      else evidence.push({ type: 'identifier', kind, value, weight: w });
-      if (kind === 'phone') weakPhone = true;
-      weight += w;
-    }
-    const sim = textSim.get(key);
-    if (sim !== undefined) {
-      evidence.push({ type: 'text', similarity: round2(sim), weight: WEIGHT.text });
-      weight += WEIGHT.text;
-    }
-    if (weight === 0) return;
-    if (c.category[a] === c.category[b]) {
-      const days = Math.abs((c.reportedMs[a] as number) - (c.reportedMs[b] as number)) / DAY;
-      if (days <= TIME_WINDOW_DAYS) {
-        evidence.push({ type: 'category_time', category: c.categories[c.category[a] as number] as string, days: Math.round(days), weight: WEIGHT.categoryTime });
-        weight += WEIGHT.categoryTime;
-      }
-    }
-    if (c.brand[a] !== -1 && c.brand[a] === c.brand[b]) {
-      evidence.push({ type: 'brand', brand: brandName(c, a), weight: WEIGHT.brandOrSender });
-      weight += WEIGHT.brandOrSender;
-    } else if (!weakPhone && c.sender[a] !== -1 && c.sender[a] === c.sender[b]) {
-      evidence.push({ type: 'sender', pattern: senderName(c, a), weight: WEIGHT.brandOrSender });
-      weight += WEIGHT.brandOrSender;
-    }
-    if (weight >= LINK_WEIGHT - 1e-9) weakLinks.push({ a, b, weight: round2(weight), strong: false, evidence });
-  };
-  let judged = 0;
-  const candidates = weakPairs.size + textSim.size;
-  for (const [key, values] of weakPairs) {
-    if (judged++ % every === 0) tick('weighing', judged, candidates);
-    judge(key, values);
+    if (scorer.seriesBits(a, b, terms) < SERIES_BITS) continue;
+    for (const t of terms) if (identifierValue(t >> 2)) strong.push(a, b, t);
+    uf.union(a, b);
   }
-  for (const key of textSim.keys()) {
-    if (judged++ % every === 0) tick('weighing', judged, candidates);
-    if (!weakPairs.has(key)) judge(key, undefined);
-  }
+  // Investigators' merges join whatever the evidence says (a report standing alone excepted).
+  for (const m of merges) uf.union(m.a, m.b);
 
-  // 4. Weak links under the chain guard.
-  const weakJoined = new Int32Array(c.n);
-  weakLinks.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
-  const agree = new Map<number, number>();
-  let guarded = 0;
-  for (const l of weakLinks) {
-    if (guarded++ % every === 0) tick('chain guard', guarded, weakLinks.length);
-    const ra = uf.find(l.a);
-    const rb = uf.find(l.b);
-    if (ra === rb) continue;
-    const sa = uf.sizeOf(ra);
-    const sb = uf.sizeOf(rb);
-    if (sa === 1 || sb === 1) {
-      const group = sa === 1 ? rb : ra;
-      if ((weakJoined[group] as number) >= weakCap) continue;
-      const joined = (weakJoined[ra] as number) + (weakJoined[rb] as number) + 1;
-      uf.union(ra, rb);
-      weakJoined[uf.find(ra)] = joined;
-      continue;
-    }
-    const key = pairKey(ra, rb);
-    const seen = (agree.get(key) ?? 0) + 1;
-    agree.set(key, seen);
-    if (seen >= 2) {
-      const joined = (weakJoined[ra] as number) + (weakJoined[rb] as number);
-      uf.union(ra, rb);
-      weakJoined[uf.find(ra)] = joined;
-    }
+  // 3. Suggestions: candidates between groups, scored with every term (the rest of the model
+  // estimated first, now that the groups are known).
+  const text = textCandidates(c, uf, maxBucket, options.blockedBands, isolated, tick, every);
+  if (observations) {
+    model = estimateModel(observations.withGroups(uf, text.buckets, text.multi));
+    scorer.setModel(model);
   }
-  for (const m of merges) weakLinks.push({ a: m.a, b: m.b, weight: 1, strong: true, evidence: [{ type: 'correction', correction: m.correction, weight: 1 }] });
+  const best = new Map<number, Link>();
+  const consider = (key: number, terms: readonly number[] | undefined): void => {
+    const a = pairA(key);
+    const b = pairB(key);
+    const ga = uf.find(a);
+    const gb = uf.find(b);
+    if (ga === gb) return;
+    const sim = text.sim.get(key);
+    const scored = scorer.suggestion(a, b, terms ?? [], sim === undefined ? undefined : { similarity: sim, groups: text.groups.get(key) as number });
+    if (scored.weight < SUGGESTION_BITS) return;
+    const gk = pairKey(ga, gb);
+    const held = best.get(gk);
+    if (held === undefined || scored.weight > held.weight || (scored.weight === held.weight && (a < held.a || (a === held.a && b < held.b)))) best.set(gk, scored);
+  };
+  judged = 0;
+  const candidates = pairs.size + text.sim.size;
+  for (const [key, terms] of pairs) {
+    if (judged++ % every === 0) tick('suggestions', judged, candidates);
+    consider(key, terms);
+  }
+  for (const key of text.sim.keys()) {
+    if (judged++ % every === 0) tick('suggestions', judged, candidates);
+    if (!pairs.has(key)) consider(key, undefined);
+  }
+  const refused = new Set<number>();
+  for (const [a, b] of options.rejected ?? []) refused.add(pairKey(uf.find(a), uf.find(b)));
+  const suggestions = [...best].filter(([gk]) => !refused.has(gk)).map(([, l]) => l);
+  suggestions.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
+
+  const weakLinks: Link[] = merges.map((m) => ({ a: m.a, b: m.b, weight: 1, strong: true, evidence: [{ type: 'correction', correction: m.correction, weight: 1 }] }));
   const group = new Int32Array(c.n);
   const smallest = new Int32Array(c.n).fill(-1);
   for (let i = 0; i < c.n; i++) {
@@ -390,49 +279,147 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   }
   tick('groups', c.n, c.n);
 
-  return { group, strong: strongPairs(c, strong), weakLinks, hubs, large: largeKeys, blockedBands: blocked };
+  const valueGroups = new Map<string, GroupCount>();
+  const countedValues: string[] = [];
+  for (let v = 0; v < nv; v++) {
+    if (dead[v] === 1) continue;
+    const key = c.valueKeys[v] as string;
+    const recounted = !vg || vg.fresh(key);
+    const count: GroupCount = { groups: groups[v] as number, local: recounted ? (local.groups[v] as number) : (vg.stored.get(key)?.local ?? 1) };
+    if (worthStoring(count)) valueGroups.set(key, count);
+    if (recounted) countedValues.push(key);
+  }
+  return {
+    group,
+    strong: strongPairs(c, strong),
+    weakLinks,
+    suggestions,
+    hubs,
+    large: largeKeys,
+    blockedBands: text.blocked,
+    model,
+    estimated: observations !== null,
+    valueGroups,
+    countedValues,
+    scorer,
+  };
 }
 
 /**
- * Star edges of one strong value when some pairs of its reports must not be tied by it: each
- * report is tied to earlier reports of its category it may be tied to, enough of them to keep
- * everything the allowed pairs connect in one piece (few values have such pairs: investigators'
- * corrections).
+ * The holders (report indexes) of the values whose weight this corpus' changes lower: carried on
+ * (groups.ts), more groups carry them beyond the two a link joins. An incremental run relinks their
+ * series whole, as links through such a value elsewhere may go.
  */
-function starWithout(
-  c: Corpus,
-  post: Int32Array,
-  from: number,
-  to: number,
-  v: number,
-  forbid: ReadonlySet<number>,
-  skip: (r: number) => boolean,
-  anchors: Map<number, number>,
-  strong: EdgeList,
-): void {
-  const members = new Map<number, number[]>();
-  const parent = new Map<number, number>();
-  const find = (x: number): number => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) as number;
-    parent.set(x, r);
-    return r;
-  };
-  for (let k = from; k < to; k++) {
-    const r = post[k] as number;
-    if (skip(r)) continue;
-    const cat = c.category[r] as number;
-    if (!anchors.has(cat)) anchors.set(cat, r);
-    parent.set(r, r);
-    const list = members.get(cat) ?? [];
-    for (const x of list) {
-      if (forbid.has(pairKey(x, r)) || find(x) === find(r)) continue;
-      strong.push(x, r, v);
-      parent.set(find(r), find(x));
-    }
-    list.push(r);
-    members.set(cat, list);
+export function weakenedHolders(c: Corpus, options: EngineOptions & { readonly valueGroups: StoredGroups }): number[] {
+  const tick = ticker(options);
+  const every = options.checkEvery ?? DEFAULT_CHECK_EVERY;
+  const p = buildPostings(c, tick, every);
+  const { dead } = deadValues(c, p, { ignore: options.ignore, ...(options.knownHubs ? { knownHubs: options.knownHubs } : {}), detectHubs: false, totalReports: options.totalReports ?? c.n, rules: options.hubRules ?? DEFAULT_HUB_RULES, ...(options.isReference ? { isReference: options.isReference } : {}) }, tick, every);
+  const sg = options.valueGroups;
+  const local = countGroups(c, p, dead, tick, every, { only: (v) => sg.fresh(c.valueKeys[v] as string) });
+  const now = carriedGroups(c, dead, local.groups, sg);
+  const out = new Set<number>();
+  for (let v = 0; v < p.nv; v++) {
+    if (dead[v] === 1) continue;
+    const before = sg.stored.get(c.valueKeys[v] as string)?.groups ?? 1;
+    if (Math.max(0, (now[v] as number) - 2) <= Math.max(0, before - 2)) continue;
+    for (let k = p.start[v] as number; k < (p.start[v + 1] as number); k++) out.add(c.rid[p.report[k] as number] as number);
   }
+  return [...out];
+}
+
+/** Every LSH bucket of message texts (bands salted with the category), as lists of report indexes. */
+function forEachBucket(c: Corpus, blocked: ReadonlySet<number> | undefined, isolated: Uint8Array | undefined, visit: (members: number[], bucket: number) => void, tick?: (done: number, total: number) => void, every = DEFAULT_CHECK_EVERY): void {
+  let m = 0;
+  for (let i = 0; i < c.n; i++) if (c.hasText[i] === 1) m += 1;
+  const keys = new Float64Array(m * BANDS);
+  const bands = new Int32Array(BANDS);
+  const salts = c.categories.map(categorySalt);
+  let k = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (c.hasText[i] !== 1 || isolated?.[i] === 1) continue;
+    bandKeys(c.sig, i * SIGNATURE_BINS, bands);
+    for (let b = 0; b < BANDS; b++) {
+      const salted = saltBand(bands[b] as number, salts[c.category[i] as number] as number);
+      if (blocked?.has(salted)) continue;
+      keys[k++] = salted * 4194304 + i;
+    }
+  }
+  const sorted = keys.subarray(0, k).sort();
+  let x = 0;
+  let checked = 0;
+  const members: number[] = [];
+  while (x < sorted.length) {
+    if (tick && x >= checked) {
+      tick(x, sorted.length);
+      checked = x + every;
+    }
+    const bucket = Math.floor((sorted[x] as number) / 4194304);
+    let y = x + 1;
+    while (y < sorted.length && Math.floor((sorted[y] as number) / 4194304) === bucket) y++;
+    members.length = 0;
+    for (let q = x; q < y; q++) members.push((sorted[q] as number) % 4194304);
+    visit(members, bucket);
+    x = y;
+  }
+}
+
+/** Near-duplicate texts between groups, with the distinct groups of the bucket they met in. */
+function textCandidates(
+  c: Corpus,
+  uf: UnionFind,
+  maxBucket: number,
+  blockedBands: ReadonlySet<number> | undefined,
+  isolated: Uint8Array | undefined,
+  tick: (stage: string, done: number, total: number | null) => void,
+  every: number,
+): { sim: Map<number, number>; groups: Map<number, number>; blocked: number[]; buckets: number; multi: number } {
+  const sim = new Map<number, number>();
+  const groups = new Map<number, number>();
+  const blocked: number[] = [];
+  let buckets = 0;
+  let multi = 0;
+  forEachBucket(
+    c,
+    blockedBands,
+    isolated,
+    (members, bucket) => {
+      if (members.length > maxBucket) {
+        blocked.push(bucket);
+        return;
+      }
+      if (members.length < 2) return;
+      const roots = new Set<number>();
+      for (const r of members) roots.add(uf.find(r));
+      buckets++;
+      if (roots.size >= 3) multi++;
+      if (roots.size < 2) return;
+      for (let p = 0; p < members.length; p++) {
+        const ra = members[p] as number;
+        const root = uf.find(ra);
+        for (let q = p + 1; q < members.length; q++) {
+          const rb = members[q] as number;
+          // Only near-duplicates between groups matter; a pair met in several bands keeps the
+          // smallest bucket it met in (the least common template).
+          if (uf.find(rb) === root) continue;
+          const key = pairKey(ra, rb);
+          const known = groups.get(key);
+          if (known !== undefined) {
+            if (roots.size < known) groups.set(key, roots.size);
+            continue;
+          }
+          const s = similarity(c.sig, ra * SIGNATURE_BINS, c.sig, rb * SIGNATURE_BINS);
+          if (s >= TEXT_SIMILARITY) {
+            sim.set(key, s);
+            groups.set(key, roots.size);
+          }
+        }
+      }
+    },
+    (done, total) => tick('text buckets', done, total),
+    every,
+  );
+  return { sim, groups, blocked, buckets, multi };
 }
 
 /** A stable per-category salt: text candidates meet only within one category. */
@@ -445,23 +432,6 @@ export function categorySalt(category: string): number {
 /** A band key salted with its category, as kept in the store's text_band table (31 bits). */
 export function saltBand(band: number, salt: number): number {
   return (Math.imul(band ^ salt, 0x165667b1) >>> 1) >>> 0;
-}
-
-function brandName(c: Corpus, i: number): string {
-  return (c.brandNames[c.brand[i] as number] as string).slice(2);
-}
-
-function senderName(c: Corpus, i: number): string {
-  return (c.brandNames[c.sender[i] as number] as string).slice(2);
-}
-
-/** Strong links in columns: pair k is (a[k], b[k]) with value ids vals[start[k]..start[k+1]). */
-export interface StrongPairs {
-  readonly count: number;
-  readonly a: Int32Array;
-  readonly b: Int32Array;
-  readonly start: Int32Array;
-  readonly vals: Int32Array;
 }
 
 function strongPairs(c: Corpus, edges: EdgeList): StrongPairs {
@@ -482,10 +452,16 @@ function strongPairs(c: Corpus, edges: EdgeList): StrongPairs {
     start[count] = nv;
     const first = nv;
     while (x < order.length && edges.a[order[x] as number] === ea && edges.b[order[x] as number] === eb) {
-      const v = edges.v[order[x] as number] as number;
+      const t = edges.v[order[x] as number] as number;
+      // One term per value: the strongest origin it was found under for this pair.
       let dup = false;
-      for (let k = first; k < nv; k++) if (vals[k] === v) dup = true;
-      if (!dup) vals[nv++] = v;
+      for (let k = first; k < nv; k++) {
+        if ((vals[k] as number) >> 2 === t >> 2) {
+          dup = true;
+          if (t < (vals[k] as number)) vals[k] = t;
+        }
+      }
+      if (!dup) vals[nv++] = t;
       x++;
     }
     count++;
@@ -494,18 +470,13 @@ function strongPairs(c: Corpus, edges: EdgeList): StrongPairs {
   return { count, a, b, start, vals };
 }
 
-/** Every link as an object with its evidence (tests, explain of small corpora). */
+/** Every series link as an object with its evidence (tests, explain of small corpora). */
 export function linksOf(c: Corpus, r: EngineResult): Link[] {
   const out: Link[] = [];
   const s = r.strong;
   for (let k = 0; k < s.count; k++) {
-    const evidence: Evidence[] = [];
-    for (let j = s.start[k] as number; j < (s.start[k + 1] as number); j++) {
-      const v = s.vals[j] as number;
-      const { kind, value } = splitKey(c.valueKeys[v] as string);
-      evidence.push({ type: 'identifier', kind, value, weight: c.valueWeight[v] as number });
-    }
-    out.push({ a: s.a[k] as number, b: s.b[k] as number, weight: evidence.length, strong: true, evidence });
+    const terms = Array.from(s.vals.subarray(s.start[k] as number, s.start[k + 1] as number));
+    out.push(r.scorer.seriesLink(s.a[k] as number, s.b[k] as number, terms));
   }
   return [...out, ...r.weakLinks];
 }

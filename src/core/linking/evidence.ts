@@ -1,9 +1,10 @@
-// Which identifiers count as linking evidence, and how much. A weight of 1 is enough on its
-// own (the same payee card, phone or crypto address in two reports); lighter evidence only adds
-// up with other agreeing evidence on the same pair of reports. Values that say nothing about
-// the fraudster (bank hotlines, masked cards, what did not parse) weigh nothing.
+// Which identifiers count as linking evidence at all, and of which class. How much a shared value
+// is worth is the linking model's to say (model.ts: bits from the store's own frequencies); here a
+// value is strong (its kind can tie reports into a series: a payee card, a phone, a crypto address),
+// weak (an SMS gateway, an unclassified number, an IP: summed with other identifiers only), a
+// domain (never more than a lead), or weightless (bank hotlines, masked cards, what did not parse).
 
-/** What a shared value is worth between two reports. */
+/** The class weight of a value: STRONG, a lighter weight, or 0 for no evidence. */
 export const STRONG = 1;
 export const WEIGHT = {
   /** The same registrable domain, different paths (a gang's site, many landing pages). */
@@ -64,6 +65,12 @@ export function identifierWeight(id: IdentifierFacts): number {
     default:
       return 0;
   }
+}
+
+/** The model's comparison class of a value with weight: its kind, weak phones apart. */
+export function valueClass(id: IdentifierFacts): string {
+  if (id.kind === 'phone' && (id.subtype === 'sms_gateway' || id.subtype === 'unknown')) return 'phone_weak';
+  return id.kind;
 }
 
 /** Whether a URL's registrable domain may count as (weak) evidence: never for short links. */

@@ -9,9 +9,9 @@
 import type { Db } from '../store/db';
 import { keyOf, splitKey, type Corpus, type IdentifierRow } from './corpus';
 import { corpusOf, readReportRows } from './corpus-load';
-import { categorySalt, runEngine, saltBand, type EngineOptions, type EngineResult } from './engine';
+import { categorySalt, runEngine, saltBand, weakenedHolders, type EngineOptions, type EngineResult } from './engine';
 import { domainCounts, identifierWeight, TEXT_SIMILARITY, TIME_WINDOW_DAYS } from './evidence';
-import { DEFAULT_HUB_RULES, isHubByCounts } from './hubs';
+import { capOf, isHubByCount } from './hubs';
 import type { IgnoreList } from './ignore-list';
 import { BANDS, bandKeys } from './lsh';
 import { SIGNATURE_BINS, similarity } from './minhash';
@@ -19,6 +19,7 @@ import { DEFAULT_CHECK_EVERY, type Tick } from './progress';
 import { engineOverrides, mergePartners, readOverrides } from './overrides';
 import { assignSeriesIds, type Group } from './series-ids';
 import { bulkJson, INSERT_LINKS, nextRunId, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
+import { dirtyValues, rejectedPairs, storedGroups, writeIncrementalModel } from './store-model';
 import type { LossRow, ThresholdRule } from './threshold';
 
 const DAY = 86_400_000;
@@ -34,6 +35,8 @@ export interface IncrementalRun {
   /** Reports relinked, and of those the changed ones. */
   readonly reports: number;
   readonly changed: number;
+  /** Suggestions found among the reports relinked. */
+  readonly suggestions: number;
   /** Writes the results; the caller holds the transaction. */
   write(): void;
 }
@@ -57,7 +60,8 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
   // keeps its mark for the next run.
   const dirty = db.prepare('SELECT rid FROM link_dirty').pluck().all() as number[];
   const changed = [...new Set([...(db.prepare('SELECT rid FROM report WHERE updated_at >= ?').pluck().all(since ?? '') as number[]), ...dirty])];
-  if (changed.length === 0) return { reports: 0, changed: 0, write: () => undefined };
+  const dirtyKeys = dirtyValues(db);
+  if (changed.length === 0 && dirtyKeys.length === 0) return { reports: 0, changed: 0, suggestions: 0, write: () => undefined };
   const runId = nextRunId(db);
   tick('reading changes', 0, changed.length);
   const freshRows = readReportRows(db, changed);
@@ -66,16 +70,42 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
   const known = knownValues(db);
   const touched = new Set<number>(changed);
   if (!touchBySharedValues(ctx, freshRows.identifiers, known, limits, touched)) return null;
+  // Values a revision or withdrawal took from a report: their holders are counted again.
+  if (!touchByValues(ctx, dirtyKeys, known, touched)) return null;
+  // The values whose group counts this run computes: the changed reports' and those.
+  const recount = new Set<string>(dirtyKeys.map(([kind, value]) => keyOf(kind, value)));
+  for (const row of freshRows.identifiers) {
+    recount.add(keyOf(row[1] as string, row[2] as string));
+    if (row[4] !== null) recount.add(keyOf('domain', row[4] as string));
+  }
   touchByText(ctx, fresh, known.blockedBands, limits, touched);
   // Both ends of an investigator's merge are linked together, or the merge could not hold.
   const overrides = readOverrides(db);
   mergePartners(overrides, touched);
 
-  // A series holding a changed (updated or withdrawn) report may split: it is relinked whole.
+  // What the change touches, read once; the whole of some series is added below.
+  tick('reading reports', 0, touched.size);
+  const changedSet = new Set(changed);
+  const firstRead = new Set(touched);
+  const touchedRows = readReportRows(db, [...touched].filter((r) => !changedSet.has(r)));
+  const stored = storedGroups(db, [...recount]);
+  const groupsOf = { fresh: (key: string) => recount.has(key), stored };
+  // Values that more groups carry now weigh less: links through them elsewhere may go.
+  const weakened = weakenedHolders(corpusOf([freshRows, touchedRows]), {
+    ...base,
+    ignore,
+    detectHubs: false,
+    knownHubs: known.hubs,
+    totalReports: known.total,
+    valueGroups: groupsOf,
+  });
+
+  // A series holding a changed (updated or withdrawn) report may split, and so may one holding a
+  // value that now weighs less: it is relinked whole.
   tick('reading series', 0, touched.size);
   const seriesOf = new Map(db.prepare('SELECT rid, series_id FROM series_member WHERE rid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...touched])) as [number, string][]);
   const heavySeries = new Set<string>();
-  for (const r of changed) {
+  for (const r of [...changed, ...weakened]) {
     const s = seriesOf.get(r);
     if (s !== undefined) heavySeries.add(s);
   }
@@ -86,10 +116,9 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
     seriesOf.set(r, s);
     touched.add(r);
   }
-  // The changed reports' rows are read already.
-  tick('reading reports', 0, touched.size);
-  const changedSet = new Set(changed);
-  const c = corpusOf([freshRows, readReportRows(db, [...touched].filter((r) => !changedSet.has(r)))]);
+  // The rows of the changed and touched reports are read already.
+  const extra = [...touched].filter((r) => !firstRead.has(r));
+  const c = corpusOf(extra.length > 0 ? [freshRows, touchedRows, readReportRows(db, extra)] : [freshRows, touchedRows]);
 
   // Loaded reports of series that were not split-able, labelled by series.
   const partial: string[] = [];
@@ -113,6 +142,7 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
   partial.forEach((s, l) => {
     hiddenMembers[l] = Math.max(0, (sizeOf.get(s) ?? 0) - (loaded[l] as number));
   });
+  const corrections = overrides.length > 0 ? engineOverrides(c, overrides) : undefined;
   const result = runEngine(c, {
     ...base,
     ignore,
@@ -122,13 +152,17 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
     blockedBands: known.blockedBands,
     totalReports: known.total,
     knownGroups: { label, hiddenMembers },
-    ...(overrides.length > 0 ? { overrides: engineOverrides(c, overrides) } : {}),
+    valueGroups: { fresh: groupsOf.fresh, stored: storedGroups(db, c.valueKeys) },
+    rejected: rejectedPairs(db, c),
+    ...(corrections ? { overrides: corrections } : {}),
   });
   return {
     reports: c.n,
     changed: changed.length,
+    suggestions: result.suggestions.length,
     write: () => {
       writeIncremental(ctx, c, result, { replace, heavySeries, partial, label, hiddenMembers, changed: changedSet, seriesOf }, runId, rule);
+      writeIncrementalModel(db, c, result, changedSet, dirtyKeys, runId, tick);
       db.prepare('DELETE FROM link_dirty WHERE rid IN (SELECT value FROM json_each(?))').run(JSON.stringify(dirty));
     },
   };
@@ -165,13 +199,14 @@ function knownValues(db: Db): Known {
  */
 function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Known, limits: IncrementalLimits, touched: Set<number>): boolean {
   const { db, ignore, tick, every } = ctx;
-  const limit = DEFAULT_HUB_RULES.floorReports + 1;
+  const cap = capOf(known.total);
+  const limit = Math.floor(cap) + 1;
   const postingRids = db.prepare<[string, string, number], number>('SELECT rid FROM identifier WHERE kind = ? AND value = ? LIMIT ?').pluck();
-  const posting = db
-    .prepare<[string, string, number], [number, string]>(
-      'SELECT i.rid, r.category FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.kind = ? AND i.value = ? AND r.withdrawn = 0 LIMIT ?',
+  const livePosting = db
+    .prepare<[string, string, number], number>(
+      'SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.kind = ? AND i.value = ? AND r.withdrawn = 0 LIMIT ?',
     )
-    .raw();
+    .pluck();
   const domainRids = db
     .prepare<[string, number], number>("SELECT DISTINCT rid FROM identifier WHERE domain = ? AND kind = 'url' AND coalesce(subtype, '') NOT IN ('short_link', 'app_link') LIMIT ?")
     .pluck();
@@ -180,7 +215,6 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
       "SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.domain = ? AND i.kind = 'url' AND coalesce(i.subtype, '') NOT IN ('short_link', 'app_link') AND r.withdrawn = 0 LIMIT ?",
     )
     .pluck();
-  const categoriesOf = db.prepare<[string], number>('SELECT count(DISTINCT category) FROM report INDEXED BY report_link WHERE rid IN (SELECT value FROM json_each(?))').pluck();
   const dead = (key: string): boolean => ignore.keys.has(key) || known.hubs.has(key);
   const seen = new Set<string>();
   let k = 0;
@@ -195,16 +229,15 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
     // a URL on an ignored or hub domain (the engine sets it aside with its domain).
     const skip = (w < 1 && known.large.has(key)) || (domainCounts(id) && dead(keyOf('domain', id.domain as string)));
     if (w > 0 && !skip && !dead(key)) {
-      let rids: Iterable<number> = postingRids.all(id.kind, id.value, limit);
-      if ((rids as number[]).length >= DEFAULT_HUB_RULES.minReports) {
-        const rows = posting.all(id.kind, id.value, limit);
-        const live = new Set(rows.map((r) => r[0]));
-        if (isHubByCounts({ reports: live.size, categories: new Set(rows.map((r) => r[1])).size, precincts: 0 }, known.total)) return false;
-        if (live.size > limits.maxWeakPosting) {
-          known.large.add(key);
-          if (w < 1) continue;
-        }
-        rids = live;
+      let rids: number[] = postingRids.all(id.kind, id.value, limit);
+      if (rids.length >= limit) {
+        rids = livePosting.all(id.kind, id.value, limit);
+        // Past the cap: a value has just become a hub, and links through it elsewhere must go.
+        if (isHubByCount(rids.length, known.total)) return false;
+      }
+      if (rids.length > limits.maxWeakPosting) {
+        known.large.add(key);
+        if (w < 1) continue;
       }
       for (const r of rids) touched.add(r);
     }
@@ -213,13 +246,37 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
       if (seen.has(dkey) || dead(dkey) || known.large.has(dkey)) continue;
       seen.add(dkey);
       let rids = domainRids.all(id.domain as string, limit);
-      if (rids.length >= DEFAULT_HUB_RULES.minReports) {
+      if (rids.length >= limit) {
         rids = domainPosting.all(id.domain as string, limit);
-        if (isHubByCounts({ reports: rids.length, categories: categoriesOf.get(JSON.stringify(rids)) as number, precincts: 0 }, known.total)) return false;
+        if (isHubByCount(rids.length, known.total)) return false;
       }
       if (rids.length > limits.maxWeakPosting) known.large.add(dkey);
       else for (const r of rids) touched.add(r);
     }
+  }
+  return true;
+}
+
+/** Adds every live holder of some values (whose holders changed); false when one is past the cap. */
+function touchByValues(ctx: Context, keys: readonly [string, string][], known: Known, touched: Set<number>): boolean {
+  const { db, ignore } = ctx;
+  const limit = Math.floor(capOf(known.total)) + 1;
+  const holders = db
+    .prepare<[string, string, number], number>(
+      'SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.kind = ? AND i.value = ? AND r.withdrawn = 0 LIMIT ?',
+    )
+    .pluck();
+  const domainHolders = db
+    .prepare<[string, number], number>(
+      "SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.domain = ? AND i.kind = 'url' AND coalesce(i.subtype, '') NOT IN ('short_link', 'app_link') AND r.withdrawn = 0 LIMIT ?",
+    )
+    .pluck();
+  for (const [kind, value] of keys) {
+    const key = keyOf(kind, value);
+    if (ignore.keys.has(key) || known.hubs.has(key)) continue;
+    const rids = kind === 'domain' ? domainHolders.all(value, limit) : holders.all(kind, value, limit);
+    if (isHubByCount(rids.length, known.total)) return false;
+    for (const r of rids) touched.add(r);
   }
   return true;
 }
@@ -413,14 +470,9 @@ function writeLinks(db: Db, c: Corpus, result: EngineResult, scope: IncrementalS
     const a = st.a[k] as number;
     const b = st.b[k] as number;
     if (fixed(a) && fixed(b)) continue;
-    const parts: string[] = [];
-    for (let j = st.start[k] as number; j < (st.start[k + 1] as number); j++) {
-      const v = st.vals[j] as number;
-      const { kind, value } = splitKey(c.valueKeys[v] as string);
-      parts.push(JSON.stringify({ type: 'identifier', kind, value, weight: c.valueWeight[v] }));
-    }
+    const row = result.scorer.seriesRow(a, b, st.vals.subarray(st.start[k] as number, st.start[k + 1] as number));
     // Reports are in rid order in the corpus, so a < b holds for rids too.
-    computed.set(`${c.rid[a] as number},${c.rid[b] as number}`, `[${c.rid[a] as number},${c.rid[b] as number},${parts.length},1,[${parts.join(',')}]]`);
+    computed.set(`${c.rid[a] as number},${c.rid[b] as number}`, `[${c.rid[a] as number},${c.rid[b] as number},${row.weight},1,${row.json}]`);
   }
   for (const l of result.weakLinks) {
     if (fixed(l.a) && fixed(l.b)) continue;

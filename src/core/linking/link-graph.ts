@@ -3,14 +3,26 @@
 // weak evidence is summed per candidate pair, candidates coming from small postings of weak
 // values and from LSH buckets of message text.
 
-/** One piece of evidence on a link, as stored (JSON) and shown by `casegraph explain`. */
+/**
+ * One term of the evidence on a link or a suggestion, as stored (JSON) and shown by `casegraph
+ * explain`: `weight` is its contribution in bits (model.ts).
+ */
 export type Evidence =
-  | { readonly type: 'identifier'; readonly kind: string; readonly value: string; readonly weight: number }
+  | {
+      readonly type: 'identifier';
+      readonly kind: string;
+      readonly value: string;
+      readonly weight: number;
+      readonly origin?: 'reported' | 'message' | 'narrative';
+      readonly groups?: number;
+    }
   | { readonly type: 'domain'; readonly domain: string; readonly weight: number }
-  | { readonly type: 'text'; readonly similarity: number; readonly weight: number }
+  | { readonly type: 'text'; readonly similarity: number; readonly weight: number; readonly groups?: number }
   | { readonly type: 'category_time'; readonly category: string; readonly days: number; readonly weight: number }
-  | { readonly type: 'brand'; readonly brand: string; readonly weight: number }
+  | { readonly type: 'category'; readonly same: boolean; readonly category: string; readonly weight: number }
+  | { readonly type: 'brand'; readonly brand: string; readonly weight: number; readonly groups?: number }
   | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
+  | { readonly type: 'prior'; readonly groups: number; readonly weight: number }
   /** An investigator's merge (link_override): joined whatever the evidence says. */
   | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
 
@@ -18,8 +30,9 @@ export interface Link {
   /** Report indexes in the corpus, a < b. */
   readonly a: number;
   readonly b: number;
+  /** Bits: the prior and every term, summed. */
   readonly weight: number;
-  /** True when one shared value (or two agreeing across categories) carries the link. */
+  /** True when identifier evidence carries the link (a series link); false for a suggestion. */
   readonly strong: boolean;
   readonly evidence: readonly Evidence[];
 }

@@ -18,6 +18,7 @@ setImmediate(() => {
     try {
       const summary = linkStore(db, {
         full: init.full,
+        ...(init.estimate === true ? { estimate: true } : {}),
         onProgress: (stage, done, total) => post({ type: 'progress', stage, done, total }),
         shouldStop: () => Atomics.load(flag, 0) === 1,
       });

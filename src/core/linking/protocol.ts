@@ -4,6 +4,8 @@ import type { LinkRunSummary } from './store-io';
 export interface LinkWorkerInit {
   readonly dbPath: string;
   readonly full: boolean;
+  /** Estimate the linking model again (a full run). */
+  readonly estimate?: boolean;
   readonly nativeBinding?: string;
   /** One Int32 the host sets to 1 to cancel: the run is synchronous, so a message would wait. */
   readonly cancelFlag: SharedArrayBuffer;

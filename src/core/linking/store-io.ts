@@ -10,7 +10,9 @@ import { loadCorpus } from './corpus-load';
 import { runEngine, type EngineOptions, type EngineResult } from './engine';
 import { readIgnoreList } from './ignore-store';
 import { planIncremental, type IncrementalLimits } from './incremental';
+import { modelIsStale, readModel } from './model';
 import { engineOverrides, readOverrides } from './overrides';
+import { rejectedPairs, storedGroups, writeFullModel } from './store-model';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl, type Tick } from './progress';
 import { assignSeriesIds, type Group } from './series-ids';
 import { bulkJson, INSERT_LINKS, nextRunId, recordRun, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
@@ -20,6 +22,8 @@ import type { LossRow, ThresholdRule } from './threshold';
 /** Cancellation: `signal` or `shouldStop` (the worker's shared flag), polled all through the run. */
 export interface LinkRunOptions extends RunControl {
   readonly full?: boolean;
+  /** Estimate the linking model again (a full run does by itself when the store changed by a fifth since). */
+  readonly estimate?: boolean;
   readonly now?: () => string;
 }
 
@@ -30,6 +34,10 @@ export interface LinkRunSummary {
   readonly series: number;
   readonly overThreshold: number;
   readonly hubs: number;
+  /** Open leads this run found (a full run: all of them). */
+  readonly suggestions: number;
+  /** Whether this run estimated the linking model from the store. */
+  readonly estimated: boolean;
   readonly elapsedMs: number;
 }
 
@@ -54,8 +62,9 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  if (!options.full && last !== undefined) {
-    const inc = planIncremental(db, last, ignore, rule, base, LIMITS, tick);
+  const stored = readModel(db);
+  if (!options.full && !options.estimate && last !== undefined && stored !== null) {
+    const inc = planIncremental(db, last, ignore, rule, { ...base, model: stored.model }, LIMITS, tick);
     if (inc !== null) {
       const counts = db.transaction(() => {
         inc.write();
@@ -64,7 +73,7 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
         if (inc.changed > 0) auditRun(db, 'incremental', inc.reports, inc.changed, run);
         return run;
       })();
-      return { mode: 'incremental', reports: inc.reports, changed: inc.changed, series: counts.series, overThreshold: counts.over, hubs: 0, elapsedMs: Math.round(performance.now() - started) };
+      return { mode: 'incremental', reports: inc.reports, changed: inc.changed, series: counts.series, overThreshold: counts.over, hubs: 0, suggestions: inc.suggestions, estimated: false, elapsedMs: Math.round(performance.now() - started) };
     }
   }
   // Marks read now are the ones this run clears (a correction made meanwhile keeps its mark).
@@ -72,9 +81,20 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
   const overrides = readOverrides(db);
   const c = loadCorpus(db, tick, every);
   const corrections = engineOverrides(c, overrides);
-  const result = runEngine(c, { ...base, ignore, detectHubs: true, ...(corrections ? { overrides: corrections } : {}) });
+  const keep = !options.estimate && stored !== null && !modelIsStale(stored.model, c.n);
+  // Kept, the model comes with its group counts, carried on (groups.ts) as an incremental run does.
+  const result = runEngine(c, {
+    ...base,
+    ignore,
+    detectHubs: true,
+    rejected: rejectedPairs(db, c),
+    ...(keep ? { model: stored.model, valueGroups: { fresh: () => true, stored: storedGroups(db, c.valueKeys) } } : {}),
+    ...(corrections ? { overrides: corrections } : {}),
+  });
   const counts = db.transaction(() => {
-    writeFull(db, c, result, nextRunId(db), rule, tick);
+    const runId = nextRunId(db);
+    writeFull(db, c, result, runId, rule, tick);
+    writeFullModel(db, c, result, runId, startedAt, tick);
     db.prepare('DELETE FROM link_hub').run();
     const hub = db.prepare('INSERT OR REPLACE INTO link_hub (kind, value, reports, categories, reason) VALUES (?, ?, ?, ?, ?)');
     for (const h of result.hubs) hub.run(h.kind, h.value, h.reports, h.categories, h.reason);
@@ -90,7 +110,17 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     auditRun(db, 'full', c.n, c.n, run);
     return run;
   })();
-  return { mode: 'full', reports: c.n, changed: c.n, series: counts.series, overThreshold: counts.over, hubs: result.hubs.length, elapsedMs: Math.round(performance.now() - started) };
+  return {
+    mode: 'full',
+    reports: c.n,
+    changed: c.n,
+    series: counts.series,
+    overThreshold: counts.over,
+    hubs: result.hubs.length,
+    suggestions: result.suggestions.length,
+    estimated: result.estimated,
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }
 
 /** Relinks are in the audit log (who ran it: the user the run works as). */
@@ -123,24 +153,14 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
   db.prepare('DELETE FROM link').run();
   db.prepare('DELETE FROM series_member').run();
   db.prepare('DELETE FROM text_sig').run();
-  // Rows are JSON text built directly: evidence of strong links is the same few fragments over
-  // and over (one per shared value), so each is serialised once.
-  const fragments = new Map<number, string>();
-  const fragment = (v: number): string => {
-    let f = fragments.get(v);
-    if (f === undefined) {
-      const { kind, value } = splitKey(c.valueKeys[v] as string);
-      f = `{"type":"identifier","kind":${JSON.stringify(kind)},"value":${JSON.stringify(value)},"weight":${c.valueWeight[v] as number}}`;
-      fragments.set(v, f);
-    }
-    return f;
-  };
+  // Rows are JSON text built from cached fragments (pair-score.ts): millions of links repeat the
+  // same few terms.
   const linkRows: string[] = [];
   const st = result.strong;
   for (let k = 0; k < st.count; k++) {
-    const parts: string[] = [];
-    for (let j = st.start[k] as number; j < (st.start[k + 1] as number); j++) parts.push(fragment(st.vals[j] as number));
-    linkRows.push(`[${c.rid[st.a[k] as number] as number},${c.rid[st.b[k] as number] as number},${parts.length},1,[${parts.join(',')}]]`);
+    if (k % 65_536 === 0) tick('writing links', k, st.count);
+    const row = result.scorer.seriesRow(st.a[k] as number, st.b[k] as number, st.vals.subarray(st.start[k] as number, st.start[k + 1] as number));
+    linkRows.push(`[${c.rid[st.a[k] as number] as number},${c.rid[st.b[k] as number] as number},${row.weight},1,${row.json}]`);
   }
   for (const l of result.weakLinks) {
     const x = c.rid[l.a] as number;

@@ -11,13 +11,14 @@ describe.each(['labelled', 'demo'] as const)('linking quality on the %s corpus',
     const e = evaluate(n, 7, source);
     const rows = [
       ['engine', e.engine],
+      ['engine + accepted suggestions', e.engineAccepted],
       ['baseline: union on reported identifiers', e.baselineReported],
       ['baseline: + identifiers from message texts', e.baselineWithText],
     ] as const;
     for (const [name, s] of rows) {
       process.stdout.write(`${source} ${e.reports} reports  ${name.padEnd(44)} pairwise P ${fmt(s.pairwise.precision)} R ${fmt(s.pairwise.recall)} F1 ${fmt(s.pairwise.f1)} | B3 P ${fmt(s.bcubed.precision)} R ${fmt(s.bcubed.recall)} F1 ${fmt(s.bcubed.f1)}\n`);
     }
-    process.stdout.write(`engine ${Math.round(e.engineMs)} ms\n`);
+    process.stdout.write(`engine ${Math.round(e.engineMs)} ms; ${e.suggestions} suggestions, ${e.trueSuggestions} true\n`);
     expect(e.engine.pairwise.precision).toBeGreaterThanOrEqual(0.98);
     expect(e.engine.bcubed.f1).toBeGreaterThanOrEqual(0.93);
     expect(e.engine.bcubed.f1).toBeGreaterThan(e.baselineReported.bcubed.f1 + 0.05);

@@ -16,6 +16,11 @@ import { score, type Scores } from './score';
 export interface Evaluation {
   readonly reports: number;
   readonly engine: Scores;
+  /** Series, plus every suggestion an investigator who knew the truth would accept. */
+  readonly engineAccepted: Scores;
+  /** Suggestions made, and of those true. */
+  readonly suggestions: number;
+  readonly trueSuggestions: number;
   readonly baselineReported: Scores;
   readonly baselineWithText: Scores;
   readonly engineMs: number;
@@ -62,7 +67,7 @@ export function evaluate(reports: number, seed: number, source: CorpusSource = '
     b.addReport({ rid: i + 1, id: rec.id, category: rec.category, precinct: rec.precinct, reportedMs: parsed.value.reportedMs, lossCents: null, currency: null });
     const ids = identifiersOf(rec);
     all.push(ids);
-    for (const id of ids) b.addIdentifier(i, { kind: id.kind, value: id.value, subtype: id.subtype ?? null, domain: id.domain ?? null });
+    for (const id of ids) b.addIdentifier(i, { kind: id.kind, value: id.value, subtype: id.subtype ?? null, domain: id.domain ?? null, origin: id.origin });
     for (const m of rec.messages ?? []) b.addMessage(i, m.sender ?? null, m.text);
   });
   const ignore = makeIgnoreList(shippedIgnoreEntries());
@@ -70,9 +75,20 @@ export function evaluate(reports: number, seed: number, source: CorpusSource = '
   const result = runEngine(b.build(), { ignore, detectHubs: true });
   const engineMs = performance.now() - started;
   const truth = data.map((d) => d.gang);
+  const accepted = new UnionFind(data.length);
+  for (let i = 0; i < data.length; i++) accepted.union(i, result.group[i] as number);
+  let trueSuggestions = 0;
+  for (const s of result.suggestions) {
+    if (truth[s.a] !== truth[s.b]) continue;
+    trueSuggestions++;
+    accepted.union(s.a, s.b);
+  }
   return {
     reports: data.length,
     engine: score([...result.group], truth),
+    engineAccepted: score(data.map((_, i) => accepted.find(i)), truth),
+    suggestions: result.suggestions.length,
+    trueSuggestions,
     baselineReported: score(unionOn(all, (id) => id.origin === 'reported' && id.subtype !== 'unparsed'), truth),
     baselineWithText: score(
       unionOn(all, (id) => id.subtype !== 'unparsed' && !ignore.keys.has(keyOf(id.kind, id.value)) && !(id.domain !== undefined && ignore.keys.has(keyOf('domain', id.domain)))),

@@ -6,16 +6,22 @@
 // - suggestion_decision: investigators' decisions, revocable like corrections;
 // - link_model: the Fellegi–Sunter parameters estimated from the store (m and u per comparison),
 //   which every run uses until a full run estimates them again;
-// - link_value_groups: per value, how many distinct groups of reports carry it, where three or
-//   more (a value's weight falls with it); fewer weigh the same and are not stored;
+// - link_value_groups: per value, how many distinct groups of reports carry it (a value's weight
+//   falls with it) and its local count (src/core/linking/groups.ts), where either is two or more;
 // - link_dirty_value: values whose holders changed by a revision or a withdrawal, whose group
-//   counts the next incremental run computes again (triggers below).
+//   counts the next incremental run computes again (triggers below);
+// - identifier_link, the covering index a full run reads every shared value through, also covers
+//   where each holder has the value (origin): a value listed by the citizen, one in the
+//   fraudster's message and one mentioned in a narrative are different evidence.
 import type { Migration } from './migration';
 
 export const m010SuggestionsAndModel: Migration = {
   version: 10,
   name: 'suggestions-and-model',
   up: `
+    DROP INDEX identifier_link;
+    CREATE INDEX identifier_link ON identifier (kind, value, rid, subtype, domain, origin);
+
     CREATE TABLE link_suggestion (
       id       TEXT PRIMARY KEY,
       a        INTEGER NOT NULL,
@@ -62,6 +68,8 @@ export const m010SuggestionsAndModel: Migration = {
       kind   TEXT NOT NULL,
       value  TEXT NOT NULL,
       groups INTEGER NOT NULL,
+      -- Its holders' components when joined only by values they share directly (groups.ts).
+      local  INTEGER NOT NULL,
       PRIMARY KEY (kind, value)
     ) WITHOUT ROWID;
 
