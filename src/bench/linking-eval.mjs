@@ -25,7 +25,8 @@ import { oracleMerge, score, unionOnValues } from './linking-eval/score.mjs';
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
 const Database = require('better-sqlite3');
-const CLI = path.join(ROOT, 'out', 'main', 'casegraph.js');
+// $CASEGRAPH_CLI runs another build of the command line (or a stand-in for one) instead.
+const CLI = process.env.CASEGRAPH_CLI ?? path.join(ROOT, 'out', 'main', 'casegraph.js');
 
 function parseArgs(argv) {
   const opts = { data: process.env.EVAL_DATA ?? '/work/.evaldata', roundtrips: 3, explain: 3, corpus: null, rebuild: false, anyCommit: false, json: null, synthetic: {} };
