@@ -99,11 +99,6 @@ export interface EngineResult {
   readonly scorer: PairScorer;
 }
 
-function minOf(a: Int32Array, b: Int32Array): Int32Array {
-  for (let v = 0; v < a.length; v++) if ((b[v] as number) < (a[v] as number)) a[v] = b[v] as number;
-  return a;
-}
-
 /** Strong links in columns: pair k is (a[k], b[k]) with terms vals[start[k]..start[k+1]) (value id × 4 + origin). */
 export interface StrongPairs {
   readonly count: number;
@@ -138,8 +133,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     ...(options.model ? {} : { labelledPairs: LABELLED_PAIRS }),
     isStrong: strongClass,
   });
-  // Over the whole corpus, the fewer of the two counts: other values and campaigns each join holders.
-  const groups = vg ? carriedGroups(c, dead, local.groups, vg) : minOf(countGroupsGlobal(c, p, dead, tick, every), local.groups);
+  const groups = vg ? carriedGroups(c, dead, local.groups, vg) : countGroupsGlobal(c, p, dead, tick, every);
   const counted = { labelled: local.labelled };
 
   // Corrections: a report standing alone takes part in nothing; a value marked wrong does not

@@ -161,7 +161,6 @@ export function countGroups(
     return i;
   };
   const labelled: [number, number][] = [];
-  const order: number[] = [];
   const wantLabels = opts.labelledPairs ?? 0;
   for (let v = 0; v < nv; v++) {
     if (v % every === 0) tick('groups', v, nv);
@@ -198,42 +197,9 @@ export function countGroups(
         if (labelled.length < wantLabels && strongV && opts.isStrong?.(w) === true) labelled.push([report[from + (posOf[w] as number)] as number, r]);
       }
     }
-    groups[v] = count - campaignJoins(c, report, from, size, find, parent, order);
+    groups[v] = count;
   }
   return { groups, labelled };
-}
-
-/** A gang's campaign: reports of one category within this many days of the campaign's first. */
-export const CAMPAIGN_DAYS = 30;
-const DAY = 86_400_000;
-
-/**
- * Joins the holders of one value that belong to one campaign (same category, within
- * CAMPAIGN_DAYS of the campaign's first report) in the local union-find; returns the joins made.
- * Campaigns do not chain: a value seen all year round in one category is many campaigns, as a
- * hotline is; a gang's phone used for three weeks is one.
- */
-function campaignJoins(c: Corpus, report: Int32Array, from: number, size: number, find: (x: number) => number, parent: Int32Array, order: number[]): number {
-  order.length = 0;
-  for (let k = 0; k < size; k++) order.push(k);
-  const r = (k: number): number => report[from + k] as number;
-  order.sort((x, y) => (c.category[r(x)] as number) - (c.category[r(y)] as number) || (c.reportedMs[r(x)] as number) - (c.reportedMs[r(y)] as number) || x - y);
-  let joins = 0;
-  let first = -1;
-  for (const k of order) {
-    const ms = c.reportedMs[r(k)] as number;
-    if (first === -1 || c.category[r(first)] !== c.category[r(k)] || !(ms - (c.reportedMs[r(first)] as number) <= CAMPAIGN_DAYS * DAY)) {
-      first = k;
-      continue;
-    }
-    const a = find(first);
-    const b = find(k);
-    if (a !== b) {
-      parent[b] = a;
-      joins++;
-    }
-  }
-  return joins;
 }
 
 /** Values held by this many reports at most hold groups together; larger ones are counted, not trusted. */
