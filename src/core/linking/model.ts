@@ -4,9 +4,10 @@
 // pair's score is the prior log-odds plus its terms. u comes from the store itself:
 // - identifiers, domains, texts, brands and senders by term frequency over distinct groups: a
 //   value carried by g groups of reports (reports joined by other values count as one group, so a
-//   big gang's phone is not penalised for being big) has u = (c + β) / G with c = max(0, g − 2)
-//   the groups beyond the two a link would join, β the kind's rate of such coincidences (the share
-//   of its shared values carried by three or more groups), and G the number of groups. With the
+//   big gang's phone is not penalised for being big) has u = (c + β) / G with c the groups beyond
+//   the two a link would join that are expected to be unrelated (extraGroups: few groups are
+//   likely one gang, many a common value), β the kind's rate of common values (the share of its
+//   shared values carried by three or more groups), and G the number of groups. With the
 //   prior odds 1/G of two groups being one gang, a value's term and the prior together weigh
 //   log2(m / (c + β)): the size of the store cancels out;
 // - the category comparison (same within the time window / same / different) from random pairs.
@@ -109,9 +110,27 @@ const PRIOR_PAIRS = 200;
 const bits = (m: number, u: number): number => Math.log2(m / u);
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/**
+ * Of a gang's reports holding one value, the chance that one more of them shares no other value
+ * with the rest (so that it counts as a group of its own). A prior, not estimated.
+ */
+export const GANG_SPREAD = 0.5;
+
+/**
+ * The groups beyond the two a link joins that are expected to be unrelated to them. Groups that
+ * share nothing but the value are either one gang whose reports share nothing else, or a common
+ * value (a hub) among unrelated ones. With β the kind's rate of common values, the chance of the
+ * second is β / (β + (1 − β)·GANG_SPREAD^(g−1)): small for three groups, near certain for ten.
+ */
+export function extraGroups(groups: number, beta: number): number {
+  if (groups <= 2) return 0;
+  const hub = beta / (beta + (1 - beta) * GANG_SPREAD ** (groups - 1));
+  return (groups - 2) * hub;
+}
+
 /** The term of a value (or text, brand, sender) carried by `groups` groups, prior included. */
 export function tfBits(p: TfComparison, groups: number, originM = 1): number {
-  return bits(p.m * originM, Math.max(0, groups - 2) + p.beta);
+  return bits(p.m * originM, extraGroups(groups, p.beta) + p.beta);
 }
 
 export function identifierBits(model: LinkModel, cls: string, origin: OriginCode, groups: number): number {

@@ -38,7 +38,7 @@ describe('cancelling the engine', () => {
     const ignore = readIgnoreList(db);
     const all = ticksOf((onProgress) => runEngine(c, { ignore, checkEvery: 16, onProgress }));
     const stages = new Set(all.map((p) => p.stage));
-    expect([...stages]).toEqual(expect.arrayContaining(['postings', 'hubs', 'strong', 'weak', 'text', 'weighing', 'groups']));
+    expect([...stages]).toEqual(expect.arrayContaining(['postings', 'hubs', 'groups', 'strong', 'weighing', 'text buckets', 'suggestions']));
     // Abort at a point inside each stage that has one (0 < done < total).
     let tried = 0;
     for (const stage of stages) {

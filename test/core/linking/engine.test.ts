@@ -73,8 +73,8 @@ describe('linking engine', () => {
   });
 
   it("weighs a value by the groups carrying it: a hotline in one dominant category joins nothing, a big gang's phone joins its gang", () => {
-    // 30 brushing reports of 30 unrelated victims who all mention one customer-service number.
-    const hotline: R[] = Array.from({ length: 30 }, (_, i) => ({ category: 'part_time_job', day: i, ids: [phoneId('+8640088888888', 'landline'), cardId(card(100 + i))] }));
+    // 30 brushing reports over a year, of 30 unrelated victims who all mention one customer-service number.
+    const hotline: R[] = Array.from({ length: 30 }, (_, i) => ({ category: 'part_time_job', day: i * 13, ids: [phoneId('+8640088888888', 'landline'), cardId(card(100 + i))] }));
     // 30 reports of one gang: one phone, and cards each shared with the next report.
     const gang: R[] = Array.from({ length: 30 }, (_, i) => ({ category: 'part_time_job', day: i * 3, ids: [phoneId('+8613911112222'), cardId(card(200 + i)), cardId(card(201 + i))] }));
     const { result, same } = run([...hotline, ...gang, ...background(20)]);

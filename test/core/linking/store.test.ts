@@ -118,12 +118,19 @@ describe('linking a store', () => {
     const e = explain(db, 'A1', 'A3');
     expect(e.linked).toBe(true);
     expect(e.chain.map((h) => [h.from, h.to])).toEqual([['A1', 'A2'], ['A2', 'A3']]);
-    expect(e.chain[1]?.evidence).toEqual([{ type: 'identifier', kind: 'phone', value: '+8613800138000', weight: 1 }]);
-    expect(formatExplanation(e).join('\n')).toContain('same phone +8613800138000');
+    const terms = e.chain[1]?.evidence ?? [];
+    expect(terms.map((t) => t.type)).toEqual(['prior', 'identifier', 'category_time']);
+    expect(terms[1]).toMatchObject({ type: 'identifier', kind: 'phone', value: '+8613800138000', origin: 'reported' });
+    // Every hop's weight is its terms' sum, in bits, over what a series link needs.
+    for (const h of e.chain) {
+      expect(Math.abs(h.evidence.reduce((x, t) => x + t.weight, 0) - h.weight)).toBeLessThan(0.05);
+      expect(h.weight).toBeGreaterThanOrEqual(e.series_bits);
+    }
+    expect(formatExplanation(e).join('\n')).toMatch(/same phone \+8613800138000 \(listed by the citizen\): \+\d+\.\d bits/);
     const no = explain(db, 'L1', 'L2');
     expect(no.linked).toBe(false);
     expect(no.reasons.join('\n')).toMatch(/95588/);
-    expect(explain(db, 'A1', 'B1').reasons.join('\n')).toMatch(/no identifier/);
+    expect(explain(db, 'A1', 'B1').reasons.join('\n')).toMatch(/share no identifier that is evidence/);
     expect(() => explain(db, 'A1', 'NOPE')).toThrow(/no report/);
   });
 });
