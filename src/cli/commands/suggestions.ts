@@ -1,6 +1,7 @@
 import type { Suggestion } from '../../common/api';
 import { AnalysisError } from '../../core/analysis/analysis-error';
-import { evidenceSentence, signedBits } from '../../core/analysis/evidence-text';
+import { signedBits } from '../../common/evidence-format';
+import { evidenceSentence } from '../../core/analysis/evidence-text';
 import { acceptSuggestion, querySuggestions, rejectSuggestion, revokeSuggestion } from '../../core/analysis/suggestions';
 import { thresholdRule } from '../../core/linking/threshold-setting';
 import { openStore } from '../../core/store/db';

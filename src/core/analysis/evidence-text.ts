@@ -2,15 +2,7 @@
 // its Bayes factor): "near-identical message text (similarity 0.93): +4.1 bits". The command line
 // prints these; the UI says the same in the investigator's language (GraphDetails.tsx).
 import type { LinkEvidence } from '../../common/api';
-
-/** Similarity from which message texts read as near-identical rather than similar. */
-const NEAR_IDENTICAL = 0.9;
-
-/** Bits with their sign and one decimal: +4.1, -11.2, +0.0. */
-export function signedBits(bits: number): string {
-  const shown = Math.abs(bits).toFixed(1);
-  return `${bits < 0 && shown !== '0.0' ? '-' : '+'}${shown}`;
-}
+import { NEAR_IDENTICAL_TEXT, signedBits } from '../../common/evidence-format';
 
 const words = (code: string): string => code.replace(/_/g, ' ');
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -26,7 +18,7 @@ export function evidenceTerm(e: LinkEvidence): string {
     case 'domain':
       return `same domain ${e.domain}, different addresses`;
     case 'text':
-      return `${e.similarity >= NEAR_IDENTICAL ? 'near-identical' : 'similar'} message text (similarity ${e.similarity.toFixed(2)})${groups(e.groups, 'a template seen in')}`;
+      return `${e.similarity >= NEAR_IDENTICAL_TEXT ? 'near-identical' : 'similar'} message text (similarity ${e.similarity.toFixed(2)})${groups(e.groups, 'a template seen in')}`;
     case 'category_time':
       return e.days === 0 ? `same category (${words(e.category)}) on the same day` : `same category (${words(e.category)}) within ${plural(e.days, 'day')}`;
     case 'category':

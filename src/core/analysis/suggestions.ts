@@ -128,7 +128,7 @@ function decide(db: Db, id: string, decision: 'accepted' | 'rejected', reason: s
     appendAudit(db, {
       action: decision === 'accepted' ? 'suggestion_accept' : 'suggestion_reject',
       subject: id,
-      detail: { series, reports: [row.report_a, row.report_b], score: row.score, ...(correction !== null ? { correction } : {}), reason: why },
+      detail: { series, between: [row.report_a, row.report_b], score: row.score, ...(correction !== null ? { correction } : {}), reason: why },
       actor,
     });
     const d = decisionRow(db, Number(info.lastInsertRowid));
@@ -170,7 +170,7 @@ export function revokeSuggestion(db: Db, id: string, reason: string, options: Co
     appendAudit(db, {
       action: 'suggestion_revoke',
       subject: id,
-      detail: { decision: d.decision, reports, ...(d.correction !== null ? { correction: d.correction } : {}), reason: why },
+      detail: { decision: d.decision, between: reports, ...(d.correction !== null ? { correction: d.correction } : {}), reason: why },
       actor,
     });
     return openView(db, id, d);
