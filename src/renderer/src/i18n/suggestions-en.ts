@@ -23,7 +23,6 @@ export const suggestionsEn: SuggestionMessages = {
   'suggestions.empty.open': 'Nothing to review: no open suggestions.',
   'suggestions.empty.accepted': 'No suggestion has been accepted.',
   'suggestions.empty.rejected': 'No suggestion has been rejected.',
-  'suggestions.item': (a, b) => `${a} and ${b}`,
   'suggestions.and': 'and',
   'suggestions.single': (reportId) => `Report ${reportId}`,
   'suggestions.reports': (n, shown) => plural(n, shown, 'report', 'reports'),

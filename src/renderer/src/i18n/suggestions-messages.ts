@@ -18,7 +18,6 @@ interface SuggestionTexts {
   readonly 'suggestions.total': (status: Suggestion['status'], n: number, shown: string) => string;
   readonly 'suggestions.crossing': Count;
   readonly 'suggestions.list': string;
-  readonly 'suggestions.item': (a: string, b: string) => string;
   readonly 'suggestions.and': string;
   readonly 'suggestions.single': (reportId: string) => string;
   readonly 'suggestions.reports': Count;

@@ -22,7 +22,6 @@ export const suggestionsZhCN: SuggestionMessages = {
   'suggestions.empty.open': '暂无待审核的串并建议。',
   'suggestions.empty.accepted': '尚未采纳任何串并建议。',
   'suggestions.empty.rejected': '尚未驳回任何串并建议。',
-  'suggestions.item': (a, b) => `${a} 与 ${b}`,
   'suggestions.and': '与',
   'suggestions.single': (reportId) => `报案 ${reportId}`,
   'suggestions.reports': (_n, shown) => `${shown} 条报案`,
