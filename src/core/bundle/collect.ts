@@ -3,6 +3,7 @@
 // evidence, the notes (the series' and, when exported from a case, the case's), and the figures
 // of the summary. Redaction (redact.ts) is applied here, so everything written afterwards (NDJSON,
 // GraphML, CSV, PDF) is built from the redacted values only.
+import { evidenceSentence } from '../analysis/evidence-text';
 import type { Evidence } from '../linking/link-graph';
 import { thresholdCrossing, lossByCurrency, type Crossing, type LossRow, type ThresholdRule } from '../linking/threshold';
 import { thresholdRule } from '../linking/threshold-setting';
@@ -155,22 +156,10 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
   };
 }
 
-/** One link's evidence as a sentence, for the CSV and the printed summary. */
+/**
+ * One link's evidence term as a sentence with its bits, for the CSV, the GraphML and the printed
+ * summary: the sentences `casegraph suggestions` prints (src/core/analysis/evidence-text.ts).
+ */
 export function describeEvidence(e: Evidence): string {
-  switch (e.type) {
-    case 'identifier':
-      return `shared ${e.kind} ${e.value}`;
-    case 'domain':
-      return `same domain ${e.domain}`;
-    case 'text':
-      return `message texts ${Math.round(e.similarity * 100)}% alike`;
-    case 'category_time':
-      return `same scam type (${e.category}) within ${e.days} days`;
-    case 'brand':
-      return `same impersonated brand ${e.brand}`;
-    case 'sender':
-      return `same sender pattern ${e.pattern}`;
-    case 'correction':
-      return `merged by an investigator's correction (#${e.correction})`;
-  }
+  return evidenceSentence(e);
 }
