@@ -12,6 +12,7 @@ const token = z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'must be visib
 const seriesId = z.string().min(1).max(128);
 const reportId = z.string().min(1).max(128);
 const reason = z.string().trim().min(1, 'must say why').max(2000);
+const suggestionId = z.string().min(1).max(64);
 const caseStatus = z.enum(['new', 'under_review', 'filed', 'closed']);
 const identifierKind = z.string().min(1).max(32);
 const identifierValue = z.string().min(1).max(2048);
@@ -86,6 +87,17 @@ export const API_SCHEMAS = {
   'series.merge': z.object({ a: seriesId, b: seriesId, reason }).strict(),
   'series.markWrong': z.object({ reportId, otherReportId: reportId.optional(), kind: identifierKind, value: identifierValue, reason }).strict(),
   'series.revokeCorrection': z.object({ id: z.number().int().positive(), reason }).strict(),
+  'suggestions.query': z
+    .object({
+      series: seriesId.optional(),
+      status: z.enum(['open', 'accepted', 'rejected']).optional(),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  'suggestions.accept': z.object({ id: suggestionId, reason }).strict(),
+  'suggestions.reject': z.object({ id: suggestionId, reason }).strict(),
+  'suggestions.revoke': z.object({ id: suggestionId, reason }).strict(),
   'reports.revealVictim': z.object({ id: reportId }).strict(),
   'ignore.list': empty,
   'ignore.set': z.object({ kind: identifierKind, value: identifierValue, ignored: z.boolean(), note: z.string().max(500).optional() }).strict(),

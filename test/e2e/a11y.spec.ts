@@ -23,6 +23,7 @@ function views(reportId: string, caseId: string, seriesId: string): readonly { r
     { name: 'overview', hash: '#/overview' },
     { name: 'series', hash: '#/series' },
     { name: 'series-detail', hash: `#/series/${encodeURIComponent(seriesId)}` },
+    { name: 'suggestions', hash: '#/suggestions' },
     { name: 'welcome', hash: '#/welcome' },
     { name: 'reports', hash: '#/reports' },
     { name: 'report', hash: `#/reports/${reportId}` },
@@ -78,6 +79,8 @@ for (const display of [
   { language: 'en', theme: 'dark' },
 ] as const) {
   test(`axe finds no serious or critical violation on any view (${display.language}, ${display.theme})`, async ({ page, served, consoleProblems }) => {
+    // Every view, each loaded and checked by axe, after a full relink: more than the default budget.
+    test.setTimeout(180_000);
     await page.goto(served.url); // sets the session cookie
     await setDisplay(page, served.url, display);
     const caseId = await someCase(page, served.origin);

@@ -6,7 +6,8 @@
 // - wrong_evidence: a value is not evidence between two reports, or (no other report) for that
 //   report at all.
 // Each is recorded with who and why and audited; the reports it concerns are marked for the next
-// link run (link_dirty), which the caller starts. A correction is revoked, never deleted.
+// link run (link_dirty), which the caller starts. A correction is revoked, never deleted; revoking
+// the merge an accepted suggestion made revokes that acceptance too (suggestions.ts).
 // Transactions here read, then write, while the link and analysis workers write on their own
 // connections: they start IMMEDIATE (waiting for the write lock), since a deferred one that
 // read first could not take the lock once another connection wrote, and would fail at once.
@@ -37,7 +38,24 @@ function liveReport(db: Db, id: string): Live {
   return { rid: r.rid, series: r.series_id };
 }
 
-function record(db: Db, o: { action: Correction['action']; rid: number; other: number | null; kind: string | null; value: string | null; series: string | null; reason: string }, options: CorrectionOptions, subject: string): Correction {
+export interface CorrectionRecord {
+  readonly action: Correction['action'];
+  readonly rid: number;
+  readonly other: number | null;
+  readonly kind: string | null;
+  readonly value: string | null;
+  /** The series the correction was made in (link_override.series_id). */
+  readonly series: string | null;
+  readonly reason: string;
+}
+
+/**
+ * Writes one correction inside the caller's transaction: the link_override row, its reports marked
+ * for the next link run, and the audit entry (with `extra` added to its detail, such as the
+ * suggestion an accepted lead made it for). Shared by the corrections here and by accepted
+ * suggestions (suggestions.ts), so a merge is recorded one way whoever asks for it.
+ */
+export function recordCorrection(db: Db, o: CorrectionRecord, options: CorrectionOptions, subject: string, extra: Readonly<Record<string, unknown>> = {}): Correction {
   const actor = options.actor ?? currentActor();
   const at = (options.now ?? ((): string => new Date().toISOString()))();
   const info = db
@@ -47,7 +65,12 @@ function record(db: Db, o: { action: Correction['action']; rid: number; other: n
   const dirty = db.prepare('INSERT OR IGNORE INTO link_dirty (rid) VALUES (?)');
   dirty.run(o.rid);
   if (o.other !== null) dirty.run(o.other);
-  appendAudit(db, { action: o.action, subject, detail: { correction: id, ...(o.series ? { series: o.series } : {}), ...(o.kind ? { kind: o.kind, value: o.value } : {}), reason: o.reason.trim() }, actor });
+  appendAudit(db, {
+    action: o.action,
+    subject,
+    detail: { correction: id, ...(o.series ? { series: o.series } : {}), ...(o.kind ? { kind: o.kind, value: o.value } : {}), ...extra, reason: o.reason.trim() },
+    actor,
+  });
   return toCorrection(correctionById(db, id) as NonNullable<ReturnType<typeof correctionById>>);
 }
 
@@ -58,7 +81,7 @@ export function splitReport(db: Db, reportId: string, reason: string, options: C
     if (r.series === null) throw new AnalysisError('invalid_argument', `report ${reportId} is not in any series: there is nothing to split it from`);
     const already = db.prepare("SELECT id FROM link_override WHERE action = 'split' AND rid = ? AND revoked_at IS NULL").pluck().get(r.rid) as number | undefined;
     if (already !== undefined) throw new AnalysisError('conflict', `report ${reportId} was already split off (correction #${already})`);
-    return record(db, { action: 'split', rid: r.rid, other: null, kind: null, value: null, series: r.series, reason }, options, reportId);
+    return recordCorrection(db, { action: 'split', rid: r.rid, other: null, kind: null, value: null, series: r.series, reason }, options, reportId);
   }).immediate();
 }
 
@@ -72,7 +95,7 @@ export function mergeSeries(db: Db, a: string, b: string, reason: string, option
     const ra = canonical.get(sa);
     const rb = canonical.get(sb);
     if (ra === undefined || rb === undefined) throw new AnalysisError('not_found', `series ${ra === undefined ? sa : sb} has no reports to merge`);
-    return record(db, { action: 'merge', rid: ra, other: rb, kind: null, value: null, series: sa, reason }, options, `${sa} ${sb}`);
+    return recordCorrection(db, { action: 'merge', rid: ra, other: rb, kind: null, value: null, series: sa, reason }, options, `${sa} ${sb}`);
   }).immediate();
 }
 
@@ -104,7 +127,7 @@ export function markWrong(db: Db, arg: { reportId: string; otherReportId?: strin
       other = o.rid;
     }
     const subject = arg.otherReportId === undefined ? arg.reportId : `${arg.reportId} ${arg.otherReportId}`;
-    return record(db, { action: 'wrong_evidence', rid: r.rid, other, kind: v.kind, value: v.value, series: r.series, reason: arg.reason }, options, subject);
+    return recordCorrection(db, { action: 'wrong_evidence', rid: r.rid, other, kind: v.kind, value: v.value, series: r.series, reason: arg.reason }, options, subject);
   }).immediate();
 }
 
@@ -117,10 +140,16 @@ export function revokeCorrection(db: Db, id: number, reason: string, options: Co
     const actor = options.actor ?? currentActor();
     const at = (options.now ?? ((): string => new Date().toISOString()))();
     db.prepare('UPDATE link_override SET revoked_at = ?, revoked_by = ? WHERE id = ?').run(at, actor, id);
+    // A merge made by accepting a suggestion takes the acceptance with it: the lead is open again.
+    const accepted = db
+      .prepare("UPDATE suggestion_decision SET revoked_at = ?, revoked_by = ? WHERE correction = ? AND decision = 'accepted' AND revoked_at IS NULL RETURNING suggestion")
+      .pluck()
+      .all(at, actor, id) as string[];
     const dirty = db.prepare('INSERT OR IGNORE INTO link_dirty (rid) VALUES (?)');
     dirty.run(o.rid);
     if (o.other_rid !== null) dirty.run(o.other_rid);
-    appendAudit(db, { action: 'revoke', subject: `correction #${id}`, detail: { correction: id, action: o.action, reason: reason.trim() }, actor });
+    const suggestion = accepted.length > 0 ? { suggestion: accepted.join(' ') } : {};
+    appendAudit(db, { action: 'revoke', subject: `correction #${id}`, detail: { correction: id, action: o.action, ...suggestion, reason: reason.trim() }, actor });
     return true;
   }).immediate();
 }

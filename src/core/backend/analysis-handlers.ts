@@ -1,9 +1,10 @@
 // The investigator's analysis behind the contract: overview, series list and workspace (graph,
-// explain), corrections, the ignore list, case files, the audit log and revealing victim data.
+// explain), corrections, the suggestions' review queue, the ignore list, case files, the audit log
+// and revealing victim data.
 // Thin: each handler calls a core module (src/core/analysis/) and turns its expected failures
-// into results. Changes that alter linking (corrections, ignore list) ask for a relink; every
-// change tells the UI the store changed.
-import type { ApiEvent, CasegraphApi, IgnoreEntryView, Result } from '../../common/api';
+// into results. Changes that alter linking (corrections, ignore list, accepting a suggestion or
+// revoking a decision) ask for a relink; every change tells the UI the store changed.
+import type { ApiEvent, CasegraphApi, IgnoreEntryView, Result, Suggestion } from '../../common/api';
 import type { Victim } from '../../common/model';
 import { AnalysisError } from '../analysis/analysis-error';
 import { queryAudit } from '../analysis/audit-query';
@@ -14,6 +15,7 @@ import { getSeries } from '../analysis/series-detail';
 import { explainPair } from '../analysis/series-explain';
 import { seriesGraph } from '../analysis/series-graph';
 import { querySeries } from '../analysis/series-query';
+import { acceptSuggestion, querySuggestions, rejectSuggestion, revokeSuggestion } from '../analysis/suggestions';
 import { addIgnored, IgnoreChangeError, IgnoreValueError, removeIgnored } from '../linking/ignore-edit';
 import { isShipped, listIgnored, readIgnoreList, type IgnoreListing } from '../linking/ignore-store';
 import { keyOf } from '../linking/corpus';
@@ -23,7 +25,7 @@ import type { Db } from '../store/db';
 export type AnalysisHandlers = Pick<
   CasegraphApi,
   | 'overview.get' | 'series.query' | 'series.get' | 'series.graph' | 'series.explain' | 'series.split' | 'series.merge' | 'series.markWrong'
-  | 'series.revokeCorrection' | 'reports.revealVictim' | 'ignore.list' | 'ignore.set' | 'ignore.remove' | 'cases.list' | 'cases.get'
+  | 'series.revokeCorrection' | 'suggestions.query' | 'suggestions.accept' | 'suggestions.reject' | 'suggestions.revoke' | 'reports.revealVictim' | 'ignore.list' | 'ignore.set' | 'ignore.remove' | 'cases.list' | 'cases.get'
   | 'cases.create' | 'cases.update' | 'cases.addNote' | 'audit.query'
 >;
 
@@ -88,6 +90,12 @@ export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
         const revoked = revokeCorrection(db, id, reason, actor);
         return changed<{ revoked: boolean }>(revoked)({ revoked });
       }),
+    'suggestions.query': (q) => attempt(() => querySuggestions(db, q)),
+    // Accepting merges two series and revoking may part them again: both relink. A rejection
+    // changes no series (the queue hides it at once; the engine reads it at its next run).
+    'suggestions.accept': ({ id, reason }) => attempt(() => changed<Suggestion>(true)(acceptSuggestion(db, id, reason, actor))),
+    'suggestions.reject': ({ id, reason }) => attempt(() => changed<Suggestion>(false)(rejectSuggestion(db, id, reason, actor))),
+    'suggestions.revoke': ({ id, reason }) => attempt(() => changed<Suggestion>(true)(revokeSuggestion(db, id, reason, actor))),
     'reports.revealVictim': ({ id }) =>
       attempt(() => {
         const row = db.prepare('SELECT victim FROM report WHERE id = ?').get(id) as { victim: string | null } | undefined;

@@ -3,6 +3,7 @@
 // evidence, the notes (the series' and, when exported from a case, the case's), and the figures
 // of the summary. Redaction (redact.ts) is applied here, so everything written afterwards (NDJSON,
 // GraphML, CSV, PDF) is built from the redacted values only.
+import { evidenceSentence } from '../linking/evidence-text';
 import type { Evidence } from '../linking/link-graph';
 import { thresholdCrossing, lossByCurrency, type Crossing, type LossRow, type ThresholdRule } from '../linking/threshold';
 import { thresholdRule } from '../linking/threshold-setting';
@@ -155,3 +156,10 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
   };
 }
 
+/**
+ * One link's evidence term as a sentence with its bits, for the CSV, the GraphML and the printed
+ * summary: the sentences `casegraph suggestions` prints (src/core/linking/evidence-text.ts).
+ */
+export function describeEvidence(e: Evidence): string {
+  return evidenceSentence(e);
+}

@@ -1,7 +1,7 @@
 // The series as spreadsheet tables (RFC 4180 CSV, UTF-8 with a byte-order mark so that Excel
 // shows Chinese text): reports, identifiers per report, and links with their evidence.
 import type { SeriesContent } from './collect';
-import { describeEvidence } from '../linking/evidence-text';
+import { describeEvidence } from './collect';
 
 function cell(v: string | number | boolean | null | undefined): string {
   if (v === null || v === undefined) return '';

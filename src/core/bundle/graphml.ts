@@ -4,7 +4,7 @@
 // typed <key> (string, double, boolean), which is what Gephi, Cytoscape desktop and networkx read.
 // Ids are escaped, attribute order and element order are fixed: the same series, the same bytes.
 import type { SeriesContent } from './collect';
-import { describeEvidence } from '../linking/evidence-text';
+import { describeEvidence } from './collect';
 
 const KEYS: readonly [id: string, domain: 'node' | 'edge', name: string, type: 'string' | 'double' | 'boolean'][] = [
   ['n_type', 'node', 'type', 'string'],

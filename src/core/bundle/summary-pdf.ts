@@ -6,9 +6,10 @@
 // Everything is drawn with vector primitives; the creation date is the bundle's, so the same
 // content gives the same bytes.
 import fs from 'node:fs';
+import { signedBits } from '../../common/evidence-format';
 import { centsToDecimal, decimalToCents } from '../../common/money';
 import type { SeriesContent } from './collect';
-import { describeEvidence } from '../linking/evidence-text';
+import { describeEvidence } from './collect';
 
 const CJK_FONTS: readonly [file: string, postscript: string][] = [
   ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
@@ -123,7 +124,7 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
   doc.fontSize(8).moveDown(0.3);
   if (s.links.length === 0) doc.text(t('No links.'), { width });
   for (const l of s.links) {
-    doc.text(t(`${l.a} — ${l.b}: ${l.weight.toFixed(1)} bits${l.strong ? '' : ', an investigator\'s merge'}; ${l.evidence.map(describeEvidence).join('; ')}`), { width });
+    doc.text(t(`${l.a} — ${l.b}: ${signedBits(l.weight)} bits; ${l.evidence.map(describeEvidence).join('; ')}`), { width });
   }
   doc.end();
   return done;

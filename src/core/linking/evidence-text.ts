@@ -1,30 +1,39 @@
-// Evidence terms as English sentences, each with its contribution in bits: `casegraph explain`,
-// `casegraph suggestions` and their JSON say them this way (the UI says them in its own language).
-import type { Evidence } from './link-graph';
+// One English sentence per evidence term, naming the term and its contribution in bits (log2 of
+// its Bayes factor): "near-identical message text (similarity 0.93): +4.1 bits". The command line
+// prints these (explain, suggestions, bundles); the UI says the same in the investigator's language (GraphDetails.tsx).
+import type { LinkEvidence } from '../../common/api';
+import { NEAR_IDENTICAL_TEXT, signedBits } from '../../common/evidence-format';
 
-const bits = (w: number): string => `${w >= 0 ? '+' : '−'}${Math.abs(w).toFixed(1)} bits`;
-const where = { reported: 'listed by the citizen', message: "in the fraudster's message", narrative: 'mentioned in a narrative' } as const;
-const carried = (groups: number | undefined): string => (groups !== undefined && groups >= 3 ? `, carried by ${groups} groups of reports` : '');
+const words = (code: string): string => code.replace(/_/g, ' ');
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const groups = (n: number | undefined, what: string): string => (n === undefined ? '' : `, ${what} ${plural(n, 'group')} of reports`);
 
-export function describeEvidence(ev: Evidence): string {
-  switch (ev.type) {
-    case 'identifier':
-      return `same ${ev.kind} ${ev.value}${ev.origin ? ` (${where[ev.origin]}${carried(ev.groups)})` : carried(ev.groups)}: ${bits(ev.weight)}`;
+/** What the term says, without its bits. */
+export function evidenceTerm(e: LinkEvidence): string {
+  switch (e.type) {
+    case 'identifier': {
+      const where = e.origin === 'message' ? ' (in the fraudster\'s message)' : e.origin === 'narrative' ? ' (in a narrative)' : '';
+      return `same ${words(e.kind)} ${e.value}${where}${groups(e.groups, 'carried by')}${e.wrong ? ' (marked wrong by an investigator)' : ''}`;
+    }
     case 'domain':
-      return `same domain ${ev.domain}, different pages: ${bits(ev.weight)}`;
+      return `same domain ${e.domain}, different addresses`;
     case 'text':
-      return `near-identical message text (similarity ${ev.similarity.toFixed(2)}${carried(ev.groups)}): ${bits(ev.weight)}`;
+      return `${e.similarity >= NEAR_IDENTICAL_TEXT ? 'near-identical' : 'similar'} message text (similarity ${e.similarity.toFixed(2)})${groups(e.groups, 'a template seen in')}`;
     case 'category_time':
-      return `same category ${ev.category}, ${ev.days} day${ev.days === 1 ? '' : 's'} apart: ${bits(ev.weight)}`;
+      return e.days === 0 ? `same category (${words(e.category)}) on the same day` : `same category (${words(e.category)}) within ${plural(e.days, 'day')}`;
     case 'category':
-      return ev.same ? `same category ${ev.category}, more than a week apart: ${bits(ev.weight)}` : `different categories ${ev.category}: ${bits(ev.weight)}`;
+      return e.same ? `same category (${words(e.category)})` : `different categories (${words(e.category)})`;
     case 'brand':
-      return `same brand tag 【${ev.brand}】${carried(ev.groups)}: ${bits(ev.weight)}`;
+      return `same brand 【${e.brand}】${groups(e.groups, 'used by')}`;
     case 'sender':
-      return `same sender pattern ${ev.pattern}…: ${bits(ev.weight)}`;
+      return `same sender pattern ${e.pattern}`;
     case 'prior':
-      return `prior odds of two groups being one gang (1 in ${ev.groups}): ${bits(ev.weight)}`;
+      return `prior odds of one gang among ${plural(e.groups, 'group')} of reports`;
     case 'correction':
-      return `joined by an investigator's merge (correction #${ev.correction})`;
+      return `an investigator's merge (correction #${e.correction})`;
   }
+}
+
+export function evidenceSentence(e: LinkEvidence): string {
+  return `${evidenceTerm(e)}: ${signedBits(e.weight)} bits`;
 }

@@ -7,7 +7,8 @@
 import type { Db } from '../store/db';
 import { keyOf } from './corpus';
 import { identifierWeight, TEXT_SIMILARITY, valueClass } from './evidence';
-import { describeEvidence } from './evidence-text';
+import { signedBits } from '../../common/evidence-format';
+import { evidenceSentence as describeEvidence } from './evidence-text';
 import type { Evidence } from './link-graph';
 import { MIN_SHINGLES, SIGNATURE_BINS, signature, similarity } from './minhash';
 import { readIgnoreList } from './ignore-store';
@@ -63,7 +64,7 @@ interface ReportInfo {
 }
 
 const DAY = 86_400_000;
-const fmt = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)} bits`;
+const fmt = (x: number): string => `${signedBits(x)} bits`;
 
 export function explain(db: Db, a: string, b: string): Explanation {
   const find = db.prepare<[string], ReportInfo>('SELECT rid, id, withdrawn, category, reported_ms FROM report WHERE id = ?');

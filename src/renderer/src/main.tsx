@@ -14,6 +14,7 @@ import './styles/table.css';
 import './styles/views.css';
 import './styles/analysis.css';
 import './styles/casework.css';
+import './styles/suggestions.css';
 
 // Paint in the last theme and language before the settings arrive.
 applyDisplay(readDisplayHint());

@@ -157,3 +157,14 @@ export function CalendarIcon() {
     </Icon>
   );
 }
+
+/** The review queue: two reports that may belong together (a dashed link between two nodes). */
+export function SuggestIcon() {
+  return (
+    <Icon>
+      <circle cx="6" cy="12" r="3" />
+      <circle cx="18" cy="12" r="3" />
+      <path d="M9.5 12h1.5M13 12h1.5" />
+    </Icon>
+  );
+}

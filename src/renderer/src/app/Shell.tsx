@@ -14,6 +14,7 @@ import { WelcomeView } from '../welcome/WelcomeView';
 import { OverviewView } from '../overview/OverviewView';
 import { SeriesListView } from '../series/SeriesListView';
 import { SeriesWorkspace } from '../series/SeriesWorkspace';
+import { SuggestionsView } from '../suggestions/SuggestionsView';
 import { AuditView } from '../audit/AuditView';
 import { CaseDetailView } from '../cases/CaseDetailView';
 import { CasesView } from '../cases/CasesView';
@@ -52,6 +53,8 @@ function CurrentView({ route, info, retryInfo }: { readonly route: Route; readon
       return <SeriesListView filters={route.filters} />;
     case 'series-detail':
       return <SeriesWorkspace key={route.id} id={route.id} />;
+    case 'suggestions':
+      return <SuggestionsView key={`${route.status} ${route.page}`} status={route.status} page={route.page} />;
     // Case files and the audit log (wt-ui2).
     case 'cases':
       return <CasesView status={route.status} />;

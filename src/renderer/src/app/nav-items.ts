@@ -2,7 +2,7 @@
 
 import type { ComponentType } from 'react';
 import type { TextKey } from '../i18n/messages';
-import { AuditIcon, CaseIcon, ChartIcon, ListIcon, NetworkIcon, SettingsIcon, SyncIcon, UploadIcon } from './Icons';
+import { AuditIcon, CaseIcon, ChartIcon, ListIcon, NetworkIcon, SettingsIcon, SuggestIcon, SyncIcon, UploadIcon } from './Icons';
 import type { View } from './routes';
 
 export interface NavItem {
@@ -11,12 +11,15 @@ export interface NavItem {
   readonly icon: ComponentType;
   /** The views during which this entry is the current page. */
   readonly views: readonly View[];
+  /** A count beside the label (Nav.tsx reads it): the open suggestions. */
+  readonly badge?: 'openSuggestions';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   // Analysis views.
   { href: '#/overview', label: 'nav.overview', icon: ChartIcon, views: ['overview'] },
   { href: '#/series', label: 'nav.series', icon: NetworkIcon, views: ['series', 'series-detail'] },
+  { href: '#/suggestions', label: 'nav.suggestions', icon: SuggestIcon, views: ['suggestions'], badge: 'openSuggestions' },
   { href: '#/reports', label: 'nav.reports', icon: ListIcon, views: ['reports', 'report'] },
   { href: '#/import', label: 'nav.import', icon: UploadIcon, views: ['import', 'quarantine'] },
   { href: '#/sources', label: 'nav.sources', icon: SyncIcon, views: ['sources'] },

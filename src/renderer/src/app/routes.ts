@@ -8,6 +8,8 @@ import { parseFilters, filtersToSearch, type ReportFilters } from '../reports/re
 import { parseSeriesFilters, seriesFiltersToSearch, type SeriesFilters } from '../series/series-filters';
 import type { CaseStatus } from '../../../common/api';
 import { auditToSearch, parseAudit, parseCaseStatus, type AuditFilters } from '../cases/case-routes';
+import type { SuggestionStatus } from '../i18n/suggestions-messages';
+import { parseSuggestionStatus, suggestionsSearch } from '../suggestions/suggestion-routes';
 
 export type Route =
   | { readonly view: 'root' }
@@ -22,6 +24,8 @@ export type Route =
   | { readonly view: 'overview' }
   | { readonly view: 'series'; readonly filters: SeriesFilters }
   | { readonly view: 'series-detail'; readonly id: string }
+  // The review queue of the engine's suggestions.
+  | { readonly view: 'suggestions'; readonly status: SuggestionStatus; readonly page: number }
   // Case files and the audit log (wt-ui2).
   | { readonly view: 'cases'; readonly status: CaseStatus | null }
   | { readonly view: 'case-new'; readonly series: readonly string[] }
@@ -55,6 +59,7 @@ const ROUTES: readonly RouteEntry[] = [
   { pattern: ['overview'], build: () => ({ view: 'overview' }) },
   { pattern: ['series'], build: (_p, query) => ({ view: 'series', filters: parseSeriesFilters(query) }) },
   { pattern: ['series', ':id'], build: (p) => ({ view: 'series-detail', id: p.id ?? '' }) },
+  { pattern: ['suggestions'], build: (_p, query) => ({ view: 'suggestions', status: parseSuggestionStatus(query.get('status')), page: positiveInt(query.get('page'), 1) }) },
   // Case files and the audit log (wt-ui2).
   { pattern: ['cases'], build: (_p, query) => ({ view: 'cases', status: parseCaseStatus(query.get('status')) }) },
   { pattern: ['cases', 'new'], build: (_p, query) => ({ view: 'case-new', series: query.getAll('series').flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '') }) },
@@ -125,6 +130,10 @@ export function routeHref(route: Route): string {
     }
     case 'series-detail':
       return `#/series/${encodeURIComponent(route.id)}`;
+    case 'suggestions': {
+      const search = suggestionsSearch(route.status, route.page);
+      return search === '' ? '#/suggestions' : `#/suggestions?${search}`;
+    }
     // Case files and the audit log (wt-ui2).
     case 'cases':
       return route.status === null ? '#/cases' : `#/cases?status=${route.status}`;

@@ -49,10 +49,14 @@ export const AUDIT_KEYS = [
   'redaction',
   'hashes',
   'manifestSha256',
+  'suggestion',
+  'between',
+  'score',
+  'decision',
 ] as const;
 export type AuditKey = (typeof AUDIT_KEYS)[number];
 
-export const AUDIT_VALUES = ['create', 'update', 'add', 'remove', 'shipped', 'investigator'] as const;
+export const AUDIT_VALUES = ['create', 'update', 'add', 'remove', 'shipped', 'investigator', 'accepted', 'rejected'] as const;
 export type AuditValue = (typeof AUDIT_VALUES)[number];
 
 function isIdentifierKind(text: string): text is IdentifierKind {

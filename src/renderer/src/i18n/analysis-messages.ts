@@ -3,6 +3,7 @@
 // `Messages` includes them, so every language still has to give every key.
 
 import type { CaseStatus, LinkExplanation } from '../../../common/api';
+import type { IdentifierOrigin } from '../../../common/model';
 
 type Count = (n: number, shown: string) => string;
 type Keyed<Prefix extends string, K extends string> = { readonly [P in K as `${Prefix}.${P}`]: string };
@@ -131,10 +132,16 @@ interface AnalysisTexts {
   readonly 'evidence.identifier': (kind: string, value: string) => string;
   readonly 'evidence.domain': (domain: string) => string;
   readonly 'evidence.text': (percent: string) => string;
+  readonly 'evidence.textNear': (percent: string) => string;
   readonly 'evidence.categoryTime': (category: string, days: string) => string;
+  readonly 'evidence.category': (category: string) => string;
+  readonly 'evidence.categoryDiffers': (categories: string) => string;
   readonly 'evidence.brand': (brand: string) => string;
   readonly 'evidence.sender': (pattern: string) => string;
-  readonly 'evidence.weight': (weight: string) => string;
+  readonly 'evidence.prior': (groups: string) => string;
+  readonly 'evidence.groups': Count;
+  readonly 'evidence.bits': (bits: string) => string;
+  readonly 'evidence.linkBits': (bits: string) => string;
   readonly 'evidence.correction': (id: string) => string;
   readonly 'evidence.markedWrong': string;
   readonly 'explain.title': string;
@@ -210,4 +217,5 @@ export type AnalysisMessages = AnalysisTexts &
   Keyed<'seriesStatus', CaseStatus> &
   Keyed<'overview.bucket', 'day' | 'week' | 'month'> &
   Keyed<'graph.layout', 'fcose' | 'concentric' | 'breadthfirst' | 'grid'> &
-  Keyed<'explain.status', LinkExplanation['shared'][number]['status']>;
+  Keyed<'explain.status', LinkExplanation['shared'][number]['status']> &
+  Keyed<'evidence.origin', IdentifierOrigin>;

@@ -7,6 +7,7 @@ import type { IdentifierOrigin, Category, IdentifierKind, MessageChannel } from 
 import type { ErrorCode, Role, Subtype } from './vocabulary';
 import type { AnalysisMessages } from './analysis-messages';
 import type { CaseworkMessages } from './casework-messages';
+import type { SuggestionMessages } from './suggestions-messages';
 
 type Count = (n: number, shown: string) => string;
 
@@ -266,6 +267,7 @@ interface Texts {
 export type Messages = Texts &
   AnalysisMessages &
   CaseworkMessages &
+  SuggestionMessages &
   Keyed<'category', Category> &
   Keyed<'kind', IdentifierKind> &
   Keyed<'channel', MessageChannel> &

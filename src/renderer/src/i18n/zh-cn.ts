@@ -3,8 +3,10 @@
 import { caseworkZhCN } from './casework-zh-cn';
 import type { Messages } from './messages';
 import { analysisZhCN } from './analysis-zh-cn';
+import { suggestionsZhCN } from './suggestions-zh-cn';
 
 export const zhCN: Messages = {
+  ...suggestionsZhCN,
   ...analysisZhCN,
 
   'app.title': '案件图谱',

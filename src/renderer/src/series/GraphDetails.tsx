@@ -4,47 +4,17 @@
 
 import { useEffect, useState, type ReactNode } from 'react';
 import type { GraphEdge, GraphNode, LinkEvidence, LinkExplanation, Result } from '../../../common/api';
+import { signedBits } from '../../../common/evidence-format';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { routeHref } from '../app/routes';
 import { useApi } from '../app/ServicesContext';
-import { useI18n, type I18n } from '../i18n/I18nContext';
+import { useI18n } from '../i18n/I18nContext';
 import { rememberListHref } from '../reports/list-memory';
 import { DEFAULT_FILTERS as DEFAULT_REPORT_FILTERS } from '../reports/report-filters';
+import { EvidenceTerms } from './EvidenceTerms';
 import { ReasonForm } from './ReasonForm';
 
 export type GraphSelection = { readonly type: 'node'; readonly id: string } | { readonly type: 'edge'; readonly id: string };
-
-export function evidenceText(e: LinkEvidence, { m, fmt }: I18n): string {
-  switch (e.type) {
-    case 'identifier':
-      return m['evidence.identifier'](m[`kind.${e.kind as 'phone'}`] ?? e.kind, e.value) + (e.wrong ? ` (${m['evidence.markedWrong']})` : '');
-    case 'domain':
-      return m['evidence.domain'](e.domain);
-    case 'text':
-      return m['evidence.text'](fmt.count(Math.round(e.similarity * 100)));
-    case 'category_time':
-      return m['evidence.categoryTime'](m[`category.${e.category as 'other'}`] ?? e.category, fmt.count(e.days));
-    case 'brand':
-      return m['evidence.brand'](e.brand);
-    case 'sender':
-      return m['evidence.sender'](e.pattern);
-    case 'correction':
-      return m['evidence.correction'](fmt.count(e.correction));
-  }
-}
-
-function EvidenceList({ evidence }: { readonly evidence: readonly LinkEvidence[] }) {
-  const i18n = useI18n();
-  return (
-    <ul className="evidence-list">
-      {evidence.map((e, i) => (
-        <li key={i}>
-          {evidenceText(e, i18n)} <span className="muted num">{i18n.m['evidence.weight'](e.weight.toFixed(1))}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function Explanation({ a, b }: { readonly a: string; readonly b: string }) {
   const i18n = useI18n();
@@ -72,9 +42,9 @@ function Explanation({ a, b }: { readonly a: string; readonly b: string }) {
             <li key={i}>
               <span className="mono">{hop.from}</span> → <span className="mono">{hop.to}</span>{' '}
               <span className="muted">
-                {hop.strong ? m['explain.strong'] : m['explain.weak']} · {m['evidence.weight'](hop.weight.toFixed(1))}
+                {hop.strong ? m['explain.strong'] : m['explain.weak']} · {m['evidence.linkBits'](signedBits(hop.weight))}
               </span>
-              <EvidenceList evidence={hop.evidence} />
+              <EvidenceTerms evidence={hop.evidence} />
             </li>
           ))}
         </ol>
@@ -239,10 +209,10 @@ export function GraphDetails({ selection, nodeById, edgeById, degree, seriesRepo
             <span className="mono">{a}</span> ↔ <span className="mono">{b}</span>
           </p>
           <p className="muted">
-            {edge.strong ? m['explain.strong'] : m['explain.weak']} · {m['evidence.weight'](edge.weight.toFixed(1))}
+            {edge.strong ? m['explain.strong'] : m['explain.weak']} · {m['evidence.linkBits'](signedBits(edge.weight))}
           </p>
           <h4>{m['graph.evidence']}</h4>
-          <EvidenceList evidence={edge.evidence} />
+          <EvidenceTerms evidence={edge.evidence} />
           {a && b ? <Explanation a={a} b={b} /> : null}
           {a && b
             ? edge.evidence

@@ -1,6 +1,7 @@
 // #/series/<id> — the series workspace: its facts against the threshold, the network graph,
-// the loss charts, the timeline, its reports, and the investigator's corrections (split, merge,
-// wrong evidence, ignore) with the list of corrections so far. Corrections start a relink,
+// the loss charts, the timeline, its reports, the engine's suggestions that would join it with
+// another series, and the investigator's corrections (split, merge, wrong evidence, ignore) with
+// the list of corrections so far. Corrections start a relink,
 // whose progress shows here and in the status strip.
 
 import { useCallback, useMemo, useState, type MouseEvent } from 'react';
@@ -16,6 +17,7 @@ import { LossCharts } from './LossCharts';
 import { SeriesActions } from './SeriesActions';
 import { SeriesGraph } from './SeriesGraph';
 import { SeriesReportsTable } from './SeriesReportsTable';
+import { SeriesSuggestions } from './SeriesSuggestions';
 import { ThresholdBar } from './SeriesTable';
 import { SeriesTimeline } from './SeriesTimeline';
 
@@ -102,6 +104,9 @@ function Workspace({ detail, askedId, refresh }: { readonly detail: SeriesDetail
         <a href="#reports" onClick={(e) => jump(e, 'ws-reports')}>
           {m['series.reports']}
         </a>
+        <a href="#suggestions" onClick={(e) => jump(e, 'ws-suggestions')}>
+          {m['suggestions.panelTitle']}
+        </a>
         <a href="#actions" onClick={(e) => jump(e, 'ws-actions')}>
           {m['actions.title']}
         </a>
@@ -118,6 +123,9 @@ function Workspace({ detail, askedId, refresh }: { readonly detail: SeriesDetail
       </div>
       <div id="ws-reports">
         <SeriesReportsTable reports={detail.reports} crossing={detail.overReport} />
+      </div>
+      <div id="ws-suggestions">
+        <SeriesSuggestions seriesId={row.id} />
       </div>
       <div id="ws-actions">
         <SeriesActions detail={detail} onChanged={refresh} />

@@ -1,0 +1,74 @@
+// The review queue through the backend as both hosts run it: arguments checked by the contract's
+// schemas, an acceptance or a revocation followed by an incremental run of the built link worker
+// (the two series one, then two again), a rejection by none.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { ApiEvent, Suggestion, SuggestionPage } from '../../../src/common/api';
+import { Backend } from '../../../src/core/backend/backend';
+import { suggestionId } from '../../../src/core/linking/suggestion-id';
+import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
+import { tempDir } from '../../support/tmp';
+import { demoTemplate } from '../analysis/demo-store';
+
+const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
+
+const links = (events: readonly ApiEvent[]): number => events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link').length;
+
+async function linkRuns(events: readonly ApiEvent[], n: number): Promise<void> {
+  for (let i = 0; i < 1200 && links(events) < n; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(links(events)).toBe(n);
+}
+
+describe('suggestions through the backend', () => {
+  it('checks arguments, relinks after accepting and revoking, not after rejecting', async () => {
+    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'store.db');
+    fs.copyFileSync(await demoTemplate(), dbPath);
+    const raw = new Database(dbPath);
+    const pick = raw.prepare(
+      `SELECT r.id, r.rid FROM series s JOIN series_member m ON m.series_id = s.id JOIN report r ON r.rid = m.rid
+       WHERE s.active = 1 AND s.size BETWEEN 2 AND 6 AND m.rid = (SELECT min(rid) FROM series_member WHERE series_id = s.id) ORDER BY s.id LIMIT 4`,
+    );
+    const [p, q, x, y] = pick.all() as { id: string; rid: number }[];
+    const seed = (u: { id: string; rid: number }, v: { id: string; rid: number }): string => {
+      const id = suggestionId(u.id, v.id);
+      raw.prepare('INSERT INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, ?, ?, 1)').run(id, Math.min(u.rid, v.rid), Math.max(u.rid, v.rid), 2.5, JSON.stringify([{ type: 'text', similarity: 0.95, weight: 2.5 }]));
+      return id;
+    };
+    const join = seed(p!, q!);
+    const apart = seed(x!, y!);
+    raw.close();
+
+    const events: ApiEvent[] = [];
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    try {
+      expect(await b.call('suggestions.accept', { id: join, reason: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'suggestions.accept: reason must say why' } });
+      expect(await b.call('suggestions.query', { status: 'maybe', offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(await b.call('suggestions.reject', { id: 'SG-NOSUCH', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      const open = await b.call('suggestions.query', { offset: 0, limit: 10 });
+      expect(open.ok && (open.value as SuggestionPage).rows.map((s) => s.id).sort()).toEqual([join, apart].sort());
+
+      expect(await b.call('suggestions.accept', { id: join, reason: '同一团伙' })).toMatchObject({ ok: true, value: { status: 'accepted' } });
+      await linkRuns(events, 1);
+      const accepted = await b.call('suggestions.query', { status: 'accepted', offset: 0, limit: 10 });
+      const row = accepted.ok ? (accepted.value as SuggestionPage).rows[0] : undefined;
+      expect(row?.series[0]).toBe(row?.series[1]);
+
+      expect(await b.call('suggestions.reject', { id: apart, reason: '话术为公开模板' })).toMatchObject({ ok: true, value: { status: 'rejected' } });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(links(events)).toBe(1);
+
+      const revoked = await b.call('suggestions.revoke', { id: join, reason: '核实不符' });
+      expect(revoked.ok && (revoked.value as Suggestion).status).toBe('open');
+      await linkRuns(events, 2);
+      const again = await b.call('suggestions.query', { offset: 0, limit: 10 });
+      const back = again.ok ? (again.value as SuggestionPage).rows.find((s) => s.id === join) : undefined;
+      expect(back?.series[0]).not.toBe(back?.series[1]);
+    } finally {
+      b.close();
+    }
+  });
+});
