@@ -72,6 +72,7 @@ export const API_SCHEMAS = {
     .object({
       text: z.string().max(500).optional(),
       overThreshold: z.boolean().optional(),
+      onlyTogether: z.boolean().optional(),
       categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
       status: z.enum(['new', 'under_review', 'filed', 'closed', 'none']).optional(),
       sort: z.enum(['loss', 'reports', 'victims', 'last', 'first', 'id']).optional(),

@@ -272,6 +272,8 @@ export interface Overview {
   readonly reports: number;
   readonly series: number;
   readonly overThreshold: number;
+  /** Of those over the threshold, the series none of whose reports reaches it alone. */
+  readonly onlyTogether: number;
   /** Every live report's loss, and the part of it in series, by currency. */
   readonly totalLoss: LossByCurrency;
   readonly linkedLoss: LossByCurrency;
@@ -297,7 +299,15 @@ export interface SeriesRow {
   /** Loss in the threshold currency, decimal string, for the bar against the threshold. */
   readonly thresholdLoss: string;
   readonly overThreshold: boolean;
+  /** Over the threshold although none of its reports reaches it alone. */
+  readonly onlyTogether: boolean;
+  /** When the report that pushed it over says its fraud happened (else when it was reported). */
   readonly overAt: string | null;
+  /**
+   * How many of its reports say when their fraud happened: the threshold's window counted those
+   * occurrence dates, and report dates for the rest.
+   */
+  readonly occurredReports: number;
   readonly firstAt: string | null;
   readonly lastAt: string | null;
   readonly categories: readonly Category[];
@@ -312,6 +322,8 @@ export interface SeriesQuery {
   /** Matches a series id, a report id in it, or an identifier value in it. */
   readonly text?: string;
   readonly overThreshold?: boolean;
+  /** Only series over the threshold none of whose reports reaches it alone (or, false, the others). */
+  readonly onlyTogether?: boolean;
   readonly categories?: readonly Category[];
   readonly status?: CaseStatus | 'none';
   /** Default: over-threshold first, then loss, descending. */

@@ -14,9 +14,15 @@ describe('analysis routes', () => {
     const route = parseRoute('#/series?over=1&cat=loan,bogus&status=filed&sort=reports&dir=asc&q=138&page=3');
     expect(route).toEqual({
       view: 'series',
-      filters: { text: '138', overOnly: true, categories: ['loan'], status: 'filed', sort: 'reports', desc: false, page: 3 },
+      filters: { text: '138', overOnly: true, togetherOnly: false, categories: ['loan'], status: 'filed', sort: 'reports', desc: false, page: 3 },
     });
     expect(routeHref(route)).toBe('#/series?q=138&over=1&cat=loan&status=filed&sort=reports&dir=asc&page=3');
+    // The overview's figure of series reached only together opens this list.
+    const together = parseRoute('#/series?together=1');
+    expect(together).toEqual({ view: 'series', filters: { ...DEFAULT_SERIES_FILTERS, togetherOnly: true } });
+    expect(routeHref(together)).toBe('#/series?together=1');
+    expect(seriesQueryOf({ ...DEFAULT_SERIES_FILTERS, togetherOnly: true })).toEqual({ onlyTogether: true, offset: 0, limit: 100 });
+    expect(parseSeriesFilters(new URLSearchParams('together=yes')).togetherOnly).toBe(false);
     expect(routeHref({ view: 'series', filters: DEFAULT_SERIES_FILTERS })).toBe('#/series');
   });
 
@@ -37,8 +43,8 @@ describe('overview buckets', () => {
   });
 });
 
-function report(id: string, reportedAt: string, amount: string | null, victimKey: string, currency = 'CNY'): SeriesReport {
-  return { id, reportedAt, occurredAt: null, category: 'loan', loss: amount === null ? null : { amount, currency }, summary: '', victimKey, messages: 0 };
+function report(id: string, reportedAt: string, amount: string | null, victimKey: string, currency = 'CNY', occurredAt: string | null = null): SeriesReport {
+  return { id, reportedAt, occurredAt, category: 'loan', loss: amount === null ? null : { amount, currency }, summary: '', victimKey, messages: 0 };
 }
 
 describe('loss series', () => {
@@ -60,6 +66,25 @@ describe('loss series', () => {
     const over = lossSeries([...reports, report('R6', '2024-03-06T09:00:00+08:00', '500.00', 'v4')], threshold, null);
     expect(over.crossing?.reportId).toBe('R6');
     expect(centsToAmount(over.crossing?.totalCents ?? 0)).toBe('5000.00');
+  });
+
+  it('runs on the threshold window’s time line: when each fraud happened, else when it was reported', () => {
+    const s = lossSeries(
+      [
+        report('A', '2024-03-10T10:00:00+08:00', '1000.00', 'v1', 'CNY', '2024-03-01T10:00:00+08:00'),
+        report('B', '2024-03-05T10:00:00+08:00', '1000.00', 'v2'),
+        report('C', '2024-03-20T10:00:00+08:00', '3000.00', 'v3', 'CNY', '2024-02-01T10:00:00+08:00'),
+      ],
+      threshold,
+      null,
+    );
+    expect(s.points.map((p) => [p.reportId, p.at])).toEqual([
+      ['C', '2024-02-01T10:00:00+08:00'],
+      ['A', '2024-03-01T10:00:00+08:00'],
+      ['B', '2024-03-05T10:00:00+08:00'],
+    ]);
+    // In the order the frauds happened, B takes the total to the threshold (by report dates C would).
+    expect(s.crossing).toMatchObject({ reportId: 'B', at: '2024-03-05T10:00:00+08:00', totalCents: 500000 });
   });
 
   it('takes the backend’s crossing report when it names one, and groups by victim and category', () => {

@@ -164,6 +164,8 @@ export function getOverview(db: Db, options: OverviewOptions = {}): Overview {
   const rule = thresholdRule(db);
   const figures = storeFigures(db, rule.currency, options.warming === true);
   const counts = db.prepare('SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').get() as { series: number; over: number };
+  // From the index series_by_together (migration 011), not a scan.
+  const together = db.prepare('SELECT count(*) FROM series WHERE active = 1 AND only_together = 1').pluck().get() as number;
   const cases = casesBySeries(db);
   const newest = db
     .prepare(`SELECT ${SERIES_COLUMNS} FROM series s WHERE s.active = 1 AND s.over_threshold = 1 ORDER BY s.over_at_ms DESC, s.id DESC LIMIT ?`)
@@ -174,6 +176,7 @@ export function getOverview(db: Db, options: OverviewOptions = {}): Overview {
     reports: figures.reports,
     series: counts.series,
     overThreshold: counts.over,
+    onlyTogether: together,
     totalLoss: figures.totalLoss,
     linkedLoss: figures.linkedLoss,
     threshold: { amount: centsToDecimal(rule.amountCents), currency: rule.currency },

@@ -58,6 +58,10 @@ export function querySeries(db: Db, q: SeriesQuery): SeriesPage {
     clauses.push('s.over_threshold = ?');
     params.push(q.overThreshold ? 1 : 0);
   }
+  if (q.onlyTogether !== undefined) {
+    clauses.push('s.only_together = ?');
+    params.push(q.onlyTogether ? 1 : 0);
+  }
   if (q.text?.trim()) {
     clauses.push('s.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify([...seriesMatching(db, q.text)]));

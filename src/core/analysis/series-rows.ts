@@ -18,13 +18,16 @@ export interface SeriesDbRow {
   readonly over_threshold: number;
   readonly over_report: string | null;
   readonly over_at_ms: number | null;
+  readonly only_together: number;
+  /** NULL until a link run figured the series on occurrence dates (migration 011). */
+  readonly occurred_reports: number | null;
   readonly first_ms: number | null;
   readonly last_ms: number | null;
   readonly updated_run: number;
   readonly active: number;
 }
 
-export const SERIES_COLUMNS = 's.id, s.canonical, s.size, s.loss, s.sort_cents, s.over_threshold, s.over_report, s.over_at_ms, s.first_ms, s.last_ms, s.updated_run, s.active';
+export const SERIES_COLUMNS = 's.id, s.canonical, s.size, s.loss, s.sort_cents, s.over_threshold, s.over_report, s.over_at_ms, s.only_together, s.occurred_reports, s.first_ms, s.last_ms, s.updated_run, s.active';
 
 const MAX_HOPS = 1000;
 
@@ -227,7 +230,9 @@ export function toSeriesRows(db: Db, rows: readonly SeriesDbRow[], cases: Readon
       loss: JSON.parse(r.loss) as Record<string, string>,
       thresholdLoss: centsToDecimal(r.sort_cents),
       overThreshold: r.over_threshold === 1,
+      onlyTogether: r.only_together === 1,
       overAt: iso(r.over_at_ms),
+      occurredReports: r.occurred_reports ?? 0,
       firstAt: iso(r.first_ms),
       lastAt: iso(r.last_ms),
       categories: stat?.categories ?? [],

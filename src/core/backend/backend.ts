@@ -10,6 +10,7 @@ import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '.
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { isStoreBusy, openStore, schemaVersion, type Db } from '../store/db';
 import { importDemo } from '../import/import-demo';
+import { hasUnfiguredSeries } from '../linking/store-write';
 import { importFiles } from '../import/import-files';
 import { Jobs, toApiError } from './jobs';
 import { getReport, queryReports, storeInfo } from './report-queries';
@@ -166,6 +167,9 @@ export class Backend {
       }),
     } satisfies CasegraphApi;
     this.scheduler.schedule();
+    // A store upgraded by migration 011 holds series figured on report dates: relinked (in full)
+    // at once, so the threshold figures count occurrence dates before the investigator asks.
+    if (hasUnfiguredSeries(db)) this.requestRelink();
   }
 
   /** The transports' single entry: validate, dispatch, never throw. */

@@ -5,10 +5,11 @@
 // GraphML, CSV, PDF) is built from the redacted values only.
 import { evidenceSentence } from '../linking/evidence-text';
 import type { Evidence } from '../linking/link-graph';
-import { thresholdCrossing, lossByCurrency, type Crossing, type LossRow, type ThresholdRule } from '../linking/threshold';
+import { onlyTogether, thresholdCrossing, lossByCurrency, type Crossing, type LossRow, type ThresholdRule } from '../linking/threshold';
 import { thresholdRule } from '../linking/threshold-setting';
 import { identifierRows } from '../ingest/identifiers';
 import { parseRecord } from '../report/parse';
+import { parseRfc3339 } from '../report/rfc3339';
 import type { ReportRecord } from '../../common/model';
 import { decimalToCents } from '../../common/money';
 import type { Db } from '../store/db';
@@ -23,6 +24,8 @@ export interface BundleReport {
   readonly line: string;
   readonly record: ReportRecord;
   readonly reportedMs: number;
+  /** When the fraud happened (occurred_at), where the report says. */
+  readonly occurredMs: number | null;
   readonly identifiers: readonly { kind: string; value: string; raw: string; role: string | null; origin: string }[];
 }
 
@@ -51,6 +54,10 @@ export interface SeriesContent {
   readonly loss: Readonly<Record<string, string>>;
   readonly rule: ThresholdRule;
   readonly crossing: Crossing | null;
+  /** Over the threshold although none of its reports reaches it alone. */
+  readonly onlyTogether: boolean;
+  /** Reports saying when their fraud happened: the window counted those dates, report dates for the rest. */
+  readonly occurredReports: number;
   readonly redaction: 'none' | 'victims';
   readonly hashes: 'hmac-sha256' | 'none';
 }
@@ -109,7 +116,7 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
     if (!parsed.ok || parsed.value.record.deleted) throw new BundleError(`report ${(members[i] as { id: string }).id} cannot be written as report-format v1 (${parsed.ok ? 'withdrawn' : parsed.error.reason})`);
     const record = parsed.value.record;
     const identifiers = identifierRows(record).map(([kind, value, raw, role, origin]) => ({ kind, value, raw, role, origin }));
-    return { line, record, reportedMs: parsed.value.reportedMs ?? 0, identifiers };
+    return { line, record, reportedMs: parsed.value.reportedMs ?? 0, occurredMs: occurredMs(record.occurred_at), identifiers };
   });
 
   const idOf = new Map(members.map((m) => [m.rid, m.id]));
@@ -138,9 +145,12 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
   const lossRows: LossRow[] = reports.map((r) => ({
     id: r.record.id,
     reportedMs: r.reportedMs,
+    // The window counts when the fraud happened, as the store's series figures do.
+    occurredMs: r.occurredMs,
     lossCents: r.record.loss ? (decimalToCents(r.record.loss.amount) ?? 0) : 0,
     currency: r.record.loss?.currency ?? null,
   }));
+  const crossing = thresholdCrossing(lossRows, rule);
   return {
     seriesId,
     caseId,
@@ -150,10 +160,18 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
     notes,
     loss: lossByCurrency(lossRows),
     rule,
-    crossing: thresholdCrossing(lossRows, rule),
+    crossing,
+    onlyTogether: onlyTogether(lossRows, rule, crossing),
+    occurredReports: reports.filter((r) => r.occurredMs !== null).length,
     redaction: redactor ? 'victims' : 'none',
     hashes: redactor ? redactor.hashes : 'none',
   };
+}
+
+function occurredMs(text: string | null | undefined): number | null {
+  if (typeof text !== 'string') return null;
+  const parsed = parseRfc3339(text);
+  return 'ms' in parsed ? parsed.ms : null;
 }
 
 /**

@@ -43,6 +43,13 @@ export interface PdfOptions {
 
 const PAGE = { w: 595.28, h: 841.89, margin: 50 };
 
+/** Which dates the threshold's window counted. */
+function windowBasis(occurred: number, reports: number): string {
+  if (occurred >= reports) return `the occurrence dates of all ${reports} reports`;
+  if (occurred === 0) return `the report dates of all ${reports} reports: none says when its fraud happened`;
+  return `occurrence dates for ${occurred} of ${reports} reports, report dates for the rest`;
+}
+
 export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise<Buffer> {
   // Loaded here, on the first export, not with the module: pdfkit takes about 0.2 s to load, which
   // every CLI command and the backend's start would otherwise pay.
@@ -91,8 +98,14 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
     ['Reports 报案数', String(s.reports.length)],
     ['Total loss 损失合计', lossText],
     ['Period 时间范围', `${first} — ${last}`],
-    ['Filing threshold 立案标准', `${centsToDecimal(s.rule.amountCents)} ${s.rule.currency} within ${s.rule.lookbackDays} days`],
-    ['Over the threshold 是否达到', s.crossing ? `yes, with report ${s.crossing.report} (${new Date(s.crossing.atMs).toISOString()})` : 'no'],
+    [
+      'Filing threshold 立案标准',
+      `${centsToDecimal(s.rule.amountCents)} ${s.rule.currency} within ${s.rule.lookbackDays} days of when the frauds happened (${windowBasis(s.occurredReports, s.reports.length)})`,
+    ],
+    [
+      'Over the threshold 是否达到',
+      s.crossing ? `yes${s.onlyTogether ? ', only together (no report reaches it alone)' : ''}, with report ${s.crossing.report} (${new Date(s.crossing.atMs).toISOString()})` : 'no',
+    ],
     ['Links 关联', String(s.links.length)],
     ['Scam types 诈骗类型', [...categories.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c, n]) => `${c} ${n}`).join(', ')],
   ];
@@ -131,12 +144,14 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
 }
 
 function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: number, w: number, h: number, t: (x: string) => string): void {
-  const points: { ms: number; cents: number }[] = [];
+  // On the threshold window's time line: when each fraud happened, else when it was reported.
+  const points: { id: string; ms: number; cents: number }[] = [];
   let sum = 0;
-  for (const r of s.reports) {
-    if (r.record.loss?.currency !== s.rule.currency) continue;
-    sum += decimalToCents(r.record.loss.amount) ?? 0;
-    points.push({ ms: r.reportedMs, cents: sum });
+  const counted = s.reports.filter((r) => r.record.loss?.currency === s.rule.currency).map((r) => ({ id: r.record.id, ms: r.occurredMs ?? r.reportedMs, record: r.record }));
+  counted.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of counted) {
+    sum += decimalToCents((r.record.loss as { amount: string }).amount) ?? 0;
+    points.push({ id: r.id, ms: r.ms, cents: sum });
   }
   const left = x + 60;
   const bottom = y + h - 20;
@@ -171,7 +186,7 @@ function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: numb
     doc.stroke().restore();
   }
   if (s.crossing) {
-    const at = points.find((p) => p.ms >= (s.crossing as { atMs: number }).atMs) ?? points[points.length - 1];
+    const at = points.find((p) => p.id === (s.crossing as { report: string }).report) ?? points[points.length - 1];
     if (at) {
       doc.save().lineWidth(1.5).strokeColor('#cc3333').circle(px(at.ms), py(at.cents), 4).stroke().restore();
       doc.fillColor('#cc3333').text(t(`crossed with ${s.crossing.report}`), Math.min(px(at.ms) + 6, left + plotW - 150), Math.max(y, py(at.cents) - 16), { width: 150 });

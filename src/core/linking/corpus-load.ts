@@ -9,7 +9,7 @@ import { DEFAULT_CHECK_EVERY, type Tick } from './progress';
 
 type Row = unknown[];
 
-const REPORT_COLUMNS = 'rid, id, category, precinct, reported_ms, loss_cents, currency, withdrawn';
+const REPORT_COLUMNS = 'rid, id, category, precinct, reported_ms, loss_cents, currency, withdrawn, occurred_ms';
 
 function addReport(b: CorpusBuilder, r: Row): void {
   b.addReport({
@@ -20,6 +20,7 @@ function addReport(b: CorpusBuilder, r: Row): void {
     reportedMs: r[4] as number | null,
     lossCents: r[5] as number | null,
     currency: r[6] as string | null,
+    occurredMs: r[8] as number | null,
   });
 }
 

@@ -12,6 +12,8 @@ export interface ReportRow {
   readonly category: string | null;
   readonly precinct: string | null;
   readonly reportedMs: number | null;
+  /** When the fraud happened (occurred_at), where the report says. */
+  readonly occurredMs?: number | null;
   readonly lossCents: number | null;
   readonly currency: string | null;
 }
@@ -33,6 +35,8 @@ export interface Corpus {
   readonly categories: readonly string[];
   readonly precinct: Int32Array;
   readonly reportedMs: Float64Array;
+  /** NaN where the report does not say when the fraud happened. */
+  readonly occurredMs: Float64Array;
   readonly lossCents: Float64Array;
   readonly currency: Int32Array;
   readonly currencies: readonly string[];
@@ -93,6 +97,7 @@ export class CorpusBuilder {
   private category = new Int32Array(1024);
   private precinct = new Int32Array(1024);
   private reportedMs = new Float64Array(1024);
+  private occurredMs = new Float64Array(1024);
   private lossCents = new Float64Array(1024);
   private currency = new Int32Array(1024);
   private brand = new Int32Array(1024);
@@ -124,6 +129,7 @@ export class CorpusBuilder {
     this.category = grow(this.category, need);
     this.precinct = grow(this.precinct, need);
     this.reportedMs = grow(this.reportedMs, need);
+    this.occurredMs = grow(this.occurredMs, need);
     this.lossCents = grow(this.lossCents, need);
     this.currency = grow(this.currency, need);
     this.brand = grow(this.brand, need);
@@ -133,6 +139,7 @@ export class CorpusBuilder {
     this.category[i] = this.categories.id(r.category ?? 'other');
     this.precinct[i] = r.precinct === null ? -1 : this.precincts.id(r.precinct);
     this.reportedMs[i] = r.reportedMs ?? Number.NaN;
+    this.occurredMs[i] = r.occurredMs ?? Number.NaN;
     this.lossCents[i] = r.lossCents ?? 0;
     this.currency[i] = r.currency === null ? -1 : this.currencies.id(r.currency);
     this.brand[i] = -1;
@@ -276,6 +283,7 @@ export class CorpusBuilder {
       categories: this.categories.list,
       precinct: this.precinct.subarray(0, n),
       reportedMs: this.reportedMs.subarray(0, n),
+      occurredMs: this.occurredMs.subarray(0, n),
       lossCents: this.lossCents.subarray(0, n),
       currency: this.currency.subarray(0, n),
       currencies: this.currencies.list,

@@ -428,12 +428,12 @@ function writeIncremental(ctx: Context, c: Corpus, result: EngineResult, scope: 
 
   // Figures of every series whose membership changed, from its whole membership.
   const members = new Map<string, LossRow[]>();
-  const memberRows = db.prepare<[string], [string, string, number | null, number | null, string | null]>(
-    'SELECT m.series_id, r.id, r.reported_ms, r.loss_cents, r.currency FROM series_member m JOIN report r INDEXED BY report_link ON r.rid = m.rid WHERE m.series_id IN (SELECT value FROM json_each(?))',
+  const memberRows = db.prepare<[string], [string, string, number | null, number | null, string | null, number | null]>(
+    'SELECT m.series_id, r.id, r.reported_ms, r.loss_cents, r.currency, r.occurred_ms FROM series_member m JOIN report r INDEXED BY report_link ON r.rid = m.rid WHERE m.series_id IN (SELECT value FROM json_each(?))',
   ).raw();
-  for (const [s, id, ms, cents, currency] of memberRows.iterate(JSON.stringify([...grown])) as IterableIterator<[string, string, number | null, number | null, string | null]>) {
+  for (const [s, id, ms, cents, currency, occurred] of memberRows.iterate(JSON.stringify([...grown])) as IterableIterator<[string, string, number | null, number | null, string | null, number | null]>) {
     const list = members.get(s);
-    const row: LossRow = { id, reportedMs: ms ?? Number.NaN, lossCents: cents ?? 0, currency };
+    const row: LossRow = { id, reportedMs: ms ?? Number.NaN, occurredMs: occurred, lossCents: cents ?? 0, currency };
     if (list) list.push(row);
     else members.set(s, [row]);
   }

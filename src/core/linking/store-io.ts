@@ -15,7 +15,7 @@ import { engineOverrides, readOverrides } from './overrides';
 import { rejectedPairs, storedGroups, writeFullModel } from './store-model';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl, type Tick } from './progress';
 import { assignSeriesIds, type Group } from './series-ids';
-import { bulkJson, INSERT_LINKS, nextRunId, recordRun, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
+import { bulkJson, hasUnfiguredSeries, INSERT_LINKS, nextRunId, recordRun, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
 import { thresholdRule } from './threshold-setting';
 import type { LossRow, ThresholdRule } from './threshold';
 
@@ -63,7 +63,9 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     ...(options.signal ? { signal: options.signal } : {}),
   };
   const stored = readModel(db);
-  if (!options.full && !options.estimate && last !== undefined && stored !== null) {
+  // Without a model, or with series figured before the window counted occurrence dates
+  // (migration 011), a full run is needed.
+  if (!options.full && !options.estimate && last !== undefined && stored !== null && !hasUnfiguredSeries(db)) {
     const inc = planIncremental(db, last, ignore, rule, { ...base, model: stored.model }, LIMITS, tick);
     if (inc !== null) {
       const counts = db.transaction(() => {
@@ -179,7 +181,7 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
     for (const i of members) {
       memberRows.push(`[${c.rid[i] as number},"${id}"]`);
       const cur = c.currency[i] as number;
-      rows.push({ id: c.ids[i] as string, reportedMs: c.reportedMs[i] as number, lossCents: c.lossCents[i] as number, currency: cur === -1 ? null : (c.currencies[cur] as string) });
+      rows.push({ id: c.ids[i] as string, reportedMs: c.reportedMs[i] as number, occurredMs: c.occurredMs[i] as number, lossCents: c.lossCents[i] as number, currency: cur === -1 ? null : (c.currencies[cur] as string) });
     }
     upsertSeries.run(seriesFigures(id, rows, rule, runId));
   });

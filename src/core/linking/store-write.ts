@@ -4,7 +4,7 @@ import type { Db } from '../store/db';
 import type { Corpus } from './corpus';
 import { SIGNATURE_BINS } from './minhash';
 import type { Tick } from './progress';
-import { lossByCurrency, thresholdCrossing, type LossRow, type ThresholdRule } from './threshold';
+import { hasOccurrence, lossByCurrency, onlyTogether, thresholdCrossing, type LossRow, type ThresholdRule } from './threshold';
 
 const CHUNK = 50_000;
 const DAY = 86_400_000;
@@ -22,24 +22,31 @@ export const INSERT_LINKS = 'INSERT OR REPLACE INTO link (a, b, weight, strong, 
 
 export function upsertSeriesStmt(db: Db): ReturnType<Db['prepare']> {
   return db.prepare(`
-    INSERT INTO series (id, active, canonical, size, loss, sort_cents, over_threshold, over_report, over_at_ms, first_ms, last_ms, created_run, updated_run)
-    VALUES (@id, 1, @canonical, @size, @loss, @sort, @over, @overReport, @overAt, @first, @last, @run, @run)
+    INSERT INTO series (id, active, canonical, size, loss, sort_cents, over_threshold, over_report, over_at_ms, first_ms, last_ms, created_run, updated_run, only_together, occurred_reports)
+    VALUES (@id, 1, @canonical, @size, @loss, @sort, @over, @overReport, @overAt, @first, @last, @run, @run, @onlyTogether, @occurred)
     ON CONFLICT (id) DO UPDATE SET active = 1, merged_into = NULL, canonical = excluded.canonical, size = excluded.size, loss = excluded.loss,
       sort_cents = excluded.sort_cents, over_threshold = excluded.over_threshold, over_report = excluded.over_report,
-      over_at_ms = excluded.over_at_ms, first_ms = excluded.first_ms, last_ms = excluded.last_ms, updated_run = excluded.updated_run`);
+      over_at_ms = excluded.over_at_ms, first_ms = excluded.first_ms, last_ms = excluded.last_ms, updated_run = excluded.updated_run,
+      only_together = excluded.only_together, occurred_reports = excluded.occurred_reports`);
 }
 
-/** A series row's figures: size, losses, the threshold crossing, first and last report. */
+/**
+ * A series row's figures: size, losses, the threshold crossing, whether it was reached only
+ * together, how many reports say when their fraud happened (the window counted those dates, and
+ * report dates for the rest), first and last report.
+ */
 export function seriesFigures(id: string, rows: readonly LossRow[], rule: ThresholdRule, runId: number): Record<string, string | number | null> {
   let first = Infinity;
   let last = -Infinity;
   let canonical = (rows[0] as LossRow).id;
   let sort = 0;
+  let occurred = 0;
   for (const r of rows) {
     if (r.reportedMs < first) first = r.reportedMs;
     if (r.reportedMs > last) last = r.reportedMs;
     if (r.id < canonical) canonical = r.id;
     if (r.currency === rule.currency) sort += r.lossCents;
+    if (hasOccurrence(r)) occurred++;
   }
   const crossing = thresholdCrossing(rows, rule);
   return {
@@ -51,6 +58,8 @@ export function seriesFigures(id: string, rows: readonly LossRow[], rule: Thresh
     over: crossing ? 1 : 0,
     overReport: crossing?.report ?? null,
     overAt: crossing?.atMs ?? null,
+    onlyTogether: onlyTogether(rows, rule, crossing) ? 1 : 0,
+    occurred,
     first: Number.isFinite(first) ? first : null,
     last: Number.isFinite(last) ? last : null,
     run: runId,
@@ -79,6 +88,11 @@ export function recordRun(db: Db, mode: 'full' | 'incremental', startedAt: strin
     mode, startedAt, now(), watermark, reports, changed, counts.series, counts.over, elapsedMs,
   );
   return counts;
+}
+
+/** Whether some series still has the figures of a run from before migration 011 (index series_unfigured). */
+export function hasUnfiguredSeries(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM series INDEXED BY series_unfigured WHERE active = 1 AND occurred_reports IS NULL LIMIT 1').pluck().get() !== undefined;
 }
 
 export function nextRunId(db: Db): number {

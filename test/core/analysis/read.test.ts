@@ -132,6 +132,35 @@ describe('series list', () => {
   });
 });
 
+describe('series reached only together', () => {
+  it('are counted on the overview, filtered in the list, and say which dates the window counted', async () => {
+    store = await demoStore();
+    const { db, api } = store;
+    const o = value(await api['overview.get']({}));
+    expect(o.onlyTogether).toBeGreaterThan(0);
+    expect(o.onlyTogether).toBeLessThan(o.overThreshold);
+    const together = value(await api['series.query']({ onlyTogether: true, offset: 0, limit: 1000 }));
+    expect(together.total).toBe(o.onlyTogether);
+    const largest = db.prepare('SELECT max(r.loss_cents) FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? AND r.currency = ?').pluck();
+    for (const r of together.rows) {
+      expect(r).toMatchObject({ onlyTogether: true, overThreshold: true });
+      expect(largest.get(r.id, 'CNY') as number).toBeLessThan(300000);
+    }
+    // The others over the threshold hold a report that reaches it alone.
+    const others = value(await api['series.query']({ onlyTogether: false, overThreshold: true, offset: 0, limit: 50 }));
+    expect(others.total).toBe(o.overThreshold - o.onlyTogether);
+    for (const r of others.rows) expect(largest.get(r.id, 'CNY') as number).toBeGreaterThanOrEqual(300000);
+    // The demo's reports mostly say when the fraud happened, some do not.
+    const occurred = db.prepare('SELECT count(*) FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? AND r.occurred_at IS NOT NULL').pluck();
+    const rows = value(await api['series.query']({ offset: 0, limit: 200 })).rows;
+    for (const r of rows) expect(r.occurredReports).toBe(occurred.get(r.id));
+    expect(rows.some((r) => r.occurredReports < r.reports)).toBe(true);
+    expect(rows.some((r) => r.occurredReports > 0)).toBe(true);
+    const detail = value(await api['series.get']({ id: together.rows[0]!.id }));
+    expect(detail.row).toMatchObject({ onlyTogether: true, occurredReports: detail.reports.filter((r) => r.occurredAt !== null).length });
+  });
+});
+
 describe('series workspace', () => {
   it('gives the series with its reports, keyed victims and messages', async () => {
     store = await demoStore();

@@ -77,6 +77,34 @@ describe('linking after changes', () => {
     }
   });
 
+  it('figures a store linked before migration 011 again on opening it: a full run on occurrence dates', async () => {
+    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'store.db');
+    const events: ApiEvent[] = [];
+    let b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    const started = await b.call('demo.start', { reports: 1000, seed: 6 });
+    if (!started.ok) throw new Error(started.error.message);
+    await doneOf(events, (o) => o.kind === 'link');
+    b.close();
+    // The series as a run from before migration 011 left them.
+    const old = new Database(dbPath);
+    old.exec('UPDATE series SET only_together = 0, occurred_reports = NULL WHERE active = 1');
+    old.close();
+    events.length = 0;
+    b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    try {
+      expect(await doneOf(events, (o) => o.kind === 'link')).toMatchObject({ ok: true, summary: { mode: 'full', cancelled: false } });
+      const store = new Database(dbPath, { readonly: true });
+      const figured = store.prepare('SELECT count(*) AS n, count(occurred_reports) AS figured, sum(only_together) AS together FROM series WHERE active = 1').get() as Record<string, number>;
+      store.close();
+      expect(figured['figured']).toBe(figured['n']);
+      expect(figured['together']).toBeGreaterThan(0);
+    } finally {
+      b.close();
+    }
+  });
+
   it('says plainly when the link worker is not built', async () => {
     const dir = tempDir();
     const b = new Backend({ dbPath: path.join(dir, 's.db'), vault: new FileTokenVault(path.join(dir, 'k')), onEvent: () => undefined });

@@ -41,6 +41,37 @@ describe.skipIf(!fs.existsSync(CLI))('casegraph link / series / explain', () => 
     expect(run('explain', 'A1', 'NOPE', '--db', file)).toMatchObject({ status: 1, stderr: 'casegraph: no report with id NOPE\n' });
   });
 
+  it('says in series --json which series reached the threshold only together; a single report never did', () => {
+    const { db, file } = testStore();
+    ingest(db, [
+      // Small frauds on one card within days: only together. The fraud dates count, not the report dates.
+      report('T1', { reported_at: '2025-03-01T10:00:00+08:00', occurred_at: '2025-02-27T21:00:00+08:00', identifiers: [card('6222021234567890128')], loss: { amount: '1800.00', currency: 'CNY' } }),
+      report('T2', { reported_at: '2025-03-20T10:00:00+08:00', occurred_at: '2025-03-19T08:30:00+08:00', identifiers: [card('6222021234567890128')], loss: { amount: '1500.00', currency: 'CNY' } }),
+      // One fraud reaches the threshold alone.
+      report('B1', { identifiers: [card('6217000012345678901')], loss: { amount: '3000.00', currency: 'CNY' } }),
+      report('B2', { identifiers: [card('6217000012345678901')], loss: { amount: '200.00', currency: 'CNY' } }),
+      // Reported within days, but the frauds happened three years apart: not over.
+      report('F1', { reported_at: '2025-05-01T10:00:00+08:00', occurred_at: '2022-04-01T10:00:00+08:00', identifiers: [phone('13912345678')], loss: { amount: '2000.00', currency: 'CNY' } }),
+      report('F2', { reported_at: '2025-05-03T10:00:00+08:00', occurred_at: '2025-05-02T10:00:00+08:00', identifiers: [phone('13912345678')], loss: { amount: '2000.00', currency: 'CNY' } }),
+      // Alone over the threshold.
+      report('S1', { loss: { amount: '9000.00', currency: 'CNY' } }),
+    ]);
+    db.close();
+    expect(run('link', '--db', file).stdout).toMatch(/^3 series, 2 over the filing threshold/);
+    type Entry = { id: string; reports: string[]; over_threshold: boolean; only_together: boolean; over_by: string | null; over_at: string | null };
+    const list = JSON.parse(run('series', '--db', file, '--json').stdout) as Entry[];
+    const of = (first: string): Entry | undefined => list.find((e) => e.reports[0] === first);
+    expect(of('T1')).toMatchObject({ reports: ['T1', 'T2'], over_threshold: true, only_together: true, over_by: 'T2', over_at: '2025-03-19T00:30:00.000Z' });
+    expect(of('B1')).toMatchObject({ over_threshold: true, only_together: false, over_by: 'B1' });
+    expect(of('F1')).toMatchObject({ over_threshold: false, only_together: false, over_by: null });
+    const all = JSON.parse(run('series', '--db', file, '--json', '--all').stdout) as Entry[];
+    expect(all.find((e) => e.reports[0] === 'S1')).toMatchObject({ id: 'R-S1', over_threshold: true, only_together: false });
+    expect(all.every((e) => typeof e.only_together === 'boolean')).toBe(true);
+    const together = JSON.parse(run('series', '--db', file, '--json', '--only-together', '--all').stdout) as Entry[];
+    expect(together.map((e) => e.id)).toEqual([of('T1')?.id]);
+    expect(run('series', '--db', file).stdout).toMatch(/over threshold \(T2, only together\)/);
+  });
+
   it('edits the ignore list: add, list, remove, shipped defaults protected, usage errors exit 2', () => {
     const { db, file } = testStore();
     ingest(db, [report('I1', { identifiers: [card('6222021234567890128')] }), report('I2', { identifiers: [card('6222021234567890128')] })]);

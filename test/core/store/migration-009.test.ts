@@ -45,7 +45,7 @@ describe('migration 009 search-detail-none', () => {
     old.close();
 
     const db = openStore(file);
-    expect(schemaVersion(db)).toBe(9);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'report_text'").pluck().get()).toMatch(/detail = none/);
     for (const text of SEARCHES) {
       const expected = scanned(db, text).sort();

@@ -15,6 +15,8 @@ export const analysisEn: AnalysisMessages = {
   'overview.series': 'Series',
   'overview.overThreshold': 'Series over the threshold',
   'overview.thresholdIs': (amount) => `Threshold ${amount}`,
+  'overview.onlyTogether': 'Reached only together',
+  'overview.onlyTogetherHint': 'Series over the threshold in which no report reaches it alone',
   'overview.totalLoss': 'Total loss',
   'overview.linkedLoss': 'Loss in series',
   'overview.overTime': 'Over time',
@@ -49,6 +51,7 @@ export const analysisEn: AnalysisMessages = {
   'seriesList.search': 'Search series',
   'seriesList.searchPlaceholder': 'Series id, report id, phone, card, link…',
   'seriesList.overOnly': 'Only over the threshold',
+  'seriesList.togetherOnly': 'Only reached together',
   'seriesList.status': 'Case status',
   'seriesList.statusAll': 'Any status',
   'seriesList.clear': 'Clear filters',
@@ -56,6 +59,7 @@ export const analysisEn: AnalysisMessages = {
   'seriesList.empty': 'No series yet: link the reports first.',
   'seriesList.emptyFiltered': 'No series match these filters.',
   'seriesList.over': 'Over threshold',
+  'seriesList.together': 'only together',
   'seriesList.below': (percent) => `${percent}% of threshold`,
   'seriesList.sep': ', ',
   'seriesList.col.id': 'Series',
@@ -76,6 +80,13 @@ export const analysisEn: AnalysisMessages = {
   'series.back': 'Back to the series',
   'series.notFound': 'No series has this id (it may have been merged away by a relink).',
   'series.overAt': (date) => `Over the threshold since ${date}`,
+  'series.onlyTogether': 'Reached only together: no report in this series reaches the threshold alone.',
+  'series.window': (days, n, nShown, total, totalShown) =>
+    n >= total
+      ? `The ${days}-day window counted occurrence dates for all ${totalShown} reports.`
+      : n === 0
+        ? `The ${days}-day window counted report dates for all ${totalShown} reports: none says when its fraud happened.`
+        : `The ${days}-day window counted occurrence dates for ${nShown} of ${totalShown} reports, report dates for the rest.`,
   'series.followed': (asked, now) => `Series ${asked} has been merged into ${now} by a relink; showing ${now}.`,
   'series.formerIds': (ids) => `Formerly: ${ids}`,
   'series.sections': 'Sections of this series',
@@ -169,7 +180,7 @@ export const analysisEn: AnalysisMessages = {
   'explain.status.wrong': 'marked wrong by an investigator',
 
   'loss.title': 'Losses',
-  'loss.cumulative': 'Cumulative loss against the filing threshold',
+  'loss.cumulative': 'Cumulative loss against the filing threshold, by when each fraud happened (the report date where a report does not say)',
   'loss.total': 'Cumulative loss',
   'loss.loss': 'Loss',
   'loss.thresholdLine': (amount) => `Threshold ${amount}`,

@@ -19,6 +19,8 @@ interface AnalysisTexts {
   readonly 'overview.series': string;
   readonly 'overview.overThreshold': string;
   readonly 'overview.thresholdIs': (amount: string) => string;
+  readonly 'overview.onlyTogether': string;
+  readonly 'overview.onlyTogetherHint': string;
   readonly 'overview.totalLoss': string;
   readonly 'overview.linkedLoss': string;
   readonly 'overview.overTime': string;
@@ -50,6 +52,7 @@ interface AnalysisTexts {
   readonly 'seriesList.search': string;
   readonly 'seriesList.searchPlaceholder': string;
   readonly 'seriesList.overOnly': string;
+  readonly 'seriesList.togetherOnly': string;
   readonly 'seriesList.status': string;
   readonly 'seriesList.statusAll': string;
   readonly 'seriesList.clear': string;
@@ -57,6 +60,7 @@ interface AnalysisTexts {
   readonly 'seriesList.empty': string;
   readonly 'seriesList.emptyFiltered': string;
   readonly 'seriesList.over': string;
+  readonly 'seriesList.together': string;
   readonly 'seriesList.below': (percent: string) => string;
   readonly 'seriesList.sep': string;
   readonly 'seriesList.col.id': string;
@@ -73,6 +77,9 @@ interface AnalysisTexts {
   readonly 'series.back': string;
   readonly 'series.notFound': string;
   readonly 'series.overAt': (date: string) => string;
+  readonly 'series.onlyTogether': string;
+  /** Which dates the threshold's window counted: occurrence dates for `n` of `total` reports, report dates for the rest. */
+  readonly 'series.window': (days: string, n: number, nShown: string, total: number, totalShown: string) => string;
   readonly 'series.followed': (asked: string, now: string) => string;
   readonly 'series.formerIds': (ids: string) => string;
   readonly 'series.sections': string;

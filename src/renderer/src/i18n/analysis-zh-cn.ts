@@ -13,6 +13,8 @@ export const analysisZhCN: AnalysisMessages = {
   'overview.series': '串案数',
   'overview.overThreshold': '超过立案标准的串案',
   'overview.thresholdIs': (amount) => `立案标准 ${amount}`,
+  'overview.onlyTogether': '串并后才达立案标准',
+  'overview.onlyTogetherHint': '单笔报案均未达标、合并计算后达到立案标准的串案',
   'overview.totalLoss': '损失总额',
   'overview.linkedLoss': '已串并的损失',
   'overview.overTime': '时间趋势',
@@ -47,6 +49,7 @@ export const analysisZhCN: AnalysisMessages = {
   'seriesList.search': '搜索串案',
   'seriesList.searchPlaceholder': '串案编号、报案编号、电话、卡号、网址…',
   'seriesList.overOnly': '只看超过立案标准的',
+  'seriesList.togetherOnly': '只看串并后才达标的',
   'seriesList.status': '案件状态',
   'seriesList.statusAll': '全部状态',
   'seriesList.clear': '清除筛选',
@@ -54,6 +57,7 @@ export const analysisZhCN: AnalysisMessages = {
   'seriesList.empty': '暂无串案：请先进行串并分析。',
   'seriesList.emptyFiltered': '没有符合筛选条件的串案。',
   'seriesList.over': '已达立案标准',
+  'seriesList.together': '串并后达标',
   'seriesList.below': (percent) => `达到标准的 ${percent}%`,
   'seriesList.sep': '、',
   'seriesList.col.id': '串案编号',
@@ -74,6 +78,13 @@ export const analysisZhCN: AnalysisMessages = {
   'series.back': '返回串案列表',
   'series.notFound': '没有这个编号的串案（可能已在重新串并时被合并）。',
   'series.overAt': (date) => `自 ${date} 起超过立案标准`,
+  'series.onlyTogether': '串并后才达立案标准：本串案中没有一起报案单独达到立案标准。',
+  'series.window': (days, n, nShown, total, totalShown) =>
+    n >= total
+      ? `${days} 天追溯期内的累计按案发时间计算（全部 ${totalShown} 起报案均写明案发时间）。`
+      : n === 0
+        ? `${days} 天追溯期内的累计按报案时间计算（${totalShown} 起报案均未写明案发时间）。`
+        : `${days} 天追溯期内的累计：共 ${totalShown} 起报案，其中 ${nShown} 起按案发时间计算，其余按报案时间计算。`,
   'series.followed': (asked, now) => `串案 ${asked} 已在重新串并时并入 ${now}，现显示 ${now}。`,
   'series.formerIds': (ids) => `曾用编号：${ids}`,
   'series.sections': '本串案各部分',
@@ -167,7 +178,7 @@ export const analysisZhCN: AnalysisMessages = {
   'explain.status.wrong': '已被侦查员标记为错误',
 
   'loss.title': '损失',
-  'loss.cumulative': '累计损失与立案标准',
+  'loss.cumulative': '累计损失与立案标准（按案发时间排列，未写明案发时间的按报案时间）',
   'loss.total': '累计损失',
   'loss.loss': '损失金额',
   'loss.thresholdLine': (amount) => `立案标准 ${amount}`,

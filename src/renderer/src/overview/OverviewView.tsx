@@ -1,5 +1,6 @@
-// #/overview — the landing view once the store holds reports: the counts, losses and their
-// course over time, losses by category, the newest series over the threshold and the fraudster
+// #/overview — the landing view once the store holds reports: the counts (among them the series
+// that reach the filing threshold only together: the small cases linking brings to filing),
+// losses and their course over time, losses by category, the newest series over the threshold and the fraudster
 // identifiers seen most. Every figure opens the list behind it.
 
 import { useState } from 'react';
@@ -297,6 +298,15 @@ function OverviewBody({ overview }: { readonly overview: Overview }) {
               {fmt.count(overview.overThreshold)}
             </a>
             <span className="muted small stat-line">{m['overview.thresholdIs'](fmt.money(overview.threshold))}</span>
+          </dd>
+        </div>
+        <div className={overview.onlyTogether > 0 ? 'stat stat-warn' : 'stat'}>
+          <dt>{m['overview.onlyTogether']}</dt>
+          <dd>
+            <a className="num" href={seriesHref({ togetherOnly: true })} data-testid="overview-together-count">
+              {fmt.count(overview.onlyTogether)}
+            </a>
+            <span className="muted small stat-line">{m['overview.onlyTogetherHint']}</span>
           </dd>
         </div>
         <div className="stat">

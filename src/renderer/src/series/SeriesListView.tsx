@@ -1,5 +1,5 @@
 // #/series — every series, over-threshold first by default; search (series id, report id or
-// identifier value), filter by over-threshold, category and case status; sort by column; pages
+// identifier value), filter by over-threshold, reached only together, category and case status; sort by column; pages
 // of 100. The filters live in the address, so every filtered list can be linked to.
 
 import { useEffect, useId, useState } from 'react';
@@ -59,7 +59,7 @@ export function SeriesListView({ filters }: { readonly filters: SeriesFilters })
   const total = resource.status === 'ok' ? resource.value.total : 0;
   const pages = Math.max(1, Math.ceil(total / SERIES_PAGE_SIZE));
   const page = filters.page;
-  const active = filters.text !== '' || filters.overOnly || filters.categories.length > 0 || filters.status !== '';
+  const active = filters.text !== '' || filters.overOnly || filters.togetherOnly || filters.categories.length > 0 || filters.status !== '';
 
   return (
     <div className="view view-series">
@@ -78,6 +78,10 @@ export function SeriesListView({ filters }: { readonly filters: SeriesFilters })
           <label className="check filter-check">
             <input type="checkbox" checked={filters.overOnly} onChange={(e) => change({ overOnly: e.target.checked }, false)} />
             {m['seriesList.overOnly']}
+          </label>
+          <label className="check filter-check">
+            <input type="checkbox" checked={filters.togetherOnly} onChange={(e) => change({ togetherOnly: e.target.checked }, false)} data-testid="filter-together" />
+            {m['seriesList.togetherOnly']}
           </label>
           <CategoryFilter selected={filters.categories} onChange={(categories) => change({ categories }, false)} />
           <div className="field">

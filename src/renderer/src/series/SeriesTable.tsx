@@ -1,5 +1,6 @@
 // A table of series: id, reports, victims, summed loss against the filing threshold (a bar with
-// the figure and an "over"/"below" label: colour is never the only signal), dates, categories
+// the figure and an "over"/"below" label, "only together" when no report reaches it alone:
+// colour is never the only signal), dates, categories
 // and the status of its case. Column headers sort when the list passes `sort`.
 
 import type { SeriesRow, SeriesSort } from '../../../common/api';
@@ -33,6 +34,7 @@ export function ThresholdBar({ row, threshold }: { readonly row: SeriesRow; read
           <>
             <FlagIcon />
             {m['seriesList.over']}
+            {row.onlyTogether ? <span className="tbar-together">{m['seriesList.together']}</span> : null}
           </>
         ) : (
           m['seriesList.below'](fmt.count(Math.round(ratio * 100)))
@@ -91,7 +93,7 @@ export function SeriesTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-over={row.overThreshold ? 'true' : 'false'}>
+            <tr key={row.id} data-over={row.overThreshold ? 'true' : 'false'} data-together={row.onlyTogether ? 'true' : 'false'}>
               <td className="mono">
                 <a href={routeHref({ view: 'series-detail', id: row.id })}>{row.id}</a>
               </td>

@@ -12,8 +12,10 @@ import { routeHref } from '../app/routes';
 import { useDataVersion, useJobs } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
+import { useSettings } from '../settings/SettingsContext';
 import { JobProgressBar } from '../jobs/JobProgressBar';
 import { LossCharts } from './LossCharts';
+import { DEFAULT_SERIES_FILTERS } from './series-filters';
 import { SeriesActions } from './SeriesActions';
 import { SeriesGraph } from './SeriesGraph';
 import { SeriesReportsTable } from './SeriesReportsTable';
@@ -69,6 +71,7 @@ function Facts({ detail }: { readonly detail: SeriesDetail }) {
 
 function Workspace({ detail, askedId, refresh }: { readonly detail: SeriesDetail; readonly askedId: string; readonly refresh: () => void }) {
   const { m, fmt } = useI18n();
+  const { settings } = useSettings();
   const { row } = detail;
   const reportIds = useMemo(() => detail.reports.map((r) => r.id), [detail.reports]);
   return (
@@ -84,6 +87,14 @@ function Workspace({ detail, askedId, refresh }: { readonly detail: SeriesDetail
           ) : null}
         </h1>
         {row.overAt ? <p className="view-meta">{m['series.overAt'](fmt.date(row.overAt))}</p> : null}
+        {row.onlyTogether ? (
+          <p className="view-meta together-note" data-testid="series-together">
+            {m['series.onlyTogether']}
+          </p>
+        ) : null}
+        <p className="view-meta" data-testid="series-window">
+          {m['series.window'](fmt.count(settings.lookbackDays), row.occurredReports, fmt.count(row.occurredReports), row.reports, fmt.count(row.reports))}
+        </p>
       </header>
       {row.id !== askedId ? (
         <p className="notice notice-warn" role="status">
@@ -157,7 +168,7 @@ export function SeriesWorkspace({ id }: { readonly id: string }) {
   return (
     <div className="view view-series-detail">
       <p className="back-link">
-        <a href={routeHref({ view: 'series', filters: { text: '', overOnly: false, categories: [], status: '', sort: null, desc: true, page: 1 } })}>
+        <a href={routeHref({ view: 'series', filters: DEFAULT_SERIES_FILTERS })}>
           <span aria-hidden="true">← </span>
           {m['series.back']}
         </a>

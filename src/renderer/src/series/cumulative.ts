@@ -1,6 +1,8 @@
 // The series' loss over time for the loss chart: reports in time order with the running total
 // in the threshold currency, the point where it crossed the threshold, the loss per victim and
-// per category. Amounts are summed in cents (integers), never as floats.
+// per category. Amounts are summed in cents (integers), never as floats. The time line is the
+// threshold window's: when each fraud happened, or when it was reported where the report does
+// not say (src/core/linking/threshold.ts), so the crossing sits where the window placed it.
 
 import type { SeriesReport } from '../../../common/api';
 import { decimalToCents } from '../../../common/money';
@@ -8,6 +10,7 @@ import type { Category, Money } from '../../../common/model';
 
 export interface CumulativePoint {
   readonly reportId: string;
+  /** When the fraud happened, else when it was reported. */
   readonly at: string;
   /** Milliseconds since the epoch of the report's wall clock (for a time axis). */
   readonly t: number;
@@ -30,8 +33,13 @@ function stampMs(stamp: string): number {
   return Number.isFinite(t) ? t : 0;
 }
 
+/** The report's place on the threshold window's time line. */
+export function windowStamp(r: Readonly<SeriesReport>): string {
+  return r.occurredAt ?? r.reportedAt;
+}
+
 export function lossSeries(reports: readonly SeriesReport[], threshold: Readonly<Money>, overReport: string | null): LossSeries {
-  const sorted = [...reports].sort((a, b) => stampMs(a.reportedAt) - stampMs(b.reportedAt) || a.id.localeCompare(b.id));
+  const sorted = [...reports].sort((a, b) => stampMs(windowStamp(a)) - stampMs(windowStamp(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const limit = decimalToCents(threshold.amount) ?? Number.POSITIVE_INFINITY;
   const points: CumulativePoint[] = [];
   const victims = new Map<string, { cents: number; reports: number }>();
@@ -47,7 +55,7 @@ export function lossSeries(reports: readonly SeriesReport[], threshold: Readonly
     }
     const before = total;
     total += cents;
-    const point: CumulativePoint = { reportId: r.id, at: r.reportedAt, t: stampMs(r.reportedAt), lossCents: cents, totalCents: total };
+    const point: CumulativePoint = { reportId: r.id, at: windowStamp(r), t: stampMs(windowStamp(r)), lossCents: cents, totalCents: total };
     points.push(point);
     // The backend names the report; without it, the first report that took the total to the threshold.
     if (overReport !== null ? r.id === overReport : crossing === null && before < limit && total >= limit) crossing = point;

@@ -1,4 +1,4 @@
-// The series list's filters in the URL (#/series?over=1&cat=loan&status=new&q=…&sort=loss&dir=desc).
+// The series list's filters in the URL (#/series?over=1&together=1&cat=loan&status=new&q=…&sort=loss&dir=desc).
 // Parsing drops anything malformed, so a hand-edited address never sends a bad query. With no
 // sort the backend's default applies: over-threshold first, then loss, descending.
 
@@ -10,6 +10,8 @@ export type StatusFilter = CaseStatus | 'none' | '';
 export interface SeriesFilters {
   readonly text: string;
   readonly overOnly: boolean;
+  /** Only series over the threshold none of whose reports reaches it alone. */
+  readonly togetherOnly: boolean;
   readonly categories: readonly Category[];
   readonly status: StatusFilter;
   /** null: the default order (over-threshold first, then loss). */
@@ -18,7 +20,7 @@ export interface SeriesFilters {
   readonly page: number;
 }
 
-export const DEFAULT_SERIES_FILTERS: SeriesFilters = { text: '', overOnly: false, categories: [], status: '', sort: null, desc: true, page: 1 };
+export const DEFAULT_SERIES_FILTERS: SeriesFilters = { text: '', overOnly: false, togetherOnly: false, categories: [], status: '', sort: null, desc: true, page: 1 };
 
 export const SERIES_SORTS: readonly SeriesSort[] = ['id', 'reports', 'victims', 'loss', 'first', 'last'];
 export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'under_review', 'filed', 'closed'];
@@ -45,6 +47,7 @@ export function parseSeriesFilters(params: URLSearchParams): SeriesFilters {
   return {
     text: (params.get('q') ?? '').trim().slice(0, 200),
     overOnly: params.get('over') === '1',
+    togetherOnly: params.get('together') === '1',
     categories: (params.get('cat') ?? '').split(',').filter(isCategory),
     status,
     sort,
@@ -57,6 +60,7 @@ export function seriesFiltersToSearch(filters: Readonly<SeriesFilters>): string 
   const params = new URLSearchParams();
   if (filters.text.trim() !== '') params.set('q', filters.text.trim());
   if (filters.overOnly) params.set('over', '1');
+  if (filters.togetherOnly) params.set('together', '1');
   if (filters.categories.length > 0) params.set('cat', CATEGORIES.filter((c) => filters.categories.includes(c)).join(','));
   if (filters.status !== '') params.set('status', filters.status);
   if (filters.sort !== null) {
@@ -71,6 +75,7 @@ export function seriesQueryOf(filters: Readonly<SeriesFilters>): SeriesQuery {
   return {
     ...(filters.text.trim() !== '' ? { text: filters.text.trim() } : {}),
     ...(filters.overOnly ? { overThreshold: true } : {}),
+    ...(filters.togetherOnly ? { onlyTogether: true } : {}),
     ...(filters.categories.length > 0 ? { categories: filters.categories } : {}),
     ...(filters.status !== '' ? { status: filters.status } : {}),
     ...(filters.sort !== null ? { sort: filters.sort, desc: filters.desc } : {}),
