@@ -9,8 +9,10 @@ import { m007CasesAndSharing } from './007-cases-and-sharing';
 import { m008Analysis } from './008-analysis';
 import { m009SearchDetailNone } from './009-search-detail-none';
 import { m010SuggestionsAndModel } from './010-suggestions-and-model';
+import { m011Reserved } from './011-reserved';
+import { m012ReferenceDomains } from './012-reference-domains';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis, m009SearchDetailNone, m010SuggestionsAndModel];
+export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis, m009SearchDetailNone, m010SuggestionsAndModel, m011Reserved, m012ReferenceDomains];
