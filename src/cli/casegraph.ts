@@ -9,12 +9,13 @@ import { explainCommand } from './commands/explain';
 import { ignoreCommand } from './commands/ignore';
 import { importCommand } from './commands/import';
 import { linkCommand } from './commands/link';
+import { referencesCommand } from './commands/references';
 import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
 import { suggestionsCommand } from './commands/suggestions';
 import { syncCommand } from './commands/sync';
 
-const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, suggestionsCommand, explainCommand, ignoreCommand, exportCommand, verifyCommand, importBundleCommand, keysCommand, trustCommand];
+const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, suggestionsCommand, explainCommand, ignoreCommand, referencesCommand, exportCommand, verifyCommand, importBundleCommand, keysCommand, trustCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -2,7 +2,7 @@
 // (IPC from a renderer, HTTP from a browser): it is parsed here before any handler sees it.
 import { z } from 'zod';
 import type { ApiMethod } from './api';
-import { CATEGORIES } from './model';
+import { CATEGORIES, REFERENCE_CATEGORIES } from './model';
 
 const empty = z.object({}).strict();
 const decimal = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be a decimal with at most 2 decimals');
@@ -103,6 +103,9 @@ export const API_SCHEMAS = {
   'ignore.list': empty,
   'ignore.set': z.object({ kind: identifierKind, value: identifierValue, ignored: z.boolean(), note: z.string().max(500).optional() }).strict(),
   'ignore.remove': z.object({ kind: identifierKind, value: identifierValue }).strict(),
+  'references.list': empty,
+  'references.set': z.object({ domain: identifierValue, enabled: z.boolean(), category: z.enum(REFERENCE_CATEGORIES).optional(), note: z.string().max(500).optional() }).strict(),
+  'references.remove': z.object({ domain: identifierValue, note: z.string().max(500).optional() }).strict(),
   'cases.list': z.object({ status: caseStatus.optional() }).strict(),
   'cases.get': z.object({ id: z.string().min(1).max(64) }).strict(),
   'cases.create': z

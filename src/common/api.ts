@@ -3,7 +3,7 @@
 // carry exactly these methods: name -> one serialisable argument -> one result.
 // Expected failures come back as `{ ok: false, error }`, never as thrown stack traces.
 
-import type { Category, IdentifierOrigin, IdentifierKind, Money, ReportLocation, ReportMessage, Victim } from './model';
+import type { Category, IdentifierOrigin, IdentifierKind, Money, ReferenceCategory, ReportLocation, ReportMessage, Victim } from './model';
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
@@ -572,7 +572,8 @@ export interface AuditEntryView {
   /**
    * 'import', 'demo', 'sync', 'link' (subject 'full' or 'incremental'), 'reveal' (subject: report id), 'export', 'bundle_import',
    * 'merge' / 'split' / 'wrong_evidence' (detail.correction: its id), 'revoke' (subject 'correction #id'), 'ignore_add',
-   * 'ignore_remove', 'case' (detail.event 'create' | 'update'), 'note' (subject: case id), 'settings', 'trust'...
+   * 'ignore_remove', 'reference_add', 'reference_remove' (subject: the host), 'case' (detail.event 'create' | 'update'),
+   * 'note' (subject: case id), 'settings', 'trust'...
    */
   readonly action: string;
   readonly subject: string | null;
@@ -587,6 +588,25 @@ export interface IgnoreEntryView {
   readonly shipped: boolean;
   readonly note: string | null;
   readonly addedAt: string | null;
+}
+
+/**
+ * A reference site: cited in reports (a scan, a forum thread, an app-store page), never a
+ * fraudster identifier. The entry covers its host and every host under it.
+ */
+export interface ReferenceDomainView {
+  /** A host in canonical form ("virustotal.com", "tieba.baidu.com", "gov.cn"). */
+  readonly domain: string;
+  readonly category: ReferenceCategory;
+  /** True: in force (an investigator's entry or a shipped one); false: a shipped one turned off here. */
+  readonly enabled: boolean;
+  readonly shipped: boolean;
+  /** What a shipped entry is, in each UI language; null for the investigator's own. */
+  readonly about: { readonly en: string; readonly 'zh-CN': string } | null;
+  /** The investigator's words: why they added the entry, or turned a shipped one off. */
+  readonly reason: string | null;
+  /** When the investigator added the entry or turned the shipped one off. */
+  readonly changedAt: string | null;
 }
 
 export type BundleRedaction = 'none' | 'victims';
@@ -712,6 +732,15 @@ export interface CasegraphApi {
   /** Ignore a value (kind 'domain' for a whole domain), or with `ignored: false` turn a shipped default off; relinks what it affects. */
   'ignore.set': (arg: { readonly kind: string; readonly value: string; readonly ignored: boolean; readonly note?: string }) => Promise<Result<IgnoreEntryView>>;
   'ignore.remove': (arg: { readonly kind: string; readonly value: string }) => Promise<Result<{ readonly removed: boolean }>>;
+  'references.list': (arg: Record<string, never>) => Promise<Result<readonly ReferenceDomainView[]>>;
+  /**
+   * Count a host (and the hosts under it) as a reference site (a shipped one turned off is turned on
+   * again), or with `enabled: false` stop: an investigator's entry is deleted, a shipped one turned
+   * off here. `category` applies to an investigator's entry; relinks what it affects.
+   */
+  'references.set': (arg: { readonly domain: string; readonly enabled: boolean; readonly category?: ReferenceCategory; readonly note?: string }) => Promise<Result<ReferenceDomainView>>;
+  /** Stop counting a host as a reference site, as `references.set` with `enabled: false`; `removed`: whether anything changed. */
+  'references.remove': (arg: { readonly domain: string; readonly note?: string }) => Promise<Result<{ readonly removed: boolean }>>;
   'cases.list': (arg: { readonly status?: CaseStatus }) => Promise<Result<readonly CaseRow[]>>;
   'cases.get': (arg: { readonly id: string }) => Promise<Result<CaseDetail>>;
   'cases.create': (arg: { readonly title: string; readonly series: readonly string[]; readonly assignee?: string }) => Promise<Result<CaseDetail>>;

@@ -32,6 +32,26 @@ export const IDENTIFIER_KINDS = [
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
+/**
+ * What a reference site is (resources/reference-domains.json): a site that narratives and notes
+ * cite but that says nothing about the fraudster, so a URL on it is no fraudster identifier.
+ */
+export const REFERENCE_CATEGORIES = [
+  'scanner',
+  'url_check',
+  'forum',
+  'search',
+  'encyclopedia',
+  'news',
+  'social',
+  'explorer',
+  'app_store',
+  'government',
+  'paste',
+  'other',
+] as const;
+export type ReferenceCategory = (typeof REFERENCE_CATEGORIES)[number];
+
 export const MESSAGE_CHANNELS = ['sms', 'call', 'im', 'web', 'email', 'app'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 

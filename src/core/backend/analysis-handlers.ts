@@ -1,10 +1,10 @@
 // The investigator's analysis behind the contract: overview, series list and workspace (graph,
-// explain), corrections, the suggestions' review queue, the ignore list, case files, the audit log
-// and revealing victim data.
+// explain), corrections, the suggestions' review queue, the ignore list, the reference sites,
+// case files, the audit log and revealing victim data.
 // Thin: each handler calls a core module (src/core/analysis/) and turns its expected failures
-// into results. Changes that alter linking (corrections, ignore list, accepting a suggestion or
-// revoking a decision) ask for a relink; every change tells the UI the store changed.
-import type { ApiEvent, CasegraphApi, IgnoreEntryView, Result, Suggestion } from '../../common/api';
+// into results. Changes that alter linking (corrections, ignore list, reference sites, accepting a
+// suggestion or revoking a decision) ask for a relink; every change tells the UI the store changed.
+import type { ApiEvent, CasegraphApi, IgnoreEntryView, ReferenceDomainView, Result, Suggestion } from '../../common/api';
 import type { Victim } from '../../common/model';
 import { AnalysisError } from '../analysis/analysis-error';
 import { queryAudit } from '../analysis/audit-query';
@@ -19,13 +19,16 @@ import { acceptSuggestion, querySuggestions, rejectSuggestion, revokeSuggestion 
 import { addIgnored, IgnoreChangeError, IgnoreValueError, removeIgnored } from '../linking/ignore-edit';
 import { isShipped, listIgnored, readIgnoreList, type IgnoreListing } from '../linking/ignore-store';
 import { keyOf } from '../linking/corpus';
+import { listReferenceDomains, type ReferenceListing } from '../linking/reference-domains';
+import { addReference, ReferenceChangeError, ReferenceValueError, removeReference, type ReferenceChange } from '../linking/reference-edit';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
 
 export type AnalysisHandlers = Pick<
   CasegraphApi,
   | 'overview.get' | 'series.query' | 'series.get' | 'series.graph' | 'series.explain' | 'series.split' | 'series.merge' | 'series.markWrong'
-  | 'series.revokeCorrection' | 'suggestions.query' | 'suggestions.accept' | 'suggestions.reject' | 'suggestions.revoke' | 'reports.revealVictim' | 'ignore.list' | 'ignore.set' | 'ignore.remove' | 'cases.list' | 'cases.get'
+  | 'series.revokeCorrection' | 'suggestions.query' | 'suggestions.accept' | 'suggestions.reject' | 'suggestions.revoke' | 'reports.revealVictim' | 'ignore.list' | 'ignore.set' | 'ignore.remove'
+  | 'references.list' | 'references.set' | 'references.remove' | 'cases.list' | 'cases.get'
   | 'cases.create' | 'cases.update' | 'cases.addNote' | 'audit.query'
 >;
 
@@ -53,12 +56,18 @@ async function attempt<T>(body: () => T): Promise<Result<T>> {
     if (e instanceof AnalysisError) return { ok: false, error: { code: e.code, message: e.message } };
     if (e instanceof IgnoreValueError) return { ok: false, error: { code: 'invalid_argument', message: e.message } };
     if (e instanceof IgnoreChangeError) return { ok: false, error: { code: 'conflict', message: e.message } };
+    if (e instanceof ReferenceValueError) return { ok: false, error: { code: 'invalid_argument', message: e.message } };
+    if (e instanceof ReferenceChangeError) return { ok: false, error: { code: 'conflict', message: e.message } };
     throw e;
   }
 }
 
 function ignoreView(l: IgnoreListing): IgnoreEntryView {
   return { kind: l.kind, value: l.value, ignored: l.ignored, shipped: l.source === 'shipped', note: l.source === 'shipped' ? (l.reason ?? l.note) : l.reason, addedAt: l.changed_at };
+}
+
+function referenceView(l: ReferenceListing): ReferenceDomainView {
+  return { domain: l.domain, category: l.category, enabled: l.enabled, shipped: l.source === 'shipped', about: l.note, reason: l.reason, changedAt: l.changed_at };
 }
 
 export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
@@ -75,6 +84,12 @@ export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
     if (found) return ignoreView(found);
     // An investigator's entry just removed: no longer listed.
     return { kind, value, ignored: false, shipped: false, note: null, addedAt: null };
+  };
+  const reference = (change: ReferenceChange): ReferenceDomainView => {
+    const found = listReferenceDomains(db).find((l) => l.domain === change.domain);
+    if (found) return referenceView(found);
+    // An investigator's entry just removed: no longer listed.
+    return { domain: change.domain, category: change.category, enabled: false, shipped: false, about: null, reason: null, changedAt: null };
   };
   return {
     'overview.get': () => attempt(() => getOverview(db, { warming: deps.warming?.() === true })),
@@ -116,6 +131,18 @@ export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
         // Removing a shipped default that was turned off here puts it back in force.
         const probe = removeOrRestore(db, kind, value, actor);
         return changed<{ removed: boolean }>(probe.relink > 0)({ removed: probe.changed });
+      }),
+    'references.list': () => attempt(() => listReferenceDomains(db).map(referenceView)),
+    'references.set': ({ domain, enabled, category, note }) =>
+      attempt(() => {
+        const opts = { ...actor, ...(note ? { reason: note } : {}) };
+        const change = enabled ? addReference(db, domain, { ...opts, ...(category ? { category } : {}) }) : removeReference(db, domain, opts);
+        return changed<ReferenceDomainView>(change.relink > 0)(reference(change));
+      }),
+    'references.remove': ({ domain, note }) =>
+      attempt(() => {
+        const change = removeReference(db, domain, { ...actor, ...(note ? { reason: note } : {}) });
+        return changed<{ removed: boolean }>(change.relink > 0)({ removed: change.changed });
       }),
     'cases.list': ({ status }) => attempt(() => listCases(db, status)),
     'cases.get': ({ id }) => attempt(() => getCase(db, id)),

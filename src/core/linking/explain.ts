@@ -12,6 +12,7 @@ import { evidenceSentence as describeEvidence } from './evidence-text';
 import type { Evidence } from './link-graph';
 import { MIN_SHINGLES, SIGNATURE_BINS, signature, similarity } from './minhash';
 import { readIgnoreList } from './ignore-store';
+import { readReferenceDomains, referenceKeys } from './reference-domains';
 import { categoryBits, identifierBits, originCode, PRIOR_MODEL, readModel, SERIES_BITS, WEAK_CLASSES, type CategoryLevel, type LinkModel } from './model';
 import { TIME_WINDOW_DAYS } from './evidence';
 
@@ -124,6 +125,7 @@ function suggestionBetween(db: Db, a: number, b: number, sa: string | null, sb: 
 
 function sharedValues(db: Db, model: LinkModel, ra: ReportInfo, rb: ReportInfo, level: CategoryLevel): SharedValue[] {
   const ignore = readIgnoreList(db);
+  const isReference = referenceKeys(readReferenceDomains(db));
   const rows = db
     .prepare<[number, number], { kind: string; value: string; subtype: string | null; domain: string | null; oa: string; ob: string }>(
       `SELECT x.kind, x.value, min(x.subtype) AS subtype, min(x.domain) AS domain,
@@ -145,7 +147,7 @@ function sharedValues(db: Db, model: LinkModel, ra: ReportInfo, rb: ReportInfo, 
     let valueBits: number | null = null;
     if (ignore.keys.has(keyOf(r.kind, r.value)) || (r.domain !== null && ignore.keys.has(keyOf('domain', r.domain)))) status = 'ignored';
     else if (hub.get(r.kind, r.value) !== undefined || (r.domain !== null && hub.get('domain', r.domain) !== undefined)) status = 'hub';
-    else if (w === 0) status = 'no_weight';
+    else if (w === 0 || isReference(keyOf(r.kind, r.value)) || (r.domain !== null && r.kind === 'url' && isReference(keyOf('domain', r.domain)))) status = 'no_weight';
     else {
       valueBits = bitsOf();
       if (WEAK_CLASSES.has(cls) || valueBits + same < SERIES_BITS) status = 'weak';

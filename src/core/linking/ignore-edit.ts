@@ -52,7 +52,7 @@ function canonicalDomain(raw: string): string {
   const n = normaliseIdentifier('url', raw);
   if (n === null || n.subtype === 'ip' || n.subtype === 'app_link' || n.domain === undefined) throw new IgnoreValueError(`"${raw}" is not a domain name`);
   const rest = n.value.slice(n.value.indexOf('://') + 3);
-  if (/[/?:]/.test(rest)) throw new IgnoreValueError(`"${raw}" is an address, not a domain; use kind url for one address, or give the bare domain ${n.domain}`);
+  if (/[/?:#]/.test(rest)) throw new IgnoreValueError(`"${raw}" is an address, not a domain; use kind url for one address, or give the bare domain ${n.domain}`);
   if (rest !== n.domain) throw new IgnoreValueError(`"${raw}" is not a registrable domain; a domain entry covers every address on ${n.domain}, so give that (or kind url for one address)`);
   return n.domain;
 }

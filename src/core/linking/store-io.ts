@@ -9,6 +9,7 @@ import { splitKey, type Corpus } from './corpus';
 import { loadCorpus } from './corpus-load';
 import { runEngine, type EngineOptions, type EngineResult } from './engine';
 import { readIgnoreList } from './ignore-store';
+import { readReferenceDomains, referenceKeys } from './reference-domains';
 import { planIncremental, type IncrementalLimits } from './incremental';
 import { modelIsStale, readModel } from './model';
 import { engineOverrides, readOverrides } from './overrides';
@@ -53,8 +54,10 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
   const watermark = db.prepare('SELECT max(updated_at) FROM report').pluck().get() as string | null;
   const last = db.prepare('SELECT watermark FROM link_run ORDER BY id DESC LIMIT 1').pluck().get() as string | null | undefined;
   const ignore = readIgnoreList(db);
+  const isReference = referenceKeys(readReferenceDomains(db));
   const rule = thresholdRule(db);
   const base: Omit<EngineOptions, 'ignore'> = {
+    isReference,
     maxWeakPosting: LIMITS.maxWeakPosting,
     maxTextBucket: LIMITS.maxTextBucket,
     checkEvery: every,

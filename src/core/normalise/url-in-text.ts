@@ -4,16 +4,19 @@
 import { parse } from 'tldts';
 
 // What may follow the host: RFC 3986 path/query characters without the sub-delimiters
-// ",;!()'" that in Chinese text are almost always (folded) punctuation.
+// ",;!()'" that in Chinese text are almost always (folded) punctuation — except a "!" right
+// after "#", which begins a hashbang route ("x.com/#!/page"), not a sentence's end.
 const PATH = String.raw`[A-Za-z0-9\-._~:/?#@$&*+=%]`;
+// One run of them and, at a "#!", the route after it (a link has one fragment).
+const TAIL = String.raw`${PATH}*(?:(?<=#)!${PATH}*)?`;
 const LABEL = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`;
 const TLD = String.raw`(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{1,59})`;
 
 /** http(s)/ftp with scheme: the host may be anything the URL parser accepts, IP literals too. */
-export const SCHEME_URL_SOURCE = String.raw`(?:https?|ftp):\/\/[A-Za-z0-9\-._~:/?#@$&*+=%\[\]]+`;
+export const SCHEME_URL_SOURCE = String.raw`(?:https?|ftp):\/\/[A-Za-z0-9\-._~:/?#@$&*+=%\[\]]+(?:(?<=#)!${PATH}*)?`;
 
 /** A bare host name ("icbc-jf.cn/lq"), not inside a longer token, an e-mail or a path. */
-export const BARE_URL_SOURCE = String.raw`(?<![A-Za-z0-9@._%+\-/\\])(?:${LABEL}\.)+${TLD}(?::\d{1,5})?(?:[/?#]${PATH}*)?(?![A-Za-z0-9\-])`;
+export const BARE_URL_SOURCE = String.raw`(?<![A-Za-z0-9@._%+\-/\\])(?:${LABEL}\.)+${TLD}(?::\d{1,5})?(?:[/?#]${TAIL})?(?![A-Za-z0-9\-])`;
 
 const URL_IN_TEXT = new RegExp(`${SCHEME_URL_SOURCE}|${BARE_URL_SOURCE}`, 'gi');
 

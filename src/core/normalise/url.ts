@@ -1,6 +1,8 @@
 // Canonical URLs. Two reports name the same link when they write it differently
 // ("HTTP://WWW.Example.com/a?b=1", "example.com/a?b=1&utm_source=x"), so the value keeps only
-// what decides where the link leads: scheme, host, port, path, meaningful query.
+// what decides where the link leads: scheme, host, port, path, meaningful query, and a fragment
+// that is a route of a single-page site ("#/url/<hash>/detection", "#!/page"), which names the
+// page as much as a path does. A plain anchor ("#top") only scrolls the page and is dropped.
 import { domainToUnicode } from 'node:url';
 import { getDomain } from 'tldts';
 import type { NormalisedIdentifier } from '../../common/model';
@@ -64,6 +66,24 @@ function canonicalQuery(search: string): string {
   return pairs.join('&');
 }
 
+// A route: "#/…" or "#!…" (hashbang, "#!/…" too). Anything else after "#" is an anchor.
+const ROUTE = /^#(?:\/|!)/;
+
+/**
+ * The route a fragment names, canonical as a path and query are ("#/a/b/?y=2&x=1" → "#/a/b?x=1&y=2"),
+ * or '' for an anchor or an empty route ("#/", "#!", "#!/").
+ */
+function canonicalRoute(hash: string): string {
+  if (!ROUTE.test(hash)) return '';
+  const mark = hash.startsWith('#!') ? '#!' : '#';
+  const rest = hash.slice(mark.length);
+  const q = rest.indexOf('?');
+  const routePath = normalisePercent(q === -1 ? rest : rest.slice(0, q)).replace(/\/+$/, '');
+  const query = q === -1 ? '' : canonicalQuery(rest.slice(q));
+  if (routePath === '' && query === '') return '';
+  return `${mark}${routePath}${query === '' ? '' : `?${query}`}`;
+}
+
 function canonicalHost(hostname: string): string {
   let host = hostname.endsWith('.') ? hostname.slice(0, -1) : hostname;
   // "www." is a habit, not a different site, unless what is left is a public suffix
@@ -104,7 +124,7 @@ export function canonicaliseUrl(candidate: string): UrlIdentifier | null {
   // identifier into two.
   const path = url.pathname === '/' ? '' : normalisePercent(url.pathname).replace(/\/+$/, '');
   const query = canonicalQuery(url.search);
-  const tail = `${path}${query === '' ? '' : `?${query}`}`;
+  const tail = `${path}${query === '' ? '' : `?${query}`}${canonicalRoute(url.hash)}`;
 
   if (!WEB_SCHEMES.has(scheme)) {
     // Opaque app links keep their host as written but compare case-insensitively.

@@ -62,6 +62,7 @@ describe('ignore-list values', () => {
     // A card-length account is a card: the entry takes the kind identifiers are stored under.
     expect(canonicalIgnoreValue('bank_account', '6217-0000-1234-5678-901')).toEqual({ kind: 'bank_card', value: MULE });
     expect(canonicalIgnoreValue('url', 'HTTPS://WWW.Example.cn/a/?utm_source=x')).toEqual({ kind: 'url', value: 'http://example.cn/a' });
+    expect(canonicalIgnoreValue('url', 'https://example.cn/#/pay/7')).toEqual({ kind: 'url', value: 'http://example.cn#/pay/7' });
     expect(canonicalIgnoreValue('domain', 'WWW.Example.CN')).toEqual({ kind: 'domain', value: 'example.cn' });
     expect(canonicalIgnoreValue('domain', '例子.中国')).toEqual({ kind: 'domain', value: '例子.中国' });
   });
@@ -71,6 +72,7 @@ describe('ignore-list values', () => {
     expect(() => canonicalIgnoreValue('wechat', '微信号')).toThrow(/not a usable wechat/);
     expect(() => canonicalIgnoreValue('domain', 'pay.example.cn')).toThrow(/covers every address on example\.cn/);
     expect(() => canonicalIgnoreValue('domain', 'example.cn/login')).toThrow(/an address, not a domain/);
+    expect(() => canonicalIgnoreValue('domain', 'example.cn#!login')).toThrow(/an address, not a domain/);
     expect(() => canonicalIgnoreValue('domain', '10.0.0.1')).toThrow(/not a domain name/);
   });
 

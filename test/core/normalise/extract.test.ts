@@ -19,6 +19,10 @@ describe('links in SMS and narratives', () => {
     ['ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ／ａ 请查收', 'url:http://example.com/a'],
     ['Please visit example.com/claim now.', 'url:http://example.com/claim'],
     ['http://mp.weixin.qq.com/s?__biz=MzA&mid=1&from=singlemessage&isappinstalled=0#rd', 'url:http://mp.weixin.qq.com/s?__biz=MzA&mid=1'],
+    ['查询记录https://www.virustotal.com/#/url/4b2a7f09c1/detection显示为钓鱼', 'url:http://virustotal.com#/url/4b2a7f09c1/detection'],
+    ['对方主页 x.com/#!/kefu_88 已注销', 'url:http://x.com#!/kefu_88'],
+    ['网址：https://pay-vip.top/#!/order?id=7！', 'url:http://pay-vip.top#!/order?id=7'],
+    ['网址：pay-vip.top/#！', 'url:http://pay-vip.top'],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual([expected]);
   });

@@ -69,6 +69,46 @@ describe('canonical form', () => {
   });
 });
 
+describe('a route after "#" is part of the link, an anchor is not', () => {
+  it.each([
+    ['https://www.virustotal.com/#/url/4b2a7f09c1/detection', 'http://virustotal.com#/url/4b2a7f09c1/detection', 'virustotal.com'],
+    ['https://x.com/#!/page', 'http://x.com#!/page', 'x.com'],
+    ['https://x.com/#!page', 'http://x.com#!page', 'x.com'],
+    ['http://example.com/app/#/orders/7/', 'http://example.com/app#/orders/7', 'example.com'],
+    ['http://example.com/#/search?q=1&b=2&utm_source=sms', 'http://example.com#/search?b=2&q=1', 'example.com'],
+    ['http://example.com/?k=1#/pay/%7e9', 'http://example.com?k=1#/pay/~9', 'example.com'],
+    ['http://example.com/#/', 'http://example.com', 'example.com'],
+    ['http://example.com/#!', 'http://example.com', 'example.com'],
+    ['http://example.com/#!/', 'http://example.com', 'example.com'],
+    ['http://example.com/a#section-2', 'http://example.com/a', 'example.com'],
+    ['http://example.com/a#', 'http://example.com/a', 'example.com'],
+    ['http://example.com/a#top/', 'http://example.com/a', 'example.com'],
+  ])('%s → %s', (raw, value, domain) => {
+    expect(url(raw)).toEqual({ kind: 'url', value, domain });
+  });
+
+  it('two scan reports of different sites are two values', () => {
+    const a = url('https://www.virustotal.com/#/url/4b2a7f09c1/detection');
+    const b = url('https://www.virustotal.com/#/url/9e11c0d3aa/detection');
+    expect(a?.value).not.toBe(b?.value);
+    expect(a?.domain).toBe(b?.domain);
+  });
+
+  it.each([
+    'virustotal.com/#/url/4b2a7f09c1/detection',
+    'HTTPS://WWW.VirusTotal.com/#/url/4b2a7f09c1/detection/',
+    'http://virustotal.com:80/#/url/4b2a7f09c1/detection?utm_source=wechat',
+    'ｈｔｔｐｓ：／／ｗｗｗ．ｖｉｒｕｓｔｏｔａｌ．ｃｏｍ／＃／ｕｒｌ／４ｂ２ａ７ｆ０９ｃ１／ｄｅｔｅｃｔｉｏｎ',
+    '扫描结果：https://www.virustotal.com/#/url/4b2a7f09c1/detection，报毒',
+  ])('one scan report written another way: %s', (raw) => {
+    expect(url(raw)?.value).toBe('http://virustotal.com#/url/4b2a7f09c1/detection');
+  });
+
+  it('a route differing in case is another page, as a path is', () => {
+    expect(url('x.com/#!/Page')?.value).not.toBe(url('x.com/#!/page')?.value);
+  });
+});
+
 describe('short links keep their path and are marked', () => {
   it.each([
     ['t.cn/A6abcDE', 'http://t.cn/A6abcDE', 't.cn'],

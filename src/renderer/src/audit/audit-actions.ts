@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   'ignore',
   'ignore_add',
   'ignore_remove',
+  'reference_add',
+  'reference_remove',
   'case',
   'note',
   'settings',

@@ -2,7 +2,7 @@
 // "status":{"from":"new","to":"filed"}}). On screen it reads as "Event: update · Status: New → Filed"
 // in the UI language; keys and values the UI does not know are shown as stored.
 
-import { IDENTIFIER_KINDS, type IdentifierKind } from '../../../common/model';
+import { IDENTIFIER_KINDS, REFERENCE_CATEGORIES, type IdentifierKind, type ReferenceCategory } from '../../../common/model';
 import { bundleProblemText } from '../bundles/bundle-problem-text';
 import { isCaseStatus } from '../cases/case-routes';
 import type { Format } from '../format/formatter';
@@ -53,6 +53,7 @@ export const AUDIT_KEYS = [
   'between',
   'score',
   'decision',
+  'category',
 ] as const;
 export type AuditKey = (typeof AUDIT_KEYS)[number];
 
@@ -61,6 +62,10 @@ export type AuditValue = (typeof AUDIT_VALUES)[number];
 
 function isIdentifierKind(text: string): text is IdentifierKind {
   return (IDENTIFIER_KINDS as readonly string[]).includes(text);
+}
+
+function isReferenceCategory(text: string): text is ReferenceCategory {
+  return (REFERENCE_CATEGORIES as readonly string[]).includes(text);
 }
 
 function isKey(key: string): key is AuditKey {
@@ -93,6 +98,7 @@ function valueText(key: string, value: unknown, m: Messages, fmt: Format): strin
   if (key === 'action' && isAuditAction(text)) return m[`audit.action.${text}`];
   if (key === 'error' && isSyncErrorCode(text)) return m[`syncError.${text}`];
   if (key === 'redaction' && (text === 'none' || text === 'victims')) return m[`redaction.${text}`];
+  if (key === 'category' && isReferenceCategory(text)) return m[`referenceCategory.${text}`];
   if (key === 'hashes') return text === 'none' ? m['auditValue.no'] : text.toUpperCase();
   if (isValue(text)) return m[`auditValue.${text}`];
   return text;

@@ -2,6 +2,7 @@
 // settings). Part of `Messages`: every language implements these keys too.
 
 import type { BundleRedaction, CaseStatus } from '../../../common/api';
+import type { ReferenceCategory } from '../../../common/model';
 import type { AuditAction } from '../audit/audit-actions';
 import type { AuditKey, AuditValue } from '../audit/audit-detail';
 import type { ShippedNote } from '../settings/shipped-notes';
@@ -119,6 +120,28 @@ interface CaseworkTexts {
   readonly 'ignore.remove': Named;
   readonly 'ignore.add': string;
   readonly 'ignore.valueMissing': string;
+
+  readonly 'references.title': string;
+  readonly 'references.intro': string;
+  readonly 'references.empty': string;
+  readonly 'references.find': string;
+  readonly 'references.none': string;
+  readonly 'references.count': (shown: string, total: string) => string;
+  readonly 'references.domain': string;
+  readonly 'references.domainHint': string;
+  readonly 'references.domainMissing': string;
+  readonly 'references.category': string;
+  readonly 'references.state': string;
+  readonly 'references.on': string;
+  readonly 'references.off': string;
+  readonly 'references.origin': string;
+  readonly 'references.shipped': string;
+  readonly 'references.addedAt': Named;
+  readonly 'references.note': string;
+  readonly 'references.turnOff': Named;
+  readonly 'references.turnOn': Named;
+  readonly 'references.remove': Named;
+  readonly 'references.add': string;
 
   readonly 'bureau.title': string;
   readonly 'bureau.name': string;
@@ -261,4 +284,4 @@ interface CaseworkTexts {
   readonly 'auditSubject.sharingKey': string;
 }
 
-export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction> & Keyed<'auditKey', AuditKey> & Keyed<'auditValue', AuditValue> & Keyed<'shippedNote', ShippedNote>;
+export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction> & Keyed<'auditKey', AuditKey> & Keyed<'auditValue', AuditValue> & Keyed<'shippedNote', ShippedNote> & Keyed<'referenceCategory', ReferenceCategory>;

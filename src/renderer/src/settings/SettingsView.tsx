@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { useSettings } from './SettingsContext';
 import { SharingSettings } from '../bundles/SharingSettings';
 import { IgnoreSettings } from './IgnoreSettings';
+import { ReferenceSettings } from './ReferenceSettings';
 import { parseAmount, parseDays, parseInterval } from './settings-validation';
 
 /** Each language is named in itself, so it can be found whichever language is showing. */
@@ -205,6 +206,7 @@ export function SettingsView({ info }: { readonly info: Resource<StoreInfo> }) {
       <LinkingSettings />
       <SyncSettings />
       <IgnoreSettings />
+      <ReferenceSettings />
       <SharingSettings />
       {info.status === 'ok' ? (
         <section className="panel" aria-labelledby="store-heading">
