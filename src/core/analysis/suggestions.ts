@@ -83,13 +83,14 @@ function requireReason(reason: string): string {
 
 /** The suggestion, if it is open to a decision now; else why not. */
 function decidable(db: Db, id: string): SuggestionDbRow {
+  // A decision stands whether or not the last link run wrote the lead again.
+  const own = liveDecisionOn(db, id);
+  if (own) throw new AnalysisError('conflict', `suggestion ${id} was already ${own.decision} (decision #${own.id}); revoke that decision to decide again`);
   const row = suggestionRow(db, id);
   if (!row) {
     const known = db.prepare('SELECT 1 FROM link_suggestion WHERE id = ?').pluck().get(id) !== undefined;
     throw new AnalysisError('not_found', known ? `suggestion ${id} no longer applies: one of its reports was withdrawn` : `no suggestion with id ${id}`);
   }
-  const own = liveDecisionOn(db, id);
-  if (own) throw new AnalysisError('conflict', `suggestion ${id} was already ${own.decision} (decision #${own.id}); revoke that decision to decide again`);
   const x = nameA(row);
   const y = nameB(row);
   if (x === y) throw new AnalysisError('conflict', `the reports of suggestion ${id} are already in one series (${x})`);

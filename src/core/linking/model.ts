@@ -23,7 +23,7 @@ export type OriginCode = 0 | 1 | 2;
 export const originCode = (origin: string | null | undefined): OriginCode => (origin === 'message' ? 1 : origin === 'narrative' ? 2 : 0);
 
 /** What m says about where a value was found: a narrative's mention is weaker evidence. */
-const ORIGIN_M = [1, 0.95, 0.6] as const;
+const ORIGIN_M = [1, 0.95, 0.3] as const;
 
 export type CategoryLevel = 'same_window' | 'same' | 'different';
 export const CATEGORY_LEVELS: readonly CategoryLevel[] = ['same_window', 'same', 'different'];
@@ -114,7 +114,7 @@ const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 
  * Of a gang's reports holding one value, the chance that one more of them shares no other value
  * with the rest (so that it counts as a group of its own). A prior, not estimated.
  */
-export const GANG_SPREAD = 0.5;
+export const GANG_SPREAD = 0.7;
 
 /**
  * The groups beyond the two a link joins that are expected to be unrelated to them. Groups that
@@ -220,10 +220,15 @@ export function writeModel(db: Db, model: LinkModel, at: string): void {
   db.prepare('INSERT OR REPLACE INTO link_model (id, estimated_at, reports, groups, params) VALUES (1, ?, ?, ?, ?)').run(at, model.reports, model.groups, JSON.stringify(model));
 }
 
-/** A full run estimates the model again when the store has changed this much since (or never was). */
+/**
+ * A full run estimates the model again when the store has changed by a fifth since, and by at
+ * least 500 reports (a small store is weighed by the priors mostly), or when there is none.
+ */
 export const REESTIMATE_CHANGE = 0.2;
+export const REESTIMATE_REPORTS = 500;
 
 export function modelIsStale(stored: LinkModel | null, reports: number): boolean {
-  if (stored === null || stored.reports === 0) return true;
-  return Math.abs(reports - stored.reports) / stored.reports >= REESTIMATE_CHANGE;
+  if (stored === null) return true;
+  const change = Math.abs(reports - stored.reports);
+  return change >= REESTIMATE_REPORTS && change >= REESTIMATE_CHANGE * stored.reports;
 }

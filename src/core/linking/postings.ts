@@ -107,19 +107,24 @@ export function deadValues(c: Corpus, p: Postings, o: DeadOptions, tick: Tick, e
   return { dead, hubs };
 }
 
-/** Reports by value (CSR over live values only): what each report holds, for the group counts. */
+/**
+ * Reports by value (CSR over live values only): what ties each report to others, for the group
+ * counts. A value merely mentioned in a narrative ties nothing: narratives cite the same warning
+ * sites and other scams' addresses, and two such values would keep each other's holders together.
+ */
 function valuesByReport(c: Corpus, p: Postings, dead: Uint8Array): { start: Int32Array; vals: Int32Array } {
+  const ties = (k: number): boolean => p.origin[k] !== 2;
   const start = new Int32Array(c.n + 1);
   for (let v = 0; v < p.nv; v++) {
     if (dead[v] === 1) continue;
-    for (let k = p.start[v] as number; k < (p.start[v + 1] as number); k++) start[(p.report[k] as number) + 1]! += 1;
+    for (let k = p.start[v] as number; k < (p.start[v + 1] as number); k++) if (ties(k)) start[(p.report[k] as number) + 1]! += 1;
   }
   for (let i = 0; i < c.n; i++) start[i + 1]! += start[i] as number;
   const fill = start.slice(0, c.n);
   const vals = new Int32Array(start[c.n] as number);
   for (let v = 0; v < p.nv; v++) {
     if (dead[v] === 1) continue;
-    for (let k = p.start[v] as number; k < (p.start[v + 1] as number); k++) vals[fill[p.report[k] as number]!++] = v;
+    for (let k = p.start[v] as number; k < (p.start[v + 1] as number); k++) if (ties(k)) vals[fill[p.report[k] as number]!++] = v;
   }
   return { start, vals };
 }
@@ -220,6 +225,14 @@ export function countGroupsGlobal(c: Corpus, p: Postings, dead: Uint8Array, tick
   const connector = new Uint8Array(nv);
   for (let v = 0; v < nv; v++) if (dead[v] === 0 && size(v) >= 2 && size(v) <= CONNECTOR_SIZE) connector[v] = 1;
   const byReport = valuesByReport(c, p, Uint8Array.from(connector, (x) => 1 - x));
+  // The same ties seen from the values: the postings that are not a narrative's mention.
+  const tieStart = new Int32Array(nv + 1);
+  const tieReport = new Int32Array(p.report.length);
+  for (let v = 0, w = 0; v < nv; v++) {
+    tieStart[v] = w;
+    if (connector[v] === 1) for (let k = start[v] as number; k < (start[v + 1] as number); k++) if (p.origin[k] !== 2) tieReport[w++] = report[k] as number;
+    tieStart[v + 1] = w;
+  }
   // Nodes: reports 0..n-1, values n..n+nv-1. Depth-first over the bipartite graph, iteratively.
   const n = c.n;
   const disc = new Int32Array(n + nv).fill(-1);
@@ -229,8 +242,8 @@ export function countGroupsGlobal(c: Corpus, p: Postings, dead: Uint8Array, tick
   const stackNode = new Int32Array(n + nv);
   const stackEdge = new Int32Array(n + nv);
   let time = 0;
-  const degree = (x: number): number => (x < n ? (byReport.start[x + 1] as number) - (byReport.start[x] as number) : size(x - n));
-  const neighbour = (x: number, k: number): number => (x < n ? n + (byReport.vals[(byReport.start[x] as number) + k] as number) : (report[(start[x - n] as number) + k] as number));
+  const degree = (x: number): number => (x < n ? (byReport.start[x + 1] as number) - (byReport.start[x] as number) : (tieStart[x - n + 1] as number) - (tieStart[x - n] as number));
+  const neighbour = (x: number, k: number): number => (x < n ? n + (byReport.vals[(byReport.start[x] as number) + k] as number) : (tieReport[(tieStart[x - n] as number) + k] as number));
   for (let root = 0; root < n; root++) {
     if (root % every === 0) tick('groups', root, n);
     if (disc[root] !== -1) continue;
@@ -269,10 +282,17 @@ export function countGroupsGlobal(c: Corpus, p: Postings, dead: Uint8Array, tick
   const seen = new Set<number>();
   for (let v = 0; v < nv; v++) {
     if (dead[v] === 1) continue;
-    if (connector[v] === 1) {
+    if (connector[v] === 1 && disc[n + v] !== -1) {
       // Every search starts from a report, so a value is reached from one of its reports: that
-      // report's side is one more part.
-      groups[v] = (splits[v] as number) + 1;
+      // report's side is one more part. Holders that only mention it are parts of their own
+      // unless the search reached them from the same start (counted with the value's side).
+      const home = comp[tieReport[tieStart[v] as number] as number] as number;
+      seen.clear();
+      for (let k = start[v] as number; k < (start[v + 1] as number); k++) {
+        const r = comp[report[k] as number] as number;
+        if (p.origin[k] === 2 && r !== home) seen.add(r);
+      }
+      groups[v] = (splits[v] as number) + 1 + seen.size;
       continue;
     }
     seen.clear();

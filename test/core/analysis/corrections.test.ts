@@ -107,12 +107,13 @@ describe('wrong evidence', () => {
       .prepare(
         `SELECT ra.id AS a, rb.id AS b, l.evidence FROM series s JOIN series_member m ON m.series_id = s.id JOIN link l ON l.a = m.rid
          JOIN report ra ON ra.rid = l.a JOIN report rb ON rb.rid = l.b
-         WHERE s.active = 1 AND s.size = 2 AND l.strong = 1 AND json_array_length(l.evidence) = 1 ORDER BY s.id LIMIT 2`,
+         WHERE s.active = 1 AND s.size = 2 AND l.strong = 1
+           AND (SELECT count(*) FROM json_each(l.evidence) WHERE value ->> 'type' = 'identifier') = 1 ORDER BY s.id LIMIT 2`,
       )
       .all() as { a: string; b: string; evidence: string }[];
     expect(pairs).toHaveLength(2);
     const [p, q] = pairs as [(typeof pairs)[number], (typeof pairs)[number]];
-    const ev = (x: { evidence: string }): { kind: string; value: string } => (JSON.parse(x.evidence) as { kind: string; value: string }[])[0]!;
+    const ev = (x: { evidence: string }): { kind: string; value: string } => (JSON.parse(x.evidence) as { type: string; kind: string; value: string }[]).find((t) => t.type === 'identifier')!;
 
     const between = value(await api['series.markWrong']({ reportId: p.a, otherReportId: p.b, kind: ev(p).kind, value: ev(p).value, reason: '号码被冒用' }));
     expect(between).toMatchObject({ action: 'wrong_evidence', reportId: p.a, otherReportId: p.b, kind: ev(p).kind, value: ev(p).value });

@@ -2,6 +2,7 @@
 // by the linking engine through report_link without touching the wide rows; series.only_together
 // and occurred_reports. A store linked before it has its series figured again, on occurrence
 // dates, by a full run at its next link.
+import { MIGRATIONS } from '../../../src/core/store/migrations';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDemo } from '../../../src/core/import/import-demo';
@@ -9,7 +10,6 @@ import { linkStore } from '../../../src/core/linking/store-io';
 import { hasUnfiguredSeries } from '../../../src/core/linking/store-write';
 import { parseRfc3339 } from '../../../src/core/report/rfc3339';
 import { openStore, schemaVersion, type Db } from '../../../src/core/store/db';
-import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { tempDir } from '../../support/tmp';
 import { card, ingest, report } from '../linking/support';
 
@@ -62,7 +62,7 @@ describe('migration 011 occurred-and-together', () => {
     old.close();
 
     const db = openStore(file);
-    expect(schemaVersion(db)).toBe(11);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     // Every occurrence date reads as the import's RFC 3339 parser reads it; no date, no number.
     const rows = db.prepare('SELECT id, occurred_at, occurred_ms FROM report WHERE withdrawn = 0').raw().all() as [string, string | null, number | null][];
     expect(rows.filter(([, text]) => text !== null).length).toBeGreaterThan(stamps.length + 1000);
