@@ -8,6 +8,7 @@ import { classifyCardDigits, luhnValid } from './bank-card';
 import { type TextMatch, withRaw } from './extracted';
 import { classifyPhoneDigits } from './phone';
 import { normaliseForeignPhone } from './phone-foreign';
+import { isExampleDigits } from './placeholder';
 
 const CLUSTER = /\+?\d+(?:[ \t\-.()]{1,3}\+?\d+)*/g;
 const GROUP = /(\+?)(\d+)/g;
@@ -73,6 +74,8 @@ function readNumber(
   around: Surroundings,
 ): NormalisedIdentifier | typeof SILENT | null {
   if (!plus && isIdCard(digits, around.after)) return SILENT;
+  // "卡号1234567890123456", "电话88888888": an example stands for a number (placeholder.ts).
+  if (isExampleDigits(digits)) return SILENT;
   // The context tests are regular expressions over the surrounding text, run for every digit
   // run of every imported text: each is evaluated only where the decision needs it.
   const phoneContext = (): boolean => around.listed || PHONE_BEFORE.test(around.before) || PHONE_AFTER.test(around.after);
