@@ -117,11 +117,24 @@ function readNumber(
   return null;
 }
 
+// The word a number is glued to. One that is an IM handle or a user name ("@Kusama_Support044",
+// "user_1380013") makes the number part of a name; a label ("Tel13800138000", "V13800138000")
+// does not.
+const GLUED_WORD = /[A-Za-z0-9_.@]{1,40}$/;
+
+function endsHandle(text: string, at: number): boolean {
+  // Most numbers follow a space, CJK or punctuation: one character decides those.
+  if (at === 0 || !/[A-Za-z_@.]/.test(text[at - 1] as string)) return false;
+  const word = GLUED_WORD.exec(text.slice(Math.max(0, at - 40), at))?.[0];
+  return word !== undefined && (word.includes('_') || word.includes('@'));
+}
+
 export function findNumbers(text: string, out: TextMatch[]): void {
   CLUSTER.lastIndex = 0;
   let lastPhoneEnd = -1;
   for (let m = CLUSTER.exec(text); m !== null; m = CLUSTER.exec(text)) {
     const groups = groupsOf(m[0], m.index);
+    if (endsHandle(text, m.index)) continue;
     for (let i = 0; i < groups.length; ) {
       const first = groups[i] as Group;
       let around: { before: string; listed: boolean } | null = null;

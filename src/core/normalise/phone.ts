@@ -145,12 +145,24 @@ function scanPhone(text: string): ScannedPhone {
 // one, not a number: what was read is only its head or its tail.
 const MASK_BEFORE = new RegExp(`${MASK_RUN_SOURCE}[\\s\\-.]*$`);
 const MASK_AFTER = new RegExp(`^${MASK_RUN_SOURCE}`);
+// Digits glued to a Latin word or an underscore are part of a name ("@Kusama_Support044",
+// "noreply2023@…"), unless the word is a label people glue to a number.
+const GLUED_NAME = /[A-Za-z_]$/;
+const GLUED_LABEL = /(?:^|[^A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|sms|no)$/i;
 
-/** Whether a mask stands right before or after the number read. */
-function isMasked(text: string, scanned: ScannedPhone): boolean {
+/** Whether the field is a handle, an e-mail address or a masked number rather than a number. */
+function notANumber(text: string, scanned: ScannedPhone, found: PhoneIdentifier | null): boolean {
   // The common field is the number alone, or a label and the number: decide it without slicing.
-  if (scanned.start >= 2 && MASK_BEFORE.test(text.slice(0, scanned.start))) return true;
-  return scanned.end < text.length && MASK_AFTER.test(text.slice(scanned.end));
+  if (scanned.start > 0) {
+    const before = text.slice(0, scanned.start);
+    if (before.includes('@')) return true;
+    if (GLUED_NAME.test(before) && !GLUED_LABEL.test(before)) return true;
+    if (scanned.start >= 2 && MASK_BEFORE.test(before)) return true;
+  }
+  if (scanned.end >= text.length) return false;
+  // A number written before an "@" is the name of a mailbox; only a full number is still a number.
+  if (text.includes('@', scanned.end) && (found === null || !FULL_NUMBER.has(found.subtype))) return true;
+  return MASK_AFTER.test(text.slice(scanned.end));
 }
 
 export function normalisePhone(raw: string): PhoneIdentifier | null {
@@ -160,7 +172,7 @@ export function normalisePhone(raw: string): PhoneIdentifier | null {
   // Example values ("12345678", "88888888", "1234567890") are placeholders, not numbers.
   if (digits.length === 0 || isExampleDigits(digits)) return null;
   const whole = classifyPhoneDigits(digits, plus);
-  if (isMasked(text, scanned)) return null;
+  if (notANumber(text, scanned, whole)) return null;
   if (whole !== null && whole.subtype !== 'unknown') return whole;
   return firstOfSeveral(text) ?? whole;
 }

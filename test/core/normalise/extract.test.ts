@@ -192,6 +192,24 @@ describe('no false positives', () => {
   });
 });
 
+describe('numbers that are parts of something else', () => {
+  it.each([
+    ['from @Kusama_Support044: claim your DOT', []],
+    ['@Polkadotjs_Help110 says hi', []],
+    ['user_13800138000 加你为好友', []],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Tel13800138000', ['phone:+8613800138000']],
+    ['V13800138000', ['phone:+8613800138000']],
+    ['@张三 13800138000', ['phone:+8613800138000']],
+  ])('near miss: %s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
 describe('deduplication by (kind, value)', () => {
   it('one phone written three ways is one identifier, with the first raw', () => {
     const result = extractIdentifiers('电话13800138000，也可拨138 0013 8000或+86-138-0013-8000');
