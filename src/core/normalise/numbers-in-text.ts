@@ -117,6 +117,20 @@ function readNumber(
   return null;
 }
 
+/** Groups i..i+3 joined by single dots, each a byte, and no fifth: an IPv4 address ("167.71.210.238"). */
+function isIpv4At(text: string, groups: readonly Group[], i: number): boolean {
+  if (i + 3 >= groups.length) return false;
+  for (let k = i; k <= i + 3; k++) {
+    const g = groups[k] as Group;
+    if (g.plus || g.digits.length > 3 || Number(g.digits) > 255) return false;
+    if (k > i && text.slice((groups[k - 1] as Group).end, g.start) !== '.') return false;
+  }
+  // A fifth part ("1.2.3.4.5") makes it a version or a list of numbers.
+  const start = (groups[i] as Group).start;
+  const end = (groups[i + 3] as Group).end;
+  return !/^\.\d/.test(text.slice(end, end + 2)) && !/\d\.$/.test(text.slice(Math.max(0, start - 2), start));
+}
+
 // The word a number is glued to. One that is an IM handle or a user name ("@Kusama_Support044",
 // "user_1380013") makes the number part of a name; a label ("Tel13800138000", "V13800138000")
 // does not.
@@ -136,6 +150,11 @@ export function findNumbers(text: string, out: TextMatch[]): void {
     const groups = groupsOf(m[0], m.index);
     if (endsHandle(text, m.index)) continue;
     for (let i = 0; i < groups.length; ) {
+      // An IP address is not a phone number, nor are its parts (the address of a site: see links).
+      if (isIpv4At(text, groups, i)) {
+        i += 4;
+        continue;
+      }
       const first = groups[i] as Group;
       let around: { before: string; listed: boolean } | null = null;
       let digits = '';

@@ -194,6 +194,9 @@ describe('no false positives', () => {
 
 describe('numbers that are parts of something else', () => {
   it.each([
+    ['send 0.1 ETH to the address on 167.71.210.238/signmsg.html', []],
+    ['打开167.71.210.238后按页面要求转账', []],
+    ['版本1.2.3.4.5', []],
     ['from @Kusama_Support044: claim your DOT', []],
     ['@Polkadotjs_Help110 says hi', []],
     ['user_13800138000 加你为好友', []],
@@ -205,6 +208,8 @@ describe('numbers that are parts of something else', () => {
     ['Tel13800138000', ['phone:+8613800138000']],
     ['V13800138000', ['phone:+8613800138000']],
     ['@张三 13800138000', ['phone:+8613800138000']],
+    ['服务器 10.0.0.1 电话13800138000', ['phone:+8613800138000']],
+    ['日期2023.06.03 电话13800138000', ['phone:+8613800138000']],
   ])('near miss: %s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
