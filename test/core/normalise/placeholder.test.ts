@@ -104,6 +104,8 @@ describe('a placeholder is no identifier of any kind', () => {
     ['email', 'user@xxxx.com'],
     ['email', 'ab***@qq.com'],
     ['email', 'someone@example.com'],
+    ['crypto', 'xxxxxxxxxxxxxxxxxxxxxxxx'],
+    ['crypto', 'USDT: xxxxxxxxxxxxxxxxxxxxxxxx'],
   ] as const)('%s %j → null', (kind, raw) => {
     expect(normaliseIdentifier(kind, raw)).toBeNull();
   });
