@@ -11,13 +11,15 @@
 // The candidates are a superset, found without deriving every report (as costly as a re-import):
 // a report one of whose rows reads differently now, or whose message or narrative has "@" or "_"
 // before digits (a handle's digits in a text were a phone only by the words around them).
-// Deriving a report whose rows are current leaves it as it was.
+// Deriving a report whose rows are current leaves it as it was. URLs on a masked host
+// ("http://www.xxxxx") are candidates too: once the URL normaliser calls isPlaceholderHost, this
+// migration brings them along; until then deriving them changes nothing.
 import type { Db } from '../db';
 import { rederiveIdentifiers } from '../../ingest/rederive';
 import { normaliseIdentifier } from '../../normalise';
 import { classifyWechat, normaliseAlipay } from '../../normalise/chat-id';
 import { normaliseEmail } from '../../normalise/email';
-import { isExampleDigits } from '../../normalise/placeholder';
+import { isExampleDigits, isPlaceholderHost } from '../../normalise/placeholder';
 import type { Migration } from './migration';
 
 type Row = [rid: number, kind: string, value: string, raw: string, role: string | null, origin: string, subtype: string | null];
@@ -38,6 +40,9 @@ function staleInText(kind: string, value: string, raw: string): boolean {
       return normaliseEmail(value) === null;
     case 'alipay':
       return normaliseAlipay(raw) === null;
+    case 'url':
+      // A masked host ("http://www.xxxxx"), for when the URL normaliser calls isPlaceholderHost.
+      return isPlaceholderHost(/^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/.exec(value)?.[1] ?? '');
     default:
       return false;
   }
