@@ -4,6 +4,7 @@
 // number meet.
 import type { NormalisedIdentifier } from '../../common/model';
 import { classifyIban, type IbanIdentifier } from './iban';
+import { hasMaskSymbol, isExampleDigits, isMaskOnly } from './placeholder';
 import { nfkc } from './text';
 
 export type BankCardSubtype = 'masked' | 'bad_length';
@@ -73,6 +74,8 @@ export function normaliseBankCard(raw: string): BankCardIdentifier | IbanIdentif
     const visible = value.replace(/\*/g, '').length;
     return visible >= 4 ? { kind: 'bank_card', value, luhn: false, subtype: 'masked' } : null;
   }
+  // "1234 5678 9012 3456", "0000 0000 0000 0000", "4111 1111 1111 1111": examples (placeholder.ts).
+  if (isExampleDigits(run)) return null;
   return classifyCardDigits(run);
 }
 
@@ -83,6 +86,14 @@ export function normaliseBankAccount(
   raw: string,
 ): BankAccountIdentifier | BankCardIdentifier | IbanIdentifier | null {
   const text = nfkc(raw).trim().replace(ACCOUNT_LABEL, '').replace(TRAILING_NOTE, '');
+  // A masked account ("6222 **** 0128", "6222XXXX0128") is read as a card is, its mask kept:
+  // dropping the stars would make another number. Nothing but a mask is no account at all.
+  const compact = text.replace(SEPARATORS, '');
+  if (isMaskOnly(compact)) return null;
+  if (hasMaskSymbol(compact) || /\d[xX×]+\d/.test(compact)) {
+    const card = normaliseBankCard(text);
+    return card !== null && card.kind === 'bank_card' && card.subtype === 'masked' ? card : null;
+  }
   const value = text
     .replace(SEPARATORS, '')
     .replace(/[^0-9A-Za-z]/g, '')
@@ -90,6 +101,7 @@ export function normaliseBankAccount(
   if (value.length < 4 || value.length > 40) return null;
   const iban = classifyIban(value);
   if (iban !== null && iban.subtype !== 'invalid') return iban;
+  if (/^\d+$/.test(value) && isExampleDigits(value)) return null;
   if (/^\d+$/.test(value) && value.length >= CARD_MIN && value.length <= CARD_MAX) {
     return { kind: 'bank_card', value, luhn: luhnValid(value) };
   }

@@ -4,6 +4,7 @@
 import type { NormalisedIdentifier } from '../../common/model';
 import { normaliseEmail } from './email';
 import { normalisePhone } from './phone';
+import { hasMaskSymbol, isExampleDigits, isMaskOnly, isPlaceholderHandle } from './placeholder';
 import { nfkc } from './text';
 
 export interface QqIdentifier extends NormalisedIdentifier {
@@ -49,7 +50,8 @@ export function normaliseQq(raw: string): QqIdentifier | null {
   const mailbox = /^(\d{5,11})@(?:qq|vip\.qq|foxmail)\.com$/i.exec(rest);
   if (mailbox !== null) rest = mailbox[1] as string;
   const digits = rest.replace(/[\s\-.]/g, '');
-  if (!QQ_NUMBER.test(digits)) return null;
+  // Example numbers ("123456789", "88888888") are placeholders (placeholder.ts).
+  if (!QQ_NUMBER.test(digits) || isExampleDigits(digits)) return null;
   const group = label?.[1] ?? label?.[2];
   return group !== undefined ? { kind: 'qq', value: digits, subtype: 'group' } : { kind: 'qq', value: digits };
 }
@@ -57,6 +59,8 @@ export function normaliseQq(raw: string): QqIdentifier | null {
 /** Classify a WeChat id with its label already removed. */
 export function classifyWechat(id: string): WechatIdentifier | null {
   const lower = id.toLowerCase();
+  // "xxxxxxx", "xxx-xxxxxx", "wxid_xxxxxxxx": a mask has the shape of an id but names none.
+  if (isPlaceholderHandle(lower)) return null;
   if (WECHAT_WXID.test(lower)) return { kind: 'wechat', value: lower, subtype: 'wxid' };
   if (WECHAT_ID.test(lower)) return { kind: 'wechat', value: lower };
   // Accounts found by their bound phone ("微信同号") or, for old accounts, their QQ number.
@@ -66,7 +70,7 @@ export function classifyWechat(id: string): WechatIdentifier | null {
       return { kind: 'wechat', value: phone.value, subtype: 'phone' };
     }
     const digits = id.replace(/[\s-]/g, '');
-    if (QQ_NUMBER.test(digits)) return { kind: 'wechat', value: digits, subtype: 'qq' };
+    if (QQ_NUMBER.test(digits) && !isExampleDigits(digits)) return { kind: 'wechat', value: digits, subtype: 'qq' };
   }
   return null;
 }
@@ -84,11 +88,14 @@ export function normaliseAlipay(raw: string): AlipayIdentifier | null {
   const account = (label === null ? text : text.slice(label[0].length)).trim();
   if (account === '') return null;
   // Alipay shows accounts masked ("138****8000", "ab***@qq.com"); keep them for display-level
-  // matching with one canonical mask.
-  if (/[*＊]/.test(account)) {
-    const masked = account.toLowerCase().replace(/\s+/g, '').replace(/[*＊]+/g, '***');
-    return /[0-9a-z]/.test(masked) ? { kind: 'alipay', value: masked, subtype: 'masked' } : null;
+  // matching with one canonical mask. One with nothing of the account left in view ("***",
+  // "xxx***xxx", "***@qq.com": only a mailbox provider) is a placeholder.
+  if (hasMaskSymbol(account)) {
+    const masked = account.toLowerCase().replace(/\s+/g, '').replace(/[*●•○◯×]+/g, '***');
+    const name = masked.includes('@') ? masked.slice(0, masked.lastIndexOf('@')) : masked;
+    return /[0-9a-wyz]/.test(name) ? { kind: 'alipay', value: masked, subtype: 'masked' } : null;
   }
+  if (isMaskOnly(account)) return null;
   if (account.includes('@')) {
     const email = normaliseEmail(account);
     if (email === null) return null;

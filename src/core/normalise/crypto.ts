@@ -2,6 +2,7 @@
 // Only the format is checked, not the base58/bech32 checksum: a mistyped address is still
 // what the citizen reported and must still meet the same mistyping elsewhere.
 import type { NormalisedIdentifier } from '../../common/model';
+import { isMaskOnly } from './placeholder';
 import { nfkc } from './text';
 
 export type CryptoSubtype = 'tron' | 'eth' | 'btc' | 'unknown';
@@ -39,13 +40,20 @@ export function classifyCryptoAddress(address: string): CryptoIdentifier | null 
   return null;
 }
 
+// A short label ending in a colon ("ADA:", "USDT-ERC20:", "钱包地址："), then one token.
+const UNKNOWN_LABEL = /^[^\s:：]{1,24}\s*[:：]\s*([A-Za-z0-9_-]{16,128})$/;
+
 export function normaliseCrypto(raw: string): CryptoIdentifier | null {
   const text = nfkc(raw).trim();
   if (text === '') return null;
   // Values often carry a label ("USDT-TRC20地址：T…"); the address inside is what counts.
   const m = ANY.exec(text);
   if (m !== null) return classifyCryptoAddress(m[0]);
-  // Another chain's address: keep a single plausible token as written.
-  if (/^[A-Za-z0-9:_-]{16,128}$/.test(text)) return { kind: 'crypto', value: text, subtype: 'unknown' };
-  return null;
+  // Another chain's address: keep a single plausible token as written, without the chain's name
+  // people put before it ("DOT:1Rb2…", "XRP: rGD1…", "bitcoincash:qq…"), so that it meets the
+  // same address written bare. Hex ("0x…" of a length no known chain uses) has no case.
+  const token = UNKNOWN_LABEL.exec(text)?.[1] ?? text;
+  if (!/^[A-Za-z0-9:_-]{16,128}$/.test(token) || isMaskOnly(token)) return null;
+  return { kind: 'crypto', value: /^0x[0-9a-f]+$/i.test(token) ? token.toLowerCase() : token, subtype: 'unknown' };
 }
+

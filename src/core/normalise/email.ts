@@ -3,6 +3,7 @@
 import { domainToUnicode } from 'node:url';
 import { getDomain } from 'tldts';
 import type { NormalisedIdentifier } from '../../common/model';
+import { isPlaceholderEmail } from './placeholder';
 import { nfkc } from './text';
 
 export interface EmailIdentifier extends NormalisedIdentifier {
@@ -28,6 +29,8 @@ function canonicalEmail(text: string): EmailIdentifier | null {
   if (!host.split('.').every((label) => HOST_LABEL.test(label))) return null;
   const domain = getDomain(host, { extractHostname: false });
   const value = `${local}@${host}`;
+  // "xxx@xx.com", "ab***@qq.com", "user@example.com": no mailbox (placeholder.ts).
+  if (isPlaceholderEmail(value)) return null;
   return domain === null ? { kind: 'email', value } : { kind: 'email', value, domain };
 }
 

@@ -4,6 +4,7 @@
 import { type QqIdentifier, classifyWechat, normaliseAlipay } from './chat-id';
 import { BTC_BECH32_SOURCE, ETH_SOURCE, TRON_SOURCE, classifyCryptoAddress } from './crypto';
 import { type Span, type TextMatch, withRaw } from './extracted';
+import { isExampleDigits } from './placeholder';
 
 // A bare "群号" (group number) is a QQ group: other chat apps do not number their groups.
 const QQ_IN_TEXT =
@@ -33,6 +34,8 @@ export function findQq(text: string, out: TextMatch[], spans: Span[]): void {
     const value = m[3] as string;
     const index = m.index + m[0].length - value.length;
     spans.push({ start: m.index, end: m.index + m[0].length });
+    // "QQ号码1234567890" in a script is an example: consumed, never reported (placeholder.ts).
+    if (isExampleDigits(value)) continue;
     const group = m[1] ?? m[2];
     const identifier: QqIdentifier = group !== undefined ? { kind: 'qq', value, subtype: 'group' } : { kind: 'qq', value };
     out.push({ index, identifier: withRaw(identifier, value) });

@@ -8,6 +8,7 @@ import { classifyCardDigits, luhnValid } from './bank-card';
 import { type TextMatch, withRaw } from './extracted';
 import { classifyPhoneDigits } from './phone';
 import { normaliseForeignPhone } from './phone-foreign';
+import { isExampleDigits } from './placeholder';
 
 const CLUSTER = /\+?\d+(?:[ \t\-.()]{1,3}\+?\d+)*/g;
 const GROUP = /(\+?)(\d+)/g;
@@ -73,6 +74,8 @@ function readNumber(
   around: Surroundings,
 ): NormalisedIdentifier | typeof SILENT | null {
   if (!plus && isIdCard(digits, around.after)) return SILENT;
+  // "卡号1234567890123456", "电话88888888": an example stands for a number (placeholder.ts).
+  if (isExampleDigits(digits)) return SILENT;
   // The context tests are regular expressions over the surrounding text, run for every digit
   // run of every imported text: each is evaluated only where the decision needs it.
   const phoneContext = (): boolean => around.listed || PHONE_BEFORE.test(around.before) || PHONE_AFTER.test(around.after);
@@ -114,12 +117,44 @@ function readNumber(
   return null;
 }
 
+/** Groups i..i+3 joined by single dots, each a byte, and no fifth: an IPv4 address ("167.71.210.238"). */
+function isIpv4At(text: string, groups: readonly Group[], i: number): boolean {
+  if (i + 3 >= groups.length) return false;
+  for (let k = i; k <= i + 3; k++) {
+    const g = groups[k] as Group;
+    if (g.plus || g.digits.length > 3 || Number(g.digits) > 255) return false;
+    if (k > i && text.slice((groups[k - 1] as Group).end, g.start) !== '.') return false;
+  }
+  // A fifth part ("1.2.3.4.5") makes it a version or a list of numbers.
+  const start = (groups[i] as Group).start;
+  const end = (groups[i + 3] as Group).end;
+  return !/^\.\d/.test(text.slice(end, end + 2)) && !/\d\.$/.test(text.slice(Math.max(0, start - 2), start));
+}
+
+// The word a number is glued to. One that is an IM handle or a user name ("@Kusama_Support044",
+// "user_1380013") makes the number part of a name; a label ("Tel13800138000", "V13800138000")
+// does not.
+const GLUED_WORD = /[A-Za-z0-9_.@]{1,40}$/;
+
+function endsHandle(text: string, at: number): boolean {
+  // Most numbers follow a space, CJK or punctuation: one character decides those.
+  if (at === 0 || !/[A-Za-z_@.]/.test(text[at - 1] as string)) return false;
+  const word = GLUED_WORD.exec(text.slice(Math.max(0, at - 40), at))?.[0];
+  return word !== undefined && (word.includes('_') || word.includes('@'));
+}
+
 export function findNumbers(text: string, out: TextMatch[]): void {
   CLUSTER.lastIndex = 0;
   let lastPhoneEnd = -1;
   for (let m = CLUSTER.exec(text); m !== null; m = CLUSTER.exec(text)) {
     const groups = groupsOf(m[0], m.index);
+    if (endsHandle(text, m.index)) continue;
     for (let i = 0; i < groups.length; ) {
+      // An IP address is not a phone number, nor are its parts (the address of a site: see links).
+      if (isIpv4At(text, groups, i)) {
+        i += 4;
+        continue;
+      }
       const first = groups[i] as Group;
       let around: { before: string; listed: boolean } | null = null;
       let digits = '';

@@ -3,6 +3,7 @@
 // libphonenumber, which is two orders of magnitude slower than this path.
 import type { NormalisedIdentifier } from '../../common/model';
 import { normaliseForeignPhone } from './phone-foreign';
+import { MASK_RUN_SOURCE, isExampleDigits } from './placeholder';
 import { nfkc } from './text';
 
 export type PhoneSubtype = 'mobile' | 'landline' | 'service' | 'sms_gateway' | 'foreign' | 'unknown';
@@ -104,6 +105,9 @@ const INSIDE_NUMBER = new Set([
 interface ScannedPhone {
   readonly digits: string;
   readonly plus: boolean;
+  /** Offset of the first digit (-1 when there is none) and of the character that ended the number. */
+  readonly start: number;
+  readonly end: number;
 }
 
 /**
@@ -114,11 +118,14 @@ interface ScannedPhone {
 function scanPhone(text: string): ScannedPhone {
   let digits = '';
   let plus = false;
-  for (let i = 0; i < text.length; i++) {
+  let start = -1;
+  let i = 0;
+  for (; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 48 && code <= 57) {
       // Past the longest number there is, the value is garbage; stop reading it.
       if (digits.length > MAX_DIGITS) break;
+      if (start < 0) start = i;
       digits += text[i];
       continue;
     }
@@ -131,13 +138,41 @@ function scanPhone(text: string): ScannedPhone {
     }
     if (!INSIDE_NUMBER.has(ch)) break;
   }
-  return { digits, plus };
+  return { digits, plus, start, end: i };
+}
+
+// A number with a mask beside it ("138****1234", "****1234", "138-XXXX-1234") is a shown part of
+// one, not a number: what was read is only its head or its tail.
+const MASK_BEFORE = new RegExp(`${MASK_RUN_SOURCE}[\\s\\-.]*$`);
+const MASK_AFTER = new RegExp(`^${MASK_RUN_SOURCE}`);
+// Digits glued to a Latin word or an underscore are part of a name ("@Kusama_Support044",
+// "noreply2023@…"), unless the word is a label people glue to a number.
+const GLUED_NAME = /[A-Za-z_]$/;
+const GLUED_LABEL = /(?:^|[^A-Za-z])(?:tel|phone|mobile|mob|cell|call|fax|sms|no)$/i;
+
+/** Whether the field is a handle, an e-mail address or a masked number rather than a number. */
+function notANumber(text: string, scanned: ScannedPhone, found: PhoneIdentifier | null): boolean {
+  // The common field is the number alone, or a label and the number: decide it without slicing.
+  if (scanned.start > 0) {
+    const before = text.slice(0, scanned.start);
+    if (before.includes('@')) return true;
+    if (GLUED_NAME.test(before) && !GLUED_LABEL.test(before)) return true;
+    if (scanned.start >= 2 && MASK_BEFORE.test(before)) return true;
+  }
+  if (scanned.end >= text.length) return false;
+  // A number written before an "@" is the name of a mailbox; only a full number is still a number.
+  if (text.includes('@', scanned.end) && (found === null || !FULL_NUMBER.has(found.subtype))) return true;
+  return MASK_AFTER.test(text.slice(scanned.end));
 }
 
 export function normalisePhone(raw: string): PhoneIdentifier | null {
   const text = nfkc(raw);
-  const { digits, plus } = scanPhone(text);
+  const scanned = scanPhone(text);
+  const { digits, plus } = scanned;
+  // Example values ("12345678", "88888888", "1234567890") are placeholders, not numbers.
+  if (digits.length === 0 || isExampleDigits(digits)) return null;
   const whole = classifyPhoneDigits(digits, plus);
+  if (notANumber(text, scanned, whole)) return null;
   if (whole !== null && whole.subtype !== 'unknown') return whole;
   return firstOfSeveral(text) ?? whole;
 }

@@ -164,7 +164,7 @@ describe('import CSV', () => {
   it('reads flattened columns, JSON cells and indexed columns, and names bad rows by line', async () => {
     const { db, dir } = store();
     const header = 'id,version,precinct,reported_at,category,loss.amount,loss.currency,victim.name,victim.age,narrative,messages,identifiers.0.kind,identifiers.0.value,identifiers.1.kind,identifiers.1.value';
-    const msg = JSON.stringify([{ channel: 'sms', text: '您的快递丢失，加QQ 12345678 理赔' }]).replace(/"/g, '""');
+    const msg = JSON.stringify([{ channel: 'sms', text: '您的快递丢失，加QQ 31795246 理赔' }]).replace(/"/g, '""');
     const rows = [
       `C1,1,NJ-GULOU,2024-04-01T08:00:00+08:00,fake_customer_service,800.00,CNY,张某,52,"冒充快递客服，称快递丢失需理赔，被骗800元。","${msg}",phone,138 0013 8000,url,HTTP://WWW.Example.com/a?b=1`,
       `C2,x,NJ-GULOU,2024-04-01T08:00:00+08:00,loan,1.00,CNY,,,,,,,,`,
@@ -181,10 +181,10 @@ describe('import CSV', () => {
     const c1 = getReport(db, 'C1');
     expect(JSON.parse(db.prepare("SELECT victim FROM report WHERE id = 'C1'").pluck().get() as string)).toEqual({ name: '张某', age: 52 });
     expect(c1?.victim).toEqual({ name: '张*', age: 52 }); // what the UI gets before a reveal
-    expect(c1?.messages[0]?.text).toContain('QQ 12345678');
+    expect(c1?.messages[0]?.text).toContain('QQ 31795246');
     expect(c1?.identifiers.find((i) => i.kind === 'phone')?.value).toBe('+8613800138000');
     expect(c1?.identifiers.find((i) => i.kind === 'url')?.domain).toBe('example.com');
-    expect(c1?.identifiers.find((i) => i.kind === 'qq')).toMatchObject({ value: '12345678', origin: 'message' });
+    expect(c1?.identifiers.find((i) => i.kind === 'qq')).toMatchObject({ value: '31795246', origin: 'message' });
     expect(getReport(db, 'C4')?.narrative).toBe('网贷,要求先交保证金');
   });
 });

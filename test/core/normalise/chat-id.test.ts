@@ -3,26 +3,26 @@ import { normaliseIdentifier } from '../../../src/core/normalise';
 
 describe('QQ numbers', () => {
   it.each([
-    '123456789',
-    ' 123456789 ',
-    'QQ123456789',
-    'QQ 123456789',
-    'QQ:123456789',
-    'qq:123456789',
-    'QQ：123456789',
-    'QQ号：123456789',
-    'QQ号码 123456789',
-    '扣扣123456789',
-    '扣扣：123456789',
-    '加扣扣 123456789',
-    '企鹅号123456789',
-    'Q 123456789',
-    'ＱＱ：１２３４５６７８９',
-    '123 456 789',
-    '123456789@qq.com',
-    '123456789@QQ.COM',
+    '371958246',
+    ' 371958246 ',
+    'QQ371958246',
+    'QQ 371958246',
+    'QQ:371958246',
+    'qq:371958246',
+    'QQ：371958246',
+    'QQ号：371958246',
+    'QQ号码 371958246',
+    '扣扣371958246',
+    '扣扣：371958246',
+    '加扣扣 371958246',
+    '企鹅号371958246',
+    'Q 371958246',
+    'ＱＱ：３７１９５８２４６',
+    '371 958 246',
+    '371958246@qq.com',
+    '371958246@QQ.COM',
   ])('%s', (raw) => {
-    expect(normaliseIdentifier('qq', raw)).toEqual({ kind: 'qq', value: '123456789' });
+    expect(normaliseIdentifier('qq', raw)).toEqual({ kind: 'qq', value: '371958246' });
   });
 
   it.each([
@@ -32,8 +32,8 @@ describe('QQ numbers', () => {
     expect(normaliseIdentifier('qq', raw)).toEqual({ kind: 'qq', value });
   });
 
-  it.each(['QQ群：987654321', 'Q群987654321', 'qq群号 987654321', '群号：987654321'])('group numbers: %s', (raw) => {
-    expect(normaliseIdentifier('qq', raw)).toEqual({ kind: 'qq', value: '987654321', subtype: 'group' });
+  it.each(['QQ群：689245713', 'Q群689245713', 'qq群号 689245713', '群号：689245713'])('group numbers: %s', (raw) => {
+    expect(normaliseIdentifier('qq', raw)).toEqual({ kind: 'qq', value: '689245713', subtype: 'group' });
   });
 
   it.each(['', 'QQ', '1234', '012345678', '123456789012', 'abc123', 'QQ: 不知道', 'abc@qq.com'])('%j → null', (raw) => {
@@ -85,7 +85,7 @@ describe('WeChat ids', () => {
   });
 
   it('an old account known by its QQ number', () => {
-    expect(normaliseIdentifier('wechat', '123456789')).toEqual({ kind: 'wechat', value: '123456789', subtype: 'qq' });
+    expect(normaliseIdentifier('wechat', '371958246')).toEqual({ kind: 'wechat', value: '371958246', subtype: 'qq' });
   });
 
   it.each(['', '微信', 'abc', 'abcde', '1abcdef', '_abcdef', 'abc def ghi', '张三的微信', 'a12345678901234567890', 'abc.def1', '王老师'])(

@@ -31,7 +31,20 @@ describe('crypto addresses', () => {
     expect(normaliseIdentifier('crypto', sol)).toEqual({ kind: 'crypto', value: sol, subtype: 'unknown' });
   });
 
-  it.each(['', 'USDT', '钱包地址', 'T123', '0x1234', 'not an address at all'])('%j → null', (raw) => {
+  it.each([
+    ['DOT:12759G1BVPC7cAb5tT8qLzDJUcnBuyW3n3icMwAA8uWGiUtT', '12759G1BVPC7cAb5tT8qLzDJUcnBuyW3n3icMwAA8uWGiUtT'],
+    ['DOT: 12759G1BVPC7cAb5tT8qLzDJUcnBuyW3n3icMwAA8uWGiUtT', '12759G1BVPC7cAb5tT8qLzDJUcnBuyW3n3icMwAA8uWGiUtT'],
+    ['12759G1BVPC7cAb5tT8qLzDJUcnBuyW3n3icMwAA8uWGiUtT', '12759G1BVPC7cAb5tT8qLzDJUcnBuyW3n3icMwAA8uWGiUtT'],
+    ['XRP: rGD1q9qfHd9gYbm9VUdcBXjumAaMZen8tr', 'rGD1q9qfHd9gYbm9VUdcBXjumAaMZen8tr'],
+    ['ＸＲＰ：rGD1q9qfHd9gYbm9VUdcBXjumAaMZen8tr', 'rGD1q9qfHd9gYbm9VUdcBXjumAaMZen8tr'],
+    ['瑞波币地址：rGD1q9qfHd9gYbm9VUdcBXjumAaMZen8tr', 'rGD1q9qfHd9gYbm9VUdcBXjumAaMZen8tr'],
+    ['bitcoincash:qql5utn0rh3jvzlglx4djslp06a9fvzf95ammfcc4t', 'qql5utn0rh3jvzlglx4djslp06a9fvzf95ammfcc4t'],
+    ['ETH: 0x9135AD77776671e6d3c2e7df1d1c675d10d9b89e1', '0x9135ad77776671e6d3c2e7df1d1c675d10d9b89e1'],
+  ])('another chain, its label set aside: %s', (raw, value) => {
+    expect(normaliseIdentifier('crypto', raw)).toEqual({ kind: 'crypto', value, subtype: 'unknown' });
+  });
+
+  it.each(['', 'USDT', '钱包地址', 'T123', '0x1234', 'not an address at all', 'DOT: not an address', 'xxxxxxxxxxxxxxxxxxxx'])('%j → null', (raw) => {
     expect(normaliseIdentifier('crypto', raw)).toBeNull();
   });
 });

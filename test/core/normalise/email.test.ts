@@ -12,7 +12,7 @@ describe('e-mail addresses', () => {
     ['zhang.san@163。com', 'zhang.san@163.com', '163.com'],
     ['邮箱：zhang.san@163.com（常用）', 'zhang.san@163.com', '163.com'],
     ['zhang.san @ 163.com', 'zhang.san@163.com', '163.com'],
-    ['123456789@qq.com', '123456789@qq.com', 'qq.com'],
+    ['371958246@qq.com', '371958246@qq.com', 'qq.com'],
     ['a+tag@mail.example.com.cn', 'a+tag@mail.example.com.cn', 'example.com.cn'],
     ['office@court.gov.cn', 'office@court.gov.cn', 'court.gov.cn'],
     ['x@xn--fsqu00a.xn--fiqs8s', 'x@例子.中国', '例子.中国'],

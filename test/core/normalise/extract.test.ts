@@ -80,11 +80,11 @@ describe('phone numbers', () => {
 
 describe('contact handles', () => {
   it.each([
-    ['加QQ：123456789领取', ['qq:123456789']],
-    ['加扣扣 12345678', ['qq:12345678']],
-    ['qq号码是12345678', ['qq:12345678']],
-    ['ＱＱ：１２３４５６７８９', ['qq:123456789']],
-    ['Q群：987654321', ['qq:987654321']],
+    ['加QQ：371958246领取', ['qq:371958246']],
+    ['加扣扣 31795246', ['qq:31795246']],
+    ['qq号码是31795246', ['qq:31795246']],
+    ['ＱＱ：３７１９５８２４６', ['qq:371958246']],
+    ['Q群：689245713', ['qq:689245713']],
     ['QQ：13800138000', ['qq:13800138000']],
     ['微信：abc_123', ['wechat:abc_123']],
     ['加V：xyz888', ['wechat:xyz888']],
@@ -96,7 +96,7 @@ describe('contact handles', () => {
     ['wxid_abcdefghij1234', ['wechat:wxid_abcdefghij1234']],
     ['微信：13800138000', ['phone:+8613800138000', 'wechat:+8613800138000']],
     ['邮箱zhang.san@163.com联系', ['email:zhang.san@163.com']],
-    ['发到12345678@qq.com', ['qq:12345678', 'email:12345678@qq.com']],
+    ['发到31795246@qq.com', ['qq:31795246', 'email:31795246@qq.com']],
     ['支付宝账号：13800138000', ['phone:+8613800138000', 'alipay:+8613800138000']],
     ['支付宝：zhang.san@163.com', ['alipay:zhang.san@163.com', 'email:zhang.san@163.com']],
     ['USDT地址TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf，转入', ['crypto:TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf']],
@@ -105,8 +105,8 @@ describe('contact handles', () => {
     expect(found(text)).toEqual(expected);
   });
 
-  it.each(['进Q群987654321', 'QQ群：987654321', '拉我进群，群号987654321'])('a QQ group is marked: %s', (text) => {
-    expect(extractIdentifiers(text)).toEqual([{ kind: 'qq', value: '987654321', subtype: 'group', raw: '987654321' }]);
+  it.each(['进Q群689245713', 'QQ群：689245713', '拉我进群，群号689245713'])('a QQ group is marked: %s', (text) => {
+    expect(extractIdentifiers(text)).toEqual([{ kind: 'qq', value: '689245713', subtype: 'group', raw: '689245713' }]);
   });
 });
 
@@ -115,7 +115,7 @@ describe('bank cards in text', () => {
     ['转账到卡号6217 0000 1234 5678 901', ['bank_card:6217000012345678901']],
     ['对方账户：6222021234567890128（工商银行）', ['bank_card:6222021234567890128']],
     ['6222 0212 3456 7890 128', ['bank_card:6222021234567890128']],
-    ['收款卡4111111111111111', ['bank_card:4111111111111111']],
+    ['收款卡4532015112830366', ['bank_card:4532015112830366']],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -125,13 +125,13 @@ describe('a full report narrative', () => {
   it('finds each identifier once, in order', () => {
     const text =
       '6月2日收到1069 0570 012发来的短信，称积分可兑换，点击icbc-jf.cn/lq后按提示操作。' +
-      '随后客服13800138000来电，让我加QQ：123456789和微信：abc_123，' +
+      '随后客服13800138000来电，让我加QQ：371958246和微信：abc_123，' +
       '又让我向卡号6222 0212 3456 7890 128转账5000元。对方又用138-0013-8000打来。';
     expect(found(text)).toEqual([
       'phone:10690570012',
       'url:http://icbc-jf.cn/lq',
       'phone:+8613800138000',
-      'qq:123456789',
+      'qq:371958246',
       'wechat:abc_123',
       'bank_card:6222021234567890128',
     ]);
@@ -167,7 +167,7 @@ describe('no false positives', () => {
     '微信转账了3000元',
     '通过微信 联系',
     'QQ音乐',
-    'FAQ: 12345678',
+    'FAQ: 31795246',
     'wechat account',
     '第3期，共12期',
     '1.2.3.4',
@@ -189,6 +189,29 @@ describe('no false positives', () => {
 
   it('the domain of an e-mail is not a link', () => {
     expect(found('zhang.san@163.com')).toEqual(['email:zhang.san@163.com']);
+  });
+});
+
+describe('numbers that are parts of something else', () => {
+  it.each([
+    ['send 0.1 ETH to the address on 167.71.210.238/signmsg.html', []],
+    ['打开167.71.210.238后按页面要求转账', []],
+    ['版本1.2.3.4.5', []],
+    ['from @Kusama_Support044: claim your DOT', []],
+    ['@Polkadotjs_Help110 says hi', []],
+    ['user_13800138000 加你为好友', []],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Tel13800138000', ['phone:+8613800138000']],
+    ['V13800138000', ['phone:+8613800138000']],
+    ['@张三 13800138000', ['phone:+8613800138000']],
+    ['服务器 10.0.0.1 电话13800138000', ['phone:+8613800138000']],
+    ['日期2023.06.03 电话13800138000', ['phone:+8613800138000']],
+  ])('near miss: %s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { identifierRows } from '../../../src/core/ingest/identifiers';
 import { normaliseIdentifier } from '../../../src/core/normalise';
 
 const phone = (raw: string) => normaliseIdentifier('phone', raw);
@@ -132,7 +133,7 @@ describe('foreign numbers with a country code', () => {
 
 describe('numbers that fit no plan are kept as digits, subtype unknown', () => {
   it.each([
-    ['12345678', '12345678'],
+    ['31795246', '31795246'],
     ['6552 9988', '65529988'],
     ['1380013800', '1380013800'],
     ['138001380001', '138001380001'],
@@ -155,7 +156,48 @@ describe('unusable values', () => {
     expect(phone(raw)).toEqual({ kind: 'phone', value, subtype: 'mobile' });
   });
 
+  it.each([
+    '@Kusama_Support044',
+    '@Polkadotjs_Help110',
+    'Kusama_Support044',
+    'Support044',
+    'noreply2023@mail.example-bank.com',
+    'PayPal <service2024@paypal-secure.com>',
+  ])('an IM handle or an e-mail sender is not a number: %j → null', (raw) => {
+    expect(phone(raw)).toBeNull();
+  });
+
+  it.each([
+    ['Tel13800138000', '+8613800138000', 'mobile'],
+    ['tel:13800138000', '+8613800138000', 'mobile'],
+    ['No.95588', '95588', 'service'],
+    ['13800138000@163.com', '+8613800138000', 'mobile'],
+    ['中国工商银行95588', '95588', 'service'],
+  ])('near miss: a label glued to the number, or a mailbox named by a mobile: %s', (raw, value, subtype) => {
+    expect(phone(raw)).toEqual({ kind: 'phone', value, subtype });
+  });
+
   it('a plus sign far from the digits is not a country code', () => {
     expect(phone('QQ+微信 13800138000')).toEqual({ kind: 'phone', value: '+8613800138000', subtype: 'mobile' });
+  });
+});
+
+describe('message senders become phones only when they are numbers', () => {
+  it.each([
+    ['@Kusama_Support044', []],
+    ['support2024@paypal-secure.com', []],
+    ['1065 9057 0012', ['106590570012']],
+    ['95588', ['95588']],
+    ['+86 138 0013 8000', ['+8613800138000']],
+  ])('%s', (sender, phones) => {
+    const rows = identifierRows({
+      id: 'R-1',
+      version: 1,
+      precinct: 'NJ-XUANWU',
+      reported_at: '2024-01-02T10:00:00+08:00',
+      category: 'other',
+      messages: [{ channel: 'im', sender, text: 'claim your reward' }],
+    });
+    expect(rows.filter((r) => r[3] === 'sender').map((r) => r[1])).toEqual(phones);
   });
 });
