@@ -39,7 +39,8 @@ const BARE_HOST = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+\/?$/i;
 
 /** The weight of a shared (kind, value): STRONG, a lighter weight, or 0 for no evidence. */
 export function identifierWeight(id: IdentifierFacts): number {
-  if (id.subtype === 'unparsed') return 0;
+  // A masked value (6222****0128, 138***8000) names no one account: it is kept, never weighed.
+  if (id.subtype === 'unparsed' || id.subtype === 'masked') return 0;
   switch (id.kind) {
     case 'phone':
       if (id.subtype === 'service') return 0;

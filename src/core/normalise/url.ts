@@ -3,6 +3,7 @@
 // what decides where the link leads: scheme, host, port, path, meaningful query, and a fragment
 // that is a route of a single-page site ("#/url/<hash>/detection", "#!/page"), which names the
 // page as much as a path does. A plain anchor ("#top") only scrolls the page and is dropped.
+import { isPlaceholderHost } from './placeholder';
 import { domainToUnicode } from 'node:url';
 import { getDomain } from 'tldts';
 import type { NormalisedIdentifier } from '../../common/model';
@@ -134,6 +135,7 @@ export function canonicaliseUrl(candidate: string): UrlIdentifier | null {
   }
 
   const host = canonicalHost(url.hostname);
+  if (isPlaceholderHost(host)) return null;
   const port = url.port === '' ? '' : `:${url.port}`;
   const value = `${scheme === 'https' ? 'http' : scheme}://${host}${port}${tail}`;
   if (isIpHost(host)) return { kind: 'url', value, subtype: 'ip' };
