@@ -7,7 +7,7 @@
 //   big gang's phone is not penalised for being big) has u = (c + β) / G with c the groups beyond
 //   the two a link would join that are expected to be unrelated (extraGroups: few groups are
 //   likely one gang, many a common value), β the kind's rate of common values (the share of its
-//   shared values carried by three or more groups), and G the number of groups. With the
+//   shared values carried by five or more groups), and G the number of groups. With the
 //   prior odds 1/G of two groups being one gang, a value's term and the prior together weigh
 //   log2(m / (c + β)): the size of the store cancels out;
 // - the category comparison (same within the time window / same / different) from random pairs.
@@ -36,7 +36,7 @@ export interface Probabilities {
 export interface TfComparison {
   /** Chance that two reports of one gang agree (when both have the field). */
   readonly m: number;
-  /** Rate of coincidences: the share of shared values carried by three or more groups. */
+  /** Rate of common values: the share of shared values carried by five or more groups (observe.ts). */
   readonly beta: number;
 }
 
@@ -154,7 +154,7 @@ export const probabilityOf = (score: number): number => 1 / (1 + 2 ** -score);
 export interface Observations {
   readonly reports: number;
   readonly groups: number;
-  /** Per identifier class: shared values, and of those carried by three or more groups. */
+  /** Per identifier class: shared values, and of those carried by COMMON_GROUPS or more groups. */
   readonly values: ReadonlyMap<string, { shared: number; multi: number }>;
   readonly domains: { shared: number; multi: number };
   /** Category levels of random pairs, and of labelled pairs. */

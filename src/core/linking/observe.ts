@@ -11,6 +11,11 @@ import type { Postings } from './postings';
 import type { UnionFind } from './union-find';
 
 const RANDOM_PAIRS = 200_000;
+/**
+ * A value carried by this many groups or more counts towards its kind's rate of common values:
+ * fewer are as likely one gang whose reports share nothing else (model.ts GANG_SPREAD).
+ */
+export const COMMON_GROUPS = 5;
 const DAY = 86_400_000;
 
 export interface Observer {
@@ -40,7 +45,7 @@ export function observe(
   for (let v = 0; v < p.nv; v++) {
     if (dead[v] === 1 || (p.start[v + 1] as number) - (p.start[v] as number) < 2) continue;
     const k = cls(v);
-    const multi = (groups[v] as number) >= 3 ? 1 : 0;
+    const multi = (groups[v] as number) >= COMMON_GROUPS ? 1 : 0;
     if (k === 'domain') {
       domains.shared++;
       domains.multi += multi;
