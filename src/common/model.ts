@@ -48,6 +48,7 @@ export const REFERENCE_CATEGORIES = [
   'app_store',
   'government',
   'paste',
+  'software',
   'other',
 ] as const;
 export type ReferenceCategory = (typeof REFERENCE_CATEGORIES)[number];

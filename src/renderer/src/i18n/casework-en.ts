@@ -368,6 +368,7 @@ export const caseworkEn: CaseworkMessages = {
   'referenceCategory.app_store': 'App store',
   'referenceCategory.government': 'Government',
   'referenceCategory.paste': 'Paste site',
+  'referenceCategory.software': 'Meeting or remote-control software',
   'referenceCategory.other': 'Other',
 
   'audit.action.import': 'Import',

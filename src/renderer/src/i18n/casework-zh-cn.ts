@@ -368,6 +368,7 @@ export const caseworkZhCN: CaseworkMessages = {
   'referenceCategory.app_store': '应用商店',
   'referenceCategory.government': '政府网站',
   'referenceCategory.paste': '文本分享',
+  'referenceCategory.software': '会议或远程控制软件',
   'referenceCategory.other': '其他',
 
   'audit.action.import': '导入',
