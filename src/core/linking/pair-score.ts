@@ -8,7 +8,7 @@ import type { Corpus } from './corpus';
 import { splitKey } from './corpus';
 import { TIME_WINDOW_DAYS } from './evidence';
 import type { Evidence, Link } from './link-graph';
-import { categoryBits, identifierBits, ORIGINS, priorBits, tfBits, type CategoryLevel, type LinkModel } from './model';
+import { categoryBits, identifierBits, ORIGINS, priorBits, tfBits, WEAK_CLASSES, type CategoryLevel, type LinkModel } from './model';
 
 const DAY = 86_400_000;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -56,16 +56,20 @@ export class PairScorer {
     return days <= TIME_WINDOW_DAYS ? 'same_window' : 'same';
   }
 
-  /** Identifier evidence alone: the series tier's score. */
+  /**
+   * Identifier evidence alone: the series tier's score. Weak kinds (SMS gateways, unclassified
+   * numbers, IP addresses, shared by many senders) add to a strong value, never stand alone.
+   */
   seriesBits(a: number, b: number, terms: readonly number[]): number {
     let sum = 0;
-    let any = false;
+    let strong = false;
     for (const t of terms) {
-      if (this.cls(t >> 2) === 'domain') continue;
+      const k = this.cls(t >> 2);
+      if (k === 'domain') continue;
       sum += this.termBits(t);
-      any = true;
+      if (!WEAK_CLASSES.has(k)) strong = true;
     }
-    return any ? sum + categoryBits(this.model, this.level(a, b)) : -Infinity;
+    return strong ? sum + categoryBits(this.model, this.level(a, b)) : -Infinity;
   }
 
   /** A series link with its evidence: the prior, each identifier term, the category comparison. */
