@@ -54,7 +54,8 @@ export function mergePartners(list: readonly OverrideRecord[], touched: Set<numb
   }
 }
 
-function indexOf(c: Corpus, rid: number): number | undefined {
+/** A report's index in a corpus, found by rid (the corpus holds its reports in rid order). */
+export function indexOfRid(c: Corpus, rid: number): number | undefined {
   // The corpus holds its reports in rid order.
   let lo = 0;
   let hi = c.n - 1;
@@ -81,13 +82,13 @@ export function engineOverrides(c: Corpus, list: readonly OverrideRecord[]): Eng
   if (wanted.size > 0) c.valueKeys.forEach((k, v) => (wanted.has(k) ? valueId.set(k, v) : undefined));
   let any = false;
   for (const o of list) {
-    const i = indexOf(c, o.rid);
+    const i = indexOfRid(c, o.rid);
     if (i === undefined) continue;
     if (o.action === 'split') {
       isolated[i] = 1;
       any = true;
     } else if (o.action === 'merge') {
-      const j = o.otherRid === null ? undefined : indexOf(c, o.otherRid);
+      const j = o.otherRid === null ? undefined : indexOfRid(c, o.otherRid);
       if (j === undefined || j === i) continue;
       mustLink.push({ a: Math.min(i, j), b: Math.max(i, j), correction: o.id });
       any = true;
@@ -99,7 +100,7 @@ export function engineOverrides(c: Corpus, list: readonly OverrideRecord[]): Eng
         if (!s) dropped.set(v, (s = new Set()));
         s.add(i);
       } else {
-        const j = indexOf(c, o.otherRid);
+        const j = indexOfRid(c, o.otherRid);
         if (j === undefined) continue;
         let s = forbidden.get(v);
         if (!s) forbidden.set(v, (s = new Set()));

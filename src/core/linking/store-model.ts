@@ -7,6 +7,7 @@ import { splitKey } from './corpus';
 import type { EngineResult } from './engine';
 import type { GroupCount } from './groups';
 import { writeModel } from './model';
+import { indexOfRid } from './overrides';
 import { bulkJson } from './store-write';
 import { suggestionId } from './suggestion-id';
 import type { Tick } from './progress';
@@ -23,18 +24,6 @@ export function rejectedPairs(db: Db, c: Corpus): [number, number][] {
   return out;
 }
 
-function indexOfRid(c: Corpus, rid: number): number | undefined {
-  let lo = 0;
-  let hi = c.n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = c.rid[mid] as number;
-    if (r === rid) return mid;
-    if (r < rid) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
-}
 
 /** The suggestion rows of a run (JSON texts for bulkJson). */
 function suggestionRows(c: Corpus, result: EngineResult, runId: number): string[] {
