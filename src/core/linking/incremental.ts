@@ -44,6 +44,8 @@ export interface IncrementalRun {
 interface Context {
   readonly db: Db;
   readonly ignore: IgnoreList;
+  /** Reference sites: no evidence, so never read or counted as hubs. */
+  readonly isReference: (key: string) => boolean;
   readonly tick: Tick;
   readonly every: number;
 }
@@ -53,7 +55,7 @@ interface Context {
  * full run is needed (a value has just become a hub: links through it elsewhere must go).
  */
 export function planIncremental(db: Db, since: string | null, ignore: IgnoreList, rule: ThresholdRule, base: Omit<EngineOptions, 'ignore'>, limits: IncrementalLimits, tick: Tick): IncrementalRun | null {
-  const ctx: Context = { db, ignore, tick, every: base.checkEvery ?? DEFAULT_CHECK_EVERY };
+  const ctx: Context = { db, ignore, isReference: base.isReference ?? ((): boolean => false), tick, every: base.checkEvery ?? DEFAULT_CHECK_EVERY };
   // Inclusive: a report written in the same millisecond as the watermark is never missed, and
   // relinking one already linked changes nothing.
   // Only the marks read here are cleared when the run is written: a correction made meanwhile
@@ -215,7 +217,7 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
       "SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.domain = ? AND i.kind = 'url' AND coalesce(i.subtype, '') NOT IN ('short_link', 'app_link') AND r.withdrawn = 0 LIMIT ?",
     )
     .pluck();
-  const dead = (key: string): boolean => ignore.keys.has(key) || known.hubs.has(key);
+  const dead = (key: string): boolean => ignore.keys.has(key) || known.hubs.has(key) || ctx.isReference(key);
   const seen = new Set<string>();
   let k = 0;
   for (const row of ids) {
@@ -273,7 +275,7 @@ function touchByValues(ctx: Context, keys: readonly [string, string][], known: K
     .pluck();
   for (const [kind, value] of keys) {
     const key = keyOf(kind, value);
-    if (ignore.keys.has(key) || known.hubs.has(key)) continue;
+    if (ignore.keys.has(key) || known.hubs.has(key) || ctx.isReference(key)) continue;
     const rids = kind === 'domain' ? domainHolders.all(value, limit) : holders.all(kind, value, limit);
     if (isHubByCount(rids.length, known.total)) return false;
     for (const r of rids) touched.add(r);
