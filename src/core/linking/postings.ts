@@ -138,8 +138,8 @@ export interface GroupCounts {
 
 /**
  * Distinct groups per value: its reports joined when they share another live value. `only`, when
- * given, says for which values to count (the others get `fallback(v)`): an incremental run counts
- * the values whose holders it has all loaded.
+ * given, says for which values to count (the others get 0; the caller takes theirs from the
+ * store): a run that does not estimate counts the values whose holders it has all loaded.
  */
 export function countGroups(
   c: Corpus,
@@ -147,7 +147,7 @@ export function countGroups(
   dead: Uint8Array,
   tick: Tick,
   every: number,
-  opts: { readonly only?: (v: number) => boolean; readonly fallback?: (v: number) => number; readonly labelledPairs?: number; readonly isStrong?: (v: number) => boolean } = {},
+  opts: { readonly only?: (v: number) => boolean; readonly labelledPairs?: number; readonly isStrong?: (v: number) => boolean } = {},
 ): GroupCounts {
   const { nv, start, report } = p;
   const groups = new Int32Array(nv);
@@ -173,7 +173,6 @@ export function countGroups(
     const from = start[v] as number;
     const size = (start[v + 1] as number) - from;
     if (opts.only !== undefined && !opts.only(v)) {
-      groups[v] = opts.fallback?.(v) ?? 1;
       continue;
     }
     if (size < 2) {
