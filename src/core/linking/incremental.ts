@@ -7,6 +7,7 @@
 // follows the change and not the store; and writes are the difference from what is stored, since
 // every dirty page is written twice (the WAL, then the checkpoint).
 import type { Db } from '../store/db';
+import type { Statement } from 'better-sqlite3';
 import { keyOf, type Corpus, type IdentifierRow } from './corpus';
 import { corpusOf, readReportRows } from './corpus-load';
 import { categorySalt, runEngine, saltBand, weakenedHolders, type EngineOptions, type EngineResult } from './engine';
@@ -204,18 +205,9 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
   const cap = capOf(known.total);
   const limit = Math.floor(cap) + 1;
   const postingRids = db.prepare<[string, string, number], number>('SELECT rid FROM identifier WHERE kind = ? AND value = ? LIMIT ?').pluck();
-  const livePosting = db
-    .prepare<[string, string, number], number>(
-      'SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.kind = ? AND i.value = ? AND r.withdrawn = 0 LIMIT ?',
-    )
-    .pluck();
+  const { value: livePosting, domain: domainPosting } = liveHolders(db);
   const domainRids = db
     .prepare<[string, number], number>("SELECT DISTINCT rid FROM identifier WHERE domain = ? AND kind = 'url' AND coalesce(subtype, '') NOT IN ('short_link', 'app_link') LIMIT ?")
-    .pluck();
-  const domainPosting = db
-    .prepare<[string, number], number>(
-      "SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.domain = ? AND i.kind = 'url' AND coalesce(i.subtype, '') NOT IN ('short_link', 'app_link') AND r.withdrawn = 0 LIMIT ?",
-    )
     .pluck();
   const dead = (key: string): boolean => ignore.keys.has(key) || known.hubs.has(key) || ctx.isReference(key);
   const seen = new Set<string>();
@@ -259,20 +251,27 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
   return true;
 }
 
+/** The live (not withdrawn) holders of a value, and of a URL domain (short and app links apart), up to a limit. */
+function liveHolders(db: Db): { value: Statement<[string, string, number], number>; domain: Statement<[string, number], number> } {
+  return {
+    value: db
+      .prepare<[string, string, number], number>(
+        'SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.kind = ? AND i.value = ? AND r.withdrawn = 0 LIMIT ?',
+      )
+      .pluck(),
+    domain: db
+      .prepare<[string, number], number>(
+        "SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.domain = ? AND i.kind = 'url' AND coalesce(i.subtype, '') NOT IN ('short_link', 'app_link') AND r.withdrawn = 0 LIMIT ?",
+      )
+      .pluck(),
+  };
+}
+
 /** Adds every live holder of some values (whose holders changed); false when one is past the cap. */
 function touchByValues(ctx: Context, keys: readonly [string, string][], known: Known, touched: Set<number>): boolean {
   const { db, ignore } = ctx;
   const limit = Math.floor(capOf(known.total)) + 1;
-  const holders = db
-    .prepare<[string, string, number], number>(
-      'SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.kind = ? AND i.value = ? AND r.withdrawn = 0 LIMIT ?',
-    )
-    .pluck();
-  const domainHolders = db
-    .prepare<[string, number], number>(
-      "SELECT DISTINCT i.rid FROM identifier i JOIN report r INDEXED BY report_link ON r.rid = i.rid WHERE i.domain = ? AND i.kind = 'url' AND coalesce(i.subtype, '') NOT IN ('short_link', 'app_link') AND r.withdrawn = 0 LIMIT ?",
-    )
-    .pluck();
+  const { value: holders, domain: domainHolders } = liveHolders(db);
   for (const [kind, value] of keys) {
     const key = keyOf(kind, value);
     if (ignore.keys.has(key) || known.hubs.has(key) || ctx.isReference(key)) continue;
