@@ -49,6 +49,7 @@ export const REFERENCE_CATEGORIES = [
   'government',
   'paste',
   'software',
+  'hosting',
   'other',
 ] as const;
 export type ReferenceCategory = (typeof REFERENCE_CATEGORIES)[number];

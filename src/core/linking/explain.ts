@@ -147,7 +147,7 @@ function sharedValues(db: Db, model: LinkModel, ra: ReportInfo, rb: ReportInfo, 
     let valueBits: number | null = null;
     if (ignore.keys.has(keyOf(r.kind, r.value)) || (r.domain !== null && ignore.keys.has(keyOf('domain', r.domain)))) status = 'ignored';
     else if (hub.get(r.kind, r.value) !== undefined || (r.domain !== null && hub.get('domain', r.domain) !== undefined)) status = 'hub';
-    else if (w === 0 || isReference(keyOf(r.kind, r.value)) || (r.domain !== null && r.kind === 'url' && isReference(keyOf('domain', r.domain)))) status = 'no_weight';
+    else if (w === 0 || isReference(keyOf(r.kind, r.value))) status = 'no_weight';
     else {
       valueBits = bitsOf();
       if (WEAK_CLASSES.has(cls) || valueBits + same < SERIES_BITS) status = 'weak';

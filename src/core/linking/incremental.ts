@@ -220,8 +220,10 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
     seen.add(key);
     const w = identifierWeight(id);
     // A weak value known to be too common pairs nothing: no need to read its reports. Nor does
-    // a URL on an ignored or hub domain (the engine sets it aside with its domain).
-    const skip = (w < 1 && known.large.has(key)) || (domainCounts(id) && dead(keyOf('domain', id.domain as string)));
+    // a URL on an ignored or hub domain (the engine sets it aside with its domain); a reference
+    // domain is not carried over to its URLs (postings.ts deadValues).
+    const dkey = domainCounts(id) ? keyOf('domain', id.domain as string) : null;
+    const skip = (w < 1 && known.large.has(key)) || (dkey !== null && (ignore.keys.has(dkey) || known.hubs.has(dkey)));
     if (w > 0 && !skip && !dead(key)) {
       let rids: number[] = postingRids.all(id.kind, id.value, limit);
       if (rids.length >= limit) {
@@ -235,8 +237,7 @@ function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Kno
       }
       for (const r of rids) touched.add(r);
     }
-    if (domainCounts(id)) {
-      const dkey = keyOf('domain', id.domain as string);
+    if (dkey !== null) {
       if (seen.has(dkey) || dead(dkey) || known.large.has(dkey)) continue;
       seen.add(dkey);
       let rids = domainRids.all(id.domain as string, limit);

@@ -79,6 +79,7 @@ export interface DeadOptions {
 export function deadValues(c: Corpus, p: Postings, o: DeadOptions, tick: Tick, every: number): { dead: Uint8Array; hubs: Hub[] } {
   const { nv, start, report } = p;
   const dead = new Uint8Array(nv);
+  const reference = new Uint8Array(nv);
   const hubs: Hub[] = [];
   const cap = capOf(o.totalReports, o.rules);
   for (let v = 0; v < nv; v++) {
@@ -97,12 +98,17 @@ export function deadValues(c: Corpus, p: Postings, o: DeadOptions, tick: Tick, e
         const { kind, value } = splitKey(key);
         hubs.push({ kind, value, reports: size, categories: cats.size, reason });
       }
-    } else if (o.isReference?.(key) === true || (domain !== -1 && o.isReference?.(c.valueKeys[domain] as string) === true)) dead[v] = 1;
+    } else if (o.isReference?.(key) === true) {
+      dead[v] = 1;
+      reference[v] = 1;
+    }
   }
-  // A URL on a hub or reference domain is no evidence either (a platform's pages, scan reports).
+  // A URL on an ignored or hub domain is no evidence either (a platform's pages). A reference
+  // domain is not carried over: its URLs are judged by the reference list themselves, which keeps
+  // the pages on a hosting platform as evidence while the platform's domain is none.
   for (let v = 0; v < nv; v++) {
     const d = c.valueDomain[v] as number;
-    if (d !== -1 && dead[d] === 1) dead[v] = 1;
+    if (d !== -1 && dead[d] === 1 && reference[d] === 0) dead[v] = 1;
   }
   return { dead, hubs };
 }

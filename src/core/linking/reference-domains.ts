@@ -158,9 +158,31 @@ export function referenceEntryForUrl(refs: ReferenceDomains, value: string): Ref
   return referenceEntryForHost(refs, value.slice(start, end));
 }
 
-/** Whether a URL identifier (its canonical value) points at a reference site: no fraudster identifier. */
+/**
+ * Whether a URL identifier (its canonical value) points at a reference site: no fraudster
+ * identifier. On a hosting platform (medium.com, telegra.ph, pages.dev…) only the platform's own
+ * address is: a page under it or a host under it is a user's site, and fraudsters' sites are such
+ * users' sites.
+ */
 export function isReferenceUrl(refs: ReferenceDomains, value: string): boolean {
-  return referenceEntryForUrl(refs, value) !== null;
+  const entry = referenceEntryForUrl(refs, value);
+  if (entry === null) return false;
+  return entry.category !== 'hosting' || isPlatformRoot(entry.domain, value);
+}
+
+/** Whether a canonical URL value is the bare address of this host ("http://medium.com", "https://medium.com/"). */
+function isPlatformRoot(host: string, value: string): boolean {
+  const start = value.indexOf('://') + 3;
+  const end = start + host.length;
+  if (value.slice(start, end) !== host) return false;
+  return end === value.length || (end === value.length - 1 && value.charCodeAt(end) === 0x2f /* / */);
+}
+
+/** Whether a host is a reference site as a domain value: for a hosting platform only the platform's own host. */
+function isReferenceHost(refs: ReferenceDomains, host: string): boolean {
+  const entry = referenceEntryForHost(refs, host);
+  if (entry === null) return false;
+  return entry.category !== 'hosting' || entry.domain === host;
 }
 
 interface StoredRow {
@@ -222,14 +244,16 @@ export function listReferenceDomains(db: Db): ReferenceListing[] {
 
 /**
  * The engine's view of the list: whether a value key ('url\u0001…' or 'domain\u0001…') is a
- * reference site, so that neither the full URL nor its domain is evidence.
+ * reference site, so that neither the full URL nor its domain is evidence. A URL is judged by its
+ * own value, never through its domain: a hosting platform's domain is no evidence while the pages
+ * on it are.
  */
 export function referenceKeys(refs: ReferenceDomains): (key: string) => boolean {
   return (key) => {
     const cut = key.indexOf('\u0001');
     const kind = key.slice(0, cut);
     if (kind === 'url') return isReferenceUrl(refs, key.slice(cut + 1));
-    if (kind === 'domain') return referenceEntryForHost(refs, key.slice(cut + 1)) !== null;
+    if (kind === 'domain') return isReferenceHost(refs, key.slice(cut + 1));
     return false;
   };
 }

@@ -65,7 +65,9 @@ function markChanged(db: Db, before: ReferenceDomains, after: ReferenceDomains, 
       ? db.prepare<[string], [number, string]>("SELECT rid, value FROM identifier WHERE domain = ? AND kind = 'url'").raw().iterate(registrable)
       : db.prepare<[], [number, string]>("SELECT rid, value FROM identifier WHERE kind = 'url'").raw().iterate();
   const rids = new Set<number>();
-  for (const [rid, value] of rows) if (isReferenceUrl(before, value) !== isReferenceUrl(after, value)) rids.add(rid);
+  // A hosting platform's domain value changes standing with its entry although its pages do not.
+  const hosting = before.entries.get(domain)?.category === 'hosting' || after.entries.get(domain)?.category === 'hosting';
+  for (const [rid, value] of rows) if (hosting || isReferenceUrl(before, value) !== isReferenceUrl(after, value)) rids.add(rid);
   const mark = db.prepare('INSERT OR IGNORE INTO link_dirty (rid) VALUES (?)');
   for (const rid of rids) mark.run(rid);
   return rids.size;

@@ -5,6 +5,7 @@ import { CorpusBuilder, keyOf, type IdentifierRow } from '../../../src/core/link
 import { linksOf, runEngine, type EngineOptions } from '../../../src/core/linking/engine';
 import { EMPTY_IGNORE_LIST, makeIgnoreList, shippedIgnoreEntries } from '../../../src/core/linking/ignore-list';
 import { SERIES_BITS, SUGGESTION_BITS } from '../../../src/core/linking/model';
+import { makeReferenceDomains, referenceKeys, shippedReferences } from '../../../src/core/linking/reference-domains';
 
 interface R {
   readonly category?: string;
@@ -17,6 +18,7 @@ interface R {
 const cardId = (v: string, origin = 'reported'): IdentifierRow => ({ kind: 'bank_card', value: v, subtype: null, domain: null, origin });
 const phoneId = (v: string, subtype = 'mobile', origin = 'reported'): IdentifierRow => ({ kind: 'phone', value: v, subtype, domain: null, origin });
 const urlId = (v: string, domain: string, subtype: string | null = null): IdentifierRow => ({ kind: 'url', value: v, subtype, domain, origin: 'reported' });
+const SHIPPED_REFERENCES = referenceKeys(makeReferenceDomains(shippedReferences()));
 const card = (i: number): string => `62220212${String(i).padStart(11, '0')}`;
 
 function run(reports: readonly R[], options: Partial<EngineOptions> = {}) {
@@ -148,9 +150,27 @@ describe('linking engine', () => {
 
   it('treats reference sites as no evidence at all', () => {
     const scan = urlId('https://virustotal.com/#/url/1f2e/detection', 'virustotal.com');
-    const { same, suggested } = run([{ ids: [scan] }, { ids: [scan] }, ...background(20)], { isReference: (key) => key === keyOf('domain', 'virustotal.com') });
+    const { same, suggested } = run([{ ids: [scan] }, { ids: [scan] }, ...background(20)], { isReference: SHIPPED_REFERENCES });
     expect(same(0, 1)).toBe(false);
     expect(suggested(0, 1)).toBe(false);
+  });
+
+  it('takes a hosting platform for no evidence by its own address, and its pages and sites for evidence', () => {
+    const bare = urlId('http://medium.com', 'medium.com');
+    const page = urlId('http://medium.com/@eth-giveaway/10000-eth-6488a2', 'medium.com');
+    const other = urlId('http://medium.com/@tesla-gift/double-back-50dea9', 'medium.com');
+    const site = urlId('http://claim-dot.pages.dev/login', 'claim-dot.pages.dev');
+    const { same, suggested } = run(
+      [{ ids: [bare] }, { ids: [bare] }, { ids: [page] }, { ids: [page] }, { ids: [other] }, { ids: [site] }, { ids: [site] }, ...background(20)],
+      { isReference: SHIPPED_REFERENCES },
+    );
+    expect(same(0, 1)).toBe(false);
+    expect(suggested(0, 1)).toBe(false);
+    expect(same(2, 3)).toBe(true);
+    expect(same(5, 6)).toBe(true);
+    // Two pages of one platform share only its domain, which is none of the fraudster's.
+    expect(same(3, 4)).toBe(false);
+    expect(suggested(3, 4)).toBe(false);
   });
 
   it('compares short links as whole URLs, never by their host', () => {

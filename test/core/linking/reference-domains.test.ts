@@ -9,6 +9,7 @@ import {
   NO_REFERENCE_DOMAINS,
   referenceEntryForHost,
   referenceEntryForUrl,
+  referenceKeys,
   shippedReferences,
   type ReferenceEntry,
 } from '../../../src/core/linking/reference-domains';
@@ -107,6 +108,30 @@ describe('isReferenceUrl on the shipped list', () => {
     'http://例子.中国/a',
   ])('%s is not', (raw) => {
     expect(isReferenceUrl(SHIPPED, value(raw))).toBe(false);
+  });
+
+  it.each([
+    ['http://medium.com', true],
+    ['https://www.medium.com/', true],
+    ['https://medium.com/@eth-giveaway/10000-eth-6488a2', false],
+    ['https://eth-giveaway.medium.com', false],
+    ['http://telegra.ph', true],
+    ['https://telegra.ph/blockbrick-token-sale-05-09', false],
+    ['https://pages.dev', true],
+    ['https://claim-dot.pages.dev/login', false],
+    ['https://docs.qq.com/form/DZkNxYmVp', false],
+    ['https://pan.baidu.com/s/1xYz', false],
+    ['https://pan.baidu.com', true],
+  ])('on a hosting platform only its own address is a reference: %s → %s', (raw, reference) => {
+    expect(isReferenceUrl(SHIPPED, value(raw))).toBe(reference);
+  });
+
+  it("takes a hosting platform's own domain for a reference, not the sites under it", () => {
+    const keys = referenceKeys(SHIPPED);
+    expect(keys('domain\u0001medium.com')).toBe(true);
+    expect(keys('domain\u0001claim-dot.pages.dev')).toBe(false);
+    expect(keys('domain\u0001virustotal.com')).toBe(true);
+    expect(keys('domain\u0001icbc-jf.cn')).toBe(false);
   });
 
   it('names the entry that covers a URL', () => {

@@ -12,8 +12,9 @@ import { m010SuggestionsAndModel } from './010-suggestions-and-model';
 import { m011OccurredAndTogether } from './011-occurred-and-together';
 import { m012ReferenceDomains } from './012-reference-domains';
 import { m013Placeholders } from './013-placeholders';
+import { m014HostingPlatforms } from './014-hosting-platforms';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis, m009SearchDetailNone, m010SuggestionsAndModel, m011OccurredAndTogether, m012ReferenceDomains, m013Placeholders];
+export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis, m009SearchDetailNone, m010SuggestionsAndModel, m011OccurredAndTogether, m012ReferenceDomains, m013Placeholders, m014HostingPlatforms];

@@ -369,6 +369,7 @@ export const caseworkEn: CaseworkMessages = {
   'referenceCategory.government': 'Government',
   'referenceCategory.paste': 'Paste site',
   'referenceCategory.software': 'Meeting or remote-control software',
+  'referenceCategory.hosting': 'Hosting platform (its own address only)',
   'referenceCategory.other': 'Other',
 
   'audit.action.import': 'Import',

@@ -369,6 +369,7 @@ export const caseworkZhCN: CaseworkMessages = {
   'referenceCategory.government': '政府网站',
   'referenceCategory.paste': '文本分享',
   'referenceCategory.software': '会议或远程控制软件',
+  'referenceCategory.hosting': '托管平台（仅平台本身地址）',
   'referenceCategory.other': '其他',
 
   'audit.action.import': '导入',
