@@ -7,6 +7,7 @@ import { isPlaceholderHost } from './placeholder';
 import { domainToUnicode } from 'node:url';
 import { getDomain } from 'tldts';
 import type { NormalisedIdentifier } from '../../common/model';
+import { siteDomain } from './hosting-platforms';
 import { SHORT_LINK_HOSTS } from './short-link-hosts';
 import { nfkc } from './text';
 import { isTrackingParam } from './tracking-params';
@@ -140,7 +141,7 @@ export function canonicaliseUrl(candidate: string): UrlIdentifier | null {
   const value = `${scheme === 'https' ? 'http' : scheme}://${host}${port}${tail}`;
   if (isIpHost(host)) return { kind: 'url', value, subtype: 'ip' };
   if (!host.includes('.')) return null;
-  const domain = getDomain(host, { extractHostname: false }) ?? undefined;
+  const domain = siteDomain(host, getDomain(host, { extractHostname: false }) ?? undefined);
   const subtype: UrlSubtype | undefined = SHORT_LINK_HOSTS.has(host) ? 'short_link' : undefined;
   return {
     kind: 'url',

@@ -159,3 +159,20 @@ describe('unusable values', () => {
     expect(url(raw)).toBeNull();
   });
 });
+
+describe('the domain of a URL on a hosting platform is its site', () => {
+  it.each([
+    ['https://claim-dot.pages.dev/login', 'claim-dot.pages.dev'],
+    ['https://app.claim-dot.pages.dev/x', 'claim-dot.pages.dev'],
+    ['https://pages.dev', 'pages.dev'],
+    ['polkadot-airdrop.github.io/claim', 'polkadot-airdrop.github.io'],
+    ['https://medium.com/@eth-giveaway/10000-eth', 'medium.com'],
+    ['https://eth-giveaway.medium.com/x', 'eth-giveaway.medium.com'],
+    ['https://docs.qq.com/form/DZkNxYmVp', 'docs.qq.com'],
+    ['https://mp.weixin.qq.com/s/abc', 'mp.weixin.qq.com'],
+    ['https://pay.icbc-jf.cn/lq', 'icbc-jf.cn'],
+    ['https://pan.example.com/s/1', 'example.com'],
+  ])('%s → %s', (raw, domain) => {
+    expect(url(raw)).toMatchObject({ kind: 'url', domain });
+  });
+});
