@@ -1,7 +1,7 @@
 // The pure engine over hand-built corpora: what forms series, what is only suggested, what is
 // neither.
 import { describe, expect, it } from 'vitest';
-import { CorpusBuilder, keyOf, type IdentifierRow } from '../../../src/core/linking/corpus';
+import { CorpusBuilder, type IdentifierRow } from '../../../src/core/linking/corpus';
 import { linksOf, runEngine, type EngineOptions } from '../../../src/core/linking/engine';
 import { EMPTY_IGNORE_LIST, makeIgnoreList, shippedIgnoreEntries } from '../../../src/core/linking/ignore-list';
 import { SERIES_BITS, SUGGESTION_BITS } from '../../../src/core/linking/model';

@@ -1,15 +1,14 @@
-// The link worker round trip, on the built worker file (skipped when out/ has not been built).
-import fs from 'node:fs';
-import path from 'node:path';
+// The link worker round trip, on the built worker file.
 import { describe, expect, it } from 'vitest';
 import { startLinkWorker } from '../../../src/core/linking/link-client';
 import { listSeries } from '../../../src/core/linking/series-list';
 import { openStore } from '../../../src/core/store/db';
 import { card, ingest, report, testStore } from './support';
+import { builtFile } from '../../support/built';
 
-const workerFile = path.resolve('out/main/link-worker.js');
+const workerFile = builtFile('link-worker.js');
 
-describe.skipIf(!fs.existsSync(workerFile))('link worker', () => {
+describe('link worker', () => {
   it('links a store in a worker thread, with progress, and the same result as in-process', async () => {
     const { db, file } = testStore();
     ingest(db, [report('W1', { identifiers: [card('6222021234567890128')] }), report('W2', { identifiers: [card('6222021234567890128')] })]);

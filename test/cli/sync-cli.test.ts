@@ -5,14 +5,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/core/store/db';
-import { seededRandom } from '../../feed-server/faults';
-import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../feed-server/feed-server';
-import { mixedStream } from '../../feed-server/fixtures';
-import { tempDir } from '../../support/tmp';
-import { importedState, storeState } from './store-state';
+import { openStore } from '../../src/core/store/db';
+import { seededRandom } from '../feed-server/faults';
+import { startFeedServer, type FeedServer, type FeedServerOptions } from '../feed-server/feed-server';
+import { mixedStream } from '../feed-server/fixtures';
+import { tempDir } from '../support/tmp';
+import { importedState, storeState } from '../core/sync/store-state';
 
-const CLI = path.resolve(import.meta.dirname, '../../../out/main/casegraph.js');
+const CLI = path.resolve(import.meta.dirname, '../../out/main/casegraph.js');
 const P = 'GZ-TIANHE';
 const TOKEN = 'cli-token-5b7d9f1e3a';
 

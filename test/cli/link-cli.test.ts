@@ -1,17 +1,16 @@
-// `casegraph link`, `series` and `explain` as a user runs them (the built CLI; skipped unbuilt).
+// `casegraph link`, `series` and `explain` as a user runs them (the built CLI).
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { card, ingest, phone, report, testStore } from './support';
+import { card, ingest, phone, report, testStore } from '../core/linking/support';
+import { builtFile } from '../support/built';
 
-const CLI = path.resolve('out/main/casegraph.js');
+const CLI = builtFile('casegraph.js');
 const run = (...args: string[]): { status: number | null; stdout: string; stderr: string } => {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-describe.skipIf(!fs.existsSync(CLI))('casegraph link / series / explain', () => {
+describe('casegraph link / series / explain', () => {
   it('links, lists series as JSON per cli.md and explains', () => {
     const { db, file } = testStore();
     ingest(db, [
