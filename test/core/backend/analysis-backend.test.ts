@@ -5,20 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiMethod, ApiValue, JobOutcome } from '../../../src/common/api';
+import type { ApiMethod, ApiValue, JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
+import { EventLog } from '../../support/events';
 import { tempDir } from '../../support/tmp';
 
 const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
 
-async function doneOf(events: ApiEvent[], match: (o: JobOutcome) => boolean, after = 0): Promise<JobOutcome> {
-  for (let i = 0; i < 1200; i++) {
-    for (const e of events.slice(after)) if (e.type === 'job.done' && match(e.outcome)) return e.outcome;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('no such job finished');
-}
+const doneOf = (events: EventLog, match: (o: JobOutcome) => boolean, after = 0): Promise<JobOutcome> => events.done(match, { after });
 
 async function call<M extends ApiMethod>(b: Backend, method: M, arg: unknown): Promise<ApiValue<M>> {
   const r = await b.call(method, arg);
@@ -30,8 +25,8 @@ describe('analysis through the backend', () => {
   it('relinks after a correction and an ignore-list change; cases survive relinks', async () => {
     if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
-    const events: ApiEvent[] = [];
-    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    const events = new EventLog();
+    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     try {
       await call(b, 'demo.start', { reports: 2000, seed: 3 });
       await doneOf(events, (o) => o.kind === 'link' && o.ok);
@@ -57,9 +52,9 @@ describe('analysis through the backend', () => {
       const kase = await call(b, 'cases.create', { title: '冒充客服系列', series: [target.id] });
       const detail = await call(b, 'series.get', { id: target.id });
       const reportId = detail.reports[0]!.id;
-      const mark = events.length;
+      const mark = events.events.length;
       const correction = await call(b, 'series.split', { reportId, reason: '非同一团伙' });
-      expect(events.slice(mark).some((e) => e.type === 'store.changed')).toBe(true);
+      expect(events.events.slice(mark).some((e) => e.type === 'store.changed')).toBe(true);
       const relink = await doneOf(events, (o) => o.kind === 'link', mark);
       expect(relink).toMatchObject({ ok: true, summary: { mode: 'incremental' } });
       const reports = await call(b, 'reports.query', { text: reportId, offset: 0, limit: 1 });
@@ -82,7 +77,7 @@ describe('analysis through the backend', () => {
       const graph = await call(b, 'series.graph', { id: again.currentSeries[0]!.id });
       const shared = graph.nodes.find((n) => n.type === 'identifier' && !n.hub);
       if (shared && shared.type === 'identifier') {
-        const before = events.length;
+        const before = events.events.length;
         const entry = await call(b, 'ignore.set', { kind: shared.kind, value: shared.value, ignored: true, note: '公共号码' });
         expect(entry).toMatchObject({ kind: shared.kind, value: shared.value, ignored: true, shipped: false, note: '公共号码' });
         await doneOf(events, (o) => o.kind === 'link', before);

@@ -4,28 +4,22 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { centsToDecimal } from '../../../src/common/money';
-import type { ApiEvent, JobOutcome } from '../../../src/common/api';
+import type { JobOutcome } from '../../../src/common/api';
 import { API_SCHEMAS } from '../../../src/common/api-schema';
 import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
+import { EventLog } from '../../support/events';
 import { tempDir, writeFile } from '../../support/tmp';
 
-function backend(importRoot?: string): { b: Backend; events: ApiEvent[]; dir: string } {
+function backend(importRoot?: string): { b: Backend; events: EventLog; dir: string } {
   const dir = tempDir();
-  const events: ApiEvent[] = [];
+  const events = new EventLog();
   const vault = new FileTokenVault(path.join(dir, 'token-vault.key'));
-  const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault, onEvent: (e) => events.push(e), ...(importRoot ? { importRoot } : {}) });
+  const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault, onEvent: events.push, ...(importRoot ? { importRoot } : {}) });
   return { b, events, dir };
 }
 
-async function outcome(events: ApiEvent[], jobId: string): Promise<JobOutcome> {
-  for (let i = 0; i < 600; i++) {
-    const done = events.find((e): e is Extract<ApiEvent, { type: 'job.done' }> => e.type === 'job.done' && e.outcome.jobId === jobId);
-    if (done) return done.outcome;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('job did not finish');
-}
+const outcome = (events: EventLog, jobId: string): Promise<JobOutcome> => events.outcome(jobId);
 
 describe('backend API contract', () => {
   it('has a schema for every handler and a handler for every schema', () => {
@@ -53,8 +47,8 @@ describe('backend API contract', () => {
     expect(await b.call('demo.start', {})).toMatchObject({ ok: false, error: { code: 'busy' } });
     const done = await outcome(events, jobId);
     expect(done).toMatchObject({ ok: true, kind: 'demo' });
-    expect(events.some((e) => e.type === 'job.progress' && e.progress.jobId === jobId)).toBe(true);
-    expect(events.some((e) => e.type === 'store.changed')).toBe(true);
+    expect(events.events.some((e) => e.type === 'job.progress' && e.progress.jobId === jobId)).toBe(true);
+    expect(events.events.some((e) => e.type === 'store.changed')).toBe(true);
     const info = await b.call('store.info', {});
     expect(info.ok && (info.value as { reports: number }).reports).toBeGreaterThanOrEqual(2900);
     // The figures come from the narrow covering index; the same figures from the wide rows:
@@ -116,7 +110,7 @@ describe('backend API contract', () => {
     const started = await b.call('demo.start', { reports: 200_000, seed: 3 });
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value as { jobId: string };
-    await new Promise((r) => setTimeout(r, 50));
+    await events.next((e) => e.type === 'job.progress' && e.progress.jobId === jobId, { what: 'progress of the demo' });
     expect(await b.call('job.current', {})).toMatchObject({ ok: true, value: { jobId, kind: 'demo' } });
     expect(await b.call('job.cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
     const done = await outcome(events, jobId);

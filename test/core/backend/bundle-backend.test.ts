@@ -6,30 +6,24 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent, BundleCheck, JobOutcome, KeyInfo, TrustedKeyView } from '../../../src/common/api';
+import type { BundleCheck, JobOutcome, KeyInfo, TrustedKeyView } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { WORKSTATION_KEY_FILE } from '../../../src/core/bundle/identity';
 import { openStore } from '../../../src/core/store/db';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { startHost } from '../../../src/serve/http-host';
+import { EventLog } from '../../support/events';
 import { tempDir } from '../../support/tmp';
 import { linkedStore } from '../bundle/fixture';
 
-function backendOn(dbPath: string, downloadRoot?: string): { b: Backend; events: ApiEvent[] } {
-  const events: ApiEvent[] = [];
+function backendOn(dbPath: string, downloadRoot?: string): { b: Backend; events: EventLog } {
+  const events = new EventLog();
   const vault = new FileTokenVault(path.join(path.dirname(dbPath), 'token-vault.key'));
-  const b = new Backend({ dbPath, vault, onEvent: (e) => events.push(e), ...(downloadRoot ? { downloadRoot } : {}) });
+  const b = new Backend({ dbPath, vault, onEvent: events.push, ...(downloadRoot ? { downloadRoot } : {}) });
   return { b, events };
 }
 
-async function outcome(events: ApiEvent[], jobId: string): Promise<JobOutcome> {
-  for (let i = 0; i < 1200; i++) {
-    const done = events.find((e): e is Extract<ApiEvent, { type: 'job.done' }> => e.type === 'job.done' && e.outcome.jobId === jobId);
-    if (done) return done.outcome;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('job did not finish');
-}
+const outcome = (events: EventLog, jobId: string): Promise<JobOutcome> => events.outcome(jobId);
 
 async function value<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
   const r = await p;

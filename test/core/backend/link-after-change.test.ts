@@ -4,30 +4,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent, JobOutcome } from '../../../src/common/api';
+import type { JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { startFeedServer } from '../../feed-server/feed-server';
 import { report } from '../../feed-server/fixtures';
+import { EventLog } from '../../support/events';
 import { tempDir } from '../../support/tmp';
 
 const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
 
-async function doneOf(events: ApiEvent[], match: (o: JobOutcome) => boolean): Promise<JobOutcome> {
-  for (let i = 0; i < 1200; i++) {
-    for (const e of events) if (e.type === 'job.done' && match(e.outcome)) return e.outcome;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('no such job finished');
-}
+const doneOf = (events: EventLog, match: (o: JobOutcome) => boolean): Promise<JobOutcome> => events.done(match);
 
 describe('linking after changes', () => {
   it('links the demo precinct into series once it is loaded, and on demand in full', async () => {
     if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
-    const events: ApiEvent[] = [];
-    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    const events = new EventLog();
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     try {
       const started = await b.call('demo.start', { reports: 2000, seed: 5 });
       if (!started.ok) throw new Error(started.error.message);
@@ -46,7 +41,7 @@ describe('linking after changes', () => {
       expect(full).toMatchObject({ ok: true, summary: { mode: 'full', series: summary?.series } });
       // A link run changes series, not reports: it must not trigger another run by itself.
       await new Promise((r) => setTimeout(r, 300));
-      expect(events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link')).toHaveLength(2);
+      expect(events.events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link')).toHaveLength(2);
     } finally {
       b.close();
     }
@@ -55,14 +50,14 @@ describe('linking after changes', () => {
   it('lets the investigator start a sync while an automatic link run is going: the run gives way', async () => {
     const feed = await startFeedServer({ feeds: { 'SH-PUDONG': [report(1, 'SH-PUDONG')] }, tokens: { 'token-for-pudong-0042': ['SH-PUDONG'] } });
     const dir = tempDir();
-    const events: ApiEvent[] = [];
-    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    const events = new EventLog();
+    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     try {
       const source = await b.call('sources.add', { url: feed.url, precinct: 'SH-PUDONG', token: 'token-for-pudong-0042' });
       if (!source.ok) throw new Error(source.error.message);
       await b.call('demo.start', { reports: 20000, seed: 5 });
       await doneOf(events, (o) => o.kind === 'demo');
-      for (let i = 0; i < 200 && !events.some((e) => e.type === 'job.progress' && e.progress.kind === 'link'); i++) await new Promise((r) => setTimeout(r, 5));
+      await events.next((e) => e.type === 'job.progress' && e.progress.kind === 'link', { what: 'the automatic link run' });
       const sync = await b.call('sync.start', { sourceId: (source.value as { id: number }).id });
       expect(sync).toMatchObject({ ok: true });
       const jobId = (sync as { value: { jobId: string } }).value.jobId;
@@ -81,8 +76,8 @@ describe('linking after changes', () => {
     if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
-    const events: ApiEvent[] = [];
-    let b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    const events = new EventLog();
+    let b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     const started = await b.call('demo.start', { reports: 1000, seed: 6 });
     if (!started.ok) throw new Error(started.error.message);
     await doneOf(events, (o) => o.kind === 'link');
@@ -91,8 +86,8 @@ describe('linking after changes', () => {
     const old = new Database(dbPath);
     old.exec('UPDATE series SET only_together = 0, occurred_reports = NULL WHERE active = 1');
     old.close();
-    events.length = 0;
-    b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    events.events.length = 0;
+    b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     try {
       expect(await doneOf(events, (o) => o.kind === 'link')).toMatchObject({ ok: true, summary: { mode: 'full', cancelled: false } });
       const store = new Database(dbPath, { readonly: true });

@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent, ApiMethod, ApiValue } from '../../../src/common/api';
+import type { ApiMethod, ApiValue } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { ingest, report } from '../linking/support';
 import { openStore } from '../../../src/core/store/db';
+import { EventLog } from '../../support/events';
 import { tempDir } from '../../support/tmp';
 
 const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
@@ -19,14 +20,11 @@ async function call<M extends ApiMethod>(b: Backend, method: M, arg: unknown): P
   return r.value as ApiValue<M>;
 }
 
-const linkRuns = (events: ApiEvent[]): number => events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link').length;
-
-/** Waits for the link run that `change` starts: one more than had finished before it. */
-async function relinked<T>(events: ApiEvent[], change: () => Promise<T>): Promise<T> {
-  const before = linkRuns(events);
+/** Waits for the link run that `change` starts: the first to finish after it. */
+async function relinked<T>(events: EventLog, change: () => Promise<T>): Promise<T> {
+  const after = events.events.length;
   const value = await change();
-  for (let i = 0; i < 1200 && linkRuns(events) <= before; i++) await new Promise((r) => setTimeout(r, 50));
-  if (linkRuns(events) <= before) throw new Error('no link run followed the change');
+  await events.done((o) => o.kind === 'link', { after });
   return value;
 }
 
@@ -42,8 +40,8 @@ describe('reference sites through the backend', () => {
       report('V1', { identifiers: [{ kind: 'url', value: 'https://www.virustotal.com/#/url/aaa111/detection' }] }),
     ]);
     seed.close();
-    const events: ApiEvent[] = [];
-    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    const events = new EventLog();
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     try {
       const list = await call(b, 'references.list', {});
       expect(list.find((e) => e.domain === 'virustotal.com')).toEqual({
@@ -57,11 +55,11 @@ describe('reference sites through the backend', () => {
       });
       expect(list.every((e) => e.shipped)).toBe(true);
 
-      const changes = events.filter((e) => e.type === 'store.changed').length;
+      const changes = events.events.filter((e) => e.type === 'store.changed').length;
       const added = await relinked(events, () => call(b, 'references.set', { domain: 'KB.example-forum.cn', enabled: true, category: 'forum', note: '本地论坛' }));
       expect(added).toMatchObject({ domain: 'kb.example-forum.cn', category: 'forum', enabled: true, shipped: false, about: null, reason: '本地论坛' });
       expect(added.changedAt).toEqual(expect.any(String));
-      expect(events.filter((e) => e.type === 'store.changed').length).toBeGreaterThanOrEqual(changes + 1);
+      expect(events.events.filter((e) => e.type === 'store.changed').length).toBeGreaterThanOrEqual(changes + 1);
 
       const off = await relinked(events, () => call(b, 'references.set', { domain: 'virustotal.com', enabled: false, note: '团伙仿冒' }));
       expect(off).toMatchObject({ domain: 'virustotal.com', enabled: false, shipped: true, reason: '团伙仿冒', about: { en: 'VirusTotal file and URL scanner' } });

@@ -5,19 +5,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { ApiEvent, Suggestion, SuggestionPage } from '../../../src/common/api';
+import type { Suggestion, SuggestionPage } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { suggestionId } from '../../../src/core/linking/suggestion-id';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
+import { EventLog } from '../../support/events';
 import { tempDir } from '../../support/tmp';
 import { demoTemplate } from '../analysis/demo-store';
 
 const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
 
-const links = (events: readonly ApiEvent[]): number => events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link').length;
+const links = (events: EventLog): number => events.events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link').length;
 
-async function linkRuns(events: readonly ApiEvent[], n: number): Promise<void> {
-  for (let i = 0; i < 1200 && links(events) < n; i++) await new Promise((r) => setTimeout(r, 50));
+/** Waits until `n` link runs have finished, and checks no more than that have. */
+async function linkRuns(events: EventLog, n: number): Promise<void> {
+  let seen = 0;
+  await events.next((e) => e.type === 'job.done' && e.outcome.kind === 'link' && ++seen === n, { what: `link run ${n}` });
   expect(links(events)).toBe(n);
 }
 
@@ -44,8 +47,8 @@ describe('suggestions through the backend', () => {
     const apart = seed(x!, y!);
     raw.close();
 
-    const events: ApiEvent[] = [];
-    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: (e) => events.push(e) });
+    const events = new EventLog();
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     try {
       expect(await b.call('suggestions.accept', { id: join, reason: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'suggestions.accept: reason must say why' } });
       expect(await b.call('suggestions.query', { status: 'maybe', offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });

@@ -9,6 +9,7 @@ import { FileTokenVault, tokenKeyPathFor } from '../../../src/core/sync/file-tok
 import { onRequest } from '../../feed-server/faults';
 import { startFeedServer, type FeedServer } from '../../feed-server/feed-server';
 import { report, tombstone } from '../../feed-server/fixtures';
+import { EventLog } from '../../support/events';
 import { tempDir } from '../../support/tmp';
 
 const P = 'SH-PUDONG';
@@ -23,10 +24,10 @@ afterEach(async () => {
   while (servers.length) await (servers.pop() as FeedServer).close();
 });
 
-function start(): { b: Backend; events: ApiEvent[]; dbPath: string } {
+function start(): { b: Backend; events: EventLog; dbPath: string } {
   const dbPath = path.join(tempDir(), 'store.db');
-  const events: ApiEvent[] = [];
-  const b = new Backend({ dbPath, vault: new FileTokenVault(tokenKeyPathFor(dbPath)), syncPolicy: POLICY, onEvent: (e) => events.push(e) });
+  const events = new EventLog();
+  const b = new Backend({ dbPath, vault: new FileTokenVault(tokenKeyPathFor(dbPath)), syncPolicy: POLICY, onEvent: events.push });
   backends.push(b);
   return { b, events, dbPath };
 }
@@ -37,16 +38,9 @@ async function value<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; e
   return r.value as T;
 }
 
-async function outcome(events: ApiEvent[], jobId: string): Promise<JobOutcome> {
-  for (let i = 0; i < 400; i++) {
-    const done = events.find((e): e is Extract<ApiEvent, { type: 'job.done' }> => e.type === 'job.done' && e.outcome.jobId === jobId);
-    if (done) return done.outcome;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('job did not finish');
-}
+const outcome = (events: EventLog, jobId: string): Promise<JobOutcome> => events.outcome(jobId);
 
-async function syncNow(b: Backend, events: ApiEvent[], sourceId: number): Promise<Extract<JobOutcome, { kind: 'sync'; ok: true }>['summary']> {
+async function syncNow(b: Backend, events: EventLog, sourceId: number): Promise<Extract<JobOutcome, { kind: 'sync'; ok: true }>['summary']> {
   const { jobId } = await value<{ jobId: string }>(b.call('sync.start', { sourceId }));
   const done = await outcome(events, jobId);
   if (done.kind !== 'sync' || !done.ok) throw new Error(`unexpected outcome ${JSON.stringify(done)}`);
@@ -65,18 +59,18 @@ describe('feed sources and sync through the API', () => {
     const added = await value<FeedSourceView>(b.call('sources.add', { url: `${server.url}/`, precinct: P, token: TOKEN }));
     expect(added).toEqual({ id: added.id, url: server.url, precinct: P, hasToken: true, lastRunAt: null, lastError: null, lastRun: null });
     expect(JSON.stringify(added)).not.toContain(TOKEN);
-    expect(events.some((e) => e.type === 'store.changed')).toBe(true);
+    expect(events.events.some((e) => e.type === 'store.changed')).toBe(true);
 
     const summary = await syncNow(b, events, added.id);
     expect(summary).toMatchObject({ sourceId: added.id, status: 'caught_up', error: null, received: 47, new: 45, updated: 1, withdrawn: 1, quarantined: 0, pages: 5 });
-    expect(JSON.stringify(events)).not.toContain(TOKEN);
+    expect(JSON.stringify(events.events)).not.toContain(TOKEN);
 
     // Progress: a sync job, the wait the server asked for, then pages with counts.
-    const statuses = events.filter((e): e is Extract<ApiEvent, { type: 'sync.status' }> => e.type === 'sync.status');
+    const statuses = events.events.filter((e): e is Extract<ApiEvent, { type: 'sync.status' }> => e.type === 'sync.status');
     expect(statuses.find((e) => e.waiting !== null)).toMatchObject({ sourceId: added.id, page: 2, waiting: { ms: 1000, reason: 'HTTP 503, Retry-After', retry: 1 } });
     expect(statuses[0]).toMatchObject({ page: 1, counts: { pages: 1, received: 10 } });
     expect(statuses.at(-1)?.waiting).toBeNull();
-    expect(events.some((e) => e.type === 'job.progress' && e.progress.kind === 'sync')).toBe(true);
+    expect(events.events.some((e) => e.type === 'job.progress' && e.progress.kind === 'sync')).toBe(true);
 
     const [listed] = await value<FeedSourceView[]>(b.call('sources.list', {}));
     expect(listed).toMatchObject({ id: added.id, hasToken: true, lastError: null, lastRun: { status: 'caught_up', new: 45, updated: 1, withdrawn: 1, received: 47, pages: 5 } });
