@@ -1,5 +1,5 @@
 // Case files and the audit log in Debian's Chromium through `casegraph serve` on a linked demo store.
-import { call, idle, openView, relink } from './casework';
+import { afterRelink, call, idle, openView, relink } from './casework';
 import { expect, keepScreenshot, test } from './serve-fixture';
 
 test.describe.configure({ mode: 'serial' });
@@ -114,9 +114,7 @@ test('a case follows its series when an investigator merges it into another and 
   const [a, b] = rows;
   if (!a || !b) throw new Error('need two series');
   const created = await call(page.request, origin, 'cases.create', { title: '合并跟随测试', series: [b.id] });
-  await call(page.request, origin, 'series.merge', { a: a.id, b: b.id, reason: '同一收款账户，人工确认' });
-  await new Promise((r) => setTimeout(r, 300));
-  await idle(page.request, origin);
+  await afterRelink(page.request, origin, () => call(page.request, origin, 'series.merge', { a: a.id, b: b.id, reason: '同一收款账户，人工确认' }));
   await relink(page.request, origin);
 
   const after = await call(page.request, origin, 'cases.get', { id: created.id });

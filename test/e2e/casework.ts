@@ -2,7 +2,7 @@
 // and wait for long jobs to finish.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { ApiArg, ApiMethod, ApiValue, Result } from '../../src/common/api';
+import type { ApiArg, ApiEvent, ApiMethod, ApiValue, JobOutcome, Result } from '../../src/common/api';
 
 export async function call<M extends ApiMethod>(request: APIRequestContext, origin: string, method: M, arg: ApiArg<M>): Promise<ApiValue<M>> {
   const answer = await request.post(`${origin}/api/call/${method}`, { headers: { 'X-Casegraph': '1' }, data: arg });
@@ -11,22 +11,105 @@ export async function call<M extends ApiMethod>(request: APIRequestContext, orig
   return result.value;
 }
 
-/** Wait until no job is running (the link run after a change, a relink we started). */
-export async function idle(request: APIRequestContext, origin: string, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    if ((await call(request, origin, 'job.current', {})) === null) return;
-    if (Date.now() > until) throw new Error('a job is still running');
-    await new Promise((r) => setTimeout(r, 200));
+/** The backend's event stream (/api/events), read as the page reads it, with the session's token. */
+class JobEvents {
+  private readonly done: JobOutcome[] = [];
+  private readonly waiters: { match: (o: JobOutcome) => boolean; resolve: (o: JobOutcome) => void }[] = [];
+  private constructor(private readonly abort: AbortController) {}
+
+  static async open(request: APIRequestContext, origin: string): Promise<JobEvents> {
+    const token = (await request.storageState()).cookies.find((c) => c.name === 'casegraph_token')?.value;
+    if (token === undefined) throw new Error('no session: open the served address first');
+    const abort = new AbortController();
+    const response = await fetch(`${origin}/api/events`, { headers: { 'X-Casegraph': '1', Authorization: `Bearer ${token}` }, signal: abort.signal });
+    if (!response.ok || response.body === null) throw new Error(`the event stream answered ${response.status}`);
+    const events = new JobEvents(abort);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let resolveConnected: () => void = () => undefined;
+    const connected = new Promise<void>((resolve) => (resolveConnected = resolve));
+    void (async (): Promise<void> => {
+      let buffer = '';
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) !== -1) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (block.startsWith(': connected')) resolveConnected();
+            if (block.startsWith('data: ')) events.take(JSON.parse(block.slice(6)) as ApiEvent);
+          }
+        }
+      } catch {
+        // Aborted on close.
+      }
+    })();
+    await connected;
+    return events;
+  }
+
+  private take(e: ApiEvent): void {
+    if (e.type !== 'job.done') return;
+    this.done.push(e.outcome);
+    for (const w of this.waiters.filter((x) => x.match(e.outcome))) {
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(e.outcome);
+    }
+  }
+
+  /** The first job to finish since the stream opened that matches. */
+  next(match: (o: JobOutcome) => boolean, timeoutMs = 120_000): Promise<JobOutcome> {
+    const seen = this.done.find(match);
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no such job finished')), timeoutMs);
+      this.waiters.push({ match, resolve: (o) => (clearTimeout(timer), resolve(o)) });
+    });
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}
+
+/** Wait until no job is running (the link run after a change, a relink we started): each running job's end, as its event says. */
+export async function idle(request: APIRequestContext, origin: string): Promise<void> {
+  const events = await JobEvents.open(request, origin);
+  try {
+    for (;;) {
+      const current = await call(request, origin, 'job.current', {});
+      if (current === null) return;
+      await events.next((o) => o.jobId === current.jobId);
+    }
+  } finally {
+    events.close();
+  }
+}
+
+/** Run `change`, then wait for the link run it starts (a correction's relink) to finish. */
+export async function afterRelink<T>(request: APIRequestContext, origin: string, change: () => Promise<T>): Promise<T> {
+  const events = await JobEvents.open(request, origin);
+  try {
+    const value = await change();
+    await events.next((o) => o.kind === 'link');
+    return value;
+  } finally {
+    events.close();
   }
 }
 
 /** Run a full relink through the API and wait for it to end. */
 export async function relink(request: APIRequestContext, origin: string): Promise<void> {
   await idle(request, origin);
-  await call(request, origin, 'link.start', { full: true });
-  await new Promise((r) => setTimeout(r, 300));
-  await idle(request, origin);
+  const events = await JobEvents.open(request, origin);
+  try {
+    const { jobId } = await call(request, origin, 'link.start', { full: true });
+    await events.next((o) => o.jobId === jobId);
+  } finally {
+    events.close();
+  }
 }
 
 /** Open a view by its hash on the served address (keeps the access token in the query). */

@@ -77,18 +77,29 @@ test.describe('Electron app', () => {
       await page.getByRole('button', { name: /演示|demo/i }).first().click();
       await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible({ timeout: 60_000 });
       const caseId = await page.evaluate(async () => {
-        const bridge = (globalThis as unknown as { casegraph: { call(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown }> } }).casegraph;
+        type Done = { type: string; outcome?: { jobId: string } };
+        const bridge = (globalThis as unknown as {
+          casegraph: { call(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown }>; onEvent(listener: (e: Done) => void): () => void };
+        }).casegraph;
+        // Every job that ends, as the app's own event stream says, and a wait for one by its id.
+        const ended = new Set<string>();
+        const waiting = new Map<string, () => void>();
+        bridge.onEvent((e) => {
+          if (e.type !== 'job.done' || e.outcome === undefined) return;
+          ended.add(e.outcome.jobId);
+          waiting.get(e.outcome.jobId)?.();
+        });
+        const end = (jobId: string): Promise<void> => (ended.has(jobId) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(jobId, resolve)));
         const wait = async (): Promise<void> => {
           for (;;) {
-            const current = await bridge.call('job.current', {});
-            if (current.value === null) return;
-            await new Promise((r) => setTimeout(r, 200));
+            const current = (await bridge.call('job.current', {})).value as { jobId: string } | null;
+            if (current === null) return;
+            await end(current.jobId);
           }
         };
         await wait();
-        await bridge.call('link.start', { full: true });
-        await new Promise((r) => setTimeout(r, 300));
-        await wait();
+        const started = (await bridge.call('link.start', { full: true })).value as { jobId: string };
+        await end(started.jobId);
         const page1 = (await bridge.call('series.query', { offset: 0, limit: 1 })).value as { rows: { id: string }[] };
         const created = (await bridge.call('cases.create', { title: 'Electron export', series: [page1.rows[0]?.id] })).value as { id: string };
         return created.id;

@@ -94,7 +94,7 @@ describe('analysis through the backend', () => {
       const audit = await call(b, 'audit.query', { offset: 0, limit: 100 });
       expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['split', 'case', 'ignore_add', 'ignore_remove']));
       // Let any relink still running end before the store goes.
-      for (let i = 0; i < 200 && (await call(b, 'job.current', {})) !== null; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let current = await call(b, 'job.current', {}); current !== null; current = await call(b, 'job.current', {})) await events.outcome(current.jobId);
     } finally {
       b.close();
     }
