@@ -48,6 +48,12 @@ const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
 const KIND_SET: ReadonlySet<string> = new Set(IDENTIFIER_KINDS);
 const CHANNEL_SET: ReadonlySet<string> = new Set(MESSAGE_CHANNELS);
 const CURRENCY = /^[A-Z]{3}$/;
+// ISO 4217 codes as this runtime's ICU data knows them (the currencies in use; no test or
+// precious-metal codes such as XXX or XAU, which no loss is counted in).
+const ISO_4217: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
+// C0 and C1 controls, and the bidirectional overrides and isolates that make an id display as
+// another one ("Trojan source"): an id is compared, shown and written to files as it is.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const MAX_TEXT = 100_000;
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -100,6 +106,7 @@ function parseLoss(v: unknown): Money | null | undefined {
   if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
     throw new FieldError('loss.currency', currency === undefined ? 'is required' : `${JSON.stringify(currency)} is not an ISO 4217 code like "CNY"`);
   }
+  if (!ISO_4217.has(currency)) throw new FieldError('loss.currency', `"${currency}" is not a currency of ISO 4217 (for example CNY, HKD, USD)`);
   return { amount, currency };
 }
 
@@ -173,6 +180,8 @@ function parseIdentifiers(v: unknown): ReportedIdentifier[] | undefined {
 function parseFields(input: Record<string, unknown>): ParsedRecord {
   const id = str(input, 'id', 'id', true, 128) as string;
   if (id.length === 0) throw new FieldError('id', 'must not be empty');
+  const control = CONTROL.exec(id);
+  if (control !== null) throw new FieldError('id', `must not contain control characters (U+${(control[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')} at position ${control.index + 1})`);
   const versionRaw = input['version'];
   if (versionRaw === undefined) throw new FieldError('version', 'is required');
   if (typeof versionRaw !== 'number' || !Number.isSafeInteger(versionRaw) || versionRaw < 1) {
@@ -221,7 +230,8 @@ export function parseRecord(input: unknown): ParseResult {
   } catch (e) {
     if (!(e instanceof FieldError)) throw e;
     const rawId = input['id'];
-    const id = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= 128 ? rawId : null;
+    // An id with control characters is not repeated in the message (it could drive the terminal).
+    const id = typeof rawId === 'string' && rawId.length > 0 && rawId.length <= 128 && !CONTROL.test(rawId) ? rawId : null;
     return { ok: false, error: { id, field: e.field, reason: e.reason } };
   }
 }

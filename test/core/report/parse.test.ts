@@ -49,6 +49,12 @@ describe('parseRecord', () => {
     [{ ...valid, loss: { amount: '12.345', currency: 'CNY' } }, valid.id, 'loss.amount', /at most 2 decimals/],
     [{ ...valid, loss: { amount: '-5', currency: 'CNY' } }, valid.id, 'loss.amount', /non-negative/],
     [{ ...valid, loss: { amount: '5', currency: 'yuan' } }, valid.id, 'loss.currency', /ISO 4217/],
+    [{ ...valid, loss: { amount: '5', currency: 'XYZ' } }, valid.id, 'loss.currency', /"XYZ" is not a currency of ISO 4217/],
+    [{ ...valid, loss: { amount: '5', currency: 'RMB' } }, valid.id, 'loss.currency', /"RMB" is not a currency of ISO 4217/],
+    [{ ...valid, id: 'RPT-1\u0000' }, null, 'id', /control characters \(U\+0000 at position 6\)/],
+    [{ ...valid, id: 'RPT-\u001b[31m1' }, null, 'id', /U\+001B/],
+    [{ ...valid, id: 'RPT-\u202e1' }, null, 'id', /U\+202E/],
+    [{ ...valid, id: 'RPT-\n1' }, null, 'id', /control characters/],
     [{ ...valid, victim: { age: 'old' } }, valid.id, 'victim.age', /number/],
     [{ ...valid, location: { lat: 91 } }, valid.id, 'location.lat', /between/],
     [{ ...valid, messages: [{ channel: 'pigeon', text: 'x' }] }, valid.id, 'messages[0].channel', /not one of/],
@@ -62,6 +68,14 @@ describe('parseRecord', () => {
     expect(r.error.id).toBe(id);
     expect(r.error.field).toBe(field);
     expect(r.error.reason).toMatch(reason);
+  });
+
+  it.each(['CNY', 'HKD', 'MOP', 'TWD', 'USD', 'EUR', 'JPY', 'KRW', 'THB', 'VND', 'MYR', 'PHP', 'KHR', 'MMK', 'LAK', 'AED'])('accepts a loss in %s', (currency) => {
+    expect(parseRecord({ ...valid, loss: { amount: '5.00', currency } })).toMatchObject({ ok: true, value: { record: { loss: { amount: '5.00', currency } } } });
+  });
+
+  it('accepts ids in any script, with spaces and punctuation', () => {
+    for (const id of ['南京-玄武-2024-001', 'RPT 2024/001', 'ИД-7', 'a\u00a0b']) expect(parseRecord({ ...valid, id })).toMatchObject({ ok: true });
   });
 
   it('rejects a record that is not an object', () => {
