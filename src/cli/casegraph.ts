@@ -1,4 +1,4 @@
-// The `casegraph` command: the core, headless. Conventions from shared/specs/cli.md:
+// The `casegraph` command: the core, headless. Conventions from docs/specs/cli.md:
 // --help everywhere, --json on stdout only, progress on stderr, one-line errors,
 // exit 0 success, 1 failure, 2 bad usage.
 import { StoreError } from '../core/store/db';
