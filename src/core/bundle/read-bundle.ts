@@ -2,7 +2,7 @@
 // from the archive. Refused, each with its own sentence: names that are not plain relative paths
 // (absolute, drive letters, backslashes, '..', empty segments), links and other non-regular files
 // (by the Unix mode in the external attributes), duplicate names (also differing only in case),
-// encrypted entries, too many entries, and zip bombs: the declared sizes are checked against the
+// encrypted entries, too many entries, entries sharing bytes, and zip bombs: the declared sizes are checked against the
 // caps and the compression ratio before inflating, and the inflated bytes are counted while
 // streaming (yauzl also checks them against the declared size), so a lying header stops at the cap.
 import fs from 'node:fs';
@@ -75,6 +75,7 @@ export async function readBundleEntries(file: string, limits: ReadLimits = DEFAU
   }
   const entries = new Map<string, Buffer>();
   const folded = new Set<string>();
+  const spans: [start: number, end: number][] = [];
   let declaredTotal = 0;
   let inflatedTotal = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -120,6 +121,12 @@ export async function readBundleEntries(file: string, limits: ReadLimits = DEFAU
           if (entry.isEncrypted()) throw new UnsafeBundleError(`entry "${name}" is encrypted`);
           if (entries.has(name) || folded.has(name.toLowerCase())) throw new UnsafeBundleError(`entry "${name}" appears more than once`);
           folded.add(name.toLowerCase());
+          // Each entry's local header and data are bytes of its own: entries that share them are
+          // the overlapping kind of zip bomb (one compressed stream inflated many times).
+          const start = entry.relativeOffsetOfLocalHeader;
+          const end = start + 30 + entry.compressedSize;
+          if (spans.some(([a, b]) => start < b && a < end)) throw new UnsafeBundleError(`entry "${name}" overlaps another entry's bytes (zip bomb?)`);
+          spans.push([start, end]);
           if (entry.uncompressedSize > limits.maxEntryBytes) throw new UnsafeBundleError(`entry "${name}" is ${mib(entry.uncompressedSize)} uncompressed, over the limit of ${mib(limits.maxEntryBytes)}`);
           declaredTotal += entry.uncompressedSize;
           if (declaredTotal > limits.maxTotalBytes) throw new UnsafeBundleError(`the entries add up to more than ${mib(limits.maxTotalBytes)} uncompressed`);

@@ -53,6 +53,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 const ISO_4217: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
 // C0 and C1 controls, and the bidirectional overrides and isolates that make an id display as
 // another one ("Trojan source"): an id is compared, shown and written to files as it is.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const MAX_TEXT = 100_000;
 
