@@ -5,14 +5,9 @@
 
 import type { Category, IdentifierOrigin, IdentifierKind, Money, ReferenceCategory, ReportLocation, ReportMessage, Victim } from './model';
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+import type { ApiError, Result } from './result';
 
-export interface ApiError {
-  /** Stable machine code, e.g. 'not_found', 'invalid_argument', 'cancelled', 'failed'. */
-  readonly code: string;
-  /** One clear sentence for the investigator, naming what is wrong. */
-  readonly message: string;
-}
+export type { ApiError, Result } from './result';
 
 export interface StoreInfo {
   readonly path: string;

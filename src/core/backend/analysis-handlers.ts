@@ -6,6 +6,7 @@
 // suggestion or revoking a decision) ask for a relink; every change tells the UI the store changed.
 import type { ApiEvent, CasegraphApi, IgnoreEntryView, ReferenceDomainView, Result, Suggestion } from '../../common/api';
 import type { Victim } from '../../common/model';
+import { ok } from '../../common/result';
 import { AnalysisError } from '../analysis/analysis-error';
 import { queryAudit } from '../analysis/audit-query';
 import { addCaseNote, createCase, getCase, listCases, updateCase } from '../analysis/cases';
@@ -16,11 +17,11 @@ import { explainPair } from '../analysis/series-explain';
 import { seriesGraph } from '../analysis/series-graph';
 import { querySeries } from '../analysis/series-query';
 import { acceptSuggestion, querySuggestions, rejectSuggestion, revokeSuggestion } from '../analysis/suggestions';
-import { addIgnored, IgnoreChangeError, IgnoreValueError, removeIgnored } from '../linking/ignore-edit';
+import { addIgnored, removeIgnored } from '../linking/ignore-edit';
 import { isShipped, listIgnored, readIgnoreList, type IgnoreListing } from '../linking/ignore-store';
 import { keyOf } from '../linking/corpus';
 import { listReferenceDomains, type ReferenceListing } from '../linking/reference-domains';
-import { addReference, ReferenceChangeError, ReferenceValueError, removeReference, type ReferenceChange } from '../linking/reference-edit';
+import { addReference, removeReference, type ReferenceChange } from '../linking/reference-edit';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
 
@@ -46,20 +47,12 @@ export interface AnalysisDeps {
   readonly actor?: string;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-
-/** Runs a handler body, turning the analysis' expected failures into results. */
+/**
+ * Runs a handler body. The expected failures it throws (AnalysisError, the ignore and reference
+ * lists' errors: all ExpectedError) become results in Backend.call.
+ */
 async function attempt<T>(body: () => T): Promise<Result<T>> {
-  try {
-    return ok(body());
-  } catch (e) {
-    if (e instanceof AnalysisError) return { ok: false, error: { code: e.code, message: e.message } };
-    if (e instanceof IgnoreValueError) return { ok: false, error: { code: 'invalid_argument', message: e.message } };
-    if (e instanceof IgnoreChangeError) return { ok: false, error: { code: 'conflict', message: e.message } };
-    if (e instanceof ReferenceValueError) return { ok: false, error: { code: 'invalid_argument', message: e.message } };
-    if (e instanceof ReferenceChangeError) return { ok: false, error: { code: 'conflict', message: e.message } };
-    throw e;
-  }
+  return ok(body());
 }
 
 function ignoreView(l: IgnoreListing): IgnoreEntryView {

@@ -3,6 +3,7 @@
 // argument with the contract's schemas, owns the store's single writer connection, and turns
 // expected failures into results the UI can show.
 
+import { answer, fail, JOB_BUSY, ok } from '../../common/result';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -49,8 +50,6 @@ export interface BackendOptions {
 const WRITE_RETRY_MS = [100, 250, 500, 1000, 2000];
 const WRITE_WAIT_MS = 120_000;
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 export class Backend {
   private readonly db: Db;
@@ -134,7 +133,7 @@ export class Backend {
           );
           return summary(r, r.files, r.elapsedMs);
         });
-        return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
+        return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
       },
       'demo.start': async ({ reports, seed }) => {
         const started = this.jobs.start('demo', async (ctx) => {
@@ -146,14 +145,14 @@ export class Backend {
           });
           return summary({ ...r, rejections: [] }, [`demo seed ${r.seed}`], r.elapsedMs);
         });
-        return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
+        return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
       },
       'job.cancel': async ({ jobId }) => ok({ cancelled: this.jobs.cancel(jobId) }),
       'job.current': async () => ok(this.jobs.current()),
       'link.start': async ({ full }) => {
         if (!this.linking.available) return fail('unavailable', 'the linking engine is not built in this installation; run npm run build');
         const started = this.linking.start(full === true);
-        return started ? ok({ jobId: started }) : fail('busy', 'another import or job is running; wait for it or cancel it');
+        return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
       },
       ...this.feeds.handlers,
       ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent, warming: () => this.warmer !== null || this.jobs.busy }),
@@ -185,7 +184,7 @@ export class Backend {
     const deadline = performance.now() + (this.options.writeWaitMs ?? WRITE_WAIT_MS);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await handler(parsed.data);
+        return await answer(() => handler(parsed.data));
       } catch (e) {
         if (!isStoreBusy(e)) return { ok: false, error: toApiError(e) };
         const pause = WRITE_RETRY_MS[Math.min(attempt, WRITE_RETRY_MS.length - 1)] as number;

@@ -3,11 +3,12 @@
 // /api/download/<id>), verify, import as a job of kind 'bundle' (the job's end triggers the
 // backend's incremental link run), the list of imported bundles, this workstation's key, the
 // sharing key (sealed by the host's vault) and the trust list. Everything is audited.
+import { fail, JOB_BUSY, ok } from '../../common/result';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BundleImportSummary, CasegraphApi, ExportSummary, Result } from '../../common/api';
+import type { BundleImportSummary, CasegraphApi, ExportSummary } from '../../common/api';
 import { BundleError } from '../bundle/collect';
 import { IdentityError, groupedFingerprint, loadOrCreateIdentity, type Identity } from '../bundle/identity';
 import { BundleRejectedError, importBundle, listBundleImports } from '../bundle/import-bundle';
@@ -34,9 +35,6 @@ export interface BundleDeps {
   readonly downloadRoot?: string;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
-const BUSY = 'another import or job is running; wait for it or cancel it';
 
 function bureau(db: Db): string {
   const name = (readSettings(db).bureauName ?? '').trim();
@@ -98,7 +96,7 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
           throw message !== null ? new Error(message) : e;
         }
       });
-      return started ? ok({ jobId: started }) : fail('busy', BUSY);
+      return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
     },
     'bundle.verify': async ({ file }) => {
       const problem = deps.fileProblem(file);
@@ -119,7 +117,7 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
           throw message !== null ? new Error(message) : e;
         }
       });
-      return started ? ok({ jobId: started }) : fail('busy', BUSY);
+      return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
     },
     'bundle.imports': async () => ok(listBundleImports(db)),
     'keys.get': async () => {

@@ -3,6 +3,7 @@
 // 'sync.status' events naming the page, the counts so far and any wait before a retry. Tokens
 // go into the host's vault on the way in and come out of it only to start a sync: no answer
 // here ever carries one.
+import { fail, JOB_BUSY, ok } from '../../common/result';
 import type { ApiError, ApiEvent, CasegraphApi, FeedSourceView, Result, SyncRunView, SyncSummary } from '../../common/api';
 import type { Db } from '../store/db';
 import { ensureFeedSource, getFeedSource, listFeedSources, loadFeedToken, removeFeedSource, saveFeedToken, type FeedSource } from '../sync/feed-sources';
@@ -34,8 +35,6 @@ export interface StartedSync {
 
 const STATUS_INTERVAL_MS = 100;
 const BACKGROUND_POLICY: SyncPolicyInput = { attempts: 2 };
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = (code: string, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 function runView(r: SyncRun): SyncRunView {
   const { id, startedAt, finishedAt, status, error, pages, received, updated, unchanged, withdrawn, quarantined } = r;
@@ -105,7 +104,7 @@ export class FeedSync {
     const source = this.active(sourceId);
     if (!source) return this.unknown(sourceId);
     // A background round waits for any job; the investigator's sync makes an automatic link run give way.
-    if (mode === 'background' ? jobs.busy : jobs.blocked) return fail('busy', 'another import or job is running; wait for it or cancel it');
+    if (mode === 'background' ? jobs.busy : jobs.blocked) return fail('busy', JOB_BUSY);
     let token: string | null;
     try {
       token = await loadFeedToken(db, vault, source);
@@ -148,7 +147,7 @@ export class FeedSync {
         this.runningSource = null;
       }
     });
-    if (jobId === null) return fail('busy', 'another import or job is running; wait for it or cancel it');
+    if (jobId === null) return fail('busy', JOB_BUSY);
     return ok({ jobId, finished });
   }
 

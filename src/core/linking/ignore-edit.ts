@@ -6,6 +6,7 @@
 // Transactions here read, then write, while the link and analysis workers write on their own
 // connections: they start IMMEDIATE (waiting for the write lock), since a deferred one that
 // read first could not take the lock once another connection wrote, and would fail at once.
+import { ExpectedError } from '../../common/result';
 import { IDENTIFIER_KINDS, type IdentifierKind } from '../../common/model';
 import { normaliseIdentifier } from '../normalise';
 import { appendAudit } from '../store/audit';
@@ -17,13 +18,19 @@ import { isShipped, readIgnoreList } from './ignore-store';
 export const IGNORE_KINDS: readonly string[] = [...IDENTIFIER_KINDS, 'domain'];
 
 /** A value that cannot be an ignore-list entry (unknown kind, unusable value). */
-export class IgnoreValueError extends Error {
-  override readonly name = 'IgnoreValueError';
+export class IgnoreValueError extends ExpectedError {
+  override name = 'IgnoreValueError';
+  constructor(message: string) {
+    super('invalid_argument', message);
+  }
 }
 
 /** A change the list refuses (removing a shipped default, or a value not on the list). */
-export class IgnoreChangeError extends Error {
-  override readonly name = 'IgnoreChangeError';
+export class IgnoreChangeError extends ExpectedError {
+  override name = 'IgnoreChangeError';
+  constructor(message: string) {
+    super('conflict', message);
+  }
 }
 
 export interface IgnoreChange {

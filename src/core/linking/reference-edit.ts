@@ -5,6 +5,7 @@
 // (link_dirty), so the next link run relinks them, and is recorded in the audit log.
 // Transactions start IMMEDIATE, as the ignore list's do (ignore-edit.ts): they read, then write,
 // while the link and analysis workers write on their own connections.
+import { ExpectedError } from '../../common/result';
 import { getDomain } from 'tldts';
 import { REFERENCE_CATEGORIES, type ReferenceCategory } from '../../common/model';
 import { normaliseIdentifier } from '../normalise';
@@ -13,13 +14,19 @@ import type { Db } from '../store/db';
 import { hostOfUrl, isReferenceCategory, isReferenceUrl, readReferenceDomains, shippedReference, type ReferenceDomains } from './reference-domains';
 
 /** A value that cannot be an entry (no host name, an address with a path, an unknown category). */
-export class ReferenceValueError extends Error {
-  override readonly name = 'ReferenceValueError';
+export class ReferenceValueError extends ExpectedError {
+  override name = 'ReferenceValueError';
+  constructor(message: string) {
+    super('invalid_argument', message);
+  }
 }
 
 /** A change the list refuses (removing a host that is not on it). */
-export class ReferenceChangeError extends Error {
-  override readonly name = 'ReferenceChangeError';
+export class ReferenceChangeError extends ExpectedError {
+  override name = 'ReferenceChangeError';
+  constructor(message: string) {
+    super('conflict', message);
+  }
 }
 
 export interface ReferenceChange {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiEvent } from '../../../src/common/api';
+import { answer, type Result } from '../../../src/common/result';
 import { analysisHandlers, type AnalysisHandlers } from '../../../src/core/backend/analysis-handlers';
 import { importDemo } from '../../../src/core/import/import-demo';
 import { linkStore } from '../../../src/core/linking/store-io';
@@ -42,9 +43,16 @@ export async function demoStore(): Promise<DemoStore> {
     file,
     events,
     relinks: 0,
-    api: analysisHandlers({ db, relink: () => (store.relinks += 1), emit: (e) => events.push(e), actor: 'li.wei' }),
+    api: answering(analysisHandlers({ db, relink: () => (store.relinks += 1), emit: (e) => events.push(e), actor: 'li.wei' })),
   };
   return store;
+}
+
+/** The handlers as Backend.call answers them: an expected failure they throw is a failed result. */
+function answering(handlers: AnalysisHandlers): AnalysisHandlers {
+  const out: Record<string, (arg: never) => Promise<Result<unknown>>> = {};
+  for (const [method, handler] of Object.entries(handlers) as [string, (arg: never) => Promise<Result<unknown>>][]) out[method] = (arg) => answer(() => handler(arg));
+  return out as unknown as AnalysisHandlers;
 }
 
 export function value<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
