@@ -85,7 +85,8 @@ describe('identifiers', () => {
         expect(n.value.length).toBeGreaterThan(0);
         expect(normaliseIdentifier(kind, n.value)?.value).toBe(n.value);
       }),
-      budget(2000),
+      // Found by fuzzing: symbols hid a mask that the normalised value showed.
+      budget<[(typeof IDENTIFIER_KINDS)[number], string]>(2000, [['bank_account', '1^x5F^bQ=']]),
     );
   });
 

@@ -101,6 +101,12 @@ export function normaliseBankAccount(
   if (value.length < 4 || value.length > 40) return null;
   const iban = classifyIban(value);
   if (iban !== null && iban.subtype !== 'invalid') return iban;
+  // What the symbols around it hid ("1^x5F") reads as a mask once they are gone ("1X5F"): judged
+  // as the value itself would be, so that a stored value normalises to itself.
+  if (/\d[X×]+\d/.test(value)) {
+    const card = normaliseBankCard(value);
+    return card !== null && card.kind === 'bank_card' && card.subtype === 'masked' ? card : null;
+  }
   if (/^\d+$/.test(value) && isExampleDigits(value)) return null;
   if (/^\d+$/.test(value) && value.length >= CARD_MIN && value.length <= CARD_MAX) {
     return { kind: 'bank_card', value, luhn: luhnValid(value) };
