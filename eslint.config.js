@@ -14,7 +14,15 @@ const UI = ['react', 'react-dom', 'react-dom/*', 'cytoscape', 'cytoscape-*', 're
 const rules = {
   common: [
     forbid('src/common runs anywhere: no Node, Electron, React or DOM-only code.', NODE, ['electron'], UI),
-    forbid('src/common is the bottom layer.', layer('core'), layer('main'), layer('preload'), layer('renderer'), layer('cli'), layer('serve')),
+    forbid(
+      'src/common is the bottom layer.',
+      layer('core'),
+      layer('main'),
+      layer('preload'),
+      layer('renderer'),
+      layer('cli'),
+      layer('serve'),
+    ),
   ],
   core: [
     forbid('src/core runs in plain Node: it never imports Electron or React.', ['electron'], UI),

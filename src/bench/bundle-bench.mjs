@@ -20,7 +20,17 @@ function chainedSeries(workDir) {
     seen.add(r.id);
     const i = out.length;
     const phone = (k) => `139${String(k).padStart(8, '0')}`;
-    out.push({ ...r, id: `BUNDLE-${i}`, version: 1, category: 'part_time_job', identifiers: [...(r.identifiers ?? []), { kind: 'phone', value: phone(i), role: 'contact' }, { kind: 'phone', value: phone(i + 1), role: 'contact' }] });
+    out.push({
+      ...r,
+      id: `BUNDLE-${i}`,
+      version: 1,
+      category: 'part_time_job',
+      identifiers: [
+        ...(r.identifiers ?? []),
+        { kind: 'phone', value: phone(i), role: 'contact' },
+        { kind: 'phone', value: phone(i + 1), role: 'contact' },
+      ],
+    });
   }
   const file = path.join(workDir, `bundle-series-${SERIES_REPORTS}.ndjson`);
   fs.writeFileSync(file, out.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -42,7 +52,13 @@ export default async function bundleBench({ workDir }) {
     const file = path.join(workDir, `bundle-${redact ? 'redacted' : 'plain'}.casebundle`);
     const e = runCli(['export', top.id, '--out', file, '--db', issuer, ...(redact ? ['--redact'] : [])]);
     const size = fs.statSync(file).size;
-    row([`export${redact ? ' --redact' : ''}`, top.reports.length, e.seconds.toFixed(2), mib(e.peakRss), `${(size / 1024).toFixed(0)} KiB`]);
+    row([
+      `export${redact ? ' --redact' : ''}`,
+      top.reports.length,
+      e.seconds.toFixed(2),
+      mib(e.peakRss),
+      `${(size / 1024).toFixed(0)} KiB`,
+    ]);
     const v = runCli(['verify', file, '--db', issuer]);
     row(['verify', top.reports.length, v.seconds.toFixed(2), mib(v.peakRss), '']);
     const receiver = path.join(workDir, `bundle-receiver-${redact ? 'r' : 'p'}`, 'receiver.db');

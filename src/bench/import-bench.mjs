@@ -17,6 +17,13 @@ export function importBench(workDir, sizes) {
     const result = JSON.parse(r.stdout);
     const records = result.new + result.updated + result.unchanged + result.withdrawn + result.rejected;
     const storeBytes = fs.statSync(db).size + (fs.existsSync(`${db}-wal`) ? fs.statSync(`${db}-wal`).size : 0);
-    row([n, mib(fs.statSync(file).size), r.seconds.toFixed(1), Math.round(records / r.seconds), mib(r.peakRss), Math.round(storeBytes / n)]);
+    row([
+      n,
+      mib(fs.statSync(file).size),
+      r.seconds.toFixed(1),
+      Math.round(records / r.seconds),
+      mib(r.peakRss),
+      Math.round(storeBytes / n),
+    ]);
   }
 }

@@ -21,7 +21,11 @@ import { ensureSource } from '../core/store/sources';
 const [file, limitArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: import-floor FILE.ndjson [REPORTS]');
 const limit = Number(limitArg ?? 50_000);
-const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').slice(0, limit);
+const lines = fs
+  .readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l !== '')
+  .slice(0, limit);
 const n = lines.length;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-floor-'));
 

@@ -21,7 +21,9 @@ const profDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-import-profile-
 for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
 
 const started = process.hrtime.bigint();
-const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, CLI, 'import', file, '--db', db, '--json'], { encoding: 'utf8' });
+const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profDir, CLI, 'import', file, '--db', db, '--json'], {
+  encoding: 'utf8',
+});
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 if (r.status !== 0) throw new Error(`import failed (${r.status}): ${r.stderr}`);
 const result = JSON.parse(r.stdout);

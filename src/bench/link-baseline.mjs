@@ -16,7 +16,9 @@ const find = (x) => {
   }
   return x;
 };
-const rows = db.prepare("SELECT group_concat(rid) FROM identifier WHERE coalesce(subtype, '') <> 'unparsed' GROUP BY kind, value HAVING count(*) > 1").pluck();
+const rows = db
+  .prepare("SELECT group_concat(rid) FROM identifier WHERE coalesce(subtype, '') <> 'unparsed' GROUP BY kind, value HAVING count(*) > 1")
+  .pluck();
 for (const list of rows.iterate()) {
   const rids = list.split(',').map(Number);
   const root = find(rids[0]);

@@ -76,12 +76,33 @@ export default async function linkBench({ workDir, sizes }) {
     row([n, 'import', imported.seconds.toFixed(1), Math.round(n / imported.seconds), mib(imported.peakRss), '']);
     const full = runCli(['link', '--full', '--db', db, '--json']);
     const fr = JSON.parse(full.stdout);
-    row([n, 'link --full', full.seconds.toFixed(1), Math.round(fr.reports / full.seconds), mib(full.peakRss), `${fr.series} series, ${fr.overThreshold} over (engine ${(fr.elapsedMs / 1000).toFixed(1)} s)`]);
+    row([
+      n,
+      'link --full',
+      full.seconds.toFixed(1),
+      Math.round(fr.reports / full.seconds),
+      mib(full.peakRss),
+      `${fr.series} series, ${fr.overThreshold} over (engine ${(fr.elapsedMs / 1000).toFixed(1)} s)`,
+    ]);
     const baseline = runBaseline(db);
-    row([n, 'baseline (union)', baseline.seconds.toFixed(1), Math.round(baseline.result.reports / baseline.seconds), mib(baseline.peakRss), `${baseline.result.groups} groups`]);
+    row([
+      n,
+      'baseline (union)',
+      baseline.seconds.toFixed(1),
+      Math.round(baseline.result.reports / baseline.seconds),
+      mib(baseline.peakRss),
+      `${baseline.result.groups} groups`,
+    ]);
     runCli(['import', inc, '--db', db, '--json']);
     const incremental = runCli(['link', '--db', db, '--json']);
     const ir = JSON.parse(incremental.stdout);
-    row([n, `link +${INCREMENT} (incr.)`, incremental.seconds.toFixed(2), Math.round(ir.changed / incremental.seconds), mib(incremental.peakRss), `${ir.changed} changed, ${ir.reports} relinked, engine ${(ir.elapsedMs / 1000).toFixed(2)} s`]);
+    row([
+      n,
+      `link +${INCREMENT} (incr.)`,
+      incremental.seconds.toFixed(2),
+      Math.round(ir.changed / incremental.seconds),
+      mib(incremental.peakRss),
+      `${ir.changed} changed, ${ir.reports} relinked, engine ${(ir.elapsedMs / 1000).toFixed(2)} s`,
+    ]);
   }
 }

@@ -29,7 +29,16 @@ const Database = require('better-sqlite3');
 const CLI = process.env.CASEGRAPH_CLI ?? path.join(ROOT, 'out', 'main', 'casegraph.js');
 
 function parseArgs(argv) {
-  const opts = { data: process.env.EVAL_DATA ?? '/work/.evaldata', roundtrips: 3, explain: 3, corpus: null, rebuild: false, anyCommit: false, json: null, synthetic: {} };
+  const opts = {
+    data: process.env.EVAL_DATA ?? '/work/.evaldata',
+    roundtrips: 3,
+    explain: 3,
+    corpus: null,
+    rebuild: false,
+    anyCommit: false,
+    json: null,
+    synthetic: {},
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -98,15 +107,29 @@ function readSuggestions(store) {
 
 /** A few real accept/reject decisions through the CLI, checked against the series afterwards. */
 function roundTrips(store, suggestions, decisions, n) {
-  const accepts = decisions.filter((d) => d.accept).slice(0, n).map((d) => suggestions.find((s) => s.id === d.id));
-  const rejects = decisions.filter((d) => !d.accept).slice(0, n).map((d) => suggestions.find((s) => s.id === d.id));
+  const accepts = decisions
+    .filter((d) => d.accept)
+    .slice(0, n)
+    .map((d) => suggestions.find((s) => s.id === d.id));
+  const rejects = decisions
+    .filter((d) => !d.accept)
+    .slice(0, n)
+    .map((d) => suggestions.find((s) => s.id === d.id));
   const failures = [];
   for (const s of accepts) {
-    const res = casegraph(store, ['suggestions', 'accept', s.id, '--reason', 'linking evaluation: the oracle finds both reports in one truth cluster'], { allowFail: true });
+    const res = casegraph(
+      store,
+      ['suggestions', 'accept', s.id, '--reason', 'linking evaluation: the oracle finds both reports in one truth cluster'],
+      { allowFail: true },
+    );
     if (res.status !== 0) failures.push(`accept ${s.id}: exit ${res.status} ${res.stderr.trim().split('\n').pop()}`);
   }
   for (const s of rejects) {
-    const res = casegraph(store, ['suggestions', 'reject', s.id, '--reason', 'linking evaluation: the oracle finds the reports in different truth clusters'], { allowFail: true });
+    const res = casegraph(
+      store,
+      ['suggestions', 'reject', s.id, '--reason', 'linking evaluation: the oracle finds the reports in different truth clusters'],
+      { allowFail: true },
+    );
     if (res.status !== 0) failures.push(`reject ${s.id}: exit ${res.status} ${res.stderr.trim().split('\n').pop()}`);
   }
   const check = () => {
@@ -128,7 +151,11 @@ function roundTrips(store, suggestions, decisions, n) {
 function falseLinkEvidence(db, truthOf) {
   let rows;
   try {
-    rows = db.prepare('SELECT ra.id AS a, rb.id AS b, l.evidence AS evidence FROM link l JOIN report ra ON ra.rid = l.a JOIN report rb ON rb.rid = l.b WHERE ra.withdrawn = 0 AND rb.withdrawn = 0').all();
+    rows = db
+      .prepare(
+        'SELECT ra.id AS a, rb.id AS b, l.evidence AS evidence FROM link l JOIN report ra ON ra.rid = l.a JOIN report rb ON rb.rid = l.b WHERE ra.withdrawn = 0 AND rb.withdrawn = 0',
+      )
+      .all();
   } catch {
     return null;
   }
@@ -160,7 +187,10 @@ function falseLinkEvidence(db, truthOf) {
     .map((e) => ({
       evidence: e.label,
       links: e.links,
-      values: [...e.values].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([v, c]) => ({ value: v, links: c })),
+      values: [...e.values]
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 3)
+        .map(([v, c]) => ({ value: v, links: c })),
     }));
   return { links: rows.length, falseLinks, byEvidence: top };
 }
@@ -195,7 +225,10 @@ function worstSeries(store, ids, truthOf, seriesOf, n) {
     const res = casegraph(store, ['explain', row.sample[0], row.sample[1], '--json'], { allowFail: true });
     try {
       const ex = JSON.parse(res.stdout);
-      row.chain = (ex.chain ?? []).map((step) => `${step.from}–${step.to}: ${(step.evidence ?? []).map((e) => [e.type, e.kind, e.value].filter((x) => x !== undefined).join(' ')).join('; ')}`);
+      row.chain = (ex.chain ?? []).map(
+        (step) =>
+          `${step.from}–${step.to}: ${(step.evidence ?? []).map((e) => [e.type, e.kind, e.value].filter((x) => x !== undefined).join(' ')).join('; ')}`,
+      );
     } catch {
       row.chain = null;
     }
@@ -212,12 +245,14 @@ function evaluate(mod, opts) {
   fs.mkdirSync(storeDir, { recursive: true });
   const store = path.join(storeDir, `${mod.NAME}.db`);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(store + suffix, { force: true });
-  for (const f of fs.readdirSync(storeDir)) if (f.startsWith(`${mod.NAME}.db`)) fs.rmSync(path.join(storeDir, f), { force: true, recursive: true });
+  for (const f of fs.readdirSync(storeDir))
+    if (f.startsWith(`${mod.NAME}.db`)) fs.rmSync(path.join(storeDir, f), { force: true, recursive: true });
 
   const [imported, importSeconds] = timed(() => casegraph(store, ['import', path.join(dir, 'reports.ndjson')]));
   const importLine = imported.stdout.trim().split('\n')[0];
   const rejected = /rejected (\d+)/.exec(importLine);
-  if (rejected && +rejected[1] > 0) log(`${mod.NAME}: WARNING the import rejected records: ${imported.stdout.trim().split('\n').slice(0, 6).join(' | ')}`);
+  if (rejected && +rejected[1] > 0)
+    log(`${mod.NAME}: WARNING the import rejected records: ${imported.stdout.trim().split('\n').slice(0, 6).join(' | ')}`);
   const [linked, linkSeconds] = timed(() => casegraph(store, ['link', '--full']));
   log(`${mod.NAME}: ${importLine}; ${linked.stdout.trim()}`);
   const seriesOf = seriesMap(store);
@@ -236,13 +271,26 @@ function evaluate(mod, opts) {
   }
   if (unlisted > 0) log(`${mod.NAME}: WARNING ${unlisted} live reports are in no series of series --all; scored as single reports`);
 
-  const idRows = db.prepare('SELECT r.id AS id, i.kind AS kind, i.value AS value, i.origin AS origin FROM identifier i JOIN report r ON r.rid = i.rid WHERE r.withdrawn = 0').all();
-  const reported = unionOnValues(live, idRows.filter((x) => x.origin === 'reported').map((x) => [x.id, `${x.kind}\u0000${x.value}`]));
-  const withMessages = unionOnValues(live, idRows.filter((x) => x.origin === 'reported' || x.origin === 'message').map((x) => [x.id, `${x.kind}\u0000${x.value}`]));
+  const idRows = db
+    .prepare(
+      'SELECT r.id AS id, i.kind AS kind, i.value AS value, i.origin AS origin FROM identifier i JOIN report r ON r.rid = i.rid WHERE r.withdrawn = 0',
+    )
+    .all();
+  const reported = unionOnValues(
+    live,
+    idRows.filter((x) => x.origin === 'reported').map((x) => [x.id, `${x.kind}\u0000${x.value}`]),
+  );
+  const withMessages = unionOnValues(
+    live,
+    idRows.filter((x) => x.origin === 'reported' || x.origin === 'message').map((x) => [x.id, `${x.kind}\u0000${x.value}`]),
+  );
 
   // How much recall identifiers allow at all: reports sharing a value (any origin, narratives
   // included) joined only inside their truth cluster.
-  const bound = unionOnValues(live, idRows.map((x) => [x.id, `${x.kind}\u0000${x.value}\u0000${truthOf(x.id)}`]));
+  const bound = unionOnValues(
+    live,
+    idRows.map((x) => [x.id, `${x.kind}\u0000${x.value}\u0000${truthOf(x.id)}`]),
+  );
   const reachable = score(live, truthOf, (id) => bound.get(id));
 
   const rows = [];
@@ -260,7 +308,8 @@ function evaluate(mod, opts) {
   db.close();
   const worst = worstSeries(store, live, truthOf, seriesOf, opts.explain);
   let trips = null;
-  if (suggestions !== null && opts.roundtrips > 0 && suggestions.length > 0) trips = roundTrips(store, suggestions, oracle.decisions, opts.roundtrips);
+  if (suggestions !== null && opts.roundtrips > 0 && suggestions.length > 0)
+    trips = roundTrips(store, suggestions, oracle.decisions, opts.roundtrips);
 
   return {
     corpus: mod.NAME,
@@ -296,9 +345,13 @@ function printResult(res) {
   const from = typeof src === 'string' ? src : `${src.repo}@${src.commit.slice(0, 12)}`;
   out.push(`### ${res.corpus}`);
   out.push('');
-  out.push(`${from}; ${int(res.truth.reports)} reports scored, ${int(res.truth.clusters)} truth clusters (${int(res.truth.singletons)} single), ${int(res.truth.pairs)} same-cluster pairs; import ${res.seconds.import} s, link --full ${res.seconds.link} s.`);
+  out.push(
+    `${from}; ${int(res.truth.reports)} reports scored, ${int(res.truth.clusters)} truth clusters (${int(res.truth.singletons)} single), ${int(res.truth.pairs)} same-cluster pairs; import ${res.seconds.import} s, link --full ${res.seconds.link} s.`,
+  );
   out.push('');
-  out.push(`Recall identifiers allow at all (shared values of any origin, joined only within a truth cluster): pairwise ${fmt(res.reachable.pairwise)}, B-cubed ${fmt(res.reachable.bcubed)}.`);
+  out.push(
+    `Recall identifiers allow at all (shared values of any origin, joined only within a truth cluster): pairwise ${fmt(res.reachable.pairwise)}, B-cubed ${fmt(res.reachable.bcubed)}.`,
+  );
   out.push('');
   out.push('| system | groups | linked pairs (false) | pairwise P / R / F1 | B-cubed P / R / F1 |');
   out.push('|---|---|---|---|---|');
@@ -312,7 +365,9 @@ function printResult(res) {
   out.push('');
   if (res.suggestions === null) out.push('Suggestions: this build has no `suggestions` command, so (b) is not scored.');
   else {
-    out.push(`Suggestions: ${int(res.suggestions.count)}; the oracle accepts ${int(res.suggestions.accepted)} and rejects ${int(res.suggestions.rejected)}.`);
+    out.push(
+      `Suggestions: ${int(res.suggestions.count)}; the oracle accepts ${int(res.suggestions.accepted)} and rejects ${int(res.suggestions.rejected)}.`,
+    );
     if (res.roundTrips) {
       const t = res.roundTrips;
       out.push(
@@ -323,11 +378,17 @@ function printResult(res) {
     }
   }
   if (res.falseLinks && res.falseLinks.falseLinks > 0) {
-    const parts = res.falseLinks.byEvidence.map((e) => `${e.evidence} ${int(e.links)}${e.values.length ? ` (${e.values.map((v) => `${v.value} ${int(v.links)}`).join(', ')})` : ''}`);
-    out.push(`False links in the link table: ${int(res.falseLinks.falseLinks)} of ${int(res.falseLinks.links)}; evidence they carry: ${parts.join('; ')}.`);
+    const parts = res.falseLinks.byEvidence.map(
+      (e) => `${e.evidence} ${int(e.links)}${e.values.length ? ` (${e.values.map((v) => `${v.value} ${int(v.links)}`).join(', ')})` : ''}`,
+    );
+    out.push(
+      `False links in the link table: ${int(res.falseLinks.falseLinks)} of ${int(res.falseLinks.links)}; evidence they carry: ${parts.join('; ')}.`,
+    );
   } else if (res.falseLinks) out.push(`False links in the link table: 0 of ${int(res.falseLinks.links)}.`);
   for (const w of res.worstSeries) {
-    out.push(`- ${w.series}: ${w.reports} reports from ${w.truthClusters} truth clusters, ${int(w.falsePairs)} false pairs; ${w.sample.join(' vs ')}: ${w.chain ? w.chain.slice(0, 4).join(' | ') : 'no explanation'}${w.chain && w.chain.length > 4 ? ` | … (${w.chain.length} links)` : ''}`);
+    out.push(
+      `- ${w.series}: ${w.reports} reports from ${w.truthClusters} truth clusters, ${int(w.falsePairs)} false pairs; ${w.sample.join(' vs ')}: ${w.chain ? w.chain.slice(0, 4).join(' | ') : 'no explanation'}${w.chain && w.chain.length > 4 ? ` | … (${w.chain.length} links)` : ''}`,
+    );
   }
   out.push('');
   console.log(out.join('\n'));
@@ -343,7 +404,9 @@ function main() {
   const head = spawnSync('git', ['-C', ROOT, 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
   const dirty = spawnSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src'], { encoding: 'utf8' }).stdout.trim() !== '';
   const builtAt = fs.statSync(CLI).mtime.toISOString();
-  console.log(`## Linking evaluation\n\nCLI ${path.relative(ROOT, CLI)} built ${builtAt}, worktree ${head}${dirty ? ' (src has uncommitted changes)' : ''}.\n`);
+  console.log(
+    `## Linking evaluation\n\nCLI ${path.relative(ROOT, CLI)} built ${builtAt}, worktree ${head}${dirty ? ' (src has uncommitted changes)' : ''}.\n`,
+  );
   const results = [];
   for (const mod of chosen) {
     try {

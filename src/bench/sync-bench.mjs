@@ -48,7 +48,10 @@ export default async function syncBench({ workDir }) {
   for (const n of sizes) {
     const file = path.join(workDir, `demo-${n}.ndjson`);
     if (!fs.existsSync(file)) runCli(['demo', '--reports', String(n), '--seed', '42', '--out', file]);
-    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const options = { feeds: {}, jsonFeeds: { [PRECINCT]: lines }, tokens: { [TOKEN]: [PRECINCT] } };
     const server = await module.startFeedServer(options);
     const again = await module.startFeedServer({ ...options, prefix: '/again' });
@@ -56,11 +59,22 @@ export default async function syncBench({ workDir }) {
       for (const limit of limits) {
         const db = path.join(workDir, `sync-${n}-${limit}.db`);
         for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
-        for (const [pass, url] of [['first', server.url], ['re-delivery', again.url]]) {
+        for (const [pass, url] of [
+          ['first', server.url],
+          ['re-delivery', again.url],
+        ]) {
           const r = await runCliAsync(['sync', '--url', url, '--precinct', PRECINCT, '--db', db, '--limit', String(limit), '--json']);
           const s = JSON.parse(r.stdout);
           if (s.received !== lines.length) throw new Error(`sync received ${s.received} of ${lines.length} records`);
-          row([n, limit, pass, r.seconds.toFixed(1), Math.round(s.received / r.seconds), Math.round((s.received * 1000) / s.elapsedMs), mib(r.peakRss)]);
+          row([
+            n,
+            limit,
+            pass,
+            r.seconds.toFixed(1),
+            Math.round(s.received / r.seconds),
+            Math.round((s.received * 1000) / s.elapsedMs),
+            mib(r.peakRss),
+          ]);
         }
         for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true });
       }

@@ -96,7 +96,14 @@ async function seriesNear(target, rows) {
 
 const browser = await chromium.launch({
   executablePath: browserPath,
-  args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
@@ -119,7 +126,9 @@ try {
     await page.locator('.recharts-bar-rectangle').first().waitFor({ state: 'visible', timeout: 90_000 });
     const shown = Date.now() - started;
     await statusCount.waitFor({ state: 'visible', timeout: 90_000 });
-    console.log(`${label.padEnd(34)} ${shown.toLocaleString('en')} ms to first render (counts and charts); status strip after ${(Date.now() - started).toLocaleString('en')} ms`);
+    console.log(
+      `${label.padEnd(34)} ${shown.toLocaleString('en')} ms to first render (counts and charts); status strip after ${(Date.now() - started).toLocaleString('en')} ms`,
+    );
   }
   for (const method of ['overview.get', 'store.info']) {
     const started = Date.now();
@@ -130,9 +139,12 @@ try {
   /** Open a series by changing the address within the app (as the investigator does) and wait for the drawn graph. */
   async function openSeries(id) {
     const started = Date.now();
-    await page.evaluate((hash) => {
-      globalThis.location.hash = hash;
-    }, `#/series/${encodeURIComponent(id)}`);
+    await page.evaluate(
+      (hash) => {
+        globalThis.location.hash = hash;
+      },
+      `#/series/${encodeURIComponent(id)}`,
+    );
     const canvas = page.getByTestId('series-graph');
     await page.locator('[data-testid="series-graph"][data-layout-done="true"]').waitFor({ state: 'attached', timeout: 90_000 });
     return { canvas, wall: Date.now() - started };
@@ -201,7 +213,11 @@ try {
     const before = await canvas.getAttribute('data-node-count');
     await page.locator(`[data-testid="graph-node-table"] tr[data-node-id="${id.replace(/"/g, '\\"')}"] button`).click();
     await page.getByRole('button', { name: '展开相邻节点' }).click();
-    await page.waitForFunction((b) => globalThis.document.querySelector('[data-testid="series-graph"]')?.getAttribute('data-node-count') !== b, before, { timeout: 90_000 });
+    await page.waitForFunction(
+      (b) => globalThis.document.querySelector('[data-testid="series-graph"]')?.getAttribute('data-node-count') !== b,
+      before,
+      { timeout: 90_000 },
+    );
     await page.locator('[data-testid="series-graph"][data-layout-done="true"]').waitFor({ state: 'attached', timeout: 90_000 });
     const opened = await summary.evaluate((el) => el.parentElement.open);
     if (!opened) await summary.click();
@@ -212,7 +228,13 @@ try {
     await layoutSelect.selectOption('grid');
     await page.locator('[data-testid="series-graph"][data-layout-done="true"]').waitFor({ state: 'attached', timeout: 90_000 });
     await layoutSelect.selectOption('fcose');
-    await page.waitForFunction(() => globalThis.document.querySelector('[data-testid="series-graph"]')?.getAttribute('data-layout-done') === 'false', undefined, { timeout: 5000 }).catch(() => {});
+    await page
+      .waitForFunction(
+        () => globalThis.document.querySelector('[data-testid="series-graph"]')?.getAttribute('data-layout-done') === 'false',
+        undefined,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
     await page.locator('[data-testid="series-graph"][data-layout-done="true"]').waitFor({ state: 'attached', timeout: 90_000 });
     const f = await figures(canvas);
     const zooms = [];

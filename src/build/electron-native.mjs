@@ -22,7 +22,10 @@ const workDir = path.join(root, '.native', 'work');
 const moduleSrc = path.dirname(require.resolve('better-sqlite3/package.json'));
 fs.rmSync(workDir, { recursive: true, force: true });
 fs.mkdirSync(path.join(workDir, 'node_modules'), { recursive: true });
-fs.writeFileSync(path.join(workDir, 'package.json'), JSON.stringify({ name: 'casegraph-native', version: '0.0.0', dependencies: { 'better-sqlite3': '*' } }));
+fs.writeFileSync(
+  path.join(workDir, 'package.json'),
+  JSON.stringify({ name: 'casegraph-native', version: '0.0.0', dependencies: { 'better-sqlite3': '*' } }),
+);
 fs.cpSync(moduleSrc, path.join(workDir, 'node_modules', 'better-sqlite3'), {
   recursive: true,
   filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`),
@@ -43,7 +46,9 @@ try {
   });
 } catch (e) {
   console.error(`Could not build better-sqlite3 for Electron ${electronVersion}: ${e instanceof Error ? e.message : String(e)}`);
-  console.error('The app needs Electron headers (network access to the Electron headers server, or ELECTRON_HEADERS_DIR) and a C++ toolchain.');
+  console.error(
+    'The app needs Electron headers (network access to the Electron headers server, or ELECTRON_HEADERS_DIR) and a C++ toolchain.',
+  );
   process.exit(1);
 }
 const built = path.join(workDir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');

@@ -15,7 +15,23 @@ import { serveCommand } from './commands/serve';
 import { suggestionsCommand } from './commands/suggestions';
 import { syncCommand } from './commands/sync';
 
-const COMMANDS: readonly Command[] = [demoCommand, importCommand, serveCommand, syncCommand, linkCommand, seriesCommand, suggestionsCommand, explainCommand, ignoreCommand, referencesCommand, exportCommand, verifyCommand, importBundleCommand, keysCommand, trustCommand];
+const COMMANDS: readonly Command[] = [
+  demoCommand,
+  importCommand,
+  serveCommand,
+  syncCommand,
+  linkCommand,
+  seriesCommand,
+  suggestionsCommand,
+  explainCommand,
+  ignoreCommand,
+  referencesCommand,
+  exportCommand,
+  verifyCommand,
+  importBundleCommand,
+  keysCommand,
+  trustCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -26,7 +42,7 @@ function mainHelp(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Every command takes --db PATH (default: the desktop app\'s store, or $CASEGRAPH_DB) and --debug.',
+    "Every command takes --db PATH (default: the desktop app's store, or $CASEGRAPH_DB) and --debug.",
   ].join('\n');
 }
 

@@ -38,7 +38,12 @@ export const COMMON_OPTIONS = {
 
 export function parseCommandArgs(cmd: Command, argv: readonly string[]): { values: CommandContext['values']; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { ...COMMON_OPTIONS, ...cmd.options }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, ...cmd.options },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values, positionals };
   } catch (e) {
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));

@@ -8,7 +8,11 @@ const empty = z.object({}).strict();
 const decimal = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be a decimal with at most 2 decimals');
 const sourceId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 // Visible ASCII only: what an Authorization header can carry as it is.
-const token = z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters without spaces');
+const token = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters without spaces');
 const seriesId = z.string().min(1).max(128);
 const reportId = z.string().min(1).max(128);
 const reason = z.string().trim().min(1, 'must say why').max(2000);
@@ -56,7 +60,15 @@ export const API_SCHEMAS = {
   'settings.update': settingsSchema.partial(),
   'import.start': z.object({ files: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
   'demo.start': z
-    .object({ reports: z.number().int().min(1).max(5_000_000).optional(), seed: z.number().int().min(0).max(2 ** 32 - 1).optional() })
+    .object({
+      reports: z.number().int().min(1).max(5_000_000).optional(),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1)
+        .optional(),
+    })
     .strict(),
   'job.cancel': z.object({ jobId: z.string().min(1).max(64) }).strict(),
   'job.current': empty,
@@ -86,7 +98,9 @@ export const API_SCHEMAS = {
   'series.explain': z.object({ a: reportId, b: reportId }).strict(),
   'series.split': z.object({ reportId, reason }).strict(),
   'series.merge': z.object({ a: seriesId, b: seriesId, reason }).strict(),
-  'series.markWrong': z.object({ reportId, otherReportId: reportId.optional(), kind: identifierKind, value: identifierValue, reason }).strict(),
+  'series.markWrong': z
+    .object({ reportId, otherReportId: reportId.optional(), kind: identifierKind, value: identifierValue, reason })
+    .strict(),
   'series.revokeCorrection': z.object({ id: z.number().int().positive(), reason }).strict(),
   'suggestions.query': z
     .object({
@@ -101,15 +115,28 @@ export const API_SCHEMAS = {
   'suggestions.revoke': z.object({ id: suggestionId, reason }).strict(),
   'reports.revealVictim': z.object({ id: reportId }).strict(),
   'ignore.list': empty,
-  'ignore.set': z.object({ kind: identifierKind, value: identifierValue, ignored: z.boolean(), note: z.string().max(500).optional() }).strict(),
+  'ignore.set': z
+    .object({ kind: identifierKind, value: identifierValue, ignored: z.boolean(), note: z.string().max(500).optional() })
+    .strict(),
   'ignore.remove': z.object({ kind: identifierKind, value: identifierValue }).strict(),
   'references.list': empty,
-  'references.set': z.object({ domain: identifierValue, enabled: z.boolean(), category: z.enum(REFERENCE_CATEGORIES).optional(), note: z.string().max(500).optional() }).strict(),
+  'references.set': z
+    .object({
+      domain: identifierValue,
+      enabled: z.boolean(),
+      category: z.enum(REFERENCE_CATEGORIES).optional(),
+      note: z.string().max(500).optional(),
+    })
+    .strict(),
   'references.remove': z.object({ domain: identifierValue, note: z.string().max(500).optional() }).strict(),
   'cases.list': z.object({ status: caseStatus.optional() }).strict(),
   'cases.get': z.object({ id: z.string().min(1).max(64) }).strict(),
   'cases.create': z
-    .object({ title: z.string().trim().min(1, 'must not be empty').max(200), series: z.array(seriesId).min(1).max(100), assignee: z.string().trim().max(100).optional() })
+    .object({
+      title: z.string().trim().min(1, 'must not be empty').max(200),
+      series: z.array(seriesId).min(1).max(100),
+      assignee: z.string().trim().max(100).optional(),
+    })
     .strict(),
   'cases.update': z
     .object({
@@ -133,14 +160,18 @@ export const API_SCHEMAS = {
       limit: z.number().int().min(1).max(1000),
     })
     .strict(),
-  'bundle.export': z.object({ seriesId, caseId: z.string().min(1).max(64).optional(), redact: z.boolean(), file: filePath.optional() }).strict(),
+  'bundle.export': z
+    .object({ seriesId, caseId: z.string().min(1).max(64).optional(), redact: z.boolean(), file: filePath.optional() })
+    .strict(),
   'bundle.verify': z.object({ file: filePath }).strict(),
   'bundle.import': z.object({ file: filePath }).strict(),
   'bundle.imports': empty,
   'keys.get': empty,
   'sharingKey.set': z.object({ key: z.string().min(16, 'must be at least 16 characters').max(1024).nullable() }).strict(),
   'trust.list': empty,
-  'trust.add': z.object({ publicPem: z.string().min(1).max(10_000), name: z.string().trim().min(1, 'must not be empty').max(200) }).strict(),
+  'trust.add': z
+    .object({ publicPem: z.string().min(1).max(10_000), name: z.string().trim().min(1, 'must not be empty').max(200) })
+    .strict(),
   'trust.remove': z.object({ fingerprint: z.string().min(1).max(200) }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 

@@ -211,7 +211,8 @@ export interface SyncRunView extends SyncCounts {
  * Why a sync stopped: 'unauthorised' | 'not_found' | 'bad_page' | 'unavailable' | 'throttled' |
  * 'redirect' | 'http_error' | 'network' (the feed cannot be reached: offline) | 'concurrent'.
  */
-export type SyncErrorCode = 'unauthorised' | 'not_found' | 'bad_page' | 'unavailable' | 'throttled' | 'redirect' | 'http_error' | 'network' | 'concurrent';
+export type SyncErrorCode =
+  'unauthorised' | 'not_found' | 'bad_page' | 'unavailable' | 'throttled' | 'redirect' | 'http_error' | 'network' | 'concurrent';
 
 /** A feed as the UI sees it. Its token never leaves the backend: only whether one is stored. */
 export interface FeedSourceView {
@@ -280,7 +281,12 @@ export interface Overview {
   /** Newest first by the time they crossed the threshold. */
   readonly newestOver: readonly SeriesRow[];
   /** Fraudster identifiers seen in the most reports (hubs and ignored values excluded). */
-  readonly topIdentifiers: readonly { readonly kind: IdentifierKind; readonly value: string; readonly reports: number; readonly series: readonly string[] }[];
+  readonly topIdentifiers: readonly {
+    readonly kind: IdentifierKind;
+    readonly value: string;
+    readonly reports: number;
+    readonly series: readonly string[];
+  }[];
   /** When the last link run finished (null: never linked). */
   readonly linkedAt: string | null;
 }
@@ -360,7 +366,14 @@ export type GraphNode =
 
 /** report–identifier edges ('has'); report–report edges ('link') carry the engine's evidence. */
 export type GraphEdge =
-  | { readonly id: string; readonly type: 'has'; readonly source: string; readonly target: string; readonly origin: IdentifierOrigin; readonly wrong: boolean }
+  | {
+      readonly id: string;
+      readonly type: 'has';
+      readonly source: string;
+      readonly target: string;
+      readonly origin: IdentifierOrigin;
+      readonly wrong: boolean;
+    }
   | {
       readonly id: string;
       readonly type: 'link';
@@ -427,7 +440,13 @@ export interface Suggestion {
   readonly crossesThreshold: boolean;
   readonly status: 'open' | 'accepted' | 'rejected';
   /** Who decided, when and why (accepted or rejected suggestions). */
-  readonly decision: { readonly id: number; readonly actor: string; readonly at: string; readonly reason: string; readonly correction: number | null } | null;
+  readonly decision: {
+    readonly id: number;
+    readonly actor: string;
+    readonly at: string;
+    readonly reason: string;
+    readonly correction: number | null;
+  } | null;
 }
 
 export interface SuggestionQuery {
@@ -517,7 +536,11 @@ export interface LinkExplanation {
   readonly b: string;
   readonly linked: boolean;
   readonly chain: readonly ExplainHop[];
-  readonly shared: readonly { readonly kind: string; readonly value: string; readonly status: 'evidence' | 'ignored' | 'hub' | 'no_weight' | 'weak' | 'cross_category' | 'wrong' }[];
+  readonly shared: readonly {
+    readonly kind: string;
+    readonly value: string;
+    readonly status: 'evidence' | 'ignored' | 'hub' | 'no_weight' | 'weak' | 'cross_category' | 'wrong';
+  }[];
   readonly textSimilarity: number | null;
 }
 
@@ -680,7 +703,10 @@ export interface CasegraphApi {
   'store.info': (arg: Record<string, never>) => Promise<Result<StoreInfo>>;
   'reports.query': (arg: ReportQuery) => Promise<Result<ReportPage>>;
   'reports.get': (arg: { readonly id: string }) => Promise<Result<ReportDetail>>;
-  'quarantine.list': (arg: { readonly offset: number; readonly limit: number }) => Promise<Result<{ readonly total: number; readonly rows: readonly QuarantineRow[] }>>;
+  'quarantine.list': (arg: {
+    readonly offset: number;
+    readonly limit: number;
+  }) => Promise<Result<{ readonly total: number; readonly rows: readonly QuarantineRow[] }>>;
   'settings.get': (arg: Record<string, never>) => Promise<Result<Settings>>;
   'settings.update': (arg: Partial<Settings>) => Promise<Result<Settings>>;
   /** Import files the backend can read: paths on this machine (Electron) or uploads the browser host staged. */
@@ -711,7 +737,13 @@ export interface CasegraphApi {
   /** Investigator corrections: recorded with who and why, then an incremental relink runs. */
   'series.split': (arg: { readonly reportId: string; readonly reason: string }) => Promise<Result<Correction>>;
   'series.merge': (arg: { readonly a: string; readonly b: string; readonly reason: string }) => Promise<Result<Correction>>;
-  'series.markWrong': (arg: { readonly reportId: string; readonly otherReportId?: string; readonly kind: string; readonly value: string; readonly reason: string }) => Promise<Result<Correction>>;
+  'series.markWrong': (arg: {
+    readonly reportId: string;
+    readonly otherReportId?: string;
+    readonly kind: string;
+    readonly value: string;
+    readonly reason: string;
+  }) => Promise<Result<Correction>>;
   'series.revokeCorrection': (arg: { readonly id: number; readonly reason: string }) => Promise<Result<{ readonly revoked: boolean }>>;
   /** The review queue: leads for an investigator to accept or reject. */
   'suggestions.query': (arg: SuggestionQuery) => Promise<Result<SuggestionPage>>;
@@ -725,7 +757,12 @@ export interface CasegraphApi {
   'reports.revealVictim': (arg: { readonly id: string }) => Promise<Result<Victim | null>>;
   'ignore.list': (arg: Record<string, never>) => Promise<Result<readonly IgnoreEntryView[]>>;
   /** Ignore a value (kind 'domain' for a whole domain), or with `ignored: false` turn a shipped default off; relinks what it affects. */
-  'ignore.set': (arg: { readonly kind: string; readonly value: string; readonly ignored: boolean; readonly note?: string }) => Promise<Result<IgnoreEntryView>>;
+  'ignore.set': (arg: {
+    readonly kind: string;
+    readonly value: string;
+    readonly ignored: boolean;
+    readonly note?: string;
+  }) => Promise<Result<IgnoreEntryView>>;
   'ignore.remove': (arg: { readonly kind: string; readonly value: string }) => Promise<Result<{ readonly removed: boolean }>>;
   'references.list': (arg: Record<string, never>) => Promise<Result<readonly ReferenceDomainView[]>>;
   /**
@@ -733,23 +770,65 @@ export interface CasegraphApi {
    * again), or with `enabled: false` stop: an investigator's entry is deleted, a shipped one turned
    * off here. `category` applies to an investigator's entry; relinks what it affects.
    */
-  'references.set': (arg: { readonly domain: string; readonly enabled: boolean; readonly category?: ReferenceCategory; readonly note?: string }) => Promise<Result<ReferenceDomainView>>;
+  'references.set': (arg: {
+    readonly domain: string;
+    readonly enabled: boolean;
+    readonly category?: ReferenceCategory;
+    readonly note?: string;
+  }) => Promise<Result<ReferenceDomainView>>;
   /** Stop counting a host as a reference site, as `references.set` with `enabled: false`; `removed`: whether anything changed. */
   'references.remove': (arg: { readonly domain: string; readonly note?: string }) => Promise<Result<{ readonly removed: boolean }>>;
   'cases.list': (arg: { readonly status?: CaseStatus }) => Promise<Result<readonly CaseRow[]>>;
   'cases.get': (arg: { readonly id: string }) => Promise<Result<CaseDetail>>;
-  'cases.create': (arg: { readonly title: string; readonly series: readonly string[]; readonly assignee?: string }) => Promise<Result<CaseDetail>>;
-  'cases.update': (arg: { readonly id: string; readonly title?: string; readonly status?: CaseStatus; readonly assignee?: string | null; readonly addSeries?: readonly string[]; readonly removeSeries?: readonly string[] }) => Promise<Result<CaseDetail>>;
+  'cases.create': (arg: {
+    readonly title: string;
+    readonly series: readonly string[];
+    readonly assignee?: string;
+  }) => Promise<Result<CaseDetail>>;
+  'cases.update': (arg: {
+    readonly id: string;
+    readonly title?: string;
+    readonly status?: CaseStatus;
+    readonly assignee?: string | null;
+    readonly addSeries?: readonly string[];
+    readonly removeSeries?: readonly string[];
+  }) => Promise<Result<CaseDetail>>;
   'cases.addNote': (arg: { readonly id: string; readonly text: string }) => Promise<Result<CaseNote>>;
   /** `since` (inclusive) and `before` (exclusive) are instants; the UI passes the bounds of the investigator's local days. */
-  'audit.query': (arg: { readonly action?: string; readonly actor?: string; readonly text?: string; readonly since?: string; readonly before?: string; readonly offset: number; readonly limit: number }) => Promise<Result<{ readonly total: number; readonly rows: readonly AuditEntryView[] }>>;
+  'audit.query': (arg: {
+    readonly action?: string;
+    readonly actor?: string;
+    readonly text?: string;
+    readonly since?: string;
+    readonly before?: string;
+    readonly offset: number;
+    readonly limit: number;
+  }) => Promise<Result<{ readonly total: number; readonly rows: readonly AuditEntryView[] }>>;
   /** Write a signed case bundle of a series (or a case's first series) as a job of kind 'export'. `file`: a path (Electron); omitted in the browser host, which offers a download. */
-  'bundle.export': (arg: { readonly seriesId: string; readonly caseId?: string; readonly redact: boolean; readonly file?: string }) => Promise<Result<JobRef>>;
+  'bundle.export': (arg: {
+    readonly seriesId: string;
+    readonly caseId?: string;
+    readonly redact: boolean;
+    readonly file?: string;
+  }) => Promise<Result<JobRef>>;
   /** Check a bundle (a path, or an upload the browser host staged) without storing anything. */
   'bundle.verify': (arg: { readonly file: string }) => Promise<Result<BundleCheck>>;
   /** Verify, then merge a bundle as a job of kind 'bundle'; rejected whole when anything fails. */
   'bundle.import': (arg: { readonly file: string }) => Promise<Result<JobRef>>;
-  'bundle.imports': (arg: Record<string, never>) => Promise<Result<readonly { readonly manifestSha256: string; readonly bureau: string; readonly title: string | null; readonly signerFingerprint: string; readonly trusted: boolean; readonly redaction: BundleRedaction; readonly importedAt: string; readonly reports: number }[]>>;
+  'bundle.imports': (arg: Record<string, never>) => Promise<
+    Result<
+      readonly {
+        readonly manifestSha256: string;
+        readonly bureau: string;
+        readonly title: string | null;
+        readonly signerFingerprint: string;
+        readonly trusted: boolean;
+        readonly redaction: BundleRedaction;
+        readonly importedAt: string;
+        readonly reports: number;
+      }[]
+    >
+  >;
   'keys.get': (arg: Record<string, never>) => Promise<Result<KeyInfo>>;
   /** Set (or with null clear) the sharing key the cooperating bureaus agreed on; it is stored sealed. */
   'sharingKey.set': (arg: { readonly key: string | null }) => Promise<Result<{ readonly sharingKeySet: boolean }>>;

@@ -79,7 +79,10 @@ async function start(): Promise<void> {
   ipcMain.handle('dialog:saveFile', async (event, suggestedName: unknown) => {
     if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return null;
     const owner = BrowserWindow.fromWebContents(event.sender);
-    const defaultPath = path.join(app.getPath('documents'), typeof suggestedName === 'string' ? path.basename(suggestedName) : 'export.casebundle');
+    const defaultPath = path.join(
+      app.getPath('documents'),
+      typeof suggestedName === 'string' ? path.basename(suggestedName) : 'export.casebundle',
+    );
     const options = { defaultPath, filters: [{ name: 'Casegraph bundle', extensions: ['casebundle'] }] };
     const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null;

@@ -27,7 +27,10 @@ export class SafeStorageVault implements TokenVault {
   }
 
   async open(sealed: string, context: string): Promise<string> {
-    if (!sealed.startsWith(PREFIX)) throw new TokenVaultError('the stored token was sealed by another vault (the command line or the browser host); enter the token again');
+    if (!sealed.startsWith(PREFIX))
+      throw new TokenVaultError(
+        'the stored token was sealed by another vault (the command line or the browser host); enter the token again',
+      );
     this.requireProtection();
     let body: unknown;
     try {
@@ -38,16 +41,21 @@ export class SafeStorageVault implements TokenVault {
     if (typeof body !== 'object' || body === null || !('context' in body) || !('token' in body) || typeof body.token !== 'string') {
       throw new TokenVaultError('the stored token is damaged; enter the token again');
     }
-    if (body.context !== context) throw new TokenVaultError('the stored token was entered for another feed; enter the token for this feed again');
+    if (body.context !== context)
+      throw new TokenVaultError('the stored token was entered for another feed; enter the token for this feed again');
     return body.token;
   }
 
   private requireProtection(): void {
     if (!this.storage.isEncryptionAvailable()) {
-      throw new TokenVaultError('the operating system’s credential store is not available, so feed tokens cannot be kept safely; unlock or set up the keyring and try again');
+      throw new TokenVaultError(
+        'the operating system’s credential store is not available, so feed tokens cannot be kept safely; unlock or set up the keyring and try again',
+      );
     }
     if (process.platform === 'linux' && this.storage.getSelectedStorageBackend?.() === 'basic_text') {
-      throw new TokenVaultError('no keyring (GNOME Keyring or KWallet) is running, so feed tokens cannot be kept safely; start one and try again');
+      throw new TokenVaultError(
+        'no keyring (GNOME Keyring or KWallet) is running, so feed tokens cannot be kept safely; start one and try again',
+      );
     }
   }
 }

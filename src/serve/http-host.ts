@@ -90,7 +90,10 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
 }
 
 export function safeUploadName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+    .slice(0, 120);
   return base === '' || base === '.' || base === '..' ? 'upload' : base;
 }
 
@@ -119,7 +122,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
-      if (!sameSecret(queryToken, token)) return send(res, 403, 'This address has an old or wrong token. Use the address `casegraph serve` printed.');
+      if (!sameSecret(queryToken, token))
+        return send(res, 403, 'This address has an old or wrong token. Use the address `casegraph serve` printed.');
       // Move the token into a cookie and drop it from the address bar; the #fragment survives the redirect.
       res.writeHead(303, {
         'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
@@ -136,10 +140,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
     if (url.pathname.startsWith('/api/')) {
       const origin = req.headers.origin;
-      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) return send(res, 403, 'cross-origin request refused');
+      if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
+        return send(res, 403, 'cross-origin request refused');
       if (req.method === 'GET' && url.pathname === '/api/events') return events(req, res);
       // A bundle the backend exported for this browser: by its random id, as an attachment.
-      if (req.method === 'GET' && url.pathname.startsWith('/api/download/')) return download(res, url.pathname.slice('/api/download/'.length));
+      if (req.method === 'GET' && url.pathname.startsWith('/api/download/'))
+        return download(res, url.pathname.slice('/api/download/'.length));
       if (req.method !== 'POST') return send(res, 405, 'use POST');
       if (req.headers['x-casegraph'] !== '1') return send(res, 403, 'missing X-Casegraph header');
       if (url.pathname === '/api/upload') return upload(req, res, url);
@@ -149,7 +155,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       try {
         arg = await readJson(req);
       } catch (e) {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_argument', message: `the request body is not JSON: ${(e as Error).message}` } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid_argument', message: `the request body is not JSON: ${(e as Error).message}` },
+        });
       }
       return sendJson(res, 200, await options.api.call(m[1], arg));
     }
@@ -202,7 +211,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!file && !path.extname(rel)) file = path.join(rendererRoot, 'index.html');
     if (!file || !fs.existsSync(file)) return send(res, 404, 'not found');
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': CSP, 'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600' });
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Security-Policy': CSP,
+      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
+    });
     fs.createReadStream(file).pipe(res);
   }
 

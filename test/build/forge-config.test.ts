@@ -10,7 +10,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('forge.config.ts', () => {
   it('loads through Electron Forge with makers for Linux, Windows and macOS', async () => {
-    const findConfig = (require('@electron-forge/core/dist/util/forge-config') as { default: (dir: string) => Promise<ResolvedForgeConfig> }).default;
+    const findConfig = (
+      require('@electron-forge/core/dist/util/forge-config') as { default: (dir: string) => Promise<ResolvedForgeConfig> }
+    ).default;
     const config = await findConfig(ROOT);
     const makers = config.makers.map((m) => ('name' in m ? [m.name, m.platforms] : []));
     expect(makers).toEqual([
@@ -22,10 +24,23 @@ describe('forge.config.ts', () => {
     ]);
     expect(config.rebuildConfig).toMatchObject({ onlyModules: ['better-sqlite3'] });
     const ignore = config.packagerConfig.ignore as (file: string) => boolean;
-    for (const shipped of ['/out/main/index.js', '/out/renderer/index.html', '/package.json', '/node_modules/better-sqlite3/package.json', '/resources/icon.png']) {
+    for (const shipped of [
+      '/out/main/index.js',
+      '/out/renderer/index.html',
+      '/package.json',
+      '/node_modules/better-sqlite3/package.json',
+      '/resources/icon.png',
+    ]) {
       expect(ignore(shipped), shipped).toBe(false);
     }
-    for (const left of ['/src/main/index.ts', '/test/e2e/app.spec.ts', '/README.md', '/.native/electron-42/better_sqlite3.node', '/resources/screenshots/reports.png', '/store.db']) {
+    for (const left of [
+      '/src/main/index.ts',
+      '/test/e2e/app.spec.ts',
+      '/README.md',
+      '/.native/electron-42/better_sqlite3.node',
+      '/resources/screenshots/reports.png',
+      '/store.db',
+    ]) {
       expect(ignore(left), left).toBe(true);
     }
   });

@@ -9,7 +9,10 @@ import { tempDir } from '../support/tmp';
 const CLI = path.resolve(import.meta.dirname, '../../out/main/casegraph.js');
 
 function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CASEGRAPH_DB: '/nonexistent/never-used.db', ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEGRAPH_DB: '/nonexistent/never-used.db', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -30,8 +33,14 @@ describe('casegraph bundle commands', () => {
     const top = series[0] as { id: string; reports: string[] };
 
     expect(run(['export', '--db', issuer]).status).toBe(2);
-    expect(run(['export', top.id, '--db', issuer])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^casegraph: export needs --out FILE\n/) });
-    expect(run(['export', 'S-NOPE', '--out', path.join(dir, 'x.casebundle'), '--db', issuer])).toMatchObject({ status: 1, stderr: 'casegraph: no series with id S-NOPE\n' });
+    expect(run(['export', top.id, '--db', issuer])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^casegraph: export needs --out FILE\n/),
+    });
+    expect(run(['export', 'S-NOPE', '--out', path.join(dir, 'x.casebundle'), '--db', issuer])).toMatchObject({
+      status: 1,
+      stderr: 'casegraph: no series with id S-NOPE\n',
+    });
 
     const keyEnv = { CASEGRAPH_SHARING_KEY: 'agreed between the two bureaus' };
     expect(run(['keys', '--set-sharing-key', '--db', issuer], keyEnv).stdout).toContain('sharing key for redaction: set');
@@ -40,7 +49,11 @@ describe('casegraph bundle commands', () => {
     expect(exp.status).toBe(0);
     expect(JSON.parse(exp.stdout)).toMatchObject({ reports: top.reports.length, redaction: 'victims', seriesId: top.id });
 
-    const keys = JSON.parse(run(['keys', '--json', '--db', issuer]).stdout) as { publicPem: string; fingerprint: string; sharingKeySet: boolean };
+    const keys = JSON.parse(run(['keys', '--json', '--db', issuer]).stdout) as {
+      publicPem: string;
+      fingerprint: string;
+      sharingKeySet: boolean;
+    };
     expect(keys).toMatchObject({ sharingKeySet: true, fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const pem = path.join(dir, 'xuanwu.pem');
     fs.writeFileSync(pem, keys.publicPem);
@@ -51,8 +64,14 @@ describe('casegraph bundle commands', () => {
     expect(run(['trust', 'add', pem, '--db', receiver]).status).toBe(2);
     expect(run(['trust', 'add', path.join(dir, 'missing.pem'), '--name', 'X', '--db', receiver])).toMatchObject({ status: 1 });
     expect(run(['trust', 'add', pem, '--name', '玄武分局', '--db', receiver]).status).toBe(0);
-    expect(JSON.parse(run(['trust', 'list', '--json', '--db', receiver]).stdout)).toEqual([expect.objectContaining({ fingerprint: keys.fingerprint, name: '玄武分局' })]);
-    expect(JSON.parse(run(['verify', bundle, '--json', '--db', receiver]).stdout)).toMatchObject({ intact: true, signer: 'trusted', signerName: '玄武分局' });
+    expect(JSON.parse(run(['trust', 'list', '--json', '--db', receiver]).stdout)).toEqual([
+      expect.objectContaining({ fingerprint: keys.fingerprint, name: '玄武分局' }),
+    ]);
+    expect(JSON.parse(run(['verify', bundle, '--json', '--db', receiver]).stdout)).toMatchObject({
+      intact: true,
+      signer: 'trusted',
+      signerName: '玄武分局',
+    });
 
     const imp = run(['import-bundle', bundle, '--db', receiver, '--json']);
     expect(imp.status).toBe(0);
@@ -72,7 +91,10 @@ describe('casegraph bundle commands', () => {
     expect(v.stderr).toMatch(/^casegraph: the bundle is not intact: .+\n$/);
     const fresh = path.join(dir, 'fresh', 'c.db');
     const rejected = run(['import-bundle', bad, '--db', fresh]);
-    expect(rejected).toMatchObject({ status: 1, stderr: expect.stringMatching(/^casegraph: bundle rejected, nothing was stored: .*altered/m) });
+    expect(rejected).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/^casegraph: bundle rejected, nothing was stored: .*altered/m),
+    });
     expect(JSON.parse(run(['series', '--json', '--all', '--db', fresh]).stdout)).toEqual([]);
 
     expect(run(['trust', 'remove', 'ffff', '--db', receiver]).status).toBe(1);

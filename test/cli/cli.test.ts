@@ -9,7 +9,10 @@ import { tempDir, writeFile } from '../support/tmp';
 const CLI = path.resolve(import.meta.dirname, '../../out/main/casegraph.js');
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CASEGRAPH_DB: '/nonexistent/never-used.db' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEGRAPH_DB: '/nonexistent/never-used.db' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,7 +37,11 @@ describe('casegraph CLI', () => {
     const dir = tempDir();
     const db = path.join(dir, 's.db');
     const good = { id: 'A1', version: 1, precinct: 'P', reported_at: '2024-01-01T00:00:00+08:00', category: 'loan' };
-    const file = writeFile(dir, 'in.ndjson', `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'A2', loss: { amount: 5.5, currency: 'CNY' } })}\n`);
+    const file = writeFile(
+      dir,
+      'in.ndjson',
+      `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'A2', loss: { amount: 5.5, currency: 'CNY' } })}\n`,
+    );
     const r = run('import', file, '--db', db);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^new 1, updated 0, unchanged 0, withdrawn 0, rejected 1 \(/);

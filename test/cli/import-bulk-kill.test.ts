@@ -18,7 +18,10 @@ beforeAll(() => {
   if (!fs.existsSync(CLI)) throw new Error('the built CLI is missing: npm test builds it first (npm run build)');
 });
 
-function run(args: readonly string[], killWhen?: () => boolean): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function run(
+  args: readonly string[],
+  killWhen?: () => boolean,
+): Promise<{ status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -29,9 +32,12 @@ function run(args: readonly string[], killWhen?: () => boolean): Promise<{ statu
     });
     // Look at the store every 20 ms and kill at the first moment it is mid-load (progress lines
     // come only every 2 s, and on an idle machine the whole import takes about as long).
-    const watch = killWhen === undefined ? null : setInterval(() => {
-      if (child.exitCode === null && killWhen()) child.kill('SIGKILL');
-    }, 20);
+    const watch =
+      killWhen === undefined
+        ? null
+        : setInterval(() => {
+            if (child.exitCode === null && killWhen()) child.kill('SIGKILL');
+          }, 20);
     child.on('error', reject);
     child.on('close', (status, signal) => {
       if (watch) clearInterval(watch);
@@ -56,7 +62,9 @@ describe('a bulk import killed with SIGKILL', () => {
       if (!fs.existsSync(db)) return false;
       const peek = new Database(db, { readonly: true });
       try {
-        const begun = peek.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'setting'").pluck().get() === 1 && peek.prepare("SELECT count(*) FROM setting WHERE key = 'bulk_load'").pluck().get() === 1;
+        const begun =
+          peek.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'setting'").pluck().get() === 1 &&
+          peek.prepare("SELECT count(*) FROM setting WHERE key = 'bulk_load'").pluck().get() === 1;
         return begun && (peek.prepare('SELECT count(*) FROM report').pluck().get() as number) > 0;
       } catch {
         return false; // the schema is still being created
@@ -81,11 +89,17 @@ describe('a bulk import killed with SIGKILL', () => {
       expect(bulkLoadPending(store)).toBe(false);
       expect(store.pragma('integrity_check', { simple: true })).toBe('ok');
       const names = store.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").pluck().all();
-      for (const name of ['identifier_link', 'identifier_domain', 'report_reported', 'report_loss', 'report_category']) expect(names).toContain(name);
+      for (const name of ['identifier_link', 'identifier_domain', 'report_reported', 'report_loss', 'report_category'])
+        expect(names).toContain(name);
       // Whole records: every current report has its version in the history, its text indexed.
       const reports = n(store, 'SELECT count(*) FROM report');
       expect(reports).toBeLessThan(45_000);
-      expect(n(store, 'SELECT count(*) FROM report r WHERE NOT EXISTS (SELECT 1 FROM report_version v WHERE v.report_id = r.id AND v.version = r.version)')).toBe(0);
+      expect(
+        n(
+          store,
+          'SELECT count(*) FROM report r WHERE NOT EXISTS (SELECT 1 FROM report_version v WHERE v.report_id = r.id AND v.version = r.version)',
+        ),
+      ).toBe(0);
       expect(() => store.exec("INSERT INTO report_text (report_text) VALUES ('integrity-check')")).not.toThrow();
     } finally {
       store.close();
@@ -96,7 +110,12 @@ describe('a bulk import killed with SIGKILL', () => {
     const store2 = openStore(db);
     try {
       expect(n(store2, 'SELECT count(*) FROM report')).toBe(45_000);
-      expect(n(store2, "SELECT count(*) FROM report WHERE withdrawn = 0 AND narrative IS NULL AND NOT EXISTS (SELECT 1 FROM message m WHERE m.rid = report.rid)")).toBe(0);
+      expect(
+        n(
+          store2,
+          'SELECT count(*) FROM report WHERE withdrawn = 0 AND narrative IS NULL AND NOT EXISTS (SELECT 1 FROM message m WHERE m.rid = report.rid)',
+        ),
+      ).toBe(0);
       expect(store2.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(() => store2.exec("INSERT INTO report_text (report_text) VALUES ('integrity-check')")).not.toThrow();
       expect(queryReports(store2, { text: '客服', offset: 0, limit: 5 }).total).toBeGreaterThan(0);

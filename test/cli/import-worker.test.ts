@@ -13,7 +13,8 @@ const CLI = path.resolve(import.meta.dirname, '../../out/main/casegraph.js');
 const WORKER = path.resolve(import.meta.dirname, '../../out/main/import-worker.js');
 
 beforeAll(() => {
-  if (!fs.existsSync(CLI) || !fs.existsSync(WORKER)) throw new Error('the built CLI and import worker are missing: npm test builds them first (npm run build)');
+  if (!fs.existsSync(CLI) || !fs.existsSync(WORKER))
+    throw new Error('the built CLI and import worker are missing: npm test builds them first (npm run build)');
 });
 
 const report = (id: string, version: number, narrative: string): string =>
@@ -44,7 +45,9 @@ describe('casegraph import of a large file', () => {
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ new: 11_999, updated: 1, rejected: 1, cancelled: false });
-    expect(result['rejections']).toEqual([{ where: 'big.ndjson line 5001', field: '(line)', reason: expect.stringMatching(/not valid JSON/) }]);
+    expect(result['rejections']).toEqual([
+      { where: 'big.ndjson line 5001', field: '(line)', reason: expect.stringMatching(/not valid JSON/) },
+    ]);
     const store = new Database(db, { readonly: true });
     const one = (sql: string): unknown => store.prepare(sql).pluck().get();
     expect(one('SELECT count(*) FROM report_version')).toBe(12_000);
@@ -52,7 +55,9 @@ describe('casegraph import of a large file', () => {
     // Searched as the reports view searches (the index offers candidates, the text confirms them).
     expect(queryReports(store, { text: '垫付大额任务', offset: 0, limit: 1 }).total).toBe(11_998);
     expect(queryReports(store, { text: '冒充客服退款', offset: 0, limit: 5 }).rows.map((r) => r.id)).toEqual(['W7']);
-    expect(store.prepare(`SELECT count(*) FROM report_text WHERE report_text MATCH ?`).pluck().get(trigramQuery('垫付大额任务'))).toBe(11_998);
+    expect(store.prepare(`SELECT count(*) FROM report_text WHERE report_text MATCH ?`).pluck().get(trigramQuery('垫付大额任务'))).toBe(
+      11_998,
+    );
     store.close();
   });
 });

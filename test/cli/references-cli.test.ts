@@ -11,7 +11,10 @@ import { tempDir } from '../support/tmp';
 const CLI = path.resolve(import.meta.dirname, '../../out/main/casegraph.js');
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CASEGRAPH_DB: '/nonexistent/never-used.db' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CASEGRAPH_DB: '/nonexistent/never-used.db' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -63,23 +66,47 @@ describe('casegraph references', () => {
     const added = run('references', 'add', 'https://KB.Example-Forum.cn/', '--category', 'forum', '--reason', '本地论坛', '--db', file);
     expect(added).toMatchObject({ status: 0, stdout: 'kb.example-forum.cn (forum) added; 2 reports relink at the next casegraph link\n' });
     expect(dirty(file)).toEqual(['KB1', 'KB2']);
-    const json = JSON.parse(run('references', 'list', '--json', '--db', file).stdout) as { domain: string; category: string; source: string; enabled: boolean; reason: string | null }[];
-    expect(json.find((e) => e.source === 'investigator')).toMatchObject({ domain: 'kb.example-forum.cn', category: 'forum', enabled: true, reason: '本地论坛' });
+    const json = JSON.parse(run('references', 'list', '--json', '--db', file).stdout) as {
+      domain: string;
+      category: string;
+      source: string;
+      enabled: boolean;
+      reason: string | null;
+    }[];
+    expect(json.find((e) => e.source === 'investigator')).toMatchObject({
+      domain: 'kb.example-forum.cn',
+      category: 'forum',
+      enabled: true,
+      reason: '本地论坛',
+    });
     expect(json.find((e) => e.domain === 'tieba.baidu.com')).toMatchObject({ source: 'shipped', category: 'forum', enabled: true });
     expect(run('references', 'list', '--db', file).stdout).toMatch(/^kb\.example-forum\.cn\s+forum\s+added\s+本地论坛$/m);
-    expect(run('references', 'add', 'kb.example-forum.cn', '--db', file).stdout).toBe('kb.example-forum.cn (forum) is already a reference site; nothing to relink\n');
+    expect(run('references', 'add', 'kb.example-forum.cn', '--db', file).stdout).toBe(
+      'kb.example-forum.cn (forum) is already a reference site; nothing to relink\n',
+    );
 
     const off = run('references', 'remove', 'virustotal.com', '--reason', '团伙仿冒 virustotal', '--json', '--db', file);
     expect(JSON.parse(off.stdout)).toEqual({ domain: 'virustotal.com', category: 'scanner', source: 'shipped', changed: true, relink: 2 });
     expect(dirty(file)).toEqual(['VT1', 'VT2']);
-    expect(run('references', 'list', '--db', file).stdout).toMatch(/^virustotal\.com\s+scanner\s+shipped, turned off\s+VirusTotal file and URL scanner — 团伙仿冒 virustotal$/m);
-    expect(run('references', 'add', 'virustotal.com', '--db', file).stdout).toBe('virustotal.com (scanner, shipped) turned back on; 2 reports relink at the next casegraph link\n');
-    expect(run('references', 'remove', 'kb.example-forum.cn', '--db', file).stdout).toBe('kb.example-forum.cn (forum) removed; 2 reports relink at the next casegraph link\n');
+    expect(run('references', 'list', '--db', file).stdout).toMatch(
+      /^virustotal\.com\s+scanner\s+shipped, turned off\s+VirusTotal file and URL scanner — 团伙仿冒 virustotal$/m,
+    );
+    expect(run('references', 'add', 'virustotal.com', '--db', file).stdout).toBe(
+      'virustotal.com (scanner, shipped) turned back on; 2 reports relink at the next casegraph link\n',
+    );
+    expect(run('references', 'remove', 'kb.example-forum.cn', '--db', file).stdout).toBe(
+      'kb.example-forum.cn (forum) removed; 2 reports relink at the next casegraph link\n',
+    );
 
-    expect(run('references', 'remove', 'nope.example.com', '--db', file)).toMatchObject({ status: 1, stderr: 'casegraph: nope.example.com is not on the reference list\n' });
+    expect(run('references', 'remove', 'nope.example.com', '--db', file)).toMatchObject({
+      status: 1,
+      stderr: 'casegraph: nope.example.com is not on the reference list\n',
+    });
     const address = run('references', 'add', 'https://tieba.baidu.com/p/1', '--db', file);
     expect(address.status).toBe(2);
-    expect(address.stderr.split('\n')[0]).toBe('casegraph: "https://tieba.baidu.com/p/1" is an address, not a host; an entry covers every address on a host and the hosts under it, so give tieba.baidu.com');
+    expect(address.stderr.split('\n')[0]).toBe(
+      'casegraph: "https://tieba.baidu.com/p/1" is an address, not a host; an entry covers every address on a host and the hosts under it, so give tieba.baidu.com',
+    );
 
     const db = openStore(file);
     const audit = db.prepare("SELECT action, subject FROM audit_log WHERE action LIKE 'reference_%' ORDER BY id").all();

@@ -23,7 +23,10 @@ interface Run {
   readonly stderr: string;
 }
 
-function cli(args: readonly string[], options: { env?: Record<string, string>; onSpawn?: (child: ChildProcess) => void } = {}): Promise<Run> {
+function cli(
+  args: readonly string[],
+  options: { env?: Record<string, string>; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, CASEGRAPH_DB: '/nonexistent/never-used.db', ...options.env };
     if (!options.env?.['CASEGRAPH_TOKEN']) delete env['CASEGRAPH_TOKEN'];
@@ -62,7 +65,9 @@ describe('casegraph sync', () => {
     const env = { CASEGRAPH_TOKEN: TOKEN };
     const first = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--limit', '37'], { env });
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/^pages \d+, received \d+, new \d+, updated \d+, unchanged \d+, withdrawn \d+, quarantined 3 \(\d+\.\d s, \d+ records\/s\)\n$/);
+    expect(first.stdout).toMatch(
+      /^pages \d+, received \d+, new \d+, updated \d+, unchanged \d+, withdrawn \d+, quarantined 3 \(\d+\.\d s, \d+ records\/s\)\n$/,
+    );
     expect(first.stderr).toMatch(/quarantined page \d+ \([^)]*\) record \d+ \(BAD-FLOAT\): loss\.amount must be a decimal string/);
     const again = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--json'], { env });
     expect(again.status).toBe(0);
@@ -82,17 +87,24 @@ describe('casegraph sync', () => {
     const wrong = 'not-the-token-31337';
     const denied = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--token', wrong]);
     expect(denied.status).toBe(1);
-    expect(denied.stderr).toBe(`casegraph: not authorised for precinct ${P} (HTTP 401): the token is wrong, expired or not valid for this precinct; everything synced before is kept\n`);
+    expect(denied.stderr).toBe(
+      `casegraph: not authorised for precinct ${P} (HTTP 401): the token is wrong, expired or not valid for this precinct; everything synced before is kept\n`,
+    );
     expect(denied.stdout + denied.stderr).not.toContain(wrong);
 
     const unknown = await cli(['sync', '--url', server.url, '--precinct', 'NOPE', '--db', db], { env: { CASEGRAPH_TOKEN: TOKEN } });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^casegraph: unknown precinct NOPE or wrong base URL \(HTTP 404 for [^)]+\)\n$/);
 
-    const garbage = await serve([], { feeds: { [P]: [] }, faults: () => ({ kind: 'body', body: '<html>502 Bad Gateway</html>', contentType: 'text/html' }) });
+    const garbage = await serve([], {
+      feeds: { [P]: [] },
+      faults: () => ({ kind: 'body', body: '<html>502 Bad Gateway</html>', contentType: 'text/html' }),
+    });
     const bad = await cli(['sync', '--url', garbage.url, '--precinct', P, '--db', db], { env: { CASEGRAPH_TOKEN: TOKEN } });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toBe('casegraph: page 1 (from the beginning) is not a feed page: the body is not JSON (Content-Type text/html); nothing of it was stored\n');
+    expect(bad.stderr).toBe(
+      'casegraph: page 1 (from the beginning) is not a feed page: the body is not JSON (Content-Type text/html); nothing of it was stored\n',
+    );
   });
 
   it('refuses bad usage with exit 2', async () => {
@@ -104,14 +116,18 @@ describe('casegraph sync', () => {
     const noToken = await cli(['sync', '--url', 'https://feed.example.cn', '--precinct', P, '--db', db]);
     expect(noToken.status).toBe(2);
     expect(noToken.stderr).toMatch(/^casegraph: sync needs a token/);
-    expect((await cli(['sync', '--url', 'https://feed.example.cn', '--precinct', P, '--db', db, '--token', 'x', '--limit', '9000'])).status).toBe(2);
+    expect(
+      (await cli(['sync', '--url', 'https://feed.example.cn', '--precinct', P, '--db', db, '--token', 'x', '--limit', '9000'])).status,
+    ).toBe(2);
   });
 
   it('saves the token sealed with --save-token and uses it next time', async () => {
     const dir = tempDir();
     const server = await serve(mixedStream(P, 20));
     const db = path.join(dir, 's.db');
-    const saved = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--save-token'], { env: { CASEGRAPH_TOKEN: TOKEN } });
+    const saved = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--save-token'], {
+      env: { CASEGRAPH_TOKEN: TOKEN },
+    });
     expect(saved.status).toBe(0);
     server.append(P, mixedStream(P, 30).slice(25));
     const reused = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--json']);
@@ -134,7 +150,10 @@ describe('casegraph sync', () => {
       },
     });
     const db = path.join(dir, 's.db');
-    const r = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--limit', '50'], { env: { CASEGRAPH_TOKEN: TOKEN }, onSpawn: (c) => (child = c) });
+    const r = await cli(['sync', '--url', server.url, '--precinct', P, '--db', db, '--limit', '50'], {
+      env: { CASEGRAPH_TOKEN: TOKEN },
+      onSpawn: (c) => (child = c),
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/casegraph: sync cancelled after [2-5] pages; everything up to there is stored — sync again to continue\n$/);
     const store = openStore(db);

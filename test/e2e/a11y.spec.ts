@@ -62,13 +62,26 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(result.passes.length, 'axe ran its rules').toBeGreaterThan(10);
   const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  if (minor.length > 0) test.info().annotations.push({ type: 'axe-minor', description: `${page.url().split('#')[1] ?? ''}: ${minor.map((v) => v.id).join(', ')}` });
+  if (minor.length > 0)
+    test
+      .info()
+      .annotations.push({ type: 'axe-minor', description: `${page.url().split('#')[1] ?? ''}: ${minor.map((v) => v.id).join(', ')}` });
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
-async function setDisplay(page: Page, url: string, display: { readonly language: 'zh-CN' | 'en'; readonly theme: 'light' | 'dark' }): Promise<void> {
+async function setDisplay(
+  page: Page,
+  url: string,
+  display: { readonly language: 'zh-CN' | 'en'; readonly theme: 'light' | 'dark' },
+): Promise<void> {
   const origin = new URL(url).origin;
   const answer = await page.request.post(`${origin}/api/call/settings.update`, { headers: { 'X-Casegraph': '1' }, data: display });
   expect(answer.ok()).toBe(true);
@@ -78,7 +91,11 @@ for (const display of [
   { language: 'zh-CN', theme: 'light' },
   { language: 'en', theme: 'dark' },
 ] as const) {
-  test(`axe finds no serious or critical violation on any view (${display.language}, ${display.theme})`, async ({ page, served, consoleProblems }) => {
+  test(`axe finds no serious or critical violation on any view (${display.language}, ${display.theme})`, async ({
+    page,
+    served,
+    consoleProblems,
+  }) => {
     // Every view, each loaded and checked by axe, after a full relink: more than the default budget.
     test.setTimeout(180_000);
     await page.goto(served.url); // sets the session cookie

@@ -9,7 +9,9 @@ import { expect, startServe, test, watchConsole } from './serve-fixture';
 function pickReport(db: string): { id: string; phrase: string } {
   const store = new Database(db, { readonly: true });
   try {
-    const rows = store.prepare('SELECT id, narrative FROM report WHERE withdrawn = 0 AND length(narrative) > 40 ORDER BY rid LIMIT 200').all() as { id: string; narrative: string }[];
+    const rows = store
+      .prepare('SELECT id, narrative FROM report WHERE withdrawn = 0 AND length(narrative) > 40 ORDER BY rid LIMIT 200')
+      .all() as { id: string; narrative: string }[];
     const matches = store.prepare("SELECT count(*) AS n FROM report WHERE narrative LIKE '%' || ? || '%'");
     for (const row of rows) {
       for (const m of row.narrative.matchAll(/[\u4e00-\u9fff]{6,}/g)) {
@@ -37,7 +39,11 @@ test('the reports view loads on a demo store without console errors', async ({ p
   expect(consoleProblems).toEqual([]);
 });
 
-test('full-text search finds a Chinese phrase, and the report opens with its identifiers and redacted victim', async ({ page, served, consoleProblems }) => {
+test('full-text search finds a Chinese phrase, and the report opens with its identifiers and redacted victim', async ({
+  page,
+  served,
+  consoleProblems,
+}) => {
   const { id, phrase } = pickReport(served.db);
   await page.goto(`${served.url}#/reports`);
   await page.getByRole('searchbox', { name: '全文搜索' }).or(page.getByLabel('全文搜索')).first().fill(phrase);
@@ -70,14 +76,24 @@ test('a deep link to a report opens it directly', async ({ page, served }) => {
 
 test('importing a file shows progress, counts and each rejected record', async ({ page, served, consoleProblems }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-upload-'));
-  const good = { id: 'UP-1', version: 1, precinct: 'NJ-XUANWU', reported_at: '2024-05-01T10:00:00+08:00', category: 'loan', narrative: '网贷平台要求先交解冻费，被骗了两千元。' };
+  const good = {
+    id: 'UP-1',
+    version: 1,
+    precinct: 'NJ-XUANWU',
+    reported_at: '2024-05-01T10:00:00+08:00',
+    category: 'loan',
+    narrative: '网贷平台要求先交解冻费，被骗了两千元。',
+  };
   const file = path.join(dir, '上传报案.ndjson');
   fs.writeFileSync(file, `${JSON.stringify(good)}\n${JSON.stringify({ ...good, id: 'UP-2', loss: { amount: 12.5, currency: 'CNY' } })}\n`);
   await page.goto(served.url);
   await page.getByRole('link', { name: '导入' }).click();
   await page.getByTestId('import-file-input').setInputFiles(file);
   await expect(page.getByRole('heading', { name: '导入结果' })).toBeVisible();
-  const summary = page.getByRole('region', { name: '导入结果' }).or(page.locator('section', { has: page.getByRole('heading', { name: '导入结果' }) })).first();
+  const summary = page
+    .getByRole('region', { name: '导入结果' })
+    .or(page.locator('section', { has: page.getByRole('heading', { name: '导入结果' }) }))
+    .first();
   await expect(summary).toContainText('新增');
   await expect(summary).toContainText('上传报案.ndjson line 2 (UP-2)');
   await expect(summary).toContainText('loss.amount');
@@ -93,7 +109,11 @@ test('switching the language to English changes the visible strings', async ({ p
   await expect(page.getByRole('link', { name: 'Reports' })).toBeVisible();
   await expect(page.getByRole('link', { name: '报案' })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('settings-en.png') });
-  await page.getByRole('radio', { name: '中文（简体）' }).or(page.getByRole('radio', { name: /中文/ })).first().check();
+  await page
+    .getByRole('radio', { name: '中文（简体）' })
+    .or(page.getByRole('radio', { name: /中文/ }))
+    .first()
+    .check();
   await expect(page.getByRole('link', { name: '报案' })).toBeVisible();
 });
 

@@ -79,7 +79,10 @@ test('a case is exported as a redacted bundle from the UI and downloaded', async
   expect(consoleProblems).toEqual([]);
 });
 
-test('another bureau trusts the key, drops the bundle on Import, sees the signer, imports it and sees the provenance', async ({ page, consoleProblems }) => {
+test('another bureau trusts the key, drops the bundle on Import, sees the signer, imports it and sees the provenance', async ({
+  page,
+  consoleProblems,
+}) => {
   expect(bundleFile).not.toBe('');
   const db = makeDemoStore(200, 7);
   const { child, url } = await startServe(db);

@@ -106,7 +106,11 @@ test('a case is opened from a series, noted, and survives a relink; the audit lo
   expect(consoleProblems).toEqual([]);
 });
 
-test('a case follows its series when an investigator merges it into another and the store relinks', async ({ page, served, consoleProblems }) => {
+test('a case follows its series when an investigator merges it into another and the store relinks', async ({
+  page,
+  served,
+  consoleProblems,
+}) => {
   await page.goto(served.url);
   const { origin } = served;
   await relink(page.request, origin);
@@ -114,7 +118,9 @@ test('a case follows its series when an investigator merges it into another and 
   const [a, b] = rows;
   if (!a || !b) throw new Error('need two series');
   const created = await call(page.request, origin, 'cases.create', { title: '合并跟随测试', series: [b.id] });
-  await afterRelink(page.request, origin, () => call(page.request, origin, 'series.merge', { a: a.id, b: b.id, reason: '同一收款账户，人工确认' }));
+  await afterRelink(page.request, origin, () =>
+    call(page.request, origin, 'series.merge', { a: a.id, b: b.id, reason: '同一收款账户，人工确认' }),
+  );
   await relink(page.request, origin);
 
   const after = await call(page.request, origin, 'cases.get', { id: created.id });
@@ -143,7 +149,8 @@ test('switching the language changes every visible string on the case and audit 
       // Chinese may appear only in data (titles, notes, names), never in the interface.
       const chrome = await page.evaluate(() => {
         const texts: string[] = [];
-        const skip = (el: Element | null): boolean => !!el?.closest('td, .note-text, .note-author, h1, .brand, [lang="zh-CN"], option, textarea, input, .mono');
+        const skip = (el: Element | null): boolean =>
+          !!el?.closest('td, .note-text, .note-author, h1, .brand, [lang="zh-CN"], option, textarea, input, .mono');
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const text = n.textContent?.trim() ?? '';

@@ -4,7 +4,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { ApiArg, ApiEvent, ApiMethod, ApiValue, JobOutcome, Result } from '../../src/common/api';
 
-export async function call<M extends ApiMethod>(request: APIRequestContext, origin: string, method: M, arg: ApiArg<M>): Promise<ApiValue<M>> {
+export async function call<M extends ApiMethod>(
+  request: APIRequestContext,
+  origin: string,
+  method: M,
+  arg: ApiArg<M>,
+): Promise<ApiValue<M>> {
   const answer = await request.post(`${origin}/api/call/${method}`, { headers: { 'X-Casegraph': '1' }, data: arg });
   const result = (await answer.json()) as Result<ApiValue<M>>;
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
@@ -21,7 +26,10 @@ class JobEvents {
     const token = (await request.storageState()).cookies.find((c) => c.name === 'casegraph_token')?.value;
     if (token === undefined) throw new Error('no session: open the served address first');
     const abort = new AbortController();
-    const response = await fetch(`${origin}/api/events`, { headers: { 'X-Casegraph': '1', Authorization: `Bearer ${token}` }, signal: abort.signal });
+    const response = await fetch(`${origin}/api/events`, {
+      headers: { 'X-Casegraph': '1', Authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
     if (!response.ok || response.body === null) throw new Error(`the event stream answered ${response.status}`);
     const events = new JobEvents(abort);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -125,5 +133,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   expect(result.passes.length, 'axe ran its rules').toBeGreaterThan(10);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }

@@ -18,7 +18,8 @@ function electronBinary(): string | null {
 }
 
 function nativeBuild(): string | null {
-  const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
+    .version;
   const file = path.join(ROOT, '.native', `electron-${version}`, 'better_sqlite3.node');
   return fs.existsSync(file) ? file : null;
 }
@@ -54,7 +55,10 @@ test.describe('Electron app', () => {
         bridge: Object.keys((globalThis as { casegraph?: object }).casegraph ?? {}).sort(),
       }));
       expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'onEvent', 'pathForFile', 'saveFile'] });
-      await page.getByRole('button', { name: /演示|demo/i }).first().click();
+      await page
+        .getByRole('button', { name: /演示|demo/i })
+        .first()
+        .click();
       await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible({ timeout: 60_000 });
       await page.screenshot({ path: test.info().outputPath('electron-reports.png') });
       expect(problems).toEqual([]);
@@ -67,20 +71,32 @@ test.describe('Electron app', () => {
   test('exports a case bundle to the path chosen in the save dialog', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-electron-'));
     const target = path.join(dir, 'chosen.casebundle');
-    const app = await electron.launch({ executablePath: binary ?? undefined, args: [ROOT], env: { ...process.env, CASEGRAPH_DB: path.join(dir, 'store.db') } });
+    const app = await electron.launch({
+      executablePath: binary ?? undefined,
+      args: [ROOT],
+      env: { ...process.env, CASEGRAPH_DB: path.join(dir, 'store.db') },
+    });
     try {
       // The OS dialog cannot be clicked by a test: answer it in the main process as a user would.
       await app.evaluate(({ dialog }, file) => {
         dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
       }, target);
       const page = await app.firstWindow();
-      await page.getByRole('button', { name: /演示|demo/i }).first().click();
+      await page
+        .getByRole('button', { name: /演示|demo/i })
+        .first()
+        .click();
       await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible({ timeout: 60_000 });
       const caseId = await page.evaluate(async () => {
         type Done = { type: string; outcome?: { jobId: string } };
-        const bridge = (globalThis as unknown as {
-          casegraph: { call(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown }>; onEvent(listener: (e: Done) => void): () => void };
-        }).casegraph;
+        const bridge = (
+          globalThis as unknown as {
+            casegraph: {
+              call(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown }>;
+              onEvent(listener: (e: Done) => void): () => void;
+            };
+          }
+        ).casegraph;
         // Every job that ends, as the app's own event stream says, and a wait for one by its id.
         const ended = new Set<string>();
         const waiting = new Map<string, () => void>();
@@ -89,7 +105,8 @@ test.describe('Electron app', () => {
           ended.add(e.outcome.jobId);
           waiting.get(e.outcome.jobId)?.();
         });
-        const end = (jobId: string): Promise<void> => (ended.has(jobId) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(jobId, resolve)));
+        const end = (jobId: string): Promise<void> =>
+          ended.has(jobId) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(jobId, resolve));
         const wait = async (): Promise<void> => {
           for (;;) {
             const current = (await bridge.call('job.current', {})).value as { jobId: string } | null;
@@ -101,7 +118,9 @@ test.describe('Electron app', () => {
         const started = (await bridge.call('link.start', { full: true })).value as { jobId: string };
         await end(started.jobId);
         const page1 = (await bridge.call('series.query', { offset: 0, limit: 1 })).value as { rows: { id: string }[] };
-        const created = (await bridge.call('cases.create', { title: 'Electron export', series: [page1.rows[0]?.id] })).value as { id: string };
+        const created = (await bridge.call('cases.create', { title: 'Electron export', series: [page1.rows[0]?.id] })).value as {
+          id: string;
+        };
         return created.id;
       });
       await page.evaluate((id) => (window.location.hash = `#/cases/${encodeURIComponent(id)}`), caseId);

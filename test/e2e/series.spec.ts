@@ -67,7 +67,15 @@ function seriesUrl(linked: Linked, id: string): string {
 
 async function axeProblems(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 async function shoot(page: Page, name: string, keep = false): Promise<void> {
@@ -204,7 +212,9 @@ test('the loss chart marks the report that pushed the series over the threshold'
   // A logarithmic scale for the bar charts: the smallest victim's bar grows next to the largest.
   const victimChart = page.getByTestId('victim-chart');
   const spread = async (): Promise<number> => {
-    const widths = await victimChart.locator('.recharts-bar-rectangle path').evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox().width));
+    const widths = await victimChart
+      .locator('.recharts-bar-rectangle path')
+      .evaluateAll((els) => els.map((e) => (e as SVGGraphicsElement).getBBox().width));
     const drawn = widths.filter((w) => w > 0);
     expect(drawn.length).toBeGreaterThan(1);
     return Math.max(...drawn) / Math.min(...drawn);

@@ -34,7 +34,9 @@ export function makeDemoStore(reports: number, seed = 1): string {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-e2e-'));
   const db = path.join(dir, 'store.db');
-  const r = spawnSync(process.execPath, [CLI, 'demo', '--reports', String(reports), '--seed', String(seed), '--db', db], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'demo', '--reports', String(reports), '--seed', String(seed), '--db', db], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`casegraph demo failed: ${r.stderr}`);
   return db;
 }

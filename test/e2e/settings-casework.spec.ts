@@ -80,7 +80,8 @@ test('the reference sites: find one, turn a shipped one off and on, add and remo
   await expect(region.getByRole('status')).toHaveText('没有符合条件的参考网站。');
   await idle(page.request, served.origin);
 
-  const audit = async (text: string): Promise<string[]> => (await call(page.request, served.origin, 'audit.query', { text, offset: 0, limit: 10 })).rows.map((r) => r.action);
+  const audit = async (text: string): Promise<string[]> =>
+    (await call(page.request, served.origin, 'audit.query', { text, offset: 0, limit: 10 })).rows.map((r) => r.action);
   expect(await audit('kb.example-forum.cn')).toEqual(['reference_remove', 'reference_add']);
   expect(await audit('virustotal.com')).toEqual(['reference_add', 'reference_remove']);
   expect(consoleProblems).toEqual([]);

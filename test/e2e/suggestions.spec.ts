@@ -58,7 +58,11 @@ async function decide(card: Locator, action: string, reason: string): Promise<vo
 
 const cardOf = (page: Page, id: string): Locator => page.locator(`[data-suggestion="${id}"]`);
 
-test('review round trip: accept joins two series, reject leaves the queue, revoke undoes both', async ({ page, linked, consoleProblems }) => {
+test('review round trip: accept joins two series, reject leaves the queue, revoke undoes both', async ({
+  page,
+  linked,
+  consoleProblems,
+}) => {
   await page.goto(linked.url);
   const [accepted, rejected] = await twoApart(page, linked);
   const before = await call(page.request, linked.origin, 'suggestions.query', { offset: 0, limit: 1 });
@@ -90,7 +94,9 @@ test('review round trip: accept joins two series, reject leaves the queue, revok
   await expect(card.getByText('已采纳', { exact: true })).toBeVisible();
   await idle(page.request, linked.origin);
   expect((await call(page.request, linked.origin, 'series.explain', { a: accepted.reports[0], b: accepted.reports[1] })).linked).toBe(true);
-  const now = (await call(page.request, linked.origin, 'suggestions.query', { status: 'accepted', offset: 0, limit: 10 })).rows.find((s) => s.id === accepted.id);
+  const now = (await call(page.request, linked.origin, 'suggestions.query', { status: 'accepted', offset: 0, limit: 10 })).rows.find(
+    (s) => s.id === accepted.id,
+  );
   const merged = now?.series[0] as string;
   expect(now?.series).toEqual([merged, merged]);
   await page.getByRole('search', { name: '筛选串并建议' }).getByLabel('状态').selectOption('accepted');
@@ -100,7 +106,8 @@ test('review round trip: accept joins two series, reject leaves the queue, revok
   await expect(done.getByText(/同一话术、同一时段，资金流向一致/)).toBeVisible();
   await done.getByText('现为同一串案：').getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: `串案 ${merged}` })).toBeVisible();
-  for (const r of accepted.reports) await expect(page.locator('#ws-reports').getByRole('link', { name: r, exact: true }).first()).toBeVisible();
+  for (const r of accepted.reports)
+    await expect(page.locator('#ws-reports').getByRole('link', { name: r, exact: true }).first()).toBeVisible();
   // The workspace lists the series' accepted suggestion too.
   const panel = page.getByTestId('series-suggestions');
   await panel.getByLabel('状态').selectOption('accepted');
@@ -133,7 +140,9 @@ test('review round trip: accept joins two series, reject leaves the queue, revok
   await decide(cardOf(page, accepted.id), '撤销决定', '资金流向核实不符');
   await expect(cardOf(page, accepted.id).getByText('已撤销：该建议重新待审核。')).toBeVisible();
   await idle(page.request, linked.origin);
-  expect((await call(page.request, linked.origin, 'series.explain', { a: accepted.reports[0], b: accepted.reports[1] })).linked).toBe(false);
+  expect((await call(page.request, linked.origin, 'series.explain', { a: accepted.reports[0], b: accepted.reports[1] })).linked).toBe(
+    false,
+  );
   const open = (await call(page.request, linked.origin, 'suggestions.query', { offset: 0, limit: 200 })).rows.map((s) => s.id);
   expect(open).toContain(rejected.id);
   expect(open).toContain(accepted.id);

@@ -49,12 +49,24 @@ async function call<T>(linked: Linked, method: string, arg: unknown): Promise<T>
 
 async function axeProblems(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
-test('the overview counts the series reached only together and opens the list of them; each says so', async ({ page, linked, consoleProblems }) => {
+test('the overview counts the series reached only together and opens the list of them; each says so', async ({
+  page,
+  linked,
+  consoleProblems,
+}) => {
   const overview = await call<Overview>(linked, 'overview.get', {});
   expect(overview.onlyTogether).toBeGreaterThan(0);
   await page.goto(linked.url);
@@ -93,7 +105,11 @@ test('the overview counts the series reached only together and opens the list of
   expect(consoleProblems).toEqual([]);
 });
 
-test('the series workspace says the series was reached only together and which dates the window counted', async ({ page, linked, consoleProblems }) => {
+test('the series workspace says the series was reached only together and which dates the window counted', async ({
+  page,
+  linked,
+  consoleProblems,
+}) => {
   const together = await call<SeriesPage>(linked, 'series.query', { onlyTogether: true, offset: 0, limit: 1 });
   const row = together.rows[0];
   if (!row) throw new Error('no series reached only together');
@@ -113,16 +129,22 @@ test('the series workspace says the series was reached only together and which d
   const mixed = all.rows.find((r) => r.occurredReports > 0 && r.occurredReports < r.reports);
   if (!mixed) throw new Error('no series with reports both with and without an occurrence date');
   await page.goto(`${linked.url}#/series/${encodeURIComponent(mixed.id)}`);
-  await expect(page.getByTestId('series-window')).toHaveText(`730 天追溯期内的累计：共 ${mixed.reports} 起报案，其中 ${mixed.occurredReports} 起按案发时间计算，其余按报案时间计算。`);
+  await expect(page.getByTestId('series-window')).toHaveText(
+    `730 天追溯期内的累计：共 ${mixed.reports} 起报案，其中 ${mixed.occurredReports} 起按案发时间计算，其余按报案时间计算。`,
+  );
   await expect(page.getByTestId('series-together')).toHaveCount(mixed.onlyTogether ? 1 : 0);
 
   // In English.
   await call(linked, 'settings.update', { language: 'en' });
   try {
     await page.reload();
-    await expect(page.getByTestId('series-window')).toHaveText(`The 730-day window counted occurrence dates for ${mixed.occurredReports} of ${mixed.reports} reports, report dates for the rest.`);
+    await expect(page.getByTestId('series-window')).toHaveText(
+      `The 730-day window counted occurrence dates for ${mixed.occurredReports} of ${mixed.reports} reports, report dates for the rest.`,
+    );
     await page.goto(`${linked.url}#/series/${encodeURIComponent(row.id)}`);
-    await expect(page.getByTestId('series-together')).toHaveText('Reached only together: no report in this series reaches the threshold alone.');
+    await expect(page.getByTestId('series-together')).toHaveText(
+      'Reached only together: no report in this series reaches the threshold alone.',
+    );
     await page.goto(`${linked.url}#/overview`);
     await expect(page.getByRole('term').filter({ hasText: 'Reached only together' })).toBeVisible();
     await expect(page.getByTestId('overview-together-count')).toHaveText(String(all.rows.filter((r) => r.onlyTogether).length));

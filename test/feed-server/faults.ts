@@ -47,7 +47,12 @@ export function seededRandom(seed: number): () => number {
  * `maxPerOffset` tries in a row at one position: a client with more attempts than that always
  * gets through, so the final state can be compared with a clean import.
  */
-export function randomFaults(options: { readonly seed: number; readonly rate: number; readonly faults: readonly Fault[]; readonly maxPerOffset?: number }): FaultPlan {
+export function randomFaults(options: {
+  readonly seed: number;
+  readonly rate: number;
+  readonly faults: readonly Fault[];
+  readonly maxPerOffset?: number;
+}): FaultPlan {
   const random = seededRandom(options.seed);
   const max = options.maxPerOffset ?? 2;
   return (ctx) => {

@@ -80,8 +80,16 @@ const error = (message: string): string => JSON.stringify({ error: message });
 
 export async function startFeedServer(options: FeedServerOptions): Promise<FeedServer> {
   const feeds = new Map<string, Entry[]>();
-  for (const [precinct, records] of Object.entries(options.feeds)) feeds.set(precinct, records.map((r) => ({ json: JSON.stringify(r) })));
-  for (const [precinct, lines] of Object.entries(options.jsonFeeds ?? {})) feeds.set(precinct, lines.map((json) => ({ json })));
+  for (const [precinct, records] of Object.entries(options.feeds))
+    feeds.set(
+      precinct,
+      records.map((r) => ({ json: JSON.stringify(r) })),
+    );
+  for (const [precinct, lines] of Object.entries(options.jsonFeeds ?? {}))
+    feeds.set(
+      precinct,
+      lines.map((json) => ({ json })),
+    );
   const random = seededRandom(options.seed ?? 1);
   const cursors = new CursorCodec();
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
@@ -91,7 +99,12 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const emptiesLeft = new Map<string, number>();
   let requestCount = 0;
 
-  const pageFor = (precinct: string, entries: readonly Entry[], offset: number, limit: number): { start: number; end: number; next: number; more: boolean } => {
+  const pageFor = (
+    precinct: string,
+    entries: readonly Entry[],
+    offset: number,
+    limit: number,
+  ): { start: number; end: number; next: number; more: boolean } => {
     const key = `${precinct}\u0000${offset}`;
     const total = entries.length;
     if (offset >= total) return { start: total, end: total, next: total, more: options.neverDone === true };
@@ -158,7 +171,9 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
     const log = (entry: Omit<RequestLog, 'authorization'>): void => {
       requests.push({ ...entry, authorization: auth });
     };
-    const match = url.pathname.startsWith(`${prefix}/`) ? /^\/v1\/precincts\/([^/]+)\/reports$/.exec(url.pathname.slice(prefix.length)) : null;
+    const match = url.pathname.startsWith(`${prefix}/`)
+      ? /^\/v1\/precincts\/([^/]+)\/reports$/.exec(url.pathname.slice(prefix.length))
+      : null;
     if (!match) {
       log({ precinct: '', after: null, offset: null, limit: null, answer: 404, served: 0 });
       send(res, 404, error('not found'));
@@ -209,7 +224,11 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
       log({ precinct, after, offset, limit, answer: fault?.kind === 'delay' ? 'delay' : 200, served });
       if (options.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         const zipped = zlib.gzipSync(body);
-        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': 'gzip', 'Content-Length': zipped.length });
+        res.writeHead(200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Encoding': 'gzip',
+          'Content-Length': zipped.length,
+        });
         res.end(zipped);
         return;
       }

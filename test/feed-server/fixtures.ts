@@ -31,8 +31,18 @@ export function invalidRecords(precinct: string): { record: Record<string, unkno
   const base = report(900_001, precinct);
   const { id: _id, ...withoutId } = report(900_003, precinct);
   return [
-    { record: { ...base, id: 'BAD-FLOAT', loss: { amount: 1234.5, currency: 'CNY' } }, id: 'BAD-FLOAT', field: 'loss.amount', reason: /decimal string/ },
-    { record: { ...report(900_002, precinct), id: 'BAD-DATE', reported_at: '2024-02-30T10:00:00+08:00' }, id: 'BAD-DATE', field: 'reported_at', reason: /2024-02-30/ },
+    {
+      record: { ...base, id: 'BAD-FLOAT', loss: { amount: 1234.5, currency: 'CNY' } },
+      id: 'BAD-FLOAT',
+      field: 'loss.amount',
+      reason: /decimal string/,
+    },
+    {
+      record: { ...report(900_002, precinct), id: 'BAD-DATE', reported_at: '2024-02-30T10:00:00+08:00' },
+      id: 'BAD-DATE',
+      field: 'reported_at',
+      reason: /2024-02-30/,
+    },
     { record: withoutId, id: null, field: 'id', reason: /required/ },
   ];
 }

@@ -22,7 +22,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     },
   });
   if (!values.file || !values.precinct || !values.token) {
-    process.stderr.write('usage: serve.mjs --file F.ndjson --precinct P --token T [--port N] [--ragged] [--replay P] [--faults P] [--seed S] [--latency MS] [--gzip]\n');
+    process.stderr.write(
+      'usage: serve.mjs --file F.ndjson --precinct P --token T [--port N] [--ragged] [--replay P] [--faults P] [--seed S] [--latency MS] [--gzip]\n',
+    );
     process.exitCode = 2;
     return;
   }
@@ -43,7 +45,12 @@ export async function main(argv: readonly string[]): Promise<void> {
           faults: randomFaults({
             seed,
             rate: faultRate,
-            faults: [{ kind: 'status', status: 503, retryAfter: '1' }, { kind: 'status', status: 500 }, { kind: 'reset' }, { kind: 'reset-mid-body' }],
+            faults: [
+              { kind: 'status', status: 503, retryAfter: '1' },
+              { kind: 'status', status: 500 },
+              { kind: 'reset' },
+              { kind: 'reset-mid-body' },
+            ],
           }),
         }
       : {}),

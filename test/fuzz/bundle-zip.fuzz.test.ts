@@ -11,7 +11,14 @@ import { readBundleEntries, UnsafeBundleError, type ReadLimits } from '../../src
 import { tempDir } from '../support/tmp';
 import { budget, LONG } from './budget';
 
-const LIMITS: ReadLimits = { maxArchiveBytes: 4 * 1024 * 1024, maxEntries: 16, maxEntryBytes: 1024 * 1024, maxTotalBytes: 2 * 1024 * 1024, maxRatio: 100, ratioFloorBytes: 64 * 1024 };
+const LIMITS: ReadLimits = {
+  maxArchiveBytes: 4 * 1024 * 1024,
+  maxEntries: 16,
+  maxEntryBytes: 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024,
+  maxRatio: 100,
+  ratioFloorBytes: 64 * 1024,
+};
 
 function zip(entries: readonly [string, Buffer, boolean][]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -28,12 +35,24 @@ function zip(entries: readonly [string, Buffer, boolean][]): Promise<Buffer> {
 const MANIFEST = Buffer.from(JSON.stringify({ format: 'casegraph-bundle', version: 1, files: { 'reports.ndjson': 'x' } }));
 const REPORTS = Buffer.from('{"id":"A","version":1}\n'.repeat(200));
 
-type Mutation = { kind: 'truncate'; at: number } | { kind: 'bytes'; at: number; bytes: number[] } | { kind: 'u32'; at: number; value: number } | { kind: 'u16'; at: number; value: number };
+type Mutation =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'bytes'; at: number; bytes: number[] }
+  | { kind: 'u32'; at: number; value: number }
+  | { kind: 'u16'; at: number; value: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('bytes' as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant('u32' as const), at: fc.nat(), value: fc.oneof(fc.constantFrom(0, 1, 0xffffffff, 0x7fffffff, 0x10000000), fc.nat()) }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: fc.nat(),
+    bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }),
+  }),
+  fc.record({
+    kind: fc.constant('u32' as const),
+    at: fc.nat(),
+    value: fc.oneof(fc.constantFrom(0, 1, 0xffffffff, 0x7fffffff, 0x10000000), fc.nat()),
+  }),
   fc.record({ kind: fc.constant('u16' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 0xffff }) }),
 );
 
@@ -86,7 +105,11 @@ describe('the case-bundle reader under mutation', () => {
 
   it('reads or refuses a mutated bundle with a sentence, within the limits', { timeout: TIMEOUT }, async () => {
     const dir = tempDir();
-    const stored = await zip([['manifest.json', MANIFEST, false], ['reports.ndjson', REPORTS, true], ['summary.pdf', Buffer.alloc(3000, 7), true]]);
+    const stored = await zip([
+      ['manifest.json', MANIFEST, false],
+      ['reports.ndjson', REPORTS, true],
+      ['summary.pdf', Buffer.alloc(3000, 7), true],
+    ]);
     const anchors = signatures(stored);
     let n = 0;
     await fc.assert(
@@ -95,24 +118,39 @@ describe('the case-bundle reader under mutation', () => {
     );
   });
 
-  it('refuses bombs: a highly compressed entry, a zip inside a zip, many entries, quoted overlapping entries', { timeout: TIMEOUT }, async () => {
-    const dir = tempDir();
-    const bomb = await zip([['manifest.json', MANIFEST, false], ['reports.ndjson', Buffer.alloc(3 * 1024 * 1024, 0x20), true]]);
-    await expect(readBundleEntries(writeTo(dir, 'bomb', bomb), LIMITS)).rejects.toThrow(UnsafeBundleError);
-    const inner = await zip([['reports.ndjson', Buffer.alloc(1024 * 1024, 0x20), true]]);
-    const nested = await zip([['manifest.json', MANIFEST, false], ['inner.zip', inner, true], ['inner2.zip', inner, true], ['inner3.zip', inner, true]]);
-    // A nested archive is read as the bytes it is, never opened: its size counts, not its contents.
-    const read = await readBundleEntries(writeTo(dir, 'nested', nested), LIMITS);
-    expect(read.get('inner.zip')?.length).toBe(inner.length);
-    const many = await zip(Array.from({ length: 40 }, (_, i) => [`r${i}.ndjson`, Buffer.from('x'), false] as [string, Buffer, boolean]));
-    await expect(readBundleEntries(writeTo(dir, 'many', many), LIMITS)).rejects.toThrow(/entries/);
-    // Two central-directory records pointing at one local entry (the "quoted" overlap kind).
-    const one = await zip([['a.ndjson', REPORTS, true], ['b.ndjson', REPORTS, true]]);
-    const central = signatures(one).filter((at) => one.readUInt32LE(at) === 0x02014b50);
-    const overlapped = Buffer.from(one);
-    overlapped.writeUInt32LE(one.readUInt32LE((central[0] as number) + 42), (central[1] as number) + 42);
-    await expect(readBundleEntries(writeTo(dir, 'overlap', overlapped), LIMITS)).rejects.toThrow(/overlaps another entry/);
-  });
+  it(
+    'refuses bombs: a highly compressed entry, a zip inside a zip, many entries, quoted overlapping entries',
+    { timeout: TIMEOUT },
+    async () => {
+      const dir = tempDir();
+      const bomb = await zip([
+        ['manifest.json', MANIFEST, false],
+        ['reports.ndjson', Buffer.alloc(3 * 1024 * 1024, 0x20), true],
+      ]);
+      await expect(readBundleEntries(writeTo(dir, 'bomb', bomb), LIMITS)).rejects.toThrow(UnsafeBundleError);
+      const inner = await zip([['reports.ndjson', Buffer.alloc(1024 * 1024, 0x20), true]]);
+      const nested = await zip([
+        ['manifest.json', MANIFEST, false],
+        ['inner.zip', inner, true],
+        ['inner2.zip', inner, true],
+        ['inner3.zip', inner, true],
+      ]);
+      // A nested archive is read as the bytes it is, never opened: its size counts, not its contents.
+      const read = await readBundleEntries(writeTo(dir, 'nested', nested), LIMITS);
+      expect(read.get('inner.zip')?.length).toBe(inner.length);
+      const many = await zip(Array.from({ length: 40 }, (_, i) => [`r${i}.ndjson`, Buffer.from('x'), false] as [string, Buffer, boolean]));
+      await expect(readBundleEntries(writeTo(dir, 'many', many), LIMITS)).rejects.toThrow(/entries/);
+      // Two central-directory records pointing at one local entry (the "quoted" overlap kind).
+      const one = await zip([
+        ['a.ndjson', REPORTS, true],
+        ['b.ndjson', REPORTS, true],
+      ]);
+      const central = signatures(one).filter((at) => one.readUInt32LE(at) === 0x02014b50);
+      const overlapped = Buffer.from(one);
+      overlapped.writeUInt32LE(one.readUInt32LE((central[0] as number) + 42), (central[1] as number) + 42);
+      await expect(readBundleEntries(writeTo(dir, 'overlap', overlapped), LIMITS)).rejects.toThrow(/overlaps another entry/);
+    },
+  );
 });
 
 function writeTo(dir: string, name: string, bytes: Buffer): string {

@@ -24,16 +24,35 @@ const record = (i: number): Record<string, unknown> => ({
 type Line = { valid: true; i: number } | { valid: false; text: string };
 
 const garbage: fc.Arbitrary<string> = fc.oneof(
-  fc.uint8Array({ minLength: 1, maxLength: 60 }).map((a) => Buffer.from(a).toString('latin1').replace(/[\r\n]/g, ' ')),
+  fc.uint8Array({ minLength: 1, maxLength: 60 }).map((a) =>
+    Buffer.from(a)
+      .toString('latin1')
+      .replace(/[\r\n]/g, ' '),
+  ),
   fc.nat({ max: 500 }).map((i) => JSON.stringify(record(10_000 + i)).slice(0, 20 + (i % 40))),
   fc
-    .tuple(fc.nat({ max: 500 }), fc.constantFrom<[string, unknown]>(['version', -1], ['version', '1'], ['reported_at', 'yesterday'], ['loss', { amount: 5, currency: 'CNY' }], ['loss', { amount: '5', currency: 'XYZ' }], ['id', ''], ['id', 'a\u0007b'], ['precinct', 42]))
+    .tuple(
+      fc.nat({ max: 500 }),
+      fc.constantFrom<[string, unknown]>(
+        ['version', -1],
+        ['version', '1'],
+        ['reported_at', 'yesterday'],
+        ['loss', { amount: 5, currency: 'CNY' }],
+        ['loss', { amount: '5', currency: 'XYZ' }],
+        ['id', ''],
+        ['id', 'a\u0007b'],
+        ['precinct', 42],
+      ),
+    )
     .map(([i, [f, v]]) => JSON.stringify({ ...record(20_000 + i), [f]: v })),
   fc.constantFrom('[]', '"text"', '42', '{}', 'null', '{"id":"x"}'),
 );
 
 const lines: fc.Arbitrary<Line[]> = fc.array(
-  fc.oneof({ arbitrary: fc.nat({ max: 60 }).map((i): Line => ({ valid: true, i })), weight: 3 }, { arbitrary: garbage.map((text): Line => ({ valid: false, text })), weight: 2 }),
+  fc.oneof(
+    { arbitrary: fc.nat({ max: 60 }).map((i): Line => ({ valid: true, i })), weight: 3 },
+    { arbitrary: garbage.map((text): Line => ({ valid: false, text })), weight: 2 },
+  ),
   { minLength: 1, maxLength: 40 },
 );
 

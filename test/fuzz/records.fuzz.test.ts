@@ -30,7 +30,10 @@ const TIMEOUT = LONG ? 600_000 : 30_000;
 
 /** A valid record with some fields replaced by arbitrary JSON, removed, or nested deeper. */
 const mutatedRecord = fc
-  .tuple(fc.subarray(FIELDS, { minLength: 1 }), fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined)), { minLength: FIELDS.length, maxLength: FIELDS.length }))
+  .tuple(
+    fc.subarray(FIELDS, { minLength: 1 }),
+    fc.array(fc.oneof(fc.jsonValue(), fc.constant(undefined)), { minLength: FIELDS.length, maxLength: FIELDS.length }),
+  )
   .map(([fields, values]) => {
     const r: Record<string, unknown> = structuredClone(VALID);
     fields.forEach((f, i) => {
@@ -78,13 +81,17 @@ describe('report records', () => {
 describe('identifiers', () => {
   it('normalises or refuses any text as every kind, and a normalised value normalises to itself', { timeout: TIMEOUT }, () => {
     fc.assert(
-      fc.property(fc.constantFrom(...IDENTIFIER_KINDS), fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.stringMatching(/^[0-9 +\-()]{0,30}$/)), (kind, raw) => {
-        const n = normaliseIdentifier(kind, raw);
-        if (n === null) return;
-        expect(n.kind).toBe(kind);
-        expect(n.value.length).toBeGreaterThan(0);
-        expect(normaliseIdentifier(kind, n.value)?.value).toBe(n.value);
-      }),
+      fc.property(
+        fc.constantFrom(...IDENTIFIER_KINDS),
+        fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.stringMatching(/^[0-9 +\-()]{0,30}$/)),
+        (kind, raw) => {
+          const n = normaliseIdentifier(kind, raw);
+          if (n === null) return;
+          expect(n.kind).toBe(kind);
+          expect(n.value.length).toBeGreaterThan(0);
+          expect(normaliseIdentifier(kind, n.value)?.value).toBe(n.value);
+        },
+      ),
       // Found by fuzzing: symbols hid a mask that the normalised value showed.
       budget<[(typeof IDENTIFIER_KINDS)[number], string]>(2000, [['bank_account', '1^x5F^bQ=']]),
     );
@@ -109,7 +116,12 @@ describe('feed pages', () => {
         fc.oneof(
           fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)),
           fc.jsonValue().map((v) => Buffer.from(JSON.stringify(v) ?? 'null')),
-          fc.tuple(fc.array(fc.oneof(fc.jsonValue(), fc.constant(VALID)), { maxLength: 5 }), fc.oneof(fc.string(), fc.constant(null), fc.jsonValue())).map(([r, n]) => page(r, n)),
+          fc
+            .tuple(
+              fc.array(fc.oneof(fc.jsonValue(), fc.constant(VALID)), { maxLength: 5 }),
+              fc.oneof(fc.string(), fc.constant(null), fc.jsonValue()),
+            )
+            .map(([r, n]) => page(r, n)),
         ),
         fc.constantFrom(undefined, 'application/json', 'application/json; charset=utf-8', 'text/html', 'application/x-ndjson'),
         (body, type) => {

@@ -4,7 +4,12 @@ import { parseRoute, routeHref } from '../../src/renderer/src/app/routes';
 import { bucketEnd } from '../../src/renderer/src/overview/buckets';
 import { barAxis, centsToAmount, lossSeries } from '../../src/renderer/src/series/cumulative';
 import { graphElements, identifierSize, kindCounts, reportSize } from '../../src/renderer/src/series/graph-model';
-import { DEFAULT_SERIES_FILTERS, parseSeriesFilters, seriesFiltersToSearch, seriesQueryOf } from '../../src/renderer/src/series/series-filters';
+import {
+  DEFAULT_SERIES_FILTERS,
+  parseSeriesFilters,
+  seriesFiltersToSearch,
+  seriesQueryOf,
+} from '../../src/renderer/src/series/series-filters';
 
 describe('analysis routes', () => {
   it('parse and build the overview, the series list with its filters, and a series', () => {
@@ -14,7 +19,16 @@ describe('analysis routes', () => {
     const route = parseRoute('#/series?over=1&cat=loan,bogus&status=filed&sort=reports&dir=asc&q=138&page=3');
     expect(route).toEqual({
       view: 'series',
-      filters: { text: '138', overOnly: true, togetherOnly: false, categories: ['loan'], status: 'filed', sort: 'reports', desc: false, page: 3 },
+      filters: {
+        text: '138',
+        overOnly: true,
+        togetherOnly: false,
+        categories: ['loan'],
+        status: 'filed',
+        sort: 'reports',
+        desc: false,
+        page: 3,
+      },
     });
     expect(routeHref(route)).toBe('#/series?q=138&over=1&cat=loan&status=filed&sort=reports&dir=asc&page=3');
     // The overview's figure of series reached only together opens this list.
@@ -43,8 +57,24 @@ describe('overview buckets', () => {
   });
 });
 
-function report(id: string, reportedAt: string, amount: string | null, victimKey: string, currency = 'CNY', occurredAt: string | null = null): SeriesReport {
-  return { id, reportedAt, occurredAt, category: 'loan', loss: amount === null ? null : { amount, currency }, summary: '', victimKey, messages: 0 };
+function report(
+  id: string,
+  reportedAt: string,
+  amount: string | null,
+  victimKey: string,
+  currency = 'CNY',
+  occurredAt: string | null = null,
+): SeriesReport {
+  return {
+    id,
+    reportedAt,
+    occurredAt,
+    category: 'loan',
+    loss: amount === null ? null : { amount, currency },
+    summary: '',
+    victimKey,
+    messages: 0,
+  };
 }
 
 describe('loss series', () => {
@@ -99,17 +129,40 @@ describe('graph elements', () => {
   const graph: SeriesGraph = {
     trimmed: false,
     nodes: [
-      { id: 'r:A', type: 'report', reportId: 'A', category: 'loan', reportedAt: '2024-01-01', loss: { amount: '10000.00', currency: 'CNY' } },
+      {
+        id: 'r:A',
+        type: 'report',
+        reportId: 'A',
+        category: 'loan',
+        reportedAt: '2024-01-01',
+        loss: { amount: '10000.00', currency: 'CNY' },
+      },
       { id: 'r:B', type: 'report', reportId: 'B', category: 'loan', reportedAt: '2024-01-02', loss: null },
       { id: 'r:X', type: 'report', reportId: 'X', category: 'loan', reportedAt: '2024-01-03', loss: null },
       { id: 'i:phone:13800000000', type: 'identifier', kind: 'phone', value: '13800000000', storeReports: 3, hub: false, ignored: false },
-      { id: 'i:url:http://a-very-long-domain-name.example/path', type: 'identifier', kind: 'url', value: 'http://a-very-long-domain-name.example/path', storeReports: 900, hub: true, ignored: false },
+      {
+        id: 'i:url:http://a-very-long-domain-name.example/path',
+        type: 'identifier',
+        kind: 'url',
+        value: 'http://a-very-long-domain-name.example/path',
+        storeReports: 900,
+        hub: true,
+        ignored: false,
+      },
     ],
     edges: [
       { id: 'h1', type: 'has', source: 'r:A', target: 'i:phone:13800000000', origin: 'reported', wrong: false },
       { id: 'h2', type: 'has', source: 'r:B', target: 'i:phone:13800000000', origin: 'message', wrong: true },
       { id: 'h3', type: 'has', source: 'r:X', target: 'i:phone:13800000000', origin: 'reported', wrong: false },
-      { id: 'l1', type: 'link', source: 'r:A', target: 'r:B', weight: 4, strong: false, evidence: [{ type: 'identifier', kind: 'phone', value: '13800000000', weight: 4 }] },
+      {
+        id: 'l1',
+        type: 'link',
+        source: 'r:A',
+        target: 'r:B',
+        weight: 4,
+        strong: false,
+        evidence: [{ type: 'identifier', kind: 'phone', value: '13800000000', weight: 4 }],
+      },
     ],
   };
   const elements = graphElements({ graph, seriesReports: new Set(['A', 'B']), crossingReport: 'A', labels: { kind: (k) => `<${k}>` } });

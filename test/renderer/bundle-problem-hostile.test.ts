@@ -55,13 +55,42 @@ describe('hostile bundles, as the investigator reads them', () => {
       [zipOf(good, [{ name: 'Reports.ndjson', data: Buffer.from('{}\n') }])],
       [zipOf(good, [{ name: 'bomb.bin', data: Buffer.alloc(40 * 1024 * 1024), deflate: true }])],
       [zipOf(good, [{ name: 'lie.bin', data: Buffer.alloc(2 * 1024 * 1024, 1), deflate: true, declaredSize: 1024 }])],
-      [zipOf(good, [{ name: 'big.bin', data: Buffer.alloc(100 * 1024, 7) }]), { ...DEFAULT_LIMITS, maxEntryBytes: 64 * 1024, maxTotalBytes: 10 * 1024 * 1024 }],
+      [
+        zipOf(good, [{ name: 'big.bin', data: Buffer.alloc(100 * 1024, 7) }]),
+        { ...DEFAULT_LIMITS, maxEntryBytes: 64 * 1024, maxTotalBytes: 10 * 1024 * 1024 },
+      ],
       [zipOf(good), { ...DEFAULT_LIMITS, maxTotalBytes: 64 * 1024 }],
       [craftZip(Array.from({ length: 80 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x') })))],
       [Buffer.from('PK\u0003\u0004 not really a zip')],
       [zipOf(resign(good, key, (m) => (m['format_version'] = 2)))],
-      [zipOf(resign(new Map([...good, ['reports.ndjson', Buffer.concat([good.get('reports.ndjson') as Buffer, Buffer.from('{"id": "X", "version": \n')])]]), key))],
-      [zipOf(resign(new Map([...good, ['reports.ndjson', Buffer.concat([good.get('reports.ndjson') as Buffer, Buffer.from('{"id":"X","version":1,"precinct":"P","reported_at":"yesterday","category":"loan"}\n')])]]), key))],
+      [
+        zipOf(
+          resign(
+            new Map([
+              ...good,
+              ['reports.ndjson', Buffer.concat([good.get('reports.ndjson') as Buffer, Buffer.from('{"id": "X", "version": \n')])],
+            ]),
+            key,
+          ),
+        ),
+      ],
+      [
+        zipOf(
+          resign(
+            new Map([
+              ...good,
+              [
+                'reports.ndjson',
+                Buffer.concat([
+                  good.get('reports.ndjson') as Buffer,
+                  Buffer.from('{"id":"X","version":1,"precinct":"P","reported_at":"yesterday","category":"loan"}\n'),
+                ]),
+              ],
+            ]),
+            key,
+          ),
+        ),
+      ],
       [zipOf(resign(new Map([...good, ['graph.graphml', Buffer.from(gml.replace('</graph>', ''))]]), key))],
     ];
     const untranslated: string[] = [];

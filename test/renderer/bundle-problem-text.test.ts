@@ -17,14 +17,35 @@ describe('bundle problems in the UI language', () => {
     expect(empty.check.problems.length).toBeGreaterThan(0);
     for (const p of empty.check.problems) expect(translatedZh(p)).toMatch(/^缺少 /);
 
-    const junkSigner = verifyEntries(null, new Map([['manifest.json', Buffer.from('{}')], ['manifest.sig', Buffer.alloc(64)], ['signer.pem', Buffer.from('junk')]]));
+    const junkSigner = verifyEntries(
+      null,
+      new Map([
+        ['manifest.json', Buffer.from('{}')],
+        ['manifest.sig', Buffer.alloc(64)],
+        ['signer.pem', Buffer.from('junk')],
+      ]),
+    );
     for (const p of junkSigner.check.problems) translatedZh(p);
 
     const { publicKey } = crypto.generateKeyPairSync('ed25519');
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    const badSig = verifyEntries(null, new Map([['manifest.json', Buffer.from('{}')], ['manifest.sig', Buffer.alloc(64)], ['signer.pem', Buffer.from(pem)]]));
+    const badSig = verifyEntries(
+      null,
+      new Map([
+        ['manifest.json', Buffer.from('{}')],
+        ['manifest.sig', Buffer.alloc(64)],
+        ['signer.pem', Buffer.from(pem)],
+      ]),
+    );
     expect(badSig.check.problems.map(translatedZh)).toEqual(['签名与清单不符：案件包已被改动，或由其他密钥签名。']);
-    const shortSig = verifyEntries(null, new Map([['manifest.json', Buffer.from('{}')], ['manifest.sig', Buffer.alloc(10)], ['signer.pem', Buffer.from(pem)]]));
+    const shortSig = verifyEntries(
+      null,
+      new Map([
+        ['manifest.json', Buffer.from('{}')],
+        ['manifest.sig', Buffer.alloc(10)],
+        ['signer.pem', Buffer.from(pem)],
+      ]),
+    );
     for (const p of shortSig.check.problems) translatedZh(p);
   });
 

@@ -66,7 +66,9 @@ describe('shipped ignore-list notes', () => {
   it('has a translation for every note the shipped list carries', async () => {
     const fs = await import('node:fs');
     const { isShippedNote } = await import('../../src/renderer/src/settings/shipped-notes');
-    const list = JSON.parse(fs.readFileSync(new URL('../../resources/ignore-list.json', import.meta.url), 'utf8')) as { values: { note?: string }[] };
+    const list = JSON.parse(fs.readFileSync(new URL('../../resources/ignore-list.json', import.meta.url), 'utf8')) as {
+      values: { note?: string }[];
+    };
     for (const entry of list.values) if (entry.note) expect(isShippedNote(entry.note), entry.note).toBe(true);
   });
 });

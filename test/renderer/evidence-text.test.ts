@@ -53,7 +53,13 @@ describe('evidence terms', () => {
   });
 
   it('draw bars as shares of the strongest term, either sign', () => {
-    expect(barWidths([{ type: 'text', similarity: 1, weight: 4 }, { type: 'prior', groups: 9, weight: -8 }, { type: 'domain', domain: 'x.cn', weight: 0 }])).toEqual([50, 100, 0]);
+    expect(
+      barWidths([
+        { type: 'text', similarity: 1, weight: 4 },
+        { type: 'prior', groups: 9, weight: -8 },
+        { type: 'domain', domain: 'x.cn', weight: 0 },
+      ]),
+    ).toEqual([50, 100, 0]);
     expect(barWidths([])).toEqual([]);
     expect(signedBits(-0.04)).toBe('+0.0');
     expect(signedBits(-0.05)).toBe('-0.1');

@@ -24,7 +24,9 @@ describe('field notes', () => {
   });
 
   it('renders the hint, then the error as an alert, with the ids the control points at', () => {
-    expect(notes({ id: 'f', hint: 'Hint', error: 'Wrong' })).toBe('<p id="f-hint" class="hint">Hint</p><p id="f-error" class="field-error" role="alert">Wrong</p>');
+    expect(notes({ id: 'f', hint: 'Hint', error: 'Wrong' })).toBe(
+      '<p id="f-hint" class="hint">Hint</p><p id="f-error" class="field-error" role="alert">Wrong</p>',
+    );
     expect(notes({ id: 'f', hint: 'Hint', error: null })).toBe('<p id="f-hint" class="hint">Hint</p>');
     expect(notes({ id: 'f', error: 'Wrong' })).toBe('<p id="f-error" class="field-error" role="alert">Wrong</p>');
     expect(notes({ id: 'f', hint: undefined, error: null })).toBe('');

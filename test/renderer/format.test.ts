@@ -72,10 +72,19 @@ describe('local day bounds', () => {
   }
 
   it("are the instants the computer's own day starts and ends at", () => {
-    expect(inZone('Asia/Shanghai', () => localDayBounds('2026-11-24'))).toEqual({ start: '2026-11-23T16:00:00.000Z', end: '2026-11-24T16:00:00.000Z' });
-    expect(inZone('UTC', () => localDayBounds('2026-11-24'))).toEqual({ start: '2026-11-24T00:00:00.000Z', end: '2026-11-25T00:00:00.000Z' });
+    expect(inZone('Asia/Shanghai', () => localDayBounds('2026-11-24'))).toEqual({
+      start: '2026-11-23T16:00:00.000Z',
+      end: '2026-11-24T16:00:00.000Z',
+    });
+    expect(inZone('UTC', () => localDayBounds('2026-11-24'))).toEqual({
+      start: '2026-11-24T00:00:00.000Z',
+      end: '2026-11-25T00:00:00.000Z',
+    });
     // Across a month and a year end.
-    expect(inZone('Asia/Shanghai', () => localDayBounds('2026-12-31'))).toEqual({ start: '2026-12-30T16:00:00.000Z', end: '2026-12-31T16:00:00.000Z' });
+    expect(inZone('Asia/Shanghai', () => localDayBounds('2026-12-31'))).toEqual({
+      start: '2026-12-30T16:00:00.000Z',
+      end: '2026-12-31T16:00:00.000Z',
+    });
   });
 
   it('follow a daylight-saving change: that day is 23 hours long', () => {

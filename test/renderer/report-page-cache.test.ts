@@ -3,7 +3,16 @@ import type { ReportPage, ReportRow, Result } from '../../src/common/api';
 import { ReportPageCache } from '../../src/renderer/src/reports/report-page-cache';
 
 function row(i: number): ReportRow {
-  return { id: `R${i}`, version: 1, withdrawn: false, precinct: 'P', reportedAt: '2017-06-03T09:12:00+08:00', category: 'loan', loss: null, summary: '' };
+  return {
+    id: `R${i}`,
+    version: 1,
+    withdrawn: false,
+    precinct: 'P',
+    reportedAt: '2017-06-03T09:12:00+08:00',
+    category: 'loan',
+    loss: null,
+    summary: '',
+  };
 }
 
 /** A fake backend whose answers the test releases by hand. */

@@ -31,7 +31,21 @@ describe('routes', () => {
       { view: 'root' },
       { view: 'welcome' },
       { view: 'reports', filters: DEFAULT_FILTERS },
-      { view: 'reports', filters: { ...DEFAULT_FILTERS, text: '验证码 链接', categories: ['loan', 'fake_prize'], from: '2017-01-01', to: '2017-12-31', minLoss: '100', maxLoss: '5000.5', includeWithdrawn: true, sort: 'loss', desc: false } },
+      {
+        view: 'reports',
+        filters: {
+          ...DEFAULT_FILTERS,
+          text: '验证码 链接',
+          categories: ['loan', 'fake_prize'],
+          from: '2017-01-01',
+          to: '2017-12-31',
+          minLoss: '100',
+          maxLoss: '5000.5',
+          includeWithdrawn: true,
+          sort: 'loss',
+          desc: false,
+        },
+      },
       { view: 'report', id: 'RPT/1 #2' },
       { view: 'import' },
       { view: 'quarantine', page: 1 },
@@ -68,15 +82,17 @@ describe('report filters in the address', () => {
 
   it('becomes a reports.query with only the filters set', () => {
     expect(toReportQuery(DEFAULT_FILTERS, 200, 200)).toEqual({ sort: 'reported_at', desc: true, offset: 200, limit: 200 });
-    expect(toReportQuery({ ...DEFAULT_FILTERS, text: '刷单', categories: ['loan'], minLoss: '10', includeWithdrawn: true }, 0, 50)).toEqual({
-      text: '刷单',
-      categories: ['loan'],
-      minLoss: '10',
-      includeWithdrawn: true,
-      sort: 'reported_at',
-      desc: true,
-      offset: 0,
-      limit: 50,
-    });
+    expect(toReportQuery({ ...DEFAULT_FILTERS, text: '刷单', categories: ['loan'], minLoss: '10', includeWithdrawn: true }, 0, 50)).toEqual(
+      {
+        text: '刷单',
+        categories: ['loan'],
+        minLoss: '10',
+        includeWithdrawn: true,
+        sort: 'reported_at',
+        desc: true,
+        offset: 0,
+        limit: 50,
+      },
+    );
   });
 });

@@ -17,7 +17,10 @@ function suggestion(id: string, status: Suggestion['status'] = 'open', series: [
     combinedLoss: '300.00',
     crossesThreshold: false,
     status,
-    decision: status === 'open' ? null : { id: 1, actor: 'li.wei', at: '2026-01-01T00:00:00Z', reason: 'why', correction: status === 'accepted' ? 7 : null },
+    decision:
+      status === 'open'
+        ? null
+        : { id: 1, actor: 'li.wei', at: '2026-01-01T00:00:00Z', reason: 'why', correction: status === 'accepted' ? 7 : null },
   };
 }
 

@@ -12,11 +12,28 @@ describe('SyncStatusTracker', () => {
     t.subscribe(() => calls++);
     t.started('sync-1', 7);
     expect(t.getSnapshot().get(7)).toMatchObject({ jobId: 'sync-1', page: 1, counts: null, waiting: null });
-    t.apply({ type: 'sync.status', jobId: 'sync-1', sourceId: 7, page: 2, counts, waiting: { ms: 2000, reason: 'HTTP 503, Retry-After', retry: 1 } });
+    t.apply({
+      type: 'sync.status',
+      jobId: 'sync-1',
+      sourceId: 7,
+      page: 2,
+      counts,
+      waiting: { ms: 2000, reason: 'HTTP 503, Retry-After', retry: 1 },
+    });
     expect(t.getSnapshot().get(7)).toMatchObject({ page: 2, counts, waiting: { ms: 2000 }, since: 1000 });
     t.apply({ type: 'job.done', outcome: { jobId: 'import-1', kind: 'import', ok: false, error: { code: 'failed', message: 'x' } } });
     expect(t.getSnapshot().has(7)).toBe(true);
-    const summary = { ...counts, sourceId: 7, url: 'u', precinct: 'P', status: 'caught_up', error: null, note: null, rejections: [], elapsedMs: 1 } satisfies SyncSummary;
+    const summary = {
+      ...counts,
+      sourceId: 7,
+      url: 'u',
+      precinct: 'P',
+      status: 'caught_up',
+      error: null,
+      note: null,
+      rejections: [],
+      elapsedMs: 1,
+    } satisfies SyncSummary;
     t.apply({ type: 'job.done', outcome: { jobId: 'sync-1', kind: 'sync', ok: true, summary } });
     expect(t.getSnapshot().has(7)).toBe(false);
     expect(calls).toBe(3);
@@ -25,7 +42,10 @@ describe('SyncStatusTracker', () => {
   it('does not show a sync as running when it ended before the call that started it returned', () => {
     const t = new SyncStatusTracker(() => 1000);
     // A wrong token fails at once: the job.done event outruns the sync.start answer.
-    t.apply({ type: 'job.done', outcome: { jobId: 'sync-2', kind: 'sync', ok: false, error: { code: 'unauthorised', message: 'not authorised' } } });
+    t.apply({
+      type: 'job.done',
+      outcome: { jobId: 'sync-2', kind: 'sync', ok: false, error: { code: 'unauthorised', message: 'not authorised' } },
+    });
     t.started('sync-2', 7);
     expect(t.getSnapshot().has(7)).toBe(false);
     t.apply({ type: 'sync.status', jobId: 'sync-2', sourceId: 7, page: 1, counts, waiting: null });

@@ -13,15 +13,21 @@ afterEach(async () => {
   while (hosts.length) await hosts.pop()?.close();
 });
 
-function raw(host: RunningHost, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  host: RunningHost,
+  opts: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const url = new URL(host.origin);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: url.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port: url.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -81,7 +87,16 @@ describe('casegraph serve host', () => {
     const host_ = new URL(h.origin).host;
     expect((await raw(h, { path: '/', headers: { Host: host_ } })).status).toBe(401);
     expect((await raw(h, { path: '/?token=wrong', headers: { Host: host_ } })).status).toBe(403);
-    expect((await raw(h, { path: '/api/call/store.info', method: 'POST', headers: { Host: host_, Cookie: 'casegraph_token=wrong', 'X-Casegraph': '1' }, body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await raw(h, {
+          path: '/api/call/store.info',
+          method: 'POST',
+          headers: { Host: host_, Cookie: 'casegraph_token=wrong', 'X-Casegraph': '1' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(401);
     // DNS rebinding: evil.example resolving to 127.0.0.1 still sends its own Host.
     expect((await raw(h, { path: `/?token=${h.token}`, headers: { Host: 'evil.example' } })).status).toBe(421);
     expect(calls).toEqual([]);
@@ -90,7 +105,16 @@ describe('casegraph serve host', () => {
   it('refuses cross-origin API calls and calls without the X-Casegraph header', async () => {
     const { h, calls } = await host();
     const auth = { Host: new URL(h.origin).host, Cookie: `casegraph_token=${h.token}` };
-    expect((await raw(h, { path: '/api/call/store.info', method: 'POST', headers: { ...auth, 'X-Casegraph': '1', Origin: 'http://evil.example' }, body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await raw(h, {
+          path: '/api/call/store.info',
+          method: 'POST',
+          headers: { ...auth, 'X-Casegraph': '1', Origin: 'http://evil.example' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
     expect((await raw(h, { path: '/api/call/store.info', method: 'POST', headers: auth, body: '{}' })).status).toBe(403);
     expect(calls).toEqual([]);
   });
@@ -127,7 +151,12 @@ describe('casegraph serve host', () => {
   it('stages uploads under a private folder with a safe name, never where the name points', async () => {
     const { h, staging } = await host();
     const auth = { Host: new URL(h.origin).host, Cookie: `casegraph_token=${h.token}`, 'X-Casegraph': '1' };
-    const r = await raw(h, { path: `/api/upload?name=${encodeURIComponent('../../etc/报案 1.ndjson')}`, method: 'POST', headers: auth, body: '{"id":"A"}\n' });
+    const r = await raw(h, {
+      path: `/api/upload?name=${encodeURIComponent('../../etc/报案 1.ndjson')}`,
+      method: 'POST',
+      headers: auth,
+      body: '{"id":"A"}\n',
+    });
     const { value } = JSON.parse(r.body) as { value: { path: string } };
     expect(value.path.startsWith(staging + path.sep)).toBe(true);
     expect(path.basename(value.path)).toBe('报案 1.ndjson');

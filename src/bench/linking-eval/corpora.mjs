@@ -31,7 +31,12 @@ export function ensureCorpus(mod, dataDir, { rebuild = false, anyCommit = false,
   const dir = path.join(dataDir, 'corpora', mod.NAME);
   const opts = { ...DEFAULTS[mod.NAME], ...options };
   const manifestPath = path.join(dir, 'manifest.json');
-  if (!rebuild && fs.existsSync(manifestPath) && fs.existsSync(path.join(dir, 'reports.ndjson')) && fs.existsSync(path.join(dir, 'truth.json'))) {
+  if (
+    !rebuild &&
+    fs.existsSync(manifestPath) &&
+    fs.existsSync(path.join(dir, 'reports.ndjson')) &&
+    fs.existsSync(path.join(dir, 'truth.json'))
+  ) {
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
     if (manifest.version === mod.VERSION && same(manifest.options, opts)) return { dir, manifest, built: false };
   }

@@ -70,7 +70,13 @@ export function readBlacklist(text) {
 /** An address as one owner: EVM addresses (any chain) and bech32 are case-insensitive. */
 export const addressKey = (addr) => (/^0x[0-9a-f]{40}$/i.test(addr) || /^(bc1|ltc1)/i.test(addr) ? addr.toLowerCase() : addr);
 
-const siteKey = (url) => url.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+const siteKey = (url) =>
+  url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
 
 const EXPLORERS = {
   ETH: (a) => `https://etherscan.io/address/${a}`,
@@ -109,14 +115,21 @@ function categoryOf(entry) {
 
 export function build(source, { seed = 1 } = {}) {
   const r = rng(`${NAME}:${seed}`);
-  const entries = readBlacklist(source.read('data/urls.yaml').toString('utf8')).filter((e) => typeof e.url === 'string' && /^https?:\/\//i.test(e.url.trim()));
+  const entries = readBlacklist(source.read('data/urls.yaml').toString('utf8')).filter(
+    (e) => typeof e.url === 'string' && /^https?:\/\//i.test(e.url.trim()),
+  );
 
   const comp = new Components();
   const sites = new Map(); // key → { host, path, entry, addresses: [[coin, addr]] }
   for (const e of entries) {
     const key = siteKey(e.url);
     const slash = key.indexOf('/');
-    const site = sites.get(key) ?? { host: slash < 0 ? key : key.slice(0, slash), path: slash < 0 ? '' : key.slice(slash), entry: e, addresses: [] };
+    const site = sites.get(key) ?? {
+      host: slash < 0 ? key : key.slice(0, slash),
+      path: slash < 0 ? '' : key.slice(slash),
+      entry: e,
+      addresses: [],
+    };
     for (const [coin, list] of Object.entries(e.addresses ?? {})) {
       for (const a of list) {
         const addr = String(a).trim();
@@ -141,9 +154,14 @@ export function build(source, { seed = 1 } = {}) {
     const victims = 1 + s.geometric(site.addresses.length > 0 ? 0.45 : 0.6, 6);
     const paths = site.path
       ? [site.path]
-      : s.shuffle(['', '/', '/giveaway', '/claim', '/#/access-my-wallet', '/signmsg.html', '/en/', '/login', '/event/?id=' + s.digits(4)]).slice(0, s.int(1, 3));
+      : s
+          .shuffle(['', '/', '/giveaway', '/claim', '/#/access-my-wallet', '/signmsg.html', '/en/', '/login', '/event/?id=' + s.digits(4)])
+          .slice(0, s.int(1, 3));
     const start = Date.UTC(2017, 6, 1) + s.int(0, 1700) * DAY;
-    const brand = site.entry.subcategory && site.entry.subcategory !== 'Trust-Trading' ? site.entry.subcategory : s.pick(['Ethereum', 'Elon Musk', 'Vitalik', 'Binance', 'Tesla']);
+    const brand =
+      site.entry.subcategory && site.entry.subcategory !== 'Trust-Trading'
+        ? site.entry.subcategory
+        : s.pick(['Ethereum', 'Elon Musk', 'Vitalik', 'Binance', 'Tesla']);
     for (let v = 0; v < victims; v++) {
       const id = `CSDB-${String(++n).padStart(6, '0')}`;
       const vr = s.fork(`victim:${v}`);
@@ -157,7 +175,12 @@ export function build(source, { seed = 1 } = {}) {
       const coin = paid ? paid[0] : 'ETH';
       const messages = [];
       if (vr.chance(0.65)) {
-        const text = vr.pick(LURES[lureKind]).replaceAll('{url}', vr.chance(0.7) ? url : `https://${site.host}`).replaceAll('{brand}', brand).replaceAll('{coin}', coin).replace('{n}', String(vr.pick([1000, 5000, 10000])));
+        const text = vr
+          .pick(LURES[lureKind])
+          .replaceAll('{url}', vr.chance(0.7) ? url : `https://${site.host}`)
+          .replaceAll('{brand}', brand)
+          .replaceAll('{coin}', coin)
+          .replace('{n}', String(vr.pick([1000, 5000, 10000])));
         messages.push({ channel: vr.pick(['web', 'im', 'email', 'app']), text });
       }
       const parts = [
@@ -190,7 +213,12 @@ export function build(source, { seed = 1 } = {}) {
   return {
     reports,
     truth,
-    stats: { ...truthStats(truth), sites: sites.size, sitesWithAddresses: [...sites.values()].filter((x) => x.addresses.length > 0).length },
-    truthRule: 'connected components of site (URL without scheme and www.) ↔ address (EVM and bech32 lower-cased, any coin) over data/urls.yaml; a report belongs to the component of the site its victim met',
+    stats: {
+      ...truthStats(truth),
+      sites: sites.size,
+      sitesWithAddresses: [...sites.values()].filter((x) => x.addresses.length > 0).length,
+    },
+    truthRule:
+      'connected components of site (URL without scheme and www.) ↔ address (EVM and bech32 lower-cased, any coin) over data/urls.yaml; a report belongs to the component of the site its victim met',
   };
 }

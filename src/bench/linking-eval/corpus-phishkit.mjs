@@ -22,7 +22,21 @@
 // IT administrator who found the kit: it lists the kit's archive URL, every e-mail in the kit's
 // configuration (shared ones included) and VirusTotal's page of the kit's hash.
 import { parse } from 'csv-parse/sync';
-import { Components, DAY, forumPool, loss, messyUrl, parseDay, precinct, rng, truthStats, victim, victimTimes, virustotalFile, virustotalUrl } from './lib.mjs';
+import {
+  Components,
+  DAY,
+  forumPool,
+  loss,
+  messyUrl,
+  parseDay,
+  precinct,
+  rng,
+  truthStats,
+  victim,
+  victimTimes,
+  virustotalFile,
+  virustotalUrl,
+} from './lib.mjs';
 
 export const NAME = 'phishing-kits';
 export const REPO = 'neonprimetime/PhishingKitTracker';
@@ -40,7 +54,11 @@ const BRANDS = [
   [/yahoo|aol|gmail|google|gdoc|163\.com|webmail|mail/i, 'Webmail', 'other'],
   [/dhl|fedex|ups|usps|maersk|sflogistic|parcel|track/i, 'DHL', 'fake_customer_service'],
   [/alibaba|amazon|ebay|aliexpress/i, 'Alibaba', 'online_shopping'],
-  [/boa|bankofamerica|chase|wells|paypal|itau|atualizacao|santander|rbc|cibc|hsbc|natwest|halifax|capital|amex|americanexpress|navy|bank|banco|westernunion|stripe/i, 'Bank', 'fake_prize'],
+  [
+    /boa|bankofamerica|chase|wells|paypal|itau|atualizacao|santander|rbc|cibc|hsbc|natwest|halifax|capital|amex|americanexpress|navy|bank|banco|westernunion|stripe/i,
+    'Bank',
+    'fake_prize',
+  ],
   [/ourtime|match|zoosk|dating/i, 'OurTime', 'other'],
   [/linkedin|facebook|instagram|whatsapp/i, 'LinkedIn', 'other'],
   [/wetransfer/i, 'WeTransfer', 'other'],
@@ -62,7 +80,10 @@ const PAGES = ['index.php', 'login.php', 'verify.php', 'index.html', 'signin.php
 
 export function build(source, { seed = 1 } = {}) {
   const r = rng(`${NAME}:${seed}`);
-  const files = source.list('').filter((f) => /^\d{4}-\d{2}_PhishingKitTracker\.csv$/.test(f)).sort();
+  const files = source
+    .list('')
+    .filter((f) => /^\d{4}-\d{2}_PhishingKitTracker\.csv$/.test(f))
+    .sort();
   const rows = [];
   for (const f of files) {
     const recs = parse(source.read(f), { columns: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true });
@@ -132,7 +153,15 @@ export function build(source, { seed = 1 } = {}) {
       // Kits in the same folder of the same host are one operator's (a victim cannot tell them apart).
       comp.union(`K:${kit.id}`, `F:${host}|${folder}`);
       const day = parseDay((row.DateFound ?? '').trim());
-      const dep = deployments.get(key) ?? { key, host, folder, kit, archiveUrl, day, text: `${kitName} ${row.Target ?? ''} ${row.KitMailer ?? ''}` };
+      const dep = deployments.get(key) ?? {
+        key,
+        host,
+        folder,
+        kit,
+        archiveUrl,
+        day,
+        text: `${kitName} ${row.Target ?? ''} ${row.KitMailer ?? ''}`,
+      };
       if (day !== null && (dep.day === null || day < dep.day)) dep.day = day;
       dep.archiveUrl ??= archiveUrl;
       deployments.set(key, dep);
@@ -158,7 +187,12 @@ export function build(source, { seed = 1 } = {}) {
       const [code, district] = precinct(vr);
       const times = victimTimes(vr, start - 5 * DAY, 20);
       const page = vr.pick(pages);
-      const query = vr.weighted([['', 2], [`?email=${vr.letters(6)}%40${vr.pick(['163.com', 'qq.com', 'sina.com', 'corp-mail.cn'])}`, 3], [`?id=${vr.letters(16, '0123456789abcdef')}`, 2], [`?dispatch=${vr.letters(24, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, 1]]);
+      const query = vr.weighted([
+        ['', 2],
+        [`?email=${vr.letters(6)}%40${vr.pick(['163.com', 'qq.com', 'sina.com', 'corp-mail.cn'])}`, 3],
+        [`?id=${vr.letters(16, '0123456789abcdef')}`, 2],
+        [`?dispatch=${vr.letters(24, 'abcdefghijklmnopqrstuvwxyz0123456789')}`, 1],
+      ]);
       const pathAndQuery = `${dep.folder}/${page}${query}`;
       const url = messyUrl(vr, dep.host, pathAndQuery);
       const identifiers = [{ kind: 'url', value: url, role: 'link' }];
@@ -166,7 +200,10 @@ export function build(source, { seed = 1 } = {}) {
       const messages = [];
       if (vr.chance(0.7)) {
         const lure = brand === 'DHL' && vr.chance(0.7) ? SHIPPING_LURE : vr.pick(LURES);
-        messages.push({ channel: 'email', text: lure.replaceAll('{brand}', brand).replace('{url}', vr.chance(0.8) ? url : `http://${dep.host}${dep.folder}/`) });
+        messages.push({
+          channel: 'email',
+          text: lure.replaceAll('{brand}', brand).replace('{url}', vr.chance(0.8) ? url : `http://${dep.host}${dep.folder}/`),
+        });
       }
       const parts = [];
       const admin = vr.chance(0.12);
@@ -180,7 +217,9 @@ export function build(source, { seed = 1 } = {}) {
             '。',
         );
       } else {
-        parts.push(`收到一封冒充${brand}的邮件，点开链接${vr.chance(0.5) ? ` ${url} ` : ''}后输入了账号和密码，之后账户被盗用，对方冒用我的身份向联系人借钱。`);
+        parts.push(
+          `收到一封冒充${brand}的邮件，点开链接${vr.chance(0.5) ? ` ${url} ` : ''}后输入了账号和密码，之后账户被盗用，对方冒用我的身份向联系人借钱。`,
+        );
       }
       if (vr.chance(0.25)) parts.push(`VirusTotal：${virustotalUrl(vr, `http://${dep.host}${dep.folder}/${page}`)}`);
       if (vr.chance(0.1)) parts.push(`PhishTank已收录：https://phishtank.org/phish_detail.php?phish_id=${phishtank}`);

@@ -45,7 +45,20 @@ const LURES_ZH = [
   '您的钱包插件需要同步升级，请访问 {url} 恢复钱包，否则资产将被冻结',
 ];
 const BRANDS = ['Polkadot', 'Kusama', 'Polkadot{.js}', 'Acala', 'Moonbeam', 'Astar', 'Web3 Foundation'];
-const PATHS = ['', '/claim', '/airdrop', '/#/connect', '/wallet/connect', '/validate', '/staking', '/dot', '/en/claim.html', '/app/#/accounts', '/sync', '/restore'];
+const PATHS = [
+  '',
+  '/claim',
+  '/airdrop',
+  '/#/connect',
+  '/wallet/connect',
+  '/validate',
+  '/staking',
+  '/dot',
+  '/en/claim.html',
+  '/app/#/accounts',
+  '/sync',
+  '/restore',
+];
 const HOW = ['在Telegram群里', '在推特上', '在Discord频道里', '通过邮件', '在币圈微信群里', '在搜索引擎广告里'];
 
 function category(site) {
@@ -65,7 +78,9 @@ export function build(source, { seed = 1, denySample = 3000 } = {}) {
     if (!/^meta\/\d{4}-\d{2}\.json$/.test(file)) continue;
     for (const entry of JSON.parse(source.read(file).toString('utf8'))) {
       const day = parseDay(entry.date ?? '');
-      const host = String(entry.url ?? '').toLowerCase().replace(/^www\./, '');
+      const host = String(entry.url ?? '')
+        .toLowerCase()
+        .replace(/^www\./, '');
       if (day !== null && (!listedOn.has(host) || listedOn.get(host) > day)) listedOn.set(host, day);
     }
   }
@@ -74,17 +89,29 @@ export function build(source, { seed = 1, denySample = 3000 } = {}) {
   const comp = new Components();
   const sites = new Map(); // site key → addresses
   for (const [site, addresses] of Object.entries(addressJson)) {
-    const key = site.trim().toLowerCase().replace(/^www\./, '');
+    const key = site
+      .trim()
+      .toLowerCase()
+      .replace(/^www\./, '');
     const list = (sites.get(key) ?? []).concat(addresses.map((a) => String(a).trim()));
     sites.set(key, list);
     comp.find(`S:${key}`);
     for (const a of list) comp.union(`S:${key}`, `A:${a}`);
   }
   const denyOnly = all.deny
-    .map((h) => String(h).trim().toLowerCase().replace(/^www\./, ''))
+    .map((h) =>
+      String(h)
+        .trim()
+        .toLowerCase()
+        .replace(/^www\./, ''),
+    )
     .filter((h) => isHost(h) && !sites.has(h))
     .sort();
-  const picked = r.fork('deny').shuffle([...new Set(denyOnly)]).slice(0, denySample).sort();
+  const picked = r
+    .fork('deny')
+    .shuffle([...new Set(denyOnly)])
+    .slice(0, denySample)
+    .sort();
   for (const h of picked) {
     sites.set(h, []);
     comp.find(`S:${h}`);
@@ -99,7 +126,10 @@ export function build(source, { seed = 1, denySample = 3000 } = {}) {
     const s = r.fork(`site:${site}`);
     const host = isHost(site) ? site : null;
     const victims = 1 + (addresses.length > 0 ? s.geometric(0.4, 8) : s.geometric(0.6, 4));
-    const paths = s.shuffle(PATHS).slice(0, s.int(1, 3)).map((p) => (p === '/dot' || p === '/claim' ? `${p}?ref=${s.digits(5)}` : p));
+    const paths = s
+      .shuffle(PATHS)
+      .slice(0, s.int(1, 3))
+      .map((p) => (p === '/dot' || p === '/claim' ? `${p}?ref=${s.digits(5)}` : p));
     const start = listedOn.get(site) ?? defaultStart + s.int(0, 1200) * DAY;
     const brand = s.pick(BRANDS);
     const cat = category(site);
@@ -114,7 +144,11 @@ export function build(source, { seed = 1, denySample = 3000 } = {}) {
       const identifiers = [];
       if (url && vr.chance(0.9)) identifiers.push({ kind: 'url', value: url, role: 'link' });
       if (address && (url === null || vr.chance(0.75))) {
-        const written = vr.weighted([[address, 18], [`DOT:${address}`, 1], [` ${address} `, 1]]);
+        const written = vr.weighted([
+          [address, 18],
+          [`DOT:${address}`, 1],
+          [` ${address} `, 1],
+        ]);
         identifiers.push({ kind: 'crypto', value: written, role: 'payee' });
       }
       const messages = [];
@@ -126,7 +160,10 @@ export function build(source, { seed = 1, denySample = 3000 } = {}) {
           .replace('{url}', lureUrl)
           .replace('{brand}', brand)
           .replace('{n}', String(vr.pick([50, 100, 200, 500, 1000])))
-          .replace('{day}', zh ? `${vr.int(1, 12)}月${vr.int(1, 28)}日` : `${vr.pick(['May', 'June', 'July', 'Oct', 'Nov'])} ${vr.int(1, 28)}`);
+          .replace(
+            '{day}',
+            zh ? `${vr.int(1, 12)}月${vr.int(1, 28)}日` : `${vr.pick(['May', 'June', 'July', 'Oct', 'Nov'])} ${vr.int(1, 28)}`,
+          );
         const channel = vr.pick(['im', 'im', 'web', 'email']);
         messages.push(channel === 'im' && vr.chance(0.5) ? { channel, sender: handle, text } : { channel, text });
       }

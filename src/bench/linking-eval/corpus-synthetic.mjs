@@ -14,7 +14,22 @@
 //  - rotated phones and domains, messy identifier formats, victims who remember only the text,
 //    lone frauds, revisions and a few withdrawn reports.
 // Truth: the gang that made the report (a withdrawn report is left out of scoring).
-import { DAY, beijing, loss, messyCard, messyPhone, messyUrl, mobile, precinct, qqLabel, rng, sha256, truthStats, victim, wechatLabel } from './lib.mjs';
+import {
+  DAY,
+  beijing,
+  loss,
+  messyCard,
+  messyPhone,
+  messyUrl,
+  mobile,
+  precinct,
+  qqLabel,
+  rng,
+  sha256,
+  truthStats,
+  victim,
+  wechatLabel,
+} from './lib.mjs';
 
 export const NAME = 'synthetic';
 export const REPO = null;
@@ -35,7 +50,19 @@ const CATEGORIES = [
 
 const CITIES = ['上海市', '北京市', '广州市', '深圳市', '杭州市', '成都市', '武汉市', '南京市', '重庆市', '西安市'];
 const PLATFORMS = ['淘宝', '京东', '拼多多', '抖音', '快手', '美团', '唯品会'];
-const BRAND_TAGS = ['【京东】', '【淘宝】', '【拼多多】', '【中国移动】', '【顺丰速运】', '【抖音】', '【美团】', '【唯品会】', '【招商银行】', '【平安普惠】', '【兼职网】'];
+const BRAND_TAGS = [
+  '【京东】',
+  '【淘宝】',
+  '【拼多多】',
+  '【中国移动】',
+  '【顺丰速运】',
+  '【抖音】',
+  '【美团】',
+  '【唯品会】',
+  '【招商银行】',
+  '【平安普惠】',
+  '【兼职网】',
+];
 
 // Scripts sold to, or copied by, many gangs. {id} is where a gang may put a contact; a report
 // without it carries no identifier in its text.
@@ -73,24 +100,27 @@ const TEMPLATES = {
     '妈，我手机掉水里了，这是我新号，急用钱先转我{n}元{id}',
     '老同学，我在外地出了点事，能先借我{n}元吗{id}',
   ],
-  online_shopping: [
-    '{tag}低价转让九成新苹果手机，走平台担保交易{id}，回T退订',
-    '特价演唱会门票，内部渠道出票{id}',
-  ],
-  fake_prize: [
-    '{tag}尊敬的客户，您的积分即将清零，请尽快兑换礼品{id}，回T退订',
-    '{tag}恭喜您获得幸运用户奖励，领取{n}元红包{id}，回T退订',
-  ],
+  online_shopping: ['{tag}低价转让九成新苹果手机，走平台担保交易{id}，回T退订', '特价演唱会门票，内部渠道出票{id}'],
+  fake_prize: ['{tag}尊敬的客户，您的积分即将清零，请尽快兑换礼品{id}，回T退订', '{tag}恭喜您获得幸运用户奖励，领取{n}元红包{id}，回T退订'],
   game_trading: ['出售游戏账号，全皮肤，价格优惠，走交易平台{id}', '收购游戏装备，高价回收，先验号{id}'],
   credit_record: ['您的征信存在逾期记录，可帮您修复征信{id}', '您的学生贷款账户未注销，会影响个人征信，请配合注销{id}'],
 };
 
 const NARRATIVES = {
-  part_time_job: ['在网上看到刷单兼职广告，按对方要求做任务，前几单返了佣金，后来垫付的钱提不出来', '被拉进一个做任务的群，派单员让我垫付购买商品，说完成后返还本金和佣金'],
-  fake_customer_service: ['接到自称客服的电话，说要给我退款理赔，让我下载会议软件共享屏幕后操作转账', '对方称我开通了会员要扣费，指导我在贷款平台借款后转到“安全账户”'],
+  part_time_job: [
+    '在网上看到刷单兼职广告，按对方要求做任务，前几单返了佣金，后来垫付的钱提不出来',
+    '被拉进一个做任务的群，派单员让我垫付购买商品，说完成后返还本金和佣金',
+  ],
+  fake_customer_service: [
+    '接到自称客服的电话，说要给我退款理赔，让我下载会议软件共享屏幕后操作转账',
+    '对方称我开通了会员要扣费，指导我在贷款平台借款后转到“安全账户”',
+  ],
   loan: ['在网上申请贷款，对方说我银行卡号填错导致资金冻结，要交解冻费', '贷款审批后对方要求先交保证金和刷流水，交完还是放不了款'],
   investment_romance: ['在交友软件上认识一个人，带我在一个投资平台充值，后来无法提现', '被拉进炒股群，老师推荐平台投资，充值后平台关闭'],
-  impersonating_officials: ['接到电话说我涉嫌洗钱案件，让我把钱转到“安全账户”配合资金清查', '对方自称公安民警，发来“通缉令”，要求我转账证明清白'],
+  impersonating_officials: [
+    '接到电话说我涉嫌洗钱案件，让我把钱转到“安全账户”配合资金清查',
+    '对方自称公安民警，发来“通缉令”，要求我转账证明清白',
+  ],
   impersonating_acquaintance: ['对方冒充我的领导加我好友，让我先帮他给客户转账', '对方冒充我的亲戚，说急用钱让我转账'],
   online_shopping: ['在二手平台买手机，卖家让我加他私下交易，付款后被拉黑', '买演唱会门票付款后对方说要交保证金才能出票'],
   fake_prize: ['收到积分兑换短信，点链接填了银行卡信息和验证码，卡里钱被转走', '收到中奖短信，领奖要先交手续费'],
@@ -100,7 +130,12 @@ const NARRATIVES = {
 
 // What victims look things up on, and legitimate downloads fraudsters send to every victim.
 const HOTLINES = ['95516', '12315', '11183', '95311', '95546', '95554', '4008111111'];
-const SHARED_DOWNLOADS = ['https://meeting.tencent.com/download/', 'https://www.zoom.com.cn/download', 'https://www.dingtalk.com/download', 'https://sunlogin.oray.com/download'];
+const SHARED_DOWNLOADS = [
+  'https://meeting.tencent.com/download/',
+  'https://www.zoom.com.cn/download',
+  'https://www.dingtalk.com/download',
+  'https://sunlogin.oray.com/download',
+];
 const REFERENCE_POOL = [
   'https://www.zhihu.com/question/437195823',
   'https://www.zhihu.com/question/518823716',
@@ -117,7 +152,30 @@ const REFERENCE_POOL = [
 ];
 const SHARED_HOSTS = ['oss-cn-hangzhou.aliyuncs.com', 'cos.ap-guangzhou.myqcloud.com', 'obs.cn-east-3.myhuaweicloud.com'];
 const TLDS = ['top', 'xyz', 'vip', 'cc', 'cn', 'com', 'shop', 'icu'];
-const SYLLABLES = ['jia', 'hui', 'xin', 'da', 'fu', 'tong', 'bao', 'jin', 'an', 'li', 'cai', 'rong', 'yun', 'tian', 'hong', 'sheng', 'mei', 'le', 'kuai', 'zhuan', 'qian', 'wang'];
+const SYLLABLES = [
+  'jia',
+  'hui',
+  'xin',
+  'da',
+  'fu',
+  'tong',
+  'bao',
+  'jin',
+  'an',
+  'li',
+  'cai',
+  'rong',
+  'yun',
+  'tian',
+  'hong',
+  'sheng',
+  'mei',
+  'le',
+  'kuai',
+  'zhuan',
+  'qian',
+  'wang',
+];
 const BINS = ['622202', '621700', '622848', '621661', '622588', '623668', '621483', '622609', '621226', '622908', '621799', '623052'];
 const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
@@ -135,8 +193,14 @@ function luhnCard(r) {
   return body + String((10 - (sum % 10)) % 10);
 }
 
-const domainName = (r) => `${Array.from({ length: r.int(2, 3) }, () => r.pick(SYLLABLES)).join('')}${r.chance(0.5) ? r.int(1, 999) : ''}.${r.pick(TLDS)}`;
-const wechatId = (r) => r.pick([() => `${r.letters(1)}${r.letters(r.int(5, 9), 'abcdefghijklmnopqrstuvwxyz0123456789')}`, () => `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}${r.digits(r.int(2, 4))}`, () => `wxid_${r.letters(14, 'abcdefghijklmnopqrstuvwxyz0123456789')}`])();
+const domainName = (r) =>
+  `${Array.from({ length: r.int(2, 3) }, () => r.pick(SYLLABLES)).join('')}${r.chance(0.5) ? r.int(1, 999) : ''}.${r.pick(TLDS)}`;
+const wechatId = (r) =>
+  r.pick([
+    () => `${r.letters(1)}${r.letters(r.int(5, 9), 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+    () => `${r.pick(SYLLABLES)}${r.pick(SYLLABLES)}${r.digits(r.int(2, 4))}`,
+    () => `wxid_${r.letters(14, 'abcdefghijklmnopqrstuvwxyz0123456789')}`,
+  ])();
 const qqNumber = (r) => `${r.int(1, 9)}${r.digits(r.int(6, 9))}`;
 
 /** A gang: its category, period and pools of identifiers. */
@@ -154,10 +218,15 @@ function makeGang(r, index, size, start, span) {
     cards: Array.from({ length: r.int(1, Math.min(5, 1 + Math.ceil(size / 10))) }, () => luhnCard(r)),
     wechats: r.chance(0.6) ? Array.from({ length: r.int(1, 3) }, () => wechatId(r)) : [],
     qqs: r.chance(category === 'part_time_job' ? 0.6 : 0.2) ? Array.from({ length: r.int(1, 2) }, () => qqNumber(r)) : [],
-    alipays: r.chance(0.25) ? [r.chance(0.5) ? mobile(r) : `${r.letters(r.int(5, 9))}${r.digits(3)}@${r.pick(['163.com', '126.com', 'sina.com', 'qq.com'])}`] : [],
+    alipays: r.chance(0.25)
+      ? [r.chance(0.5) ? mobile(r) : `${r.letters(r.int(5, 9))}${r.digits(3)}@${r.pick(['163.com', '126.com', 'sina.com', 'qq.com'])}`]
+      : [],
     domains: [],
     shortLinks: [],
-    tron: category === 'investment_romance' || (category === 'part_time_job' && r.chance(0.2)) ? Array.from({ length: r.int(1, 2) }, () => `T${r.letters(33, B58)}`) : [],
+    tron:
+      category === 'investment_romance' || (category === 'part_time_job' && r.chance(0.2))
+        ? Array.from({ length: r.int(1, 2) }, () => `T${r.letters(33, B58)}`)
+        : [],
     hotline400: category === 'fake_customer_service' && r.chance(0.5) ? `400${r.int(1, 9)}${r.digits(6)}` : null,
     gateway: null,
     sends_sms: ['part_time_job', 'loan', 'fake_prize', 'online_shopping'].includes(category) && r.chance(0.7),
@@ -166,10 +235,15 @@ function makeGang(r, index, size, start, span) {
     city: r.pick(CITIES),
     templates: r.shuffle(TEMPLATES[category]).slice(0, r.int(1, 2)),
   };
-  if (['fake_prize', 'online_shopping', 'investment_romance', 'part_time_job', 'game_trading', 'loan'].includes(category) && r.chance(0.55)) {
+  if (
+    ['fake_prize', 'online_shopping', 'investment_romance', 'part_time_job', 'game_trading', 'loan'].includes(category) &&
+    r.chance(0.55)
+  ) {
     const rotate = size > 15 ? r.int(1, 3) : 1;
     for (let i = 0; i < rotate; i++) {
-      g.domains.push(r.chance(0.08) ? `${r.letters(r.int(6, 10), 'abcdefghijklmnopqrstuvwxyz0123456789')}.${r.pick(SHARED_HOSTS)}` : domainName(r));
+      g.domains.push(
+        r.chance(0.08) ? `${r.letters(r.int(6, 10), 'abcdefghijklmnopqrstuvwxyz0123456789')}.${r.pick(SHARED_HOSTS)}` : domainName(r),
+      );
     }
   }
   if (g.sends_sms && r.chance(0.4)) g.shortLinks.push(`t.cn/${r.letters(7, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789')}`);
@@ -189,7 +263,18 @@ export function build(_source, { seed = 7, reports: target = 10000 } = {}) {
   let total = 0;
   const gr = r.fork('gangs');
   while (total < target) {
-    const size = Math.min(target - total, gr.weighted([[1, 30], [2, 14], [3, 9], [gr.int(4, 8), 18], [gr.int(9, 25), 9], [gr.int(26, 80), 3], [gr.int(81, 200), 0.6]]));
+    const size = Math.min(
+      target - total,
+      gr.weighted([
+        [1, 30],
+        [2, 14],
+        [3, 9],
+        [gr.int(4, 8), 18],
+        [gr.int(9, 25), 9],
+        [gr.int(26, 80), 3],
+        [gr.int(81, 200), 0.6],
+      ]),
+    );
     gangs.push(makeGang(gr.fork(`g${gangs.length}`), gangs.length + 1, size, start, span));
     total += size;
   }
@@ -216,26 +301,60 @@ export function build(_source, { seed = 7, reports: target = 10000 } = {}) {
       const vr = s.fork(`v${v}`);
       const t = vr.next();
       const occurredMs = g.begin + Math.floor(t * g.active * DAY) + vr.int(8 * 60, 23 * 60) * 60_000;
-      const reportedMs = occurredMs + vr.weighted([[0, 4], [1, 3], [3, 2], [10, 1]]) * DAY + vr.int(1, 8) * 3600_000;
+      const reportedMs =
+        occurredMs +
+        vr.weighted([
+          [0, 4],
+          [1, 3],
+          [3, 2],
+          [10, 1],
+        ]) *
+          DAY +
+        vr.int(1, 8) * 3600_000;
       const [code, district] = precinct(vr);
       const phone = rotated(g.phones, t);
       const domain = g.domains.length > 0 ? rotated(g.domains, t) : null;
-      const urlPath = vr.pick(['', '/', `/m/index.html?code=${vr.digits(6)}`, `/#/register?invite=${vr.digits(5)}`, '/app/download.html', `/h5/?uid=${vr.digits(7)}`]);
+      const urlPath = vr.pick([
+        '',
+        '/',
+        `/m/index.html?code=${vr.digits(6)}`,
+        `/#/register?invite=${vr.digits(5)}`,
+        '/app/download.html',
+        `/h5/?uid=${vr.digits(7)}`,
+      ]);
       const url = domain ? messyUrl(vr, domain, urlPath) : null;
 
       // What the victim remembers and reports.
       const identifiers = [];
-      const want = vr.weighted([[0, 15], [1, 38], [2, 30], [3, 13], [4, 4]]);
-      const offers = vr.shuffle([
-        () => ({ kind: 'phone', value: messyPhone(vr, phone), role: 'caller' }),
-        () => ({ kind: 'bank_card', value: messyCard(vr, vr.pick(g.cards)), role: 'payee' }),
-        g.wechats.length ? () => ({ kind: 'wechat', value: vr.chance(0.7) ? vr.pick(g.wechats) : `微信号：${vr.pick(g.wechats)}`, role: 'contact' }) : null,
-        g.qqs.length ? () => ({ kind: 'qq', value: vr.chance(0.7) ? vr.pick(g.qqs) : `QQ:${vr.pick(g.qqs)}`, role: 'contact' }) : null,
-        g.alipays.length ? () => ({ kind: 'alipay', value: vr.pick(g.alipays), role: 'payee' }) : null,
-        url ? () => ({ kind: 'url', value: url, role: 'link' }) : null,
-        g.tron.length ? () => ({ kind: 'crypto', value: vr.chance(0.8) ? vr.pick(g.tron) : `USDT-TRC20地址：${vr.pick(g.tron)}`, role: 'payee' }) : null,
-        g.hotline400 ? () => ({ kind: 'phone', value: vr.chance(0.5) ? g.hotline400 : g.hotline400.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1-$2-$3'), role: 'caller' }) : null,
-      ].filter(Boolean));
+      const want = vr.weighted([
+        [0, 15],
+        [1, 38],
+        [2, 30],
+        [3, 13],
+        [4, 4],
+      ]);
+      const offers = vr.shuffle(
+        [
+          () => ({ kind: 'phone', value: messyPhone(vr, phone), role: 'caller' }),
+          () => ({ kind: 'bank_card', value: messyCard(vr, vr.pick(g.cards)), role: 'payee' }),
+          g.wechats.length
+            ? () => ({ kind: 'wechat', value: vr.chance(0.7) ? vr.pick(g.wechats) : `微信号：${vr.pick(g.wechats)}`, role: 'contact' })
+            : null,
+          g.qqs.length ? () => ({ kind: 'qq', value: vr.chance(0.7) ? vr.pick(g.qqs) : `QQ:${vr.pick(g.qqs)}`, role: 'contact' }) : null,
+          g.alipays.length ? () => ({ kind: 'alipay', value: vr.pick(g.alipays), role: 'payee' }) : null,
+          url ? () => ({ kind: 'url', value: url, role: 'link' }) : null,
+          g.tron.length
+            ? () => ({ kind: 'crypto', value: vr.chance(0.8) ? vr.pick(g.tron) : `USDT-TRC20地址：${vr.pick(g.tron)}`, role: 'payee' })
+            : null,
+          g.hotline400
+            ? () => ({
+                kind: 'phone',
+                value: vr.chance(0.5) ? g.hotline400 : g.hotline400.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1-$2-$3'),
+                role: 'caller',
+              })
+            : null,
+        ].filter(Boolean),
+      );
       for (const make of offers.slice(0, want)) identifiers.push(make());
 
       // The fraudster's messages: a shared template, sometimes with the gang's contact in it.
@@ -259,7 +378,11 @@ export function build(_source, { seed = 7, reports: target = 10000 } = {}) {
           .replace('{id}', contact);
         if (vr.chance(0.15)) text += `，如有疑问请致电官方客服${vr.pick(HOTLINES)}`;
         const sms = g.sends_sms && text.includes('回T退订');
-        const channel = sms ? 'sms' : g.category === 'impersonating_officials' || g.category === 'fake_customer_service' ? vr.pick(['call', 'call', 'sms']) : vr.pick(['im', 'im', 'sms', 'app']);
+        const channel = sms
+          ? 'sms'
+          : g.category === 'impersonating_officials' || g.category === 'fake_customer_service'
+            ? vr.pick(['call', 'call', 'sms'])
+            : vr.pick(['im', 'im', 'sms', 'app']);
         const msg = { channel, text, at: beijing(occurredMs - vr.int(0, 3) * DAY) };
         if (channel === 'sms') msg.sender = sms && g.gateway ? g.gateway : messyPhone(vr, phone);
         if (channel === 'call') msg.sender = messyPhone(vr, phone);
@@ -272,7 +395,10 @@ export function build(_source, { seed = 7, reports: target = 10000 } = {}) {
       // The victim's account, sometimes citing what they looked up.
       const parts = [`${vr.pick(NARRATIVES[g.category])}。`];
       if (vr.chance(0.1)) parts.push(`后来打${vr.pick(HOTLINES)}问了，才知道被骗。`);
-      if (url && vr.chance(0.1)) parts.push(`网址查过VirusTotal：https://www.virustotal.com/${vr.chance(0.5) ? 'gui/url' : '#/url'}/${sha256(`http://${domain}/`)}/detection`);
+      if (url && vr.chance(0.1))
+        parts.push(
+          `网址查过VirusTotal：https://www.virustotal.com/${vr.chance(0.5) ? 'gui/url' : '#/url'}/${sha256(`http://${domain}/`)}/detection`,
+        );
       if (g.tron.length && vr.chance(0.3)) parts.push(`转账记录：https://tronscan.org/#/address/${vr.pick(g.tron)}`);
       if (vr.chance(0.15)) parts.push(`参考：${vr.pick(REFERENCE_POOL)}`);
       if (vr.chance(0.1) && identifiers.length > 0) parts.push(`对方${vr.pick(['电话', '账号'])}是${identifiers[0].value}。`);

@@ -28,7 +28,21 @@ const FILES = [
   ['label04-last.csv', 'impersonating_acquaintance', ['im'], '对方冒充我的领导/熟人，让我帮忙转账'],
 ];
 
-const PLATFORM_DOMAINS = new Set(['jd.com', 'taobao.com', 'tmall.com', 'alipay.com', 'qq.com', 'weixin.qq.com', 'wechat.com', 'baidu.com', '12306.cn', 'gov.cn', 'icbc.com.cn', 'ccb.com', 'pbccrc.org.cn']);
+const PLATFORM_DOMAINS = new Set([
+  'jd.com',
+  'taobao.com',
+  'tmall.com',
+  'alipay.com',
+  'qq.com',
+  'weixin.qq.com',
+  'wechat.com',
+  'baidu.com',
+  '12306.cn',
+  'gov.cn',
+  'icbc.com.cn',
+  'ccb.com',
+  'pbccrc.org.cn',
+]);
 
 function ascendingRun(digits) {
   if (digits.length < 6) return false;
@@ -126,4 +140,3 @@ export function build(source, { seed = 1 } = {}) {
       'texts sharing a fraudster identifier by the converter’s own extraction (masks, example values and platform domains excluded) are one cluster; every other text is its own cluster',
   };
 }
-

@@ -91,8 +91,38 @@ export const PRECINCTS = [
   ['NJ-PUKOU', '浦口区'],
 ];
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '157', '158', '159', '166', '173', '177', '180', '181', '186', '187', '188', '189', '191', '198', '199'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '177',
+  '180',
+  '181',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 
 export function mobile(r) {
   return r.pick(MOBILE_PREFIXES) + r.digits(8);
@@ -136,7 +166,17 @@ export function parseDay(text) {
 /** occurred_at and reported_at of a victim who met the scam around `startMs`. */
 export function victimTimes(r, startMs, spreadDays) {
   const occurred = startMs + Math.floor(r.next() * spreadDays * DAY) + r.int(8, 23) * 3600_000 + r.int(0, 59) * 60_000;
-  const reported = occurred + r.weighted([[0, 4], [1, 3], [2, 2], [5, 1], [14, 1]]) * DAY + r.int(1, 10) * 3600_000;
+  const reported =
+    occurred +
+    r.weighted([
+      [0, 4],
+      [1, 3],
+      [2, 2],
+      [5, 1],
+      [14, 1],
+    ]) *
+      DAY +
+    r.int(1, 10) * 3600_000;
   return { occurred_at: beijing(occurred), reported_at: beijing(reported), occurredMs: occurred };
 }
 
@@ -170,12 +210,21 @@ export function messyPhone(r, digits11) {
 /** A bank card number as people type it. */
 export function messyCard(r, digits) {
   const groups = digits.match(/.{1,4}/g).join(' ');
-  return r.weighted([[digits, 4], [groups, 3], [digits.replace(/(\d{6})(\d+)(\d{4})/, '$1 $2 $3'), 1], [FULL_WIDTH(digits), 1]]);
+  return r.weighted([
+    [digits, 4],
+    [groups, 3],
+    [digits.replace(/(\d{6})(\d+)(\d{4})/, '$1 $2 $3'), 1],
+    [FULL_WIDTH(digits), 1],
+  ]);
 }
 
 /** A URL of `host` with `pathAndQuery` ('' or starting with /, ? or #) as a victim copies it. */
 export function messyUrl(r, host, pathAndQuery = '') {
-  const scheme = r.weighted([['https://', 5], ['http://', 3], ['', 3]]);
+  const scheme = r.weighted([
+    ['https://', 5],
+    ['http://', 3],
+    ['', 3],
+  ]);
   const www = !host.startsWith('www.') && r.chance(0.15) ? 'www.' : '';
   let h = `${www}${host}`;
   if (r.chance(0.08)) h = h.toUpperCase();
@@ -187,11 +236,25 @@ export function messyUrl(r, host, pathAndQuery = '') {
 
 /** Labelled WeChat id, as a fraudster writes it in a message or a victim in a narrative. */
 export function wechatLabel(r, id) {
-  return r.weighted([[`微信：${id}`, 3], [`微信 ${id}`, 2], [`vx:${id}`, 1], [`VX：${id}`, 1], [`加V：${id}`, 1], [`微信号${id}`, 1], [`wx：${id}`, 1]]);
+  return r.weighted([
+    [`微信：${id}`, 3],
+    [`微信 ${id}`, 2],
+    [`vx:${id}`, 1],
+    [`VX：${id}`, 1],
+    [`加V：${id}`, 1],
+    [`微信号${id}`, 1],
+    [`wx：${id}`, 1],
+  ]);
 }
 
 export function qqLabel(r, qq) {
-  return r.weighted([[`QQ：${qq}`, 3], [`QQ ${qq}`, 2], [`qq号${qq}`, 1], [`扣扣：${qq}`, 1], [`Q群${qq}`, 1]]);
+  return r.weighted([
+    [`QQ：${qq}`, 3],
+    [`QQ ${qq}`, 2],
+    [`qq号${qq}`, 1],
+    [`扣扣：${qq}`, 1],
+    [`Q群${qq}`, 1],
+  ]);
 }
 
 // ---- reference sites cited in narratives ---------------------------------------------------

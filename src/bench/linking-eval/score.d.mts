@@ -10,7 +10,11 @@ export interface Scores {
   pairwise: { p: number | null; r: number | null; f1: number | null };
   bcubed: { p: number | null; r: number | null; f1: number | null };
 }
-export function score(ids: readonly string[], truthOf: (id: string) => string | undefined, systemOf: (id: string) => string | undefined): Scores;
+export function score(
+  ids: readonly string[],
+  truthOf: (id: string) => string | undefined,
+  systemOf: (id: string) => string | undefined,
+): Scores;
 export function unionOnValues(ids: readonly string[], rows: readonly (readonly [string, string])[]): Map<string, string>;
 export interface Suggestion {
   id: string;

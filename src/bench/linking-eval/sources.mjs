@@ -22,7 +22,8 @@ export const SOURCES = {
   },
   'ChangMianRen/Telecom_Fraud_Texts_5': {
     commit: '9526a1ee14a800045ee349156f667b6b9cfd9921',
-    licence: 'GPL-3.0 (LICENSE); README restricts the data to research use by universities and research institutes, no commercial use, cite Li, Zhang & Jiang, Appl. Sci. 2024, 14, 11628',
+    licence:
+      'GPL-3.0 (LICENSE); README restricts the data to research use by universities and research institutes, no commercial use, cite Li, Zhang & Jiang, Appl. Sci. 2024, 14, 11628',
   },
 };
 
@@ -69,7 +70,10 @@ export function openSource(repo, { anyCommit = false } = {}) {
     },
     /** the paths in that commit under `prefix` */
     list(prefix = '') {
-      return git(dir, ['ls-tree', '-r', '--name-only', commit, ...(prefix ? ['--', prefix] : [])]).toString().split('\n').filter(Boolean);
+      return git(dir, ['ls-tree', '-r', '--name-only', commit, ...(prefix ? ['--', prefix] : [])])
+        .toString()
+        .split('\n')
+        .filter(Boolean);
     },
     /** what was read, for the manifest: repository, commit, licence, sha256 of each file */
     provenance() {

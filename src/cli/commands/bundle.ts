@@ -38,7 +38,9 @@ export function bureauName(db: Db): string {
 
 function checkLines(c: BundleCheck): string[] {
   return [
-    c.signer === 'trusted' ? `intact, signed by trusted key "${c.signerName ?? ''}"` : 'intact, self-consistent: signed by a key that is NOT in the trust list',
+    c.signer === 'trusted'
+      ? `intact, signed by trusted key "${c.signerName ?? ''}"`
+      : 'intact, self-consistent: signed by a key that is NOT in the trust list',
     `  signer fingerprint ${groupedFingerprint(c.fingerprint ?? '')}`,
     `  bureau ${c.bureau ?? ''}${c.caseId ? `, case ${c.caseId}` : ''}${c.title ? `: ${c.title}` : ''}`,
     `  ${c.reports} reports, redaction: ${c.redaction ?? 'none'}`,
@@ -47,7 +49,7 @@ function checkLines(c: BundleCheck): string[] {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write a signed case bundle of a series (--redact removes victims\' personal data)',
+  summary: "write a signed case bundle of a series (--redact removes victims' personal data)",
   usage: 'casegraph export SERIES_ID --out FILE [--redact] [--case CASE_ID] [--bureau NAME] [--db PATH] [--json]',
   options: { out: { type: 'string' }, redact: { type: 'boolean' }, case: { type: 'string' }, bureau: { type: 'string' } },
   async run(ctx) {
@@ -71,19 +73,65 @@ export const exportCommand: Command = {
       const r = await expected(async () => {
         const identity = await loadOrCreateIdentity(ctx.db, vault);
         const sharingKey = redact ? await loadSharingKey(db, vault) : null;
-        if (redact && sharingKey === null) ctx.err('no sharing key is set: victims\' data is replaced by plain markers, not keyed hashes (set one with casegraph keys --set-sharing-key)');
-        return writeBundle(db, { seriesId, caseId, redact, sharingKey, identity, bureau: bureauName(db), out, onProgress: (phase, done, total) => bar.update(done, total, ` ${phase}`) });
+        if (redact && sharingKey === null)
+          ctx.err(
+            "no sharing key is set: victims' data is replaced by plain markers, not keyed hashes (set one with casegraph keys --set-sharing-key)",
+          );
+        return writeBundle(db, {
+          seriesId,
+          caseId,
+          redact,
+          sharingKey,
+          identity,
+          bureau: bureauName(db),
+          out,
+          onProgress: (phase, done, total) => bar.update(done, total, ` ${phase}`),
+        });
       }).finally(() => bar.end());
       db.transaction(() => {
         if (r.caseId) {
-          db.prepare('INSERT INTO case_export (case_id, series_id, at, actor, file_name, manifest_sha256, redaction, reports, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-            r.caseId, r.seriesId, new Date().toISOString(), os.userInfo().username, path.basename(out), r.manifestSha256, r.redaction, r.reports, r.bytes,
+          db.prepare(
+            'INSERT INTO case_export (case_id, series_id, at, actor, file_name, manifest_sha256, redaction, reports, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          ).run(
+            r.caseId,
+            r.seriesId,
+            new Date().toISOString(),
+            os.userInfo().username,
+            path.basename(out),
+            r.manifestSha256,
+            r.redaction,
+            r.reports,
+            r.bytes,
           );
         }
-        appendAudit(db, { action: 'export', subject: r.seriesId, detail: { caseId: r.caseId, file: path.basename(out), redaction: r.redaction, reports: r.reports, manifestSha256: r.manifestSha256 } });
+        appendAudit(db, {
+          action: 'export',
+          subject: r.seriesId,
+          detail: {
+            caseId: r.caseId,
+            file: path.basename(out),
+            redaction: r.redaction,
+            reports: r.reports,
+            manifestSha256: r.manifestSha256,
+          },
+        });
       })();
-      if (ctx.json) ctx.out(JSON.stringify({ file: r.file, bytes: r.bytes, reports: r.reports, seriesId: r.seriesId, caseId: r.caseId, redaction: r.redaction, manifestSha256: r.manifestSha256 }));
-      else ctx.out(`wrote ${r.file}: ${r.reports} reports, ${(r.bytes / 1024).toFixed(0)} KiB, redaction ${r.redaction}${redact ? ` (${r.manifest.redaction.hashes === 'none' ? 'no keyed hashes' : 'keyed hashes'})` : ''}`);
+      if (ctx.json)
+        ctx.out(
+          JSON.stringify({
+            file: r.file,
+            bytes: r.bytes,
+            reports: r.reports,
+            seriesId: r.seriesId,
+            caseId: r.caseId,
+            redaction: r.redaction,
+            manifestSha256: r.manifestSha256,
+          }),
+        );
+      else
+        ctx.out(
+          `wrote ${r.file}: ${r.reports} reports, ${(r.bytes / 1024).toFixed(0)} KiB, redaction ${r.redaction}${redact ? ` (${r.manifest.redaction.hashes === 'none' ? 'no keyed hashes' : 'keyed hashes'})` : ''}`,
+        );
     } finally {
       db.close();
     }
@@ -92,7 +140,7 @@ export const exportCommand: Command = {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'check a bundle\'s hashes, signature and format; exit 0 only when it is intact',
+  summary: "check a bundle's hashes, signature and format; exit 0 only when it is intact",
   usage: 'casegraph verify FILE [--db PATH] [--json]',
   options: {},
   async run(ctx) {
@@ -121,7 +169,9 @@ export const importBundleCommand: Command = {
     let summary;
     try {
       const bar = progressReporter('importing');
-      summary = await importBundle(db, ctx.positionals[0] as string, { onProgress: (phase, done, total) => bar.update(done, total, ` ${phase}`) })
+      summary = await importBundle(db, ctx.positionals[0] as string, {
+        onProgress: (phase, done, total) => bar.update(done, total, ` ${phase}`),
+      })
         .catch((e: unknown) => {
           if (e instanceof BundleRejectedError) throw new CliError(e.message);
           throw e;
@@ -132,8 +182,14 @@ export const importBundleCommand: Command = {
     }
     const c = summary.check;
     if (!ctx.json) {
-      ctx.out(summary.alreadyImported ? 'this bundle was imported before: nothing changed' : `new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, withdrawn ${summary.withdrawn}`);
-      ctx.out(`from ${c.bureau ?? ''} (${c.signer === 'trusted' ? `trusted key "${c.signerName ?? ''}"` : 'self-consistent: signer not in the trust list'}), redaction ${c.redaction ?? 'none'}`);
+      ctx.out(
+        summary.alreadyImported
+          ? 'this bundle was imported before: nothing changed'
+          : `new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, withdrawn ${summary.withdrawn}`,
+      );
+      ctx.out(
+        `from ${c.bureau ?? ''} (${c.signer === 'trusted' ? `trusted key "${c.signerName ?? ''}"` : 'self-consistent: signer not in the trust list'}), redaction ${c.redaction ?? 'none'}`,
+      );
     }
     if (!summary.alreadyImported && summary.new + summary.updated + summary.withdrawn > 0) {
       // The new reports join local series where the evidence says so.
@@ -145,7 +201,8 @@ export const importBundleCommand: Command = {
 
 export const keysCommand: Command = {
   name: 'keys',
-  summary: 'print this workstation\'s public key (PEM) and its fingerprint; --set-sharing-key reads the redaction sharing key from $CASEGRAPH_SHARING_KEY',
+  summary:
+    "print this workstation's public key (PEM) and its fingerprint; --set-sharing-key reads the redaction sharing key from $CASEGRAPH_SHARING_KEY",
   usage: 'casegraph keys [--set-sharing-key | --clear-sharing-key] [--db PATH] [--json]',
   options: { 'set-sharing-key': { type: 'boolean' }, 'clear-sharing-key': { type: 'boolean' } },
   async run(ctx) {
@@ -155,7 +212,10 @@ export const keysCommand: Command = {
       const vault = new FileTokenVault(tokenKeyPathFor(ctx.db));
       if (ctx.values['set-sharing-key'] === true) {
         const key = process.env['CASEGRAPH_SHARING_KEY'];
-        if (!key || key.length < 16) throw new UsageError('--set-sharing-key reads the key from $CASEGRAPH_SHARING_KEY (at least 16 characters; never on the command line)');
+        if (!key || key.length < 16)
+          throw new UsageError(
+            '--set-sharing-key reads the key from $CASEGRAPH_SHARING_KEY (at least 16 characters; never on the command line)',
+          );
         await expected(() => setSharingKey(db, vault, key));
       } else if (ctx.values['clear-sharing-key'] === true) {
         await expected(() => setSharingKey(db, vault, null));
@@ -185,7 +245,7 @@ export const trustCommand: Command = {
     const db = openStore(ctx.db);
     try {
       if (op === 'add') {
-        if (!arg) throw new UsageError('trust add needs the bureau\'s public key file (PEM)');
+        if (!arg) throw new UsageError("trust add needs the bureau's public key file (PEM)");
         const name = ctx.values['name'];
         if (typeof name !== 'string' || name.trim() === '') throw new UsageError('trust add needs --name NAME');
         let pem: string;

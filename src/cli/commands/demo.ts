@@ -43,7 +43,10 @@ export const demoCommand: Command = {
       const r = await importDemo(db, { reports, seed, onProgress: (done, total) => bar.update(done, total, ' reports') });
       bar.end();
       if (ctx.json) ctx.out(JSON.stringify(r));
-      else ctx.out(`demo precinct (seed ${seed}): new ${r.new}, updated ${r.updated}, unchanged ${r.unchanged}, withdrawn ${r.withdrawn} (${(r.elapsedMs / 1000).toFixed(1)} s) in ${ctx.db}`);
+      else
+        ctx.out(
+          `demo precinct (seed ${seed}): new ${r.new}, updated ${r.updated}, unchanged ${r.unchanged}, withdrawn ${r.withdrawn} (${(r.elapsedMs / 1000).toFixed(1)} s) in ${ctx.db}`,
+        );
     } finally {
       bar.end();
       db.close();

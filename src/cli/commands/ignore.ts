@@ -1,4 +1,11 @@
-import { addIgnored, IGNORE_KINDS, IgnoreChangeError, IgnoreValueError, removeIgnored, type IgnoreChange } from '../../core/linking/ignore-edit';
+import {
+  addIgnored,
+  IGNORE_KINDS,
+  IgnoreChangeError,
+  IgnoreValueError,
+  removeIgnored,
+  type IgnoreChange,
+} from '../../core/linking/ignore-edit';
 import { listIgnored } from '../../core/linking/ignore-store';
 import { openStore } from '../../core/store/db';
 import { CliError, UsageError, type Command, type CommandContext } from '../cli-kit';
@@ -21,7 +28,10 @@ function printChange(ctx: CommandContext, verb: 'add' | 'remove', c: IgnoreChang
   }
   const what = `${c.kind} ${c.value}${c.source === 'shipped' ? ' (shipped default)' : ''}`;
   if (!c.changed) ctx.out(`${what} is already ${verb === 'add' ? 'ignored' : 'not ignored'}; nothing to relink`);
-  else ctx.out(`${verb === 'add' ? 'ignoring' : 'no longer ignoring'} ${what}; ${c.relink} report${c.relink === 1 ? '' : 's'} relink at the next casegraph link`);
+  else
+    ctx.out(
+      `${verb === 'add' ? 'ignoring' : 'no longer ignoring'} ${what}; ${c.relink} report${c.relink === 1 ? '' : 's'} relink at the next casegraph link`,
+    );
 }
 
 export const ignoreCommand: Command = {
@@ -32,14 +42,20 @@ export const ignoreCommand: Command = {
   async run(ctx) {
     const [sub, kind, value, ...extra] = ctx.positionals;
     if (sub === 'list') {
-      if (ctx.positionals.length > 1) throw new UsageError(`ignore list takes no further arguments, got ${ctx.positionals.slice(1).join(' ')}`);
-      if (ctx.values['reason'] !== undefined || ctx.values['override'] !== undefined) throw new UsageError('--reason and --override go with add and remove');
+      if (ctx.positionals.length > 1)
+        throw new UsageError(`ignore list takes no further arguments, got ${ctx.positionals.slice(1).join(' ')}`);
+      if (ctx.values['reason'] !== undefined || ctx.values['override'] !== undefined)
+        throw new UsageError('--reason and --override go with add and remove');
     } else if (sub === 'add' || sub === 'remove') {
-      if (kind === undefined || value === undefined || extra.length > 0) throw new UsageError(`ignore ${sub} takes KIND VALUE (quote a value with spaces)`);
+      if (kind === undefined || value === undefined || extra.length > 0)
+        throw new UsageError(`ignore ${sub} takes KIND VALUE (quote a value with spaces)`);
       if (sub === 'add' && ctx.values['override'] !== undefined) throw new UsageError('--override goes with remove');
-      if (typeof ctx.values['reason'] === 'string' && ctx.values['reason'].trim() === '') throw new UsageError('--reason must not be empty');
+      if (typeof ctx.values['reason'] === 'string' && ctx.values['reason'].trim() === '')
+        throw new UsageError('--reason must not be empty');
     } else {
-      throw new UsageError(sub === undefined ? 'ignore needs list, add or remove' : `unknown ignore subcommand "${sub}"; list, add or remove`);
+      throw new UsageError(
+        sub === undefined ? 'ignore needs list, add or remove' : `unknown ignore subcommand "${sub}"; list, add or remove`,
+      );
     }
     const db = openStore(ctx.db);
     try {
@@ -58,7 +74,10 @@ export const ignoreCommand: Command = {
       }
       const reason = typeof ctx.values['reason'] === 'string' ? ctx.values['reason'].trim() : undefined;
       const options = { ...(reason !== undefined ? { reason } : {}), override: ctx.values['override'] === true };
-      const change = sub === 'add' ? addIgnored(db, kind as string, value as string, options) : removeIgnored(db, kind as string, value as string, options);
+      const change =
+        sub === 'add'
+          ? addIgnored(db, kind as string, value as string, options)
+          : removeIgnored(db, kind as string, value as string, options);
       printChange(ctx, sub, change);
     } catch (e) {
       if (e instanceof IgnoreValueError) throw new UsageError(e.message);

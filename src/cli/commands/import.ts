@@ -26,9 +26,12 @@ export const importCommand: Command = {
         return;
       }
       for (const x of r.rejections) ctx.err(`rejected ${x.where}: ${x.field} ${x.reason}`);
-      if (r.rejected > r.rejections.length) ctx.err(`… and ${r.rejected - r.rejections.length} more rejected records, all in the quarantine`);
+      if (r.rejected > r.rejections.length)
+        ctx.err(`… and ${r.rejected - r.rejections.length} more rejected records, all in the quarantine`);
       const rate = r.elapsedMs > 0 ? Math.round(((r.new + r.updated + r.unchanged + r.withdrawn + r.rejected) * 1000) / r.elapsedMs) : 0;
-      ctx.out(`new ${r.new}, updated ${r.updated}, unchanged ${r.unchanged}, withdrawn ${r.withdrawn}, rejected ${r.rejected} (${(r.elapsedMs / 1000).toFixed(1)} s, ${rate} records/s)`);
+      ctx.out(
+        `new ${r.new}, updated ${r.updated}, unchanged ${r.unchanged}, withdrawn ${r.withdrawn}, rejected ${r.rejected} (${(r.elapsedMs / 1000).toFixed(1)} s, ${rate} records/s)`,
+      );
     } finally {
       bar.end();
       db.close();

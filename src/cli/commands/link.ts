@@ -9,7 +9,8 @@ const here = import.meta.dirname;
 
 export const linkCommand: Command = {
   name: 'link',
-  summary: 'link reports into series (incremental unless --full); prints the number of series, of series over the filing threshold and of suggestions',
+  summary:
+    'link reports into series (incremental unless --full); prints the number of series, of series over the filing threshold and of suggestions',
   usage: 'casegraph link [--full [--estimate]] [--db PATH] [--json]',
   options: { full: { type: 'boolean' }, estimate: { type: 'boolean' } },
   async run(ctx) {
@@ -23,7 +24,9 @@ export const linkCommand: Command = {
     const workerFile = path.join(here, 'link-worker.js');
     let summary: LinkRunSummary | null;
     if (fs.existsSync(workerFile)) {
-      const job = startLinkWorker(workerFile, { dbPath: ctx.db, full, ...(estimate ? { estimate } : {}) }, (stage, done, total) => bar.update(done, total, ` ${stage}`));
+      const job = startLinkWorker(workerFile, { dbPath: ctx.db, full, ...(estimate ? { estimate } : {}) }, (stage, done, total) =>
+        bar.update(done, total, ` ${stage}`),
+      );
       const stop = (): void => job.cancel();
       process.once('SIGINT', stop);
       try {

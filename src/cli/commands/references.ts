@@ -1,6 +1,12 @@
 import { REFERENCE_CATEGORIES } from '../../common/model';
 import { listReferenceDomains } from '../../core/linking/reference-domains';
-import { addReference, ReferenceChangeError, ReferenceValueError, removeReference, type ReferenceChange } from '../../core/linking/reference-edit';
+import {
+  addReference,
+  ReferenceChangeError,
+  ReferenceValueError,
+  removeReference,
+  type ReferenceChange,
+} from '../../core/linking/reference-edit';
 import { openStore } from '../../core/store/db';
 import { CliError, UsageError, type Command, type CommandContext } from '../cli-kit';
 
@@ -28,13 +34,21 @@ function printChange(ctx: CommandContext, verb: 'add' | 'remove', c: ReferenceCh
     ctx.out(`${what} is already ${verb === 'add' ? 'a reference site' : 'turned off'}; nothing to relink`);
     return;
   }
-  const done = verb === 'add' ? (c.source === 'shipped' ? 'turned back on' : 'added') : c.source === 'shipped' ? 'turned off in this store' : 'removed';
+  const done =
+    verb === 'add'
+      ? c.source === 'shipped'
+        ? 'turned back on'
+        : 'added'
+      : c.source === 'shipped'
+        ? 'turned off in this store'
+        : 'removed';
   ctx.out(`${what} ${done}; ${c.relink} report${c.relink === 1 ? '' : 's'} relink at the next casegraph link`);
 }
 
 export const referencesCommand: Command = {
   name: 'references',
-  summary: 'show or edit the reference sites (cited in reports, never a fraudster identifier); a change relinks the reports it affects at the next link',
+  summary:
+    'show or edit the reference sites (cited in reports, never a fraudster identifier); a change relinks the reports it affects at the next link',
   usage: USAGE,
   options: { category: { type: 'string' }, reason: { type: 'string' } },
   async run(ctx) {
@@ -42,7 +56,8 @@ export const referencesCommand: Command = {
     const category = ctx.values['category'];
     const reasonValue = ctx.values['reason'];
     if (sub === 'list') {
-      if (ctx.positionals.length > 1) throw new UsageError(`references list takes no further arguments, got ${ctx.positionals.slice(1).join(' ')}`);
+      if (ctx.positionals.length > 1)
+        throw new UsageError(`references list takes no further arguments, got ${ctx.positionals.slice(1).join(' ')}`);
       if (category !== undefined || reasonValue !== undefined) throw new UsageError('--category and --reason go with add and remove');
     } else if (sub === 'add' || sub === 'remove') {
       if (domain === undefined || extra.length > 0) throw new UsageError(`references ${sub} takes one DOMAIN`);
@@ -52,7 +67,9 @@ export const referencesCommand: Command = {
       }
       if (typeof reasonValue === 'string' && reasonValue.trim() === '') throw new UsageError('--reason must not be empty');
     } else {
-      throw new UsageError(sub === undefined ? 'references needs list, add or remove' : `unknown references subcommand "${sub}"; list, add or remove`);
+      throw new UsageError(
+        sub === undefined ? 'references needs list, add or remove' : `unknown references subcommand "${sub}"; list, add or remove`,
+      );
     }
     const db = openStore(ctx.db);
     try {

@@ -23,16 +23,25 @@ export const serveCommand: Command = {
     const vault = new FileTokenVault(tokenKeyPathFor(ctx.db));
     // Opening a large store the first time after an update migrates it (indexing its reports
     // again for search: 4 s per 100,000); a wait that long is said, not left silent.
-    const slow = setTimeout(() => ctx.err(`opening ${ctx.db}: a store from an earlier version is upgraded first, which takes a while on a large store…`), 2000);
-    const backend = await BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath: ctx.db, importRoot: stagingDir, downloadRoot: path.join(stagingDir, 'downloads') }, vault)
+    const slow = setTimeout(
+      () => ctx.err(`opening ${ctx.db}: a store from an earlier version is upgraded first, which takes a while on a large store…`),
+      2000,
+    );
+    const backend = await BackendClient.start(
+      path.join(here, 'backend-worker.js'),
+      { dbPath: ctx.db, importRoot: stagingDir, downloadRoot: path.join(stagingDir, 'downloads') },
+      vault,
+    )
       .catch((e: unknown) => {
         throw new CliError((e as Error).message);
       })
       .finally(() => clearTimeout(slow));
-    const host = await startHost({ api: backend, rendererDir, stagingDir, downloadDir: path.join(stagingDir, 'downloads'), port }).catch(async (e: unknown) => {
-      await backend.close();
-      throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
-    });
+    const host = await startHost({ api: backend, rendererDir, stagingDir, downloadDir: path.join(stagingDir, 'downloads'), port }).catch(
+      async (e: unknown) => {
+        await backend.close();
+        throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
+      },
+    );
     ctx.out(host.url);
     ctx.err(`Casegraph is serving ${ctx.db} on ${host.origin} (127.0.0.1 only). Open the address above; Ctrl+C stops.`);
     await new Promise<void>((resolve) => {

@@ -19,7 +19,7 @@ const USAGE = [
   '',
   'Leads the engine does not act on alone (similar text, time, brand or sender, a shared domain),',
   'strongest first; those that would bring a series over the filing threshold come first.',
-  'accept: the two series become one (an investigator\'s merge); reject: never suggested again',
+  "accept: the two series become one (an investigator's merge); reject: never suggested again",
   'between those series; revoke: undo either. Each is recorded with who and why, then linked.',
 ].join('\n');
 
@@ -61,11 +61,17 @@ function table(ctx: CommandContext, rows: readonly Suggestion[], currency: strin
     `${s.combinedLoss} ${currency}`,
     `${signedBits(s.score)} bits`,
     `${(s.probability * 100).toFixed(1)}%`,
-    [s.crossesThreshold ? 'would reach the threshold' : '', s.status === 'open' ? '' : `${s.status} by ${s.decision?.actor ?? '?'}`].filter((x) => x !== '').join('; '),
+    [s.crossesThreshold ? 'would reach the threshold' : '', s.status === 'open' ? '' : `${s.status} by ${s.decision?.actor ?? '?'}`]
+      .filter((x) => x !== '')
+      .join('; '),
   ]);
   const head = ['ID', 'SERIES', 'REPORTS', 'LOSS', 'SCORE', 'P', ''];
   const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: readonly string[]): string => c.map((x, i) => (i === 3 || i === 4 || i === 5 ? x.padStart(width[i] as number) : x.padEnd(width[i] as number))).join('  ').trimEnd();
+  const line = (c: readonly string[]): string =>
+    c
+      .map((x, i) => (i === 3 || i === 4 || i === 5 ? x.padStart(width[i] as number) : x.padEnd(width[i] as number)))
+      .join('  ')
+      .trimEnd();
   ctx.out(line(head));
   rows.forEach((s, k) => {
     ctx.out(line(cells[k] as string[]));
@@ -77,11 +83,19 @@ function table(ctx: CommandContext, rows: readonly Suggestion[], currency: strin
 
 function list(ctx: CommandContext): void {
   const status = ctx.values['status'];
-  if (status !== undefined && !(STATUSES as readonly unknown[]).includes(status)) throw new UsageError(`--status must be open, accepted or rejected, got ${JSON.stringify(status)}`);
+  if (status !== undefined && !(STATUSES as readonly unknown[]).includes(status))
+    throw new UsageError(`--status must be open, accepted or rejected, got ${JSON.stringify(status)}`);
   const series = typeof ctx.values['series'] === 'string' ? ctx.values['series'] : undefined;
   const db = openStore(ctx.db, { readonly: true });
   try {
-    const page = expected(() => querySuggestions(db, { ...(series !== undefined ? { series } : {}), ...(status !== undefined ? { status: status as Status } : {}), offset: 0, limit: Number.MAX_SAFE_INTEGER }));
+    const page = expected(() =>
+      querySuggestions(db, {
+        ...(series !== undefined ? { series } : {}),
+        ...(status !== undefined ? { status: status as Status } : {}),
+        offset: 0,
+        limit: Number.MAX_SAFE_INTEGER,
+      }),
+    );
     const currency = thresholdRule(db).currency;
     if (ctx.json) {
       ctx.out(JSON.stringify(page.rows.map((s) => jsonOf(s, currency))));
@@ -92,21 +106,25 @@ function list(ctx: CommandContext): void {
       return;
     }
     table(ctx, page.rows, currency);
-    ctx.err(`${page.total} ${status ?? 'open'} suggestion${page.total === 1 ? '' : 's'}, ${page.crossing} would bring a series over the filing threshold`);
+    ctx.err(
+      `${page.total} ${status ?? 'open'} suggestion${page.total === 1 ? '' : 's'}, ${page.crossing} would bring a series over the filing threshold`,
+    );
   } finally {
     db.close();
   }
 }
 
 const DONE = {
-  accept: (s: Suggestion) => `accepted ${s.id}: ${s.series[0]} and ${s.series[1]} become one series (merge correction #${s.decision?.correction ?? '?'}); linking now`,
+  accept: (s: Suggestion) =>
+    `accepted ${s.id}: ${s.series[0]} and ${s.series[1]} become one series (merge correction #${s.decision?.correction ?? '?'}); linking now`,
   reject: (s: Suggestion) => `rejected ${s.id}: ${s.series[0]} and ${s.series[1]} are not suggested together again; linking now`,
   revoke: (s: Suggestion) => `revoked the decision on ${s.id} (${s.series[0]} and ${s.series[1]}); it is open again; linking now`,
 } as const;
 
 async function decide(ctx: CommandContext, verb: 'accept' | 'reject' | 'revoke', id: string): Promise<void> {
   const reason = ctx.values['reason'];
-  if (typeof reason !== 'string' || reason.trim() === '') throw new UsageError(`suggestions ${verb} needs --reason TEXT: say why, it is recorded with the decision`);
+  if (typeof reason !== 'string' || reason.trim() === '')
+    throw new UsageError(`suggestions ${verb} needs --reason TEXT: say why, it is recorded with the decision`);
   const db = openStore(ctx.db);
   let done: Suggestion;
   let currency: string;
@@ -136,9 +154,11 @@ export const suggestionsCommand: Command = {
       list(ctx);
       return;
     }
-    if (sub !== 'accept' && sub !== 'reject' && sub !== 'revoke') throw new UsageError(`unknown suggestions subcommand "${sub}"; accept, reject or revoke (or none, to list)`);
+    if (sub !== 'accept' && sub !== 'reject' && sub !== 'revoke')
+      throw new UsageError(`unknown suggestions subcommand "${sub}"; accept, reject or revoke (or none, to list)`);
     if (id === undefined || extra.length > 0) throw new UsageError(`suggestions ${sub} takes exactly one suggestion ID`);
-    if (ctx.values['series'] !== undefined || ctx.values['status'] !== undefined) throw new UsageError('--series and --status go with the list');
+    if (ctx.values['series'] !== undefined || ctx.values['status'] !== undefined)
+      throw new UsageError('--series and --status go with the list');
     await decide(ctx, sub, id);
   },
 };

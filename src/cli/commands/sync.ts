@@ -38,7 +38,13 @@ export const syncCommand: Command = {
     '(sealed with a key file beside the store). Prefer $CASEGRAPH_TOKEN: other users can see command lines.',
     '--limit is the page size asked for (1-5000, default 1000). Ctrl-C stops at once; every whole page synced stays stored.',
   ].join('\n'),
-  options: { url: { type: 'string' }, precinct: { type: 'string' }, token: { type: 'string' }, limit: { type: 'string' }, 'save-token': { type: 'boolean' } },
+  options: {
+    url: { type: 'string' },
+    precinct: { type: 'string' },
+    token: { type: 'string' },
+    limit: { type: 'string' },
+    'save-token': { type: 'boolean' },
+  },
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError(`sync takes no positional arguments, got ${ctx.positionals.join(' ')}`);
     const urlArg = stringOption(ctx.values, 'url');
@@ -64,7 +70,8 @@ export const syncCommand: Command = {
     process.once('SIGINT', onSigint);
     try {
       const token = given ?? (await storedToken(db, vault, url, precinct));
-      if (token === undefined) throw new UsageError('sync needs a token: --token T or $CASEGRAPH_TOKEN (or one saved earlier with --save-token)');
+      if (token === undefined)
+        throw new UsageError('sync needs a token: --token T or $CASEGRAPH_TOKEN (or one saved earlier with --save-token)');
       try {
         checkSyncConfig(url, precinct, token);
       } catch (e) {
@@ -93,12 +100,14 @@ export const syncCommand: Command = {
       if (ctx.json) ctx.out(JSON.stringify(r));
       else {
         for (const x of r.rejections) ctx.err(`quarantined ${x.where}: ${x.field} ${x.reason}`);
-        if (r.quarantined > r.rejections.length) ctx.err(`… and ${r.quarantined - r.rejections.length} more quarantined records, all in the quarantine`);
+        if (r.quarantined > r.rejections.length)
+          ctx.err(`… and ${r.quarantined - r.rejections.length} more quarantined records, all in the quarantine`);
         if (r.note) ctx.err(r.note);
         ctx.out(summaryLine(r));
       }
       if (r.status === 'failed' && r.error) throw new CliError(r.error.message);
-      if (r.status === 'cancelled') throw new CliError(`sync cancelled after ${r.pages} pages; everything up to there is stored — sync again to continue`);
+      if (r.status === 'cancelled')
+        throw new CliError(`sync cancelled after ${r.pages} pages; everything up to there is stored — sync again to continue`);
     } finally {
       process.off('SIGINT', onSigint);
       bar.end();

@@ -42,7 +42,12 @@ export function queryAudit(db: Db, q: AuditQuery): { total: number; rows: AuditE
     params.push(new Date(q.before).toISOString());
   }
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT count(*) FROM audit_log ${where}`).pluck().get(...params) as number;
-  const rows = db.prepare(`SELECT id, at, actor, action, subject, detail FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as AuditEntryView[];
+  const total = db
+    .prepare(`SELECT count(*) FROM audit_log ${where}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = db
+    .prepare(`SELECT id, at, actor, action, subject, detail FROM audit_log ${where} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as AuditEntryView[];
   return { total, rows };
 }

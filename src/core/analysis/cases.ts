@@ -30,7 +30,10 @@ interface CaseDbRow {
 const clock = (o: CaseOptions): string => (o.now ?? ((): string => new Date().toISOString()))();
 
 function caseRow(db: Db, c: CaseDbRow): CaseRow & { current: SeriesDbRow[] } {
-  const series = db.prepare('SELECT series_id FROM case_series WHERE case_id = ? ORDER BY added_at, series_id').pluck().all(c.id) as string[];
+  const series = db
+    .prepare('SELECT series_id FROM case_series WHERE case_id = ? ORDER BY added_at, series_id')
+    .pluck()
+    .all(c.id) as string[];
   const current: SeriesDbRow[] = [];
   const seen = new Set<string>();
   for (const s of series) {
@@ -41,7 +44,9 @@ function caseRow(db: Db, c: CaseDbRow): CaseRow & { current: SeriesDbRow[] } {
     if (row) current.push(row);
   }
   const loss = new Map<string, number>();
-  for (const r of current) for (const [cur, amount] of Object.entries(JSON.parse(r.loss) as Record<string, string>)) loss.set(cur, (loss.get(cur) ?? 0) + (decimalToCents(amount) ?? 0));
+  for (const r of current)
+    for (const [cur, amount] of Object.entries(JSON.parse(r.loss) as Record<string, string>))
+      loss.set(cur, (loss.get(cur) ?? 0) + (decimalToCents(amount) ?? 0));
   const noteCount = db.prepare('SELECT count(*) FROM case_note WHERE case_id = ?').pluck().get(c.id) as number;
   return {
     id: c.id,
@@ -59,14 +64,17 @@ function caseRow(db: Db, c: CaseDbRow): CaseRow & { current: SeriesDbRow[] } {
 }
 
 function caseDb(db: Db, id: string): CaseDbRow {
-  const c = db.prepare('SELECT id, title, status, assignee, created_at, updated_at FROM case_file WHERE id = ?').get(id) as CaseDbRow | undefined;
+  const c = db.prepare('SELECT id, title, status, assignee, created_at, updated_at FROM case_file WHERE id = ?').get(id) as
+    CaseDbRow | undefined;
   if (!c) throw new AnalysisError('not_found', `no case with id ${id}`);
   return c;
 }
 
 export function listCases(db: Db, status?: CaseStatus): CaseRow[] {
   const rows = db
-    .prepare(`SELECT id, title, status, assignee, created_at, updated_at FROM case_file ${status ? 'WHERE status = ?' : ''} ORDER BY updated_at DESC, id DESC`)
+    .prepare(
+      `SELECT id, title, status, assignee, created_at, updated_at FROM case_file ${status ? 'WHERE status = ?' : ''} ORDER BY updated_at DESC, id DESC`,
+    )
     .all(...(status ? [status] : [])) as CaseDbRow[];
   return rows.map((c) => {
     const { current: _current, ...row } = caseRow(db, c);
@@ -79,9 +87,31 @@ export function getCase(db: Db, id: string): CaseDetail {
   const notes = db.prepare('SELECT id, at, author, text FROM case_note WHERE case_id = ? ORDER BY at, id').all(id) as CaseNote[];
   const exports = (
     db
-      .prepare('SELECT id, at, actor, file_name, series_id, redaction, reports, bytes, manifest_sha256 FROM case_export WHERE case_id = ? ORDER BY at DESC, id DESC')
-      .all(id) as { id: number; at: string; actor: string; file_name: string; series_id: string; redaction: CaseExportView['redaction']; reports: number; bytes: number; manifest_sha256: string }[]
-  ).map((e): CaseExportView => ({ id: e.id, at: e.at, actor: e.actor, fileName: e.file_name, seriesId: e.series_id, redaction: e.redaction, reports: e.reports, bytes: e.bytes, manifestSha256: e.manifest_sha256 }));
+      .prepare(
+        'SELECT id, at, actor, file_name, series_id, redaction, reports, bytes, manifest_sha256 FROM case_export WHERE case_id = ? ORDER BY at DESC, id DESC',
+      )
+      .all(id) as {
+      id: number;
+      at: string;
+      actor: string;
+      file_name: string;
+      series_id: string;
+      redaction: CaseExportView['redaction'];
+      reports: number;
+      bytes: number;
+      manifest_sha256: string;
+    }[]
+  ).map((e): CaseExportView => ({
+    id: e.id,
+    at: e.at,
+    actor: e.actor,
+    fileName: e.file_name,
+    seriesId: e.series_id,
+    redaction: e.redaction,
+    reports: e.reports,
+    bytes: e.bytes,
+    manifestSha256: e.manifest_sha256,
+  }));
   return { ...row, currentSeries: toSeriesRows(db, current, casesBySeries(db)), notes, exports };
 }
 
@@ -95,24 +125,35 @@ function liveSeries(db: Db, id: string): string {
 
 function nextCaseId(db: Db, at: string): string {
   const year = at.slice(0, 4);
-  const last = db.prepare("SELECT id FROM case_file WHERE id LIKE ? ESCAPE '\\' ORDER BY length(id) DESC, id DESC LIMIT 1").pluck().get(`CASE-${year}-%`) as string | undefined;
+  const last = db
+    .prepare("SELECT id FROM case_file WHERE id LIKE ? ESCAPE '\\' ORDER BY length(id) DESC, id DESC LIMIT 1")
+    .pluck()
+    .get(`CASE-${year}-%`) as string | undefined;
   const seq = last ? Number(last.slice(`CASE-${year}-`.length)) + 1 : 1;
   return `CASE-${year}-${String(seq).padStart(4, '0')}`;
 }
 
-export function createCase(db: Db, arg: { title: string; series: readonly string[]; assignee?: string }, options: CaseOptions = {}): CaseDetail {
+export function createCase(
+  db: Db,
+  arg: { title: string; series: readonly string[]; assignee?: string },
+  options: CaseOptions = {},
+): CaseDetail {
   const actor = options.actor ?? currentActor();
-  const id = db.transaction((): string => {
-    const at = clock(options);
-    const series = [...new Set(arg.series.map((s) => liveSeries(db, s)))];
-    const caseId = nextCaseId(db, at);
-    const assignee = arg.assignee?.trim() ? arg.assignee.trim() : null;
-    db.prepare('INSERT INTO case_file (id, title, status, assignee, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(caseId, arg.title.trim(), 'new', assignee, at, actor, at);
-    const add = db.prepare('INSERT INTO case_series (case_id, series_id, added_at) VALUES (?, ?, ?)');
-    for (const s of series) add.run(caseId, s, at);
-    appendAudit(db, { action: 'case', subject: caseId, detail: { event: 'create', series, ...(assignee ? { assignee } : {}) }, actor });
-    return caseId;
-  }).immediate();
+  const id = db
+    .transaction((): string => {
+      const at = clock(options);
+      const series = [...new Set(arg.series.map((s) => liveSeries(db, s)))];
+      const caseId = nextCaseId(db, at);
+      const assignee = arg.assignee?.trim() ? arg.assignee.trim() : null;
+      db.prepare(
+        'INSERT INTO case_file (id, title, status, assignee, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ).run(caseId, arg.title.trim(), 'new', assignee, at, actor, at);
+      const add = db.prepare('INSERT INTO case_series (case_id, series_id, added_at) VALUES (?, ?, ?)');
+      for (const s of series) add.run(caseId, s, at);
+      appendAudit(db, { action: 'case', subject: caseId, detail: { event: 'create', series, ...(assignee ? { assignee } : {}) }, actor });
+      return caseId;
+    })
+    .immediate();
   return getCase(db, id);
 }
 
@@ -180,13 +221,15 @@ export function updateCase(db: Db, u: CaseUpdate, options: CaseOptions = {}): Ca
 
 export function addCaseNote(db: Db, id: string, text: string, options: CaseOptions = {}): CaseNote {
   const actor = options.actor ?? currentActor();
-  return db.transaction((): CaseNote => {
-    caseDb(db, id);
-    const at = clock(options);
-    const info = db.prepare('INSERT INTO case_note (case_id, at, author, text) VALUES (?, ?, ?, ?)').run(id, at, actor, text.trim());
-    db.prepare('UPDATE case_file SET updated_at = ? WHERE id = ?').run(at, id);
-    const noteId = Number(info.lastInsertRowid);
-    appendAudit(db, { action: 'note', subject: id, detail: { note: noteId }, actor });
-    return { id: noteId, at, author: actor, text: text.trim() };
-  }).immediate();
+  return db
+    .transaction((): CaseNote => {
+      caseDb(db, id);
+      const at = clock(options);
+      const info = db.prepare('INSERT INTO case_note (case_id, at, author, text) VALUES (?, ?, ?, ?)').run(id, at, actor, text.trim());
+      db.prepare('UPDATE case_file SET updated_at = ? WHERE id = ?').run(at, id);
+      const noteId = Number(info.lastInsertRowid);
+      appendAudit(db, { action: 'note', subject: id, detail: { note: noteId }, actor });
+      return { id: noteId, at, author: actor, text: text.trim() };
+    })
+    .immediate();
 }

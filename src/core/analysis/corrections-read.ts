@@ -20,7 +20,17 @@ const SELECT = `SELECT o.id, o.action, o.rid, o.other_rid, o.kind, o.value, o.re
   FROM link_override o JOIN report ra ON ra.rid = o.rid LEFT JOIN report rb ON rb.rid = o.other_rid`;
 
 export function toCorrection(o: OverrideRow): Correction {
-  return { id: o.id, action: o.action, reportId: o.report_id, otherReportId: o.other_id, kind: o.kind, value: o.value, reason: o.reason, actor: o.actor, at: o.at };
+  return {
+    id: o.id,
+    action: o.action,
+    reportId: o.report_id,
+    otherReportId: o.other_id,
+    kind: o.kind,
+    value: o.value,
+    reason: o.reason,
+    actor: o.actor,
+    at: o.at,
+  };
 }
 
 /** Active corrections touching these reports, or made in one of these series. */
@@ -35,7 +45,8 @@ export function activeCorrections(db: Db, rids: readonly number[], seriesIds: re
 }
 
 export function correctionById(db: Db, id: number): (OverrideRow & { revoked_at: string | null; series_id: string | null }) | undefined {
-  return db.prepare(`${SELECT.replace('SELECT o.id', 'SELECT o.revoked_at, o.series_id, o.id')} WHERE o.id = ?`).get(id) as (OverrideRow & { revoked_at: string | null; series_id: string | null }) | undefined;
+  return db.prepare(`${SELECT.replace('SELECT o.id', 'SELECT o.revoked_at, o.series_id, o.id')} WHERE o.id = ?`).get(id) as
+    (OverrideRow & { revoked_at: string | null; series_id: string | null }) | undefined;
 }
 
 /** Whether (kind, value) was marked as wrong evidence for report a (alone) or between a and b. */
@@ -46,6 +57,7 @@ export function wrongFor(overrides: readonly OverrideRow[]): (kind: string, valu
       (o) =>
         o.kind === kind &&
         o.value === value &&
-        ((o.other_rid === null && (o.rid === a || o.rid === b)) || (b !== undefined && o.other_rid !== null && ((o.rid === a && o.other_rid === b) || (o.rid === b && o.other_rid === a)))),
+        ((o.other_rid === null && (o.rid === a || o.rid === b)) ||
+          (b !== undefined && o.other_rid !== null && ((o.rid === a && o.other_rid === b) || (o.rid === b && o.other_rid === a)))),
     );
 }

@@ -34,7 +34,7 @@ interface StoreFigures {
 function stampOf(db: Db, currency: string): string {
   const run = db.prepare('SELECT coalesce(max(id), 0) FROM link_run').pluck().get() as number;
   const changed = db.prepare('SELECT max(updated_at) FROM report').pluck().get() as string | null;
-  const ignore = db.prepare('SELECT count(*) || max(coalesce(added_at, \'\')) FROM ignore_value').pluck().get() as string | null;
+  const ignore = db.prepare("SELECT count(*) || max(coalesce(added_at, '')) FROM ignore_value").pluck().get() as string | null;
   return JSON.stringify([run, changed, currency, ignore]);
 }
 
@@ -104,10 +104,20 @@ function computeFigures(db: Db, currency: string): StoreFigures {
 
   const linked = new Map<string, number>();
   for (const loss of db.prepare('SELECT loss FROM series WHERE active = 1').pluck().iterate() as IterableIterator<string>) {
-    for (const [cur, amount] of Object.entries(JSON.parse(loss) as Record<string, string>)) linked.set(cur, (linked.get(cur) ?? 0) + (decimalToCents(amount) ?? 0));
+    for (const [cur, amount] of Object.entries(JSON.parse(loss) as Record<string, string>))
+      linked.set(cur, (linked.get(cur) ?? 0) + (decimalToCents(amount) ?? 0));
   }
-  const toLoss = (m: Map<string, number>): LossByCurrency => Object.fromEntries([...m].sort().map(([c, cents]) => [c, centsToDecimal(cents)]));
-  return { reports, totalLoss: toLoss(total), linkedLoss: toLoss(linked), bucket, overTime, byCategory, topIdentifiers: topIdentifiers(db) };
+  const toLoss = (m: Map<string, number>): LossByCurrency =>
+    Object.fromEntries([...m].sort().map(([c, cents]) => [c, centsToDecimal(cents)]));
+  return {
+    reports,
+    totalLoss: toLoss(total),
+    linkedLoss: toLoss(linked),
+    bucket,
+    overTime,
+    byCategory,
+    topIdentifiers: topIdentifiers(db),
+  };
 }
 
 /**
@@ -117,7 +127,9 @@ function computeFigures(db: Db, currency: string): StoreFigures {
  */
 function topIdentifiers(db: Db): StoreFigures['topIdentifiers'] {
   const ignore = readIgnoreList(db);
-  const hubs = new Set((db.prepare("SELECT kind, value FROM link_hub WHERE reason <> 'large'").raw().all() as [string, string][]).map(([k, v]) => keyOf(k, v)));
+  const hubs = new Set(
+    (db.prepare("SELECT kind, value FROM link_hub WHERE reason <> 'large'").raw().all() as [string, string][]).map(([k, v]) => keyOf(k, v)),
+  );
   const rows = db
     .prepare(
       `SELECT kind, value, min(subtype), min(domain), count(DISTINCT rid) AS n FROM identifier INDEXED BY identifier_link
@@ -143,10 +155,14 @@ function topIdentifiers(db: Db): StoreFigures['topIdentifiers'] {
  */
 function storeFigures(db: Db, currency: string, stale = false): StoreFigures {
   const stamp = stampOf(db, currency);
-  const cached = db.prepare("SELECT stamp, body FROM analysis_cache WHERE key = 'overview'").get() as { stamp: string; body: string } | undefined;
-  if (cached !== undefined && (cached.stamp === stamp || (stale && (JSON.parse(cached.stamp) as unknown[])[2] === currency))) return JSON.parse(cached.body) as StoreFigures;
+  const cached = db.prepare("SELECT stamp, body FROM analysis_cache WHERE key = 'overview'").get() as
+    { stamp: string; body: string } | undefined;
+  if (cached !== undefined && (cached.stamp === stamp || (stale && (JSON.parse(cached.stamp) as unknown[])[2] === currency)))
+    return JSON.parse(cached.body) as StoreFigures;
   const figures = computeFigures(db, currency);
-  writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('overview', ?, ?)").run(stamp, JSON.stringify(figures)));
+  writeCache(db, () =>
+    db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('overview', ?, ?)").run(stamp, JSON.stringify(figures)),
+  );
   return figures;
 }
 
@@ -163,14 +179,23 @@ export interface OverviewOptions {
 export function getOverview(db: Db, options: OverviewOptions = {}): Overview {
   const rule = thresholdRule(db);
   const figures = storeFigures(db, rule.currency, options.warming === true);
-  const counts = db.prepare('SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').get() as { series: number; over: number };
+  const counts = db.prepare('SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').get() as {
+    series: number;
+    over: number;
+  };
   // From the index series_by_together (migration 011), not a scan.
   const together = db.prepare('SELECT count(*) FROM series WHERE active = 1 AND only_together = 1').pluck().get() as number;
   const cases = casesBySeries(db);
   const newest = db
-    .prepare(`SELECT ${SERIES_COLUMNS} FROM series s WHERE s.active = 1 AND s.over_threshold = 1 ORDER BY s.over_at_ms DESC, s.id DESC LIMIT ?`)
+    .prepare(
+      `SELECT ${SERIES_COLUMNS} FROM series s WHERE s.active = 1 AND s.over_threshold = 1 ORDER BY s.over_at_ms DESC, s.id DESC LIMIT ?`,
+    )
     .all(NEWEST_OVER) as SeriesDbRow[];
-  const seriesOf = db.prepare('SELECT DISTINCT m.series_id FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE i.kind = ? AND i.value = ? LIMIT 20').pluck();
+  const seriesOf = db
+    .prepare(
+      'SELECT DISTINCT m.series_id FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE i.kind = ? AND i.value = ? LIMIT 20',
+    )
+    .pluck();
   const linkedAt = db.prepare('SELECT finished_at FROM link_run ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
   return {
     reports: figures.reports,

@@ -19,7 +19,10 @@ export function resolveSeries(db: Db, id: string): string {
   const current = currentSeriesId(db, id);
   if (current !== null) return current;
   const exists = db.prepare('SELECT 1 FROM series WHERE id = ?').pluck().get(id) !== undefined;
-  throw new AnalysisError('not_found', exists ? `series ${id} no longer exists: a relink dissolved it and its reports are no longer linked` : `no series with id ${id}`);
+  throw new AnalysisError(
+    'not_found',
+    exists ? `series ${id} no longer exists: a relink dissolved it and its reports are no longer linked` : `no series with id ${id}`,
+  );
 }
 
 export function memberRids(db: Db, seriesId: string): number[] {
@@ -53,19 +56,17 @@ export function getSeries(db: Db, id: string): SeriesDetail {
       summary: string | null;
       messages: number;
     }[]
-  ).map(
-    (r): SeriesReport & { rid: number } => ({
-      rid: r.rid,
-      id: r.id,
-      reportedAt: r.reported_at ?? '',
-      occurredAt: r.occurred_at,
-      category: (r.category ?? 'other') as Category,
-      loss: r.loss_cents === null || r.currency === null ? null : { amount: centsToDecimal(r.loss_cents), currency: r.currency },
-      summary: (r.summary ?? '').split('\n')[0] ?? '',
-      victimKey: victimKey(salt, victimIdentity(r.victim, r.id)),
-      messages: r.messages,
-    }),
-  );
+  ).map((r): SeriesReport & { rid: number } => ({
+    rid: r.rid,
+    id: r.id,
+    reportedAt: r.reported_at ?? '',
+    occurredAt: r.occurred_at,
+    category: (r.category ?? 'other') as Category,
+    loss: r.loss_cents === null || r.currency === null ? null : { amount: centsToDecimal(r.loss_cents), currency: r.currency },
+    summary: (r.summary ?? '').split('\n')[0] ?? '',
+    victimKey: victimKey(salt, victimIdentity(r.victim, r.id)),
+    messages: r.messages,
+  }));
   const messages = (
     db
       .prepare(

@@ -22,7 +22,13 @@ export function explainPair(db: Db, a: string, b: string): LinkExplanation {
     a: e.a,
     b: e.b,
     linked: e.linked,
-    chain: e.chain.map((h) => ({ from: h.from, to: h.to, weight: h.weight, strong: h.strong, evidence: h.evidence as readonly LinkEvidence[] })),
+    chain: e.chain.map((h) => ({
+      from: h.from,
+      to: h.to,
+      weight: h.weight,
+      strong: h.strong,
+      evidence: h.evidence as readonly LinkEvidence[],
+    })),
     shared: e.shared.map((s) => ({ kind: s.kind, value: s.value, status: isWrong(s.kind, s.value, ra, rb) ? 'wrong' : s.status })),
     textSimilarity: e.text_similarity,
   };

@@ -52,7 +52,9 @@ export function seriesGraph(db: Db, id: string, expand: readonly string[] = []):
   const rids = memberRids(db, sid);
   const ridList = JSON.stringify(rids);
   const reports = db
-    .prepare('SELECT rid, id, category, reported_at, loss_cents, currency FROM report WHERE rid IN (SELECT value FROM json_each(?)) ORDER BY rid')
+    .prepare(
+      'SELECT rid, id, category, reported_at, loss_cents, currency FROM report WHERE rid IN (SELECT value FROM json_each(?)) ORDER BY rid',
+    )
     .all(ridList) as ReportInfo[];
   const idOf = new Map(reports.map((r) => [r.rid, r.id]));
   const overrides = activeCorrections(db, rids);
@@ -75,7 +77,9 @@ export function seriesGraph(db: Db, id: string, expand: readonly string[] = []):
   // Links between members.
   const links = (
     db
-      .prepare('SELECT a, b, weight, strong, evidence FROM link WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?))')
+      .prepare(
+        'SELECT a, b, weight, strong, evidence FROM link WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?))',
+      )
       .raw()
       .all(ridList, ridList) as [number, number, number, number, string][]
   ).map(([a, b, weight, strong, evidence]) => ({ a, b, weight, strong: strong === 1, evidence: JSON.parse(evidence) as LinkEvidence[] }));
@@ -87,7 +91,8 @@ export function seriesGraph(db: Db, id: string, expand: readonly string[] = []):
   if (elements > MAX_ELEMENTS) {
     trimmed = true;
     const named = new Set<string>();
-    for (const l of links) for (const e of l.evidence) if (e.type === 'identifier') named.add(`${keyOf(e.kind, e.value)}\u0002${l.a},${l.b}`);
+    for (const l of links)
+      for (const e of l.evidence) if (e.type === 'identifier') named.add(`${keyOf(e.kind, e.value)}\u0002${l.a},${l.b}`);
     kept = shared.filter((h) => {
       if (h.carriers.size !== 2) return true;
       const [x, y] = [...h.carriers.keys()].sort((p, q) => p - q) as [number, number];
@@ -96,16 +101,31 @@ export function seriesGraph(db: Db, id: string, expand: readonly string[] = []):
   }
 
   const ignore = readIgnoreList(db);
-  const hubStmt = db.prepare<[string, string], number>("SELECT 1 FROM link_hub WHERE kind = ? AND value = ? AND reason NOT IN ('large', 'ignored')").pluck();
-  const storeCount = db.prepare<[string, string], number>('SELECT count(*) FROM (SELECT DISTINCT rid FROM identifier WHERE kind = ? AND value = ? LIMIT 1000000)').pluck();
+  const hubStmt = db
+    .prepare<[string, string], number>("SELECT 1 FROM link_hub WHERE kind = ? AND value = ? AND reason NOT IN ('large', 'ignored')")
+    .pluck();
+  const storeCount = db
+    .prepare<[string, string], number>(
+      'SELECT count(*) FROM (SELECT DISTINCT rid FROM identifier WHERE kind = ? AND value = ? LIMIT 1000000)',
+    )
+    .pluck();
   const nodes: GraphNode[] = reports.map((r) => reportNode(r, false));
   const edges: GraphEdge[] = [];
   const nodeIds = new Set(nodes.map((n) => n.id));
   for (const h of kept) {
     const nid = identifierNodeId(h.kind, h.value);
     const ignored = ignore.keys.has(keyOf(h.kind, h.value)) || (h.domain !== null && ignore.keys.has(keyOf('domain', h.domain)));
-    const hub = ignored || hubStmt.get(h.kind, h.value) !== undefined || (h.domain !== null && hubStmt.get('domain', h.domain) !== undefined);
-    nodes.push({ id: nid, type: 'identifier', kind: h.kind as IdentifierKind, value: h.value, storeReports: storeCount.get(h.kind, h.value) ?? 0, hub, ignored });
+    const hub =
+      ignored || hubStmt.get(h.kind, h.value) !== undefined || (h.domain !== null && hubStmt.get('domain', h.domain) !== undefined);
+    nodes.push({
+      id: nid,
+      type: 'identifier',
+      kind: h.kind as IdentifierKind,
+      value: h.value,
+      storeReports: storeCount.get(h.kind, h.value) ?? 0,
+      hub,
+      ignored,
+    });
     nodeIds.add(nid);
     for (const [rid, origin] of h.carriers) {
       const rnode = reportNodeId(idOf.get(rid) as string);
@@ -115,8 +135,18 @@ export function seriesGraph(db: Db, id: string, expand: readonly string[] = []):
   for (const l of links) {
     const a = idOf.get(l.a) as string;
     const b = idOf.get(l.b) as string;
-    const evidence = l.evidence.map((e): LinkEvidence => (e.type === 'identifier' && isWrong(e.kind, e.value, l.a, l.b) ? { ...e, wrong: true } : e));
-    edges.push({ id: `l:${a}|${b}`, type: 'link', source: reportNodeId(a), target: reportNodeId(b), weight: l.weight, strong: l.strong, evidence });
+    const evidence = l.evidence.map((e): LinkEvidence =>
+      e.type === 'identifier' && isWrong(e.kind, e.value, l.a, l.b) ? { ...e, wrong: true } : e,
+    );
+    edges.push({
+      id: `l:${a}|${b}`,
+      type: 'link',
+      source: reportNodeId(a),
+      target: reportNodeId(b),
+      weight: l.weight,
+      strong: l.strong,
+      evidence,
+    });
   }
 
   // Expansion: other reports carrying an identifier node's value.
@@ -128,7 +158,15 @@ export function seriesGraph(db: Db, id: string, expand: readonly string[] = []):
   for (const nid of expand) {
     const { kind, value } = parseIdentifierNode(nid);
     if (!nodeIds.has(nid)) {
-      nodes.push({ id: nid, type: 'identifier', kind: kind as IdentifierKind, value, storeReports: storeCount.get(kind, value) ?? 0, hub: hubStmt.get(kind, value) !== undefined, ignored: ignore.keys.has(keyOf(kind, value)) });
+      nodes.push({
+        id: nid,
+        type: 'identifier',
+        kind: kind as IdentifierKind,
+        value,
+        storeReports: storeCount.get(kind, value) ?? 0,
+        hub: hubStmt.get(kind, value) !== undefined,
+        ignored: ignore.keys.has(keyOf(kind, value)),
+      });
       nodeIds.add(nid);
     }
     const seenEdge = new Set<string>();

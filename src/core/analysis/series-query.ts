@@ -28,9 +28,16 @@ export function seriesMatching(db: Db, text: string): Set<string> {
   const upper = t.toUpperCase();
   if (/^S-[0-9A-Z]+$/.test(upper)) {
     add(currentSeriesId(db, upper));
-    for (const id of db.prepare("SELECT id FROM series WHERE id >= ? AND id < ? || '~' AND active = 1 LIMIT 200").pluck().all(upper, upper) as string[]) add(id);
+    for (const id of db
+      .prepare("SELECT id FROM series WHERE id >= ? AND id < ? || '~' AND active = 1 LIMIT 200")
+      .pluck()
+      .all(upper, upper) as string[])
+      add(id);
   }
-  add(db.prepare('SELECT m.series_id FROM report r JOIN series_member m ON m.rid = r.rid WHERE r.id = ?').pluck().get(t) as string | undefined);
+  add(
+    db.prepare('SELECT m.series_id FROM report r JOIN series_member m ON m.rid = r.rid WHERE r.id = ?').pluck().get(t) as
+      string | undefined,
+  );
   // The value as typed, and as each kind's normaliser writes it (a phone typed with spaces).
   const candidates = new Map<string, Set<string>>();
   const put = (kind: string, value: string): void => {
@@ -43,7 +50,9 @@ export function seriesMatching(db: Db, text: string): Set<string> {
     const n = kind === 'other' ? null : normaliseIdentifier(kind, t);
     if (n) put(n.kind, n.value);
   }
-  const byValue = db.prepare('SELECT DISTINCT m.series_id FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE i.kind = ? AND i.value = ? LIMIT ?').pluck();
+  const byValue = db
+    .prepare('SELECT DISTINCT m.series_id FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE i.kind = ? AND i.value = ? LIMIT ?')
+    .pluck();
   for (const [kind, values] of candidates) {
     for (const v of values) for (const id of byValue.all(kind, v, MAX_MATCHES) as string[]) add(id);
   }
@@ -86,15 +95,30 @@ export function querySeries(db: Db, q: SeriesQuery): SeriesPage {
   // its row once refreshed; while a link run holds the write lock some may lack it, and the
   // order is by the figures stored so far); otherwise the series table's own order indexes serve.
   const byIndex = q.sort === 'victims' && complete;
-  const from = byIndex ? 'series_stat t CROSS JOIN series s ON s.id = t.series_id' : needStats ? 'series s LEFT JOIN series_stat t ON t.series_id = s.id' : 'series s';
+  const from = byIndex
+    ? 'series_stat t CROSS JOIN series s ON s.id = t.series_id'
+    : needStats
+      ? 'series s LEFT JOIN series_stat t ON t.series_id = s.id'
+      : 'series s';
   const where = `WHERE ${clauses.join(' AND ')}`;
   const dir = q.desc === false ? 'ASC' : 'DESC';
   const order =
-    q.sort === undefined ? `s.over_threshold ${dir}, s.sort_cents ${dir}, s.id ${dir}` : byIndex ? `t.victims ${dir}, t.series_id ${dir}` : q.sort === 'victims' ? `coalesce(t.victims, 0) ${dir}, s.id ${dir}` : `${ORDER[q.sort]} ${dir}, s.id ${dir}`;
+    q.sort === undefined
+      ? `s.over_threshold ${dir}, s.sort_cents ${dir}, s.id ${dir}`
+      : byIndex
+        ? `t.victims ${dir}, t.series_id ${dir}`
+        : q.sort === 'victims'
+          ? `coalesce(t.victims, 0) ${dir}, s.id ${dir}`
+          : `${ORDER[q.sort]} ${dir}, s.id ${dir}`;
   const total =
     clauses.length === 1
       ? (db.prepare('SELECT count(*) FROM series WHERE active = 1').pluck().get() as number)
-      : (db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(...params) as number);
-  const rows = db.prepare(`SELECT ${SERIES_COLUMNS} FROM ${from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as SeriesDbRow[];
+      : (db
+          .prepare(`SELECT count(*) FROM ${from} ${where}`)
+          .pluck()
+          .get(...params) as number);
+  const rows = db
+    .prepare(`SELECT ${SERIES_COLUMNS} FROM ${from} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...params, q.limit, q.offset) as SeriesDbRow[];
   return { total, offset: q.offset, rows: toSeriesRows(db, rows, cases) };
 }

@@ -27,7 +27,8 @@ export interface SeriesDbRow {
   readonly active: number;
 }
 
-export const SERIES_COLUMNS = 's.id, s.canonical, s.size, s.loss, s.sort_cents, s.over_threshold, s.over_report, s.over_at_ms, s.only_together, s.occurred_reports, s.first_ms, s.last_ms, s.updated_run, s.active';
+export const SERIES_COLUMNS =
+  's.id, s.canonical, s.size, s.loss, s.sort_cents, s.over_threshold, s.over_report, s.over_at_ms, s.only_together, s.occurred_reports, s.first_ms, s.last_ms, s.updated_run, s.active';
 
 const MAX_HOPS = 1000;
 
@@ -73,7 +74,9 @@ export interface CaseOfSeries {
  */
 export function casesBySeries(db: Db): Map<string, CaseOfSeries> {
   const rows = db
-    .prepare('SELECT cs.series_id, c.id, c.status, c.updated_at FROM case_series cs JOIN case_file c ON c.id = cs.case_id ORDER BY c.updated_at, c.id')
+    .prepare(
+      'SELECT cs.series_id, c.id, c.status, c.updated_at FROM case_series cs JOIN case_file c ON c.id = cs.case_id ORDER BY c.updated_at, c.id',
+    )
     .raw()
     .all() as [string, string, CaseStatus, string][];
   const out = new Map<string, CaseOfSeries>();
@@ -118,7 +121,9 @@ class StatTally {
 
   /** Distinct victims, and categories most frequent first. */
   stat(id: string): Stat {
-    const categories = [...(this.cats.get(id) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([c]) => c as Category);
+    const categories = [...(this.cats.get(id) ?? new Map<string, number>())]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .map(([c]) => c as Category);
     return { victims: this.victims.get(id)?.size ?? 0, categories };
   }
 }
@@ -128,7 +133,9 @@ function computeStats(db: Db, items: readonly { id: string; run: number }[]): { 
   const out = new Map<string, Stat>();
   let stored = true;
   const read = db
-    .prepare('SELECT m.series_id, r.id, r.victim, r.category FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id IN (SELECT value FROM json_each(?))')
+    .prepare(
+      'SELECT m.series_id, r.id, r.victim, r.category FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id IN (SELECT value FROM json_each(?))',
+    )
     .raw();
   const write = db.prepare('INSERT OR REPLACE INTO series_stat (series_id, run, victims, categories) VALUES (?, ?, ?, ?)');
   for (let k = 0; k < items.length; k += STAT_CHUNK) {
@@ -207,18 +214,33 @@ export function refreshAllStats(db: Db, scanFrom = SCAN_FROM): boolean {
   const stamp = db.prepare("SELECT stamp FROM analysis_cache WHERE key = 'series_stat'").pluck().get() as string | undefined;
   if (stamp === run) return true;
   const stale = db
-    .prepare('SELECT s.id, s.updated_run FROM series s LEFT JOIN series_stat t ON t.series_id = s.id WHERE s.active = 1 AND (t.run IS NULL OR t.run <> s.updated_run)')
+    .prepare(
+      'SELECT s.id, s.updated_run FROM series s LEFT JOIN series_stat t ON t.series_id = s.id WHERE s.active = 1 AND (t.run IS NULL OR t.run <> s.updated_run)',
+    )
     .raw()
     .all() as [string, number][];
   // Sorting by victims and filtering by category read the table: figures that could not be
   // stored (a link run is writing) are computed again at the next look.
-  const stored = stale.length > scanFrom ? scanStats(db, new Map(stale)) : computeStats(db, stale.map(([id, r]) => ({ id, run: r }))).stored;
-  return stored && writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('series_stat', ?, '')").run(run));
+  const stored =
+    stale.length > scanFrom
+      ? scanStats(db, new Map(stale))
+      : computeStats(
+          db,
+          stale.map(([id, r]) => ({ id, run: r })),
+        ).stored;
+  return (
+    stored &&
+    writeCache(db, () => db.prepare("INSERT OR REPLACE INTO analysis_cache (key, stamp, body) VALUES ('series_stat', ?, '')").run(run))
+  );
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export function toSeriesRows(db: Db, rows: readonly SeriesDbRow[], cases: ReadonlyMap<string, CaseOfSeries> = casesBySeries(db)): SeriesRow[] {
+export function toSeriesRows(
+  db: Db,
+  rows: readonly SeriesDbRow[],
+  cases: ReadonlyMap<string, CaseOfSeries> = casesBySeries(db),
+): SeriesRow[] {
   const stats = statsOf(db, rows);
   return rows.map((r): SeriesRow => {
     const stat = stats.get(r.id);

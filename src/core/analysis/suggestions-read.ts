@@ -53,7 +53,8 @@ function scopeSql(scope: SeriesScope): { where: string; args: (string | number)[
   if (scope === null) return { where: '', args: [] };
   if ('rid' in scope) return { where: ' AND (x.a = ? OR x.b = ?)', args: [scope.rid, scope.rid] };
   return {
-    where: ' AND (x.a IN (SELECT rid FROM series_member WHERE series_id = ?) OR x.b IN (SELECT rid FROM series_member WHERE series_id = ?))',
+    where:
+      ' AND (x.a IN (SELECT rid FROM series_member WHERE series_id = ?) OR x.b IN (SELECT rid FROM series_member WHERE series_id = ?))',
     args: [scope.series, scope.series],
   };
 }
@@ -77,8 +78,15 @@ export function liveDecisions(db: Db, decision: 'accepted' | 'rejected' | null, 
 }
 
 /** The live decision on one suggestion (there is at most one), whatever its reports are now. */
-export function liveDecisionOn(db: Db, suggestion: string): { id: number; a: number; b: number; decision: 'accepted' | 'rejected'; correction: number | null; score: number; evidence: string } | undefined {
-  return db.prepare('SELECT id, a, b, decision, correction, score, evidence FROM suggestion_decision WHERE suggestion = ? AND revoked_at IS NULL').get(suggestion) as
+export function liveDecisionOn(
+  db: Db,
+  suggestion: string,
+):
+  | { id: number; a: number; b: number; decision: 'accepted' | 'rejected'; correction: number | null; score: number; evidence: string }
+  | undefined {
+  return db
+    .prepare('SELECT id, a, b, decision, correction, score, evidence FROM suggestion_decision WHERE suggestion = ? AND revoked_at IS NULL')
+    .get(suggestion) as
     | { id: number; a: number; b: number; decision: 'accepted' | 'rejected'; correction: number | null; score: number; evidence: string }
     | undefined;
 }
@@ -103,10 +111,11 @@ export function probabilityOf(bits: number): number {
  */
 export function resolveScope(db: Db, name: string): { name: string; scope: Exclude<SeriesScope, null> } {
   if (name.startsWith('R-')) {
-    const r = db.prepare('SELECT r.rid, r.withdrawn, m.series_id FROM report r LEFT JOIN series_member m ON m.rid = r.rid WHERE r.id = ?').get(name.slice(2)) as
-      | { rid: number; withdrawn: number; series_id: string | null }
-      | undefined;
-    if (r && r.withdrawn === 0) return r.series_id === null ? { name, scope: { rid: r.rid } } : { name: r.series_id, scope: { series: r.series_id } };
+    const r = db
+      .prepare('SELECT r.rid, r.withdrawn, m.series_id FROM report r LEFT JOIN series_member m ON m.rid = r.rid WHERE r.id = ?')
+      .get(name.slice(2)) as { rid: number; withdrawn: number; series_id: string | null } | undefined;
+    if (r && r.withdrawn === 0)
+      return r.series_id === null ? { name, scope: { rid: r.rid } } : { name: r.series_id, scope: { series: r.series_id } };
     if (r) throw new AnalysisError('not_found', `report ${name.slice(2)} was withdrawn and takes no part in linking`);
     // A series id may itself start with R- in a store from elsewhere: fall through.
   }
@@ -133,7 +142,9 @@ export class SideFigures {
     db: Db,
     readonly rule: ThresholdRule,
   ) {
-    this.seriesRow = db.prepare<[string], { size: number; sort_cents: number; over_threshold: number }>('SELECT size, sort_cents, over_threshold FROM series WHERE id = ?');
+    this.seriesRow = db.prepare<[string], { size: number; sort_cents: number; over_threshold: number }>(
+      'SELECT size, sort_cents, over_threshold FROM series WHERE id = ?',
+    );
     this.reportRow = db.prepare<[string], { id: string; reported_ms: number | null; loss_cents: number | null; currency: string | null }>(
       'SELECT id, reported_ms, loss_cents, currency FROM report WHERE id = ?',
     );
@@ -164,7 +175,12 @@ export class SideFigures {
     const known = this.lossRows.get(name);
     if (known) return known;
     const raw = series !== null ? this.memberLoss.all(series) : [this.reportRow.get(reportId)].filter((r) => r !== undefined);
-    const rows = raw.map((r): LossRow => ({ id: r.id, reportedMs: r.reported_ms ?? Number.NaN, lossCents: r.loss_cents ?? 0, currency: r.currency }));
+    const rows = raw.map((r): LossRow => ({
+      id: r.id,
+      reportedMs: r.reported_ms ?? Number.NaN,
+      lossCents: r.loss_cents ?? 0,
+      currency: r.currency,
+    }));
     this.lossRows.set(name, rows);
     return rows;
   }

@@ -60,7 +60,8 @@ export function querySuggestions(db: Db, q: SuggestionQuery): SuggestionPage {
   const status = q.status ?? 'open';
   const target = q.series === undefined ? null : resolveScope(db, q.series);
   const figures = new SideFigures(db, thresholdRule(db));
-  const rows: (SuggestionDbRow | DecisionDbRow)[] = status === 'open' ? openRows(db, target?.scope ?? null) : liveDecisions(db, status, target?.scope ?? null);
+  const rows: (SuggestionDbRow | DecisionDbRow)[] =
+    status === 'open' ? openRows(db, target?.scope ?? null) : liveDecisions(db, status, target?.scope ?? null);
   const items = rows
     .filter((r) => target === null || nameA(r) === target.name || nameB(r) === target.name)
     .map((r) => ({ r, crosses: figures.crosses(r) }))
@@ -71,7 +72,9 @@ export function querySuggestions(db: Db, q: SuggestionQuery): SuggestionPage {
     offset: q.offset,
     rows: items
       .slice(q.offset, q.offset + q.limit)
-      .map(({ r, crosses }) => ('decision_id' in r ? figures.view(r, r.decision, decisionOf(r), crosses) : figures.view(r, 'open', null, crosses))),
+      .map(({ r, crosses }) =>
+        'decision_id' in r ? figures.view(r, r.decision, decisionOf(r), crosses) : figures.view(r, 'open', null, crosses),
+      ),
   };
 }
 
@@ -85,23 +88,38 @@ function requireReason(reason: string): string {
 function decidable(db: Db, id: string): SuggestionDbRow {
   // A decision stands whether or not the last link run wrote the lead again.
   const own = liveDecisionOn(db, id);
-  if (own) throw new AnalysisError('conflict', `suggestion ${id} was already ${own.decision} (decision #${own.id}); revoke that decision to decide again`);
+  if (own)
+    throw new AnalysisError(
+      'conflict',
+      `suggestion ${id} was already ${own.decision} (decision #${own.id}); revoke that decision to decide again`,
+    );
   const row = suggestionRow(db, id);
   if (!row) {
     const known = db.prepare('SELECT 1 FROM link_suggestion WHERE id = ?').pluck().get(id) !== undefined;
-    throw new AnalysisError('not_found', known ? `suggestion ${id} no longer applies: one of its reports was withdrawn` : `no suggestion with id ${id}`);
+    throw new AnalysisError(
+      'not_found',
+      known ? `suggestion ${id} no longer applies: one of its reports was withdrawn` : `no suggestion with id ${id}`,
+    );
   }
   const x = nameA(row);
   const y = nameB(row);
   if (x === y) throw new AnalysisError('conflict', `the reports of suggestion ${id} are already in one series (${x})`);
   const between = liveDecisions(db, null).find((d) => pairOf(nameA(d), nameB(d)) === pairOf(x, y));
-  if (between) throw new AnalysisError('conflict', `suggestion ${between.id} between ${x} and ${y} was already ${between.decision} (decision #${between.decision_id}); revoke that decision to decide again`);
+  if (between)
+    throw new AnalysisError(
+      'conflict',
+      `suggestion ${between.id} between ${x} and ${y} was already ${between.decision} (decision #${between.decision_id}); revoke that decision to decide again`,
+    );
   const split = splitRids(db);
   for (const [rid, report] of [
     [row.a, row.report_a],
     [row.b, row.report_b],
   ] as const) {
-    if (split.has(rid)) throw new AnalysisError('conflict', `report ${report} was split off by an investigator's correction: revoke that correction before joining it to a series`);
+    if (split.has(rid))
+      throw new AnalysisError(
+        'conflict',
+        `report ${report} was split off by an investigator's correction: revoke that correction before joining it to a series`,
+      );
   }
   return row;
 }
@@ -114,27 +132,43 @@ function decisionRow(db: Db, decisionId: number): DecisionDbRow {
 
 function decide(db: Db, id: string, decision: 'accepted' | 'rejected', reason: string, options: CorrectionOptions): Suggestion {
   const why = requireReason(reason);
-  return db.transaction((): Suggestion => {
-    const row = decidable(db, id);
-    const actor = options.actor ?? currentActor();
-    const at = (options.now ?? ((): string => new Date().toISOString()))();
-    const series = [nameA(row), nameB(row)];
-    const correction =
-      decision === 'accepted'
-        ? recordCorrection(db, { action: 'merge', rid: row.a, other: row.b, kind: null, value: null, series: row.series_a, reason: why }, { actor, now: () => at }, series.join(' '), { suggestion: id }).id
-        : null;
-    const info = db
-      .prepare('INSERT INTO suggestion_decision (suggestion, a, b, decision, correction, score, evidence, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(id, row.a, row.b, decision, correction, row.score, row.evidence, why, actor, at);
-    appendAudit(db, {
-      action: decision === 'accepted' ? 'suggestion_accept' : 'suggestion_reject',
-      subject: id,
-      detail: { series, between: [row.report_a, row.report_b], score: row.score, ...(correction !== null ? { correction } : {}), reason: why },
-      actor,
-    });
-    const d = decisionRow(db, Number(info.lastInsertRowid));
-    return new SideFigures(db, thresholdRule(db)).view(d, decision, decisionOf(d));
-  }).immediate();
+  return db
+    .transaction((): Suggestion => {
+      const row = decidable(db, id);
+      const actor = options.actor ?? currentActor();
+      const at = (options.now ?? ((): string => new Date().toISOString()))();
+      const series = [nameA(row), nameB(row)];
+      const correction =
+        decision === 'accepted'
+          ? recordCorrection(
+              db,
+              { action: 'merge', rid: row.a, other: row.b, kind: null, value: null, series: row.series_a, reason: why },
+              { actor, now: () => at },
+              series.join(' '),
+              { suggestion: id },
+            ).id
+          : null;
+      const info = db
+        .prepare(
+          'INSERT INTO suggestion_decision (suggestion, a, b, decision, correction, score, evidence, reason, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(id, row.a, row.b, decision, correction, row.score, row.evidence, why, actor, at);
+      appendAudit(db, {
+        action: decision === 'accepted' ? 'suggestion_accept' : 'suggestion_reject',
+        subject: id,
+        detail: {
+          series,
+          between: [row.report_a, row.report_b],
+          score: row.score,
+          ...(correction !== null ? { correction } : {}),
+          reason: why,
+        },
+        actor,
+      });
+      const d = decisionRow(db, Number(info.lastInsertRowid));
+      return new SideFigures(db, thresholdRule(db)).view(d, decision, decisionOf(d));
+    })
+    .immediate();
 }
 
 /** Accept: the two series become one (a merge of the carrying reports); the caller relinks. */
@@ -150,32 +184,37 @@ export function rejectSuggestion(db: Db, id: string, reason: string, options: Co
 /** Undo the decision on a suggestion (an acceptance's merge is revoked too); the caller relinks. */
 export function revokeSuggestion(db: Db, id: string, reason: string, options: CorrectionOptions = {}): Suggestion {
   const why = requireReason(reason);
-  return db.transaction((): Suggestion => {
-    const d = liveDecisionOn(db, id);
-    if (!d) {
-      const known =
-        db.prepare('SELECT 1 FROM link_suggestion WHERE id = ? UNION ALL SELECT 1 FROM suggestion_decision WHERE suggestion = ?').pluck().get(id, id) !== undefined;
-      if (known) throw new AnalysisError('conflict', `suggestion ${id} has no decision standing: there is nothing to revoke`);
-      throw new AnalysisError('not_found', `no suggestion with id ${id}`);
-    }
-    const actor = options.actor ?? currentActor();
-    const at = (options.now ?? ((): string => new Date().toISOString()))();
-    // The merge's own revoke path revokes the acceptance with it (and audits the correction).
-    if (d.decision === 'accepted' && d.correction !== null) revokeCorrection(db, d.correction, why, { actor, now: () => at });
-    db.prepare('UPDATE suggestion_decision SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(at, actor, d.id);
-    // The next run weighs the lead again (a rejected one the engine had stopped suggesting too).
-    const dirty = db.prepare('INSERT OR IGNORE INTO link_dirty (rid) VALUES (?)');
-    dirty.run(d.a);
-    dirty.run(d.b);
-    const reports = db.prepare('SELECT id FROM report WHERE rid IN (?, ?) ORDER BY rid').pluck().all(d.a, d.b) as string[];
-    appendAudit(db, {
-      action: 'suggestion_revoke',
-      subject: id,
-      detail: { decision: d.decision, between: reports, ...(d.correction !== null ? { correction: d.correction } : {}), reason: why },
-      actor,
-    });
-    return openView(db, id, d);
-  }).immediate();
+  return db
+    .transaction((): Suggestion => {
+      const d = liveDecisionOn(db, id);
+      if (!d) {
+        const known =
+          db
+            .prepare('SELECT 1 FROM link_suggestion WHERE id = ? UNION ALL SELECT 1 FROM suggestion_decision WHERE suggestion = ?')
+            .pluck()
+            .get(id, id) !== undefined;
+        if (known) throw new AnalysisError('conflict', `suggestion ${id} has no decision standing: there is nothing to revoke`);
+        throw new AnalysisError('not_found', `no suggestion with id ${id}`);
+      }
+      const actor = options.actor ?? currentActor();
+      const at = (options.now ?? ((): string => new Date().toISOString()))();
+      // The merge's own revoke path revokes the acceptance with it (and audits the correction).
+      if (d.decision === 'accepted' && d.correction !== null) revokeCorrection(db, d.correction, why, { actor, now: () => at });
+      db.prepare('UPDATE suggestion_decision SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(at, actor, d.id);
+      // The next run weighs the lead again (a rejected one the engine had stopped suggesting too).
+      const dirty = db.prepare('INSERT OR IGNORE INTO link_dirty (rid) VALUES (?)');
+      dirty.run(d.a);
+      dirty.run(d.b);
+      const reports = db.prepare('SELECT id FROM report WHERE rid IN (?, ?) ORDER BY rid').pluck().all(d.a, d.b) as string[];
+      appendAudit(db, {
+        action: 'suggestion_revoke',
+        subject: id,
+        detail: { decision: d.decision, between: reports, ...(d.correction !== null ? { correction: d.correction } : {}), reason: why },
+        actor,
+      });
+      return openView(db, id, d);
+    })
+    .immediate();
 }
 
 /** A suggestion whose decision was just revoked, as it reads now: open, from the engine's row or as it was decided. */

@@ -27,10 +27,32 @@ import type { Db } from '../store/db';
 
 export type AnalysisHandlers = Pick<
   CasegraphApi,
-  | 'overview.get' | 'series.query' | 'series.get' | 'series.graph' | 'series.explain' | 'series.split' | 'series.merge' | 'series.markWrong'
-  | 'series.revokeCorrection' | 'suggestions.query' | 'suggestions.accept' | 'suggestions.reject' | 'suggestions.revoke' | 'reports.revealVictim' | 'ignore.list' | 'ignore.set' | 'ignore.remove'
-  | 'references.list' | 'references.set' | 'references.remove' | 'cases.list' | 'cases.get'
-  | 'cases.create' | 'cases.update' | 'cases.addNote' | 'audit.query'
+  | 'overview.get'
+  | 'series.query'
+  | 'series.get'
+  | 'series.graph'
+  | 'series.explain'
+  | 'series.split'
+  | 'series.merge'
+  | 'series.markWrong'
+  | 'series.revokeCorrection'
+  | 'suggestions.query'
+  | 'suggestions.accept'
+  | 'suggestions.reject'
+  | 'suggestions.revoke'
+  | 'reports.revealVictim'
+  | 'ignore.list'
+  | 'ignore.set'
+  | 'ignore.remove'
+  | 'references.list'
+  | 'references.set'
+  | 'references.remove'
+  | 'cases.list'
+  | 'cases.get'
+  | 'cases.create'
+  | 'cases.update'
+  | 'cases.addNote'
+  | 'audit.query'
 >;
 
 export interface AnalysisDeps {
@@ -56,22 +78,39 @@ async function attempt<T>(body: () => T): Promise<Result<T>> {
 }
 
 function ignoreView(l: IgnoreListing): IgnoreEntryView {
-  return { kind: l.kind, value: l.value, ignored: l.ignored, shipped: l.source === 'shipped', note: l.source === 'shipped' ? (l.reason ?? l.note) : l.reason, addedAt: l.changed_at };
+  return {
+    kind: l.kind,
+    value: l.value,
+    ignored: l.ignored,
+    shipped: l.source === 'shipped',
+    note: l.source === 'shipped' ? (l.reason ?? l.note) : l.reason,
+    addedAt: l.changed_at,
+  };
 }
 
 function referenceView(l: ReferenceListing): ReferenceDomainView {
-  return { domain: l.domain, category: l.category, enabled: l.enabled, shipped: l.source === 'shipped', about: l.note, reason: l.reason, changedAt: l.changed_at };
+  return {
+    domain: l.domain,
+    category: l.category,
+    enabled: l.enabled,
+    shipped: l.source === 'shipped',
+    about: l.note,
+    reason: l.reason,
+    changedAt: l.changed_at,
+  };
 }
 
 export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
   const { db } = deps;
   const actor = deps.actor !== undefined ? { actor: deps.actor } : {};
   /** After a change: the UI refreshes, and what affects linking is relinked. */
-  const changed = <T>(relink: boolean) => (value: T): T => {
-    if (relink) deps.relink();
-    deps.emit({ type: 'store.changed' });
-    return value;
-  };
+  const changed =
+    <T>(relink: boolean) =>
+    (value: T): T => {
+      if (relink) deps.relink();
+      deps.emit({ type: 'store.changed' });
+      return value;
+    };
   const entry = (kind: string, value: string): IgnoreEntryView => {
     const found = listIgnored(db).find((l) => l.kind === kind && l.value === value);
     if (found) return ignoreView(found);
@@ -90,8 +129,10 @@ export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
     'series.get': ({ id }) => attempt(() => getSeries(db, id)),
     'series.graph': ({ id, expand }) => attempt(() => seriesGraph(db, id, expand ?? [])),
     'series.explain': ({ a, b }) => attempt(() => explainPair(db, a, b)),
-    'series.split': ({ reportId, reason }) => attempt(() => changed<ReturnType<typeof splitReport>>(true)(splitReport(db, reportId, reason, actor))),
-    'series.merge': ({ a, b, reason }) => attempt(() => changed<ReturnType<typeof mergeSeries>>(true)(mergeSeries(db, a, b, reason, actor))),
+    'series.split': ({ reportId, reason }) =>
+      attempt(() => changed<ReturnType<typeof splitReport>>(true)(splitReport(db, reportId, reason, actor))),
+    'series.merge': ({ a, b, reason }) =>
+      attempt(() => changed<ReturnType<typeof mergeSeries>>(true)(mergeSeries(db, a, b, reason, actor))),
     'series.markWrong': (arg) => attempt(() => changed<ReturnType<typeof markWrong>>(true)(markWrong(db, arg, actor))),
     'series.revokeCorrection': ({ id, reason }) =>
       attempt(() => {
@@ -129,7 +170,9 @@ export function analysisHandlers(deps: AnalysisDeps): AnalysisHandlers {
     'references.set': ({ domain, enabled, category, note }) =>
       attempt(() => {
         const opts = { ...actor, ...(note ? { reason: note } : {}) };
-        const change = enabled ? addReference(db, domain, { ...opts, ...(category ? { category } : {}) }) : removeReference(db, domain, opts);
+        const change = enabled
+          ? addReference(db, domain, { ...opts, ...(category ? { category } : {}) })
+          : removeReference(db, domain, opts);
         return changed<ReferenceDomainView>(change.relink > 0)(reference(change));
       }),
     'references.remove': ({ domain, note }) =>

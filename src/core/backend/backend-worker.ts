@@ -21,7 +21,15 @@ function linkWorker(): { linkWorkerFile?: string } {
 const vault = new RemoteVault(init.vaultKind, post);
 let backend: Backend | null = null;
 try {
-  backend = new Backend({ dbPath: init.dbPath, ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}), ...(init.importRoot ? { importRoot: init.importRoot } : {}), ...(init.downloadRoot ? { downloadRoot: init.downloadRoot } : {}), vault, ...linkWorker(), onEvent: (event) => post({ type: 'event', event }) });
+  backend = new Backend({
+    dbPath: init.dbPath,
+    ...(init.nativeBinding ? { nativeBinding: init.nativeBinding } : {}),
+    ...(init.importRoot ? { importRoot: init.importRoot } : {}),
+    ...(init.downloadRoot ? { downloadRoot: init.downloadRoot } : {}),
+    vault,
+    ...linkWorker(),
+    onEvent: (event) => post({ type: 'event', event }),
+  });
   post({ type: 'ready' });
 } catch (e) {
   post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });

@@ -50,7 +50,6 @@ export interface BackendOptions {
 const WRITE_RETRY_MS = [100, 250, 500, 1000, 2000];
 const WRITE_WAIT_MS = 120_000;
 
-
 export class Backend {
   private readonly db: Db;
   private readonly jobs: Jobs;
@@ -86,7 +85,13 @@ export class Backend {
       ...(options.linkWorkerFile ? { workerFile: options.linkWorkerFile } : {}),
     });
     const db = this.db;
-    this.feeds = new FeedSync({ db, vault: options.vault, jobs: this.jobs, emit: options.onEvent, ...(options.syncPolicy ? { policy: options.syncPolicy } : {}) });
+    this.feeds = new FeedSync({
+      db,
+      vault: options.vault,
+      jobs: this.jobs,
+      emit: options.onEvent,
+      ...(options.syncPolicy ? { policy: options.syncPolicy } : {}),
+    });
     this.scheduler = new SyncScheduler({
       intervalMinutes: () => readSettings(db).syncIntervalMinutes,
       busy: () => this.jobs.busy,
@@ -155,7 +160,12 @@ export class Backend {
         return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
       },
       ...this.feeds.handlers,
-      ...analysisHandlers({ db, relink: () => this.requestRelink(), emit: options.onEvent, warming: () => this.warmer !== null || this.jobs.busy }),
+      ...analysisHandlers({
+        db,
+        relink: () => this.requestRelink(),
+        emit: options.onEvent,
+        warming: () => this.warmer !== null || this.jobs.busy,
+      }),
       ...bundleHandlers({
         db,
         dbPath: options.dbPath,
@@ -189,7 +199,10 @@ export class Backend {
         if (!isStoreBusy(e)) return { ok: false, error: toApiError(e) };
         const pause = WRITE_RETRY_MS[Math.min(attempt, WRITE_RETRY_MS.length - 1)] as number;
         if (this.closed || performance.now() + pause > deadline) {
-          return fail('store_busy', `${method}: the store stayed locked by another task (a relink writing its results, most likely); nothing was changed, try again in a moment`);
+          return fail(
+            'store_busy',
+            `${method}: the store stayed locked by another task (a relink writing its results, most likely); nothing was changed, try again in a moment`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, pause));
       }
@@ -265,11 +278,29 @@ export class Backend {
 }
 
 function summary(
-  r: { new: number; updated: number; unchanged: number; withdrawn: number; rejected: number; cancelled: boolean; rejections: ImportSummary['rejections'] },
+  r: {
+    new: number;
+    updated: number;
+    unchanged: number;
+    withdrawn: number;
+    rejected: number;
+    cancelled: boolean;
+    rejections: ImportSummary['rejections'];
+  },
   files: readonly string[],
   elapsedMs: number,
 ): ImportSummary {
-  return { new: r.new, updated: r.updated, unchanged: r.unchanged, withdrawn: r.withdrawn, rejected: r.rejected, cancelled: r.cancelled, rejections: r.rejections, files, elapsedMs };
+  return {
+    new: r.new,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    withdrawn: r.withdrawn,
+    rejected: r.rejected,
+    cancelled: r.cancelled,
+    rejections: r.rejections,
+    files,
+    elapsedMs,
+  };
 }
 
 export type { ApiMethod };

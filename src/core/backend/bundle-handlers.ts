@@ -22,7 +22,18 @@ import { TokenVaultError, type TokenVault } from '../sync/token-vault';
 import type { Jobs } from './jobs';
 import { readSettings } from './settings';
 
-export type BundleHandlers = Pick<CasegraphApi, 'bundle.export' | 'bundle.verify' | 'bundle.import' | 'bundle.imports' | 'keys.get' | 'sharingKey.set' | 'trust.list' | 'trust.add' | 'trust.remove'>;
+export type BundleHandlers = Pick<
+  CasegraphApi,
+  | 'bundle.export'
+  | 'bundle.verify'
+  | 'bundle.import'
+  | 'bundle.imports'
+  | 'keys.get'
+  | 'sharingKey.set'
+  | 'trust.list'
+  | 'trust.add'
+  | 'trust.remove'
+>;
 
 export interface BundleDeps {
   readonly db: Db;
@@ -35,14 +46,14 @@ export interface BundleDeps {
   readonly downloadRoot?: string;
 }
 
-
 function bureau(db: Db): string {
   const name = (readSettings(db).bureauName ?? '').trim();
   return name !== '' ? name : `unnamed bureau (${os.hostname()})`;
 }
 
 function expectedMessage(e: unknown): string | null {
-  if (e instanceof BundleError || e instanceof IdentityError || e instanceof TokenVaultError || e instanceof BundleRejectedError) return e.message;
+  if (e instanceof BundleError || e instanceof IdentityError || e instanceof TokenVaultError || e instanceof BundleRejectedError)
+    return e.message;
   return null;
 }
 
@@ -66,30 +77,72 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
         return fail('invalid_argument', 'in the browser the bundle is offered as a download; leave out the file');
       } else if (file !== undefined) {
         out = path.resolve(file);
-        if (!fs.existsSync(path.dirname(out))) return fail('invalid_argument', `cannot write ${path.basename(out)}: the folder does not exist`);
+        if (!fs.existsSync(path.dirname(out)))
+          return fail('invalid_argument', `cannot write ${path.basename(out)}: the folder does not exist`);
       } else if (deps.downloadRoot) {
         downloadId = crypto.randomBytes(16).toString('hex');
         out = path.join(deps.downloadRoot, downloadId, name);
       } else {
         return fail('invalid_argument', 'bundle.export needs the file to write');
       }
-      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) return fail('not_found', `no series with id ${seriesId}`);
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined)
+        return fail('not_found', `no series with id ${seriesId}`);
       const started = jobs.start('export', async (ctx): Promise<ExportSummary> => {
         const t0 = performance.now();
         if (downloadId) fs.mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
         try {
           const id = await getIdentity();
           const sharingKey = redact ? await loadSharingKey(db, vault) : null;
-          const r = await writeBundle(db, { seriesId, caseId: caseId ?? null, redact, sharingKey, identity: id, bureau: bureau(db), out, onProgress: (phase, done, total) => ctx.progress(phase, done, total) });
+          const r = await writeBundle(db, {
+            seriesId,
+            caseId: caseId ?? null,
+            redact,
+            sharingKey,
+            identity: id,
+            bureau: bureau(db),
+            out,
+            onProgress: (phase, done, total) => ctx.progress(phase, done, total),
+          });
           db.transaction(() => {
             if (r.caseId) {
-              db.prepare('INSERT INTO case_export (case_id, series_id, at, actor, file_name, manifest_sha256, redaction, reports, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-                r.caseId, r.seriesId, new Date().toISOString(), os.userInfo().username, path.basename(out), r.manifestSha256, r.redaction, r.reports, r.bytes,
+              db.prepare(
+                'INSERT INTO case_export (case_id, series_id, at, actor, file_name, manifest_sha256, redaction, reports, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+              ).run(
+                r.caseId,
+                r.seriesId,
+                new Date().toISOString(),
+                os.userInfo().username,
+                path.basename(out),
+                r.manifestSha256,
+                r.redaction,
+                r.reports,
+                r.bytes,
               );
             }
-            appendAudit(db, { action: 'export', subject: r.seriesId, detail: { caseId: r.caseId, file: path.basename(out), redaction: r.redaction, hashes: r.manifest.redaction.hashes, reports: r.reports, manifestSha256: r.manifestSha256 } });
+            appendAudit(db, {
+              action: 'export',
+              subject: r.seriesId,
+              detail: {
+                caseId: r.caseId,
+                file: path.basename(out),
+                redaction: r.redaction,
+                hashes: r.manifest.redaction.hashes,
+                reports: r.reports,
+                manifestSha256: r.manifestSha256,
+              },
+            });
           })();
-          return { seriesId: r.seriesId, caseId: r.caseId, file: downloadId ?? out, downloadId, bytes: r.bytes, reports: r.reports, redaction: r.redaction, manifestSha256: r.manifestSha256, elapsedMs: Math.round(performance.now() - t0) };
+          return {
+            seriesId: r.seriesId,
+            caseId: r.caseId,
+            file: downloadId ?? out,
+            downloadId,
+            bytes: r.bytes,
+            reports: r.reports,
+            redaction: r.redaction,
+            manifestSha256: r.manifestSha256,
+            elapsedMs: Math.round(performance.now() - t0),
+          };
         } catch (e) {
           if (downloadId) fs.rmSync(path.dirname(out), { recursive: true, force: true });
           const message = expectedMessage(e);
@@ -111,7 +164,11 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
           return await importBundle(db, path.resolve(file), { onProgress: (phase, done, total) => ctx.progress(phase, done, total) });
         } catch (e) {
           if (e instanceof BundleRejectedError) {
-            appendAudit(db, { action: 'bundle_import', subject: path.basename(file), detail: { rejected: e.check.problems, signer: e.check.fingerprint } });
+            appendAudit(db, {
+              action: 'bundle_import',
+              subject: path.basename(file),
+              detail: { rejected: e.check.problems, signer: e.check.fingerprint },
+            });
           }
           const message = expectedMessage(e);
           throw message !== null ? new Error(message) : e;

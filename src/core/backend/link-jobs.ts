@@ -34,18 +34,33 @@ export class LinkJobs {
   start(full: boolean, automatic = false): string | null {
     const { workerFile, dbPath, nativeBinding } = this.options;
     if (workerFile === undefined) return null;
-    return this.options.jobs.start('link', async (ctx): Promise<LinkSummary> => {
-      const run = startLinkWorker(workerFile, { dbPath, full, ...(nativeBinding ? { nativeBinding } : {}) }, (stage, done, total) => ctx.progress(stage, done, total));
-      const cancel = (): void => run.cancel();
-      ctx.signal.addEventListener('abort', cancel, { once: true });
-      try {
-        const summary = await run.done;
-        if (summary === null) return { mode: full ? 'full' : 'incremental', reports: 0, changed: 0, series: 0, overThreshold: 0, elapsedMs: 0, cancelled: true };
-        const { mode, reports, changed, series, overThreshold, elapsedMs } = summary;
-        return { mode, reports, changed, series, overThreshold, elapsedMs, cancelled: false };
-      } finally {
-        ctx.signal.removeEventListener('abort', cancel);
-      }
-    }, { preemptible: automatic });
+    return this.options.jobs.start(
+      'link',
+      async (ctx): Promise<LinkSummary> => {
+        const run = startLinkWorker(workerFile, { dbPath, full, ...(nativeBinding ? { nativeBinding } : {}) }, (stage, done, total) =>
+          ctx.progress(stage, done, total),
+        );
+        const cancel = (): void => run.cancel();
+        ctx.signal.addEventListener('abort', cancel, { once: true });
+        try {
+          const summary = await run.done;
+          if (summary === null)
+            return {
+              mode: full ? 'full' : 'incremental',
+              reports: 0,
+              changed: 0,
+              series: 0,
+              overThreshold: 0,
+              elapsedMs: 0,
+              cancelled: true,
+            };
+          const { mode, reports, changed, series, overThreshold, elapsedMs } = summary;
+          return { mode, reports, changed, series, overThreshold, elapsedMs, cancelled: false };
+        } finally {
+          ctx.signal.removeEventListener('abort', cancel);
+        }
+      },
+      { preemptible: automatic },
+    );
   }
 }

@@ -54,7 +54,8 @@ export async function answerVaultRequest(vault: TokenVault, request: VaultReques
     const value = request.op === 'seal' ? await vault.seal(request.text, request.context) : await vault.open(request.text, request.context);
     return { type: 'vault.result', seq: request.seq, ok: true, value };
   } catch (e) {
-    const message = e instanceof TokenVaultError ? e.message : `the ${vault.kind} token vault failed: ${e instanceof Error ? e.message : String(e)}`;
+    const message =
+      e instanceof TokenVaultError ? e.message : `the ${vault.kind} token vault failed: ${e instanceof Error ? e.message : String(e)}`;
     return { type: 'vault.result', seq: request.seq, ok: false, message };
   }
 }

@@ -165,18 +165,16 @@ export function queryReports(db: Db, q: ReportQuery): ReportPage {
   return {
     total,
     offset: q.offset,
-    rows: rows.map(
-      (r): ReportRow => ({
-        id: r.id,
-        version: r.version,
-        withdrawn: r.withdrawn === 1,
-        precinct: r.precinct ?? '',
-        reportedAt: r.reported_at ?? '',
-        category: (r.category ?? 'other') as Category,
-        loss: r.loss_cents === null || r.currency === null ? null : { amount: centsToDecimal(r.loss_cents), currency: r.currency },
-        summary: (r.summary ?? '').split('\n')[0] ?? '',
-      }),
-    ),
+    rows: rows.map((r): ReportRow => ({
+      id: r.id,
+      version: r.version,
+      withdrawn: r.withdrawn === 1,
+      precinct: r.precinct ?? '',
+      reportedAt: r.reported_at ?? '',
+      category: (r.category ?? 'other') as Category,
+      loss: r.loss_cents === null || r.currency === null ? null : { amount: centsToDecimal(r.loss_cents), currency: r.currency },
+      summary: (r.summary ?? '').split('\n')[0] ?? '',
+    })),
   };
 }
 
@@ -187,12 +185,28 @@ export function getReport(db: Db, id: string): ReportDetail | null {
        FROM report WHERE id = ?`,
     )
     .get(id) as
-    | (RowDb & { rid: number; occurred_at: string | null; category_raw: string | null; victim: string | null; location: string | null; narrative: string | null })
+    | (RowDb & {
+        rid: number;
+        occurred_at: string | null;
+        category_raw: string | null;
+        victim: string | null;
+        location: string | null;
+        narrative: string | null;
+      })
     | undefined;
   if (!r) return null;
   const identifiers = db
     .prepare('SELECT kind, value, raw, role, origin, subtype, domain, luhn FROM identifier WHERE rid = ? ORDER BY rowid')
-    .all(r.rid) as { kind: string; value: string; raw: string; role: string | null; origin: string; subtype: string | null; domain: string | null; luhn: number | null }[];
+    .all(r.rid) as {
+    kind: string;
+    value: string;
+    raw: string;
+    role: string | null;
+    origin: string;
+    subtype: string | null;
+    domain: string | null;
+    luhn: number | null;
+  }[];
   const messages = db.prepare('SELECT channel, sender, text, at FROM message WHERE rid = ? ORDER BY seq').all(r.rid) as {
     channel: ReportMessage['channel'];
     sender: string | null;
@@ -218,19 +232,22 @@ export function getReport(db: Db, id: string): ReportDetail | null {
     victim: r.victim ? maskVictim(JSON.parse(r.victim) as Victim) : null,
     location: r.location ? (JSON.parse(r.location) as ReportLocation) : null,
     narrative: r.narrative ?? '',
-    messages: messages.map((m) => ({ channel: m.channel, text: m.text, ...(m.sender ? { sender: m.sender } : {}), ...(m.at ? { at: m.at } : {}) })),
-    identifiers: identifiers.map(
-      (i): IdentifierView => ({
-        kind: i.kind as IdentifierKind,
-        value: i.value,
-        raw: i.raw,
-        origin: i.origin as IdentifierOrigin,
-        ...(i.role ? { role: i.role } : {}),
-        ...(i.subtype ? { subtype: i.subtype } : {}),
-        ...(i.domain ? { domain: i.domain } : {}),
-        ...(i.luhn === null ? {} : { luhn: i.luhn === 1 }),
-      }),
-    ),
+    messages: messages.map((m) => ({
+      channel: m.channel,
+      text: m.text,
+      ...(m.sender ? { sender: m.sender } : {}),
+      ...(m.at ? { at: m.at } : {}),
+    })),
+    identifiers: identifiers.map((i): IdentifierView => ({
+      kind: i.kind as IdentifierKind,
+      value: i.value,
+      raw: i.raw,
+      origin: i.origin as IdentifierOrigin,
+      ...(i.role ? { role: i.role } : {}),
+      ...(i.subtype ? { subtype: i.subtype } : {}),
+      ...(i.domain ? { domain: i.domain } : {}),
+      ...(i.luhn === null ? {} : { luhn: i.luhn === 1 }),
+    })),
     versions: versions.map((v) => ({ version: v.version, deleted: v.deleted === 1, receivedAt: v.received_at, source: v.source })),
   };
 }

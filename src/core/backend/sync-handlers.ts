@@ -6,7 +6,15 @@
 import { fail, JOB_BUSY, ok } from '../../common/result';
 import type { ApiError, ApiEvent, CasegraphApi, FeedSourceView, Result, SyncRunView, SyncSummary } from '../../common/api';
 import type { Db } from '../store/db';
-import { ensureFeedSource, getFeedSource, listFeedSources, loadFeedToken, removeFeedSource, saveFeedToken, type FeedSource } from '../sync/feed-sources';
+import {
+  ensureFeedSource,
+  getFeedSource,
+  listFeedSources,
+  loadFeedToken,
+  removeFeedSource,
+  saveFeedToken,
+  type FeedSource,
+} from '../sync/feed-sources';
 import { SyncConfigError } from '../sync/sync-error';
 import { checkSyncConfig, syncFeed, type SyncSummary as EngineSummary } from '../sync/sync-feed';
 import type { SyncPolicyInput } from '../sync/sync-policy';
@@ -14,7 +22,10 @@ import { listRuns, type SyncRun } from '../sync/sync-runs';
 import { TokenVaultError, type TokenVault } from '../sync/token-vault';
 import type { Jobs } from './jobs';
 
-export type SyncHandlers = Pick<CasegraphApi, 'sources.list' | 'sources.add' | 'sources.setToken' | 'sources.remove' | 'sources.runs' | 'sync.start'>;
+export type SyncHandlers = Pick<
+  CasegraphApi,
+  'sources.list' | 'sources.add' | 'sources.setToken' | 'sources.remove' | 'sources.runs' | 'sync.start'
+>;
 
 export interface FeedSyncOptions {
   readonly db: Db;
@@ -42,8 +53,39 @@ function runView(r: SyncRun): SyncRunView {
 }
 
 function summaryView(r: EngineSummary): SyncSummary {
-  const { sourceId, url, precinct, status, error, note, rejections, elapsedMs, pages, received, updated, unchanged, withdrawn, quarantined } = r;
-  return { sourceId, url, precinct, status, error, note, rejections, elapsedMs, pages, received, new: r.new, updated, unchanged, withdrawn, quarantined };
+  const {
+    sourceId,
+    url,
+    precinct,
+    status,
+    error,
+    note,
+    rejections,
+    elapsedMs,
+    pages,
+    received,
+    updated,
+    unchanged,
+    withdrawn,
+    quarantined,
+  } = r;
+  return {
+    sourceId,
+    url,
+    precinct,
+    status,
+    error,
+    note,
+    rejections,
+    elapsedMs,
+    pages,
+    received,
+    new: r.new,
+    updated,
+    unchanged,
+    withdrawn,
+    quarantined,
+  };
 }
 
 export class FeedSync {
@@ -134,7 +176,14 @@ export class FeedSync {
             if (p.kind === 'page' && now - lastStatus < STATUS_INTERVAL_MS) return;
             lastStatus = now;
             const page = p.kind === 'page' ? p.counts.pages : p.page;
-            emit({ type: 'sync.status', jobId: ctx.jobId, sourceId: source.id, page, counts: p.counts, waiting: p.kind === 'waiting' ? p.wait : null });
+            emit({
+              type: 'sync.status',
+              jobId: ctx.jobId,
+              sourceId: source.id,
+              page,
+              counts: p.counts,
+              waiting: p.kind === 'waiting' ? p.wait : null,
+            });
           },
         });
         const summary = summaryView(r);
@@ -165,7 +214,8 @@ export class FeedSync {
       await saveFeedToken(this.options.db, this.options.vault, source, token);
       return null;
     } catch (e) {
-      if (e instanceof TokenVaultError) return fail('token_unreadable', `the token could not be stored (${this.options.vault.kind}): ${e.message}`);
+      if (e instanceof TokenVaultError)
+        return fail('token_unreadable', `the token could not be stored (${this.options.vault.kind}): ${e.message}`);
       throw e;
     }
   }
@@ -179,7 +229,15 @@ export class FeedSync {
   private view(s: FeedSource): FeedSourceView {
     const last = listRuns(this.options.db, s.id, 1)[0];
     const lastRun = last ? runView(last) : null;
-    return { id: s.id, url: s.url, precinct: s.precinct, hasToken: s.hasToken, lastRunAt: s.lastRunAt, lastError: this.lastError(s, lastRun), lastRun };
+    return {
+      id: s.id,
+      url: s.url,
+      precinct: s.precinct,
+      hasToken: s.hasToken,
+      lastRunAt: s.lastRunAt,
+      lastError: this.lastError(s, lastRun),
+      lastRun,
+    };
   }
 
   /**
@@ -191,7 +249,9 @@ export class FeedSync {
     if (s.lastError === null) return null;
     let code = 'failed';
     const entry = this.options.db
-      .prepare<[string], { at: string; detail: string | null }>("SELECT at, detail FROM audit_log WHERE action = 'sync' AND subject = ? ORDER BY at DESC, id DESC LIMIT 1")
+      .prepare<[string], { at: string; detail: string | null }>(
+        "SELECT at, detail FROM audit_log WHERE action = 'sync' AND subject = ? ORDER BY at DESC, id DESC LIMIT 1",
+      )
       .get(s.name);
     if (entry?.detail && lastRun?.finishedAt && entry.at >= lastRun.finishedAt) {
       const detail = JSON.parse(entry.detail) as { error?: unknown };

@@ -27,7 +27,8 @@
 
 const HAN = '\\p{Script=Han}';
 // Never inside a place name: they lead into one.
-const HARD_STOP = '的了我你他她它们在到住是与从往去向至址籍于为把被给将让叫称说寄送发收填写告诉问过这那及或就也还又已要会能想请并但而且等啊吗呢吧着骗转付';
+const HARD_STOP =
+  '的了我你他她它们在到住是与从往去向至址籍于为把被给将让叫称说寄送发收填写告诉问过这那及或就也还又已要会能想请并但而且等啊吗呢吧着骗转付';
 // Never the first character of a place name (fine inside: 张家港市, 王家湾).
 const SOFT_STOP = '家地处方对现老某';
 const PLACE = `(?:(?![${HARD_STOP}])${HAN})`;

@@ -74,7 +74,8 @@ export interface CollectOptions {
 export function currentSeriesId(db: Db, seriesId: string): string {
   let id = seriesId;
   for (let hops = 0; hops < 100; hops++) {
-    const row = db.prepare('SELECT active, merged_into FROM series WHERE id = ?').get(id) as { active: number; merged_into: string | null } | undefined;
+    const row = db.prepare('SELECT active, merged_into FROM series WHERE id = ?').get(id) as
+      { active: number; merged_into: string | null } | undefined;
     if (!row) throw new BundleError(`no series with id ${seriesId}`);
     if (row.active === 1 || row.merged_into === null) return id;
     id = row.merged_into;
@@ -93,7 +94,9 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
   if (options.caseId) {
     const c = db.prepare('SELECT id, title FROM case_file WHERE id = ?').get(options.caseId) as { id: string; title: string } | undefined;
     if (!c) throw new BundleError(`no case with id ${options.caseId}`);
-    const inCase = (db.prepare('SELECT series_id FROM case_series WHERE case_id = ?').pluck().all(c.id) as string[]).some((s) => s === options.seriesId || currentSeriesId(db, s) === seriesId);
+    const inCase = (db.prepare('SELECT series_id FROM case_series WHERE case_id = ?').pluck().all(c.id) as string[]).some(
+      (s) => s === options.seriesId || currentSeriesId(db, s) === seriesId,
+    );
     if (!inCase) throw new BundleError(`series ${options.seriesId} is not part of case ${c.id}`);
     caseId = c.id;
     title = c.title;
@@ -113,7 +116,10 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
   const reports: BundleReport[] = raws.map((raw, i) => {
     const line = redactor ? JSON.stringify(redactor.redact(raw)) : (members[i] as { body: string }).body.trim();
     const parsed = parseRecord(JSON.parse(line));
-    if (!parsed.ok || parsed.value.record.deleted) throw new BundleError(`report ${(members[i] as { id: string }).id} cannot be written as report-format v1 (${parsed.ok ? 'withdrawn' : parsed.error.reason})`);
+    if (!parsed.ok || parsed.value.record.deleted)
+      throw new BundleError(
+        `report ${(members[i] as { id: string }).id} cannot be written as report-format v1 (${parsed.ok ? 'withdrawn' : parsed.error.reason})`,
+      );
     const record = parsed.value.record;
     const identifiers = identifierRows(record).map(([kind, value, raw, role, origin]) => ({ kind, value, raw, role, origin }));
     return { line, record, reportedMs: parsed.value.reportedMs ?? 0, occurredMs: occurredMs(record.occurred_at), identifiers };
@@ -131,14 +137,24 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
     .filter((l) => idOf.has(l.a) && idOf.has(l.b))
     .map((l): BundleLink => {
       const [a, b] = [idOf.get(l.a) as string, idOf.get(l.b) as string].sort();
-      const evidence = (JSON.parse(l.evidence) as Evidence[]).map((e) => (redactor && e.type === 'identifier' ? { ...e, value: redactor.text(e.value) } : e));
+      const evidence = (JSON.parse(l.evidence) as Evidence[]).map((e) =>
+        redactor && e.type === 'identifier' ? { ...e, value: redactor.text(e.value) } : e,
+      );
       return { a: a as string, b: b as string, weight: l.weight, strong: l.strong === 1, evidence };
     })
     .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
 
   const notes: BundleNote[] = [
-    ...(caseId ? (db.prepare('SELECT at, author, text FROM case_note WHERE case_id = ? ORDER BY at, id').all(caseId) as Omit<BundleNote, 'scope'>[]).map((n) => ({ ...n, scope: 'case' as const })) : []),
-    ...(db.prepare('SELECT at, coalesce(author, \'\') AS author, text FROM series_note WHERE series_id = ? ORDER BY at, id').all(seriesId) as Omit<BundleNote, 'scope'>[]).map((n) => ({ ...n, scope: 'series' as const })),
+    ...(caseId
+      ? (
+          db.prepare('SELECT at, author, text FROM case_note WHERE case_id = ? ORDER BY at, id').all(caseId) as Omit<BundleNote, 'scope'>[]
+        ).map((n) => ({ ...n, scope: 'case' as const }))
+      : []),
+    ...(
+      db
+        .prepare("SELECT at, coalesce(author, '') AS author, text FROM series_note WHERE series_id = ? ORDER BY at, id")
+        .all(seriesId) as Omit<BundleNote, 'scope'>[]
+    ).map((n) => ({ ...n, scope: 'series' as const })),
   ].map((n) => (redactor ? { ...n, text: redactor.text(n.text) } : n));
 
   const rule = thresholdRule(db);

@@ -3,7 +3,10 @@
 // references, no DTD — so no entity expansion), rooted in <graphml> with one <graph>, and every
 // edge must join declared nodes, every <data> name a declared <key>. Returns the first problem.
 const NAME = '[A-Za-z_][\\w.:-]*';
-const TOKEN = new RegExp(`<\\?[\\s\\S]*?\\?>|<!--[\\s\\S]*?-->|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<!|<(/?)(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>|<`, 'g');
+const TOKEN = new RegExp(
+  `<\\?[\\s\\S]*?\\?>|<!--[\\s\\S]*?-->|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<!|<(/?)(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"<]*"|'[^'<]*'))*)\\s*(/?)>|<`,
+  'g',
+);
 const ATTR = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"<]*)"|'([^'<]*)')`, 'g');
 
 function checkText(text: string): string | null {
@@ -13,7 +16,9 @@ function checkText(text: string): string | null {
 
 function unescape(v: string): string {
   return v.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] as string,
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e] as string),
   );
 }
 
@@ -38,7 +43,8 @@ export function graphmlProblem(xml: string): string | null {
       continue;
     }
     if (token.startsWith('<!--') || token.startsWith('<![CDATA[')) continue;
-    if (name === undefined) return token === '<!' ? 'graph.graphml: a DTD or declaration is not allowed' : 'graph.graphml: a "<" that does not start a tag';
+    if (name === undefined)
+      return token === '<!' ? 'graph.graphml: a DTD or declaration is not allowed' : 'graph.graphml: a "<" that does not start a tag';
     if (closing) {
       if (stack.pop() !== name) return `graph.graphml: </${name}> does not close the open element`;
       continue;
@@ -73,7 +79,8 @@ export function graphmlProblem(xml: string): string | null {
   if (stack.length > 0) return `graph.graphml: <${stack[stack.length - 1] as string}> is never closed`;
   if (root === null) return 'graph.graphml: no root element';
   if (graphs !== 1) return `graph.graphml: ${graphs} <graph> elements, expected one`;
-  for (const [s, t] of edges) if (!nodes.has(s) || !nodes.has(t)) return `graph.graphml: an edge joins an undeclared node (${!nodes.has(s) ? s : t})`;
+  for (const [s, t] of edges)
+    if (!nodes.has(s) || !nodes.has(t)) return `graph.graphml: an edge joins an undeclared node (${!nodes.has(s) ? s : t})`;
   for (const k of dataKeys) if (!keys.has(k)) return `graph.graphml: data for an undeclared key ${k}`;
   return null;
 }

@@ -40,9 +40,14 @@ export function publicKeyFromPem(pem: string): { key: crypto.KeyObject; publicPe
   } catch {
     throw new IdentityError('not a public key in PEM form (expected "-----BEGIN PUBLIC KEY-----")');
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new IdentityError(`the key is ${key.asymmetricKeyType ?? 'of an unknown type'}, not Ed25519`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new IdentityError(`the key is ${key.asymmetricKeyType ?? 'of an unknown type'}, not Ed25519`);
   const der = key.export({ type: 'spki', format: 'der' });
-  return { key, publicPem: key.export({ type: 'spki', format: 'pem' }).toString(), fingerprint: crypto.createHash('sha256').update(der).digest('hex') };
+  return {
+    key,
+    publicPem: key.export({ type: 'spki', format: 'pem' }).toString(),
+    fingerprint: crypto.createHash('sha256').update(der).digest('hex'),
+  };
 }
 
 /** "ab12 cd34 …": the fingerprint in groups of four, for reading aloud over the phone. */
@@ -66,7 +71,9 @@ function checkPrivate(file: string): void {
   if (process.platform === 'win32') return;
   const mode = fs.statSync(file).mode & 0o777;
   if ((mode & 0o077) !== 0) {
-    throw new IdentityError(`the workstation key file ${file} can be read by other users (mode ${mode.toString(8)}); make it private (chmod 600)`);
+    throw new IdentityError(
+      `the workstation key file ${file} can be read by other users (mode ${mode.toString(8)}); make it private (chmod 600)`,
+    );
   }
 }
 

@@ -39,7 +39,9 @@ export async function importBundle(db: Db, file: string, options: ImportBundleOp
     if (db.prepare('SELECT 1 FROM bundle_import WHERE manifest_sha256 = ?').get(manifestSha256) !== undefined) return true;
     const now = new Date().toISOString();
     const name = `${manifest.bureau || 'unnamed bureau'} · ${manifest.case_id ?? manifest.series_id} · ${manifestSha256.slice(0, 12)}`;
-    const sourceId = Number(db.prepare("INSERT INTO source (kind, name, created_at, last_run_at) VALUES ('bundle', ?, ?, ?)").run(name, now, now).lastInsertRowid);
+    const sourceId = Number(
+      db.prepare("INSERT INTO source (kind, name, created_at, last_run_at) VALUES ('bundle', ?, ?, ?)").run(name, now, now).lastInsertRowid,
+    );
     const ingestor = new Ingestor(db, sourceId);
     let done = 0;
     for (const { parsed, line } of verified.records) {
@@ -49,11 +51,33 @@ export async function importBundle(db: Db, file: string, options: ImportBundleOp
     db.prepare(
       `INSERT INTO bundle_import (manifest_sha256, source_id, bureau, workstation, case_id, title, signer_fingerprint, trusted, redaction, created_at, imported_at, imported_by, reports)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(manifestSha256, sourceId, manifest.bureau, manifest.workstation, manifest.case_id, manifest.title, check.fingerprint, check.signer === 'trusted' ? 1 : 0, manifest.redaction.level, manifest.created_at, now, actor, total);
+    ).run(
+      manifestSha256,
+      sourceId,
+      manifest.bureau,
+      manifest.workstation,
+      manifest.case_id,
+      manifest.title,
+      check.fingerprint,
+      check.signer === 'trusted' ? 1 : 0,
+      manifest.redaction.level,
+      manifest.created_at,
+      now,
+      actor,
+      total,
+    );
     appendAudit(db, {
       action: 'bundle_import',
       subject: manifestSha256,
-      detail: { bureau: manifest.bureau, signer: check.fingerprint, trusted: check.signer === 'trusted', reports: total, new: counts.new, updated: counts.updated, unchanged: counts.unchanged },
+      detail: {
+        bureau: manifest.bureau,
+        signer: check.fingerprint,
+        trusted: check.signer === 'trusted',
+        reports: total,
+        new: counts.new,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+      },
       actor,
     });
     return false;
@@ -76,8 +100,19 @@ export interface BundleImportRow {
 
 export function listBundleImports(db: Db): BundleImportRow[] {
   const rows = db
-    .prepare('SELECT manifest_sha256, bureau, title, signer_fingerprint, trusted, redaction, imported_at, reports FROM bundle_import ORDER BY imported_at DESC, manifest_sha256')
-    .all() as { manifest_sha256: string; bureau: string; title: string | null; signer_fingerprint: string; trusted: number; redaction: 'none' | 'victims'; imported_at: string; reports: number }[];
+    .prepare(
+      'SELECT manifest_sha256, bureau, title, signer_fingerprint, trusted, redaction, imported_at, reports FROM bundle_import ORDER BY imported_at DESC, manifest_sha256',
+    )
+    .all() as {
+    manifest_sha256: string;
+    bureau: string;
+    title: string | null;
+    signer_fingerprint: string;
+    trusted: number;
+    redaction: 'none' | 'victims';
+    imported_at: string;
+    reports: number;
+  }[];
   return rows.map((r) => ({
     manifestSha256: r.manifest_sha256,
     bureau: r.bureau,

@@ -23,7 +23,14 @@ export const manifestSchema = z
     case_id: z.string().max(200).nullable(),
     series_id: z.string().max(200),
     title: z.string().max(2000),
-    counts: z.object({ reports: z.number().int().min(0), identifiers: z.number().int().min(0), links: z.number().int().min(0), notes: z.number().int().min(0) }).strict(),
+    counts: z
+      .object({
+        reports: z.number().int().min(0),
+        identifiers: z.number().int().min(0),
+        links: z.number().int().min(0),
+        notes: z.number().int().min(0),
+      })
+      .strict(),
     redaction: z.object({ level: z.enum(['none', 'victims']), hashes: z.enum(['hmac-sha256', 'none']) }).strict(),
     entries: z.array(z.object({ path: z.string().min(1).max(255), size: z.number().int().min(0), sha256 }).strict()).max(100),
   })

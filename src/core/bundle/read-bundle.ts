@@ -49,7 +49,9 @@ export function unsafeName(name: string): string | null {
 
 function open(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (err, zip) => (err || !zip ? reject(err ?? new Error('no archive')) : resolve(zip)));
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (err, zip) =>
+      err || !zip ? reject(err ?? new Error('no archive')) : resolve(zip),
+    );
   });
 }
 
@@ -61,7 +63,8 @@ export async function readBundleEntries(file: string, limits: ReadLimits = DEFAU
   } catch {
     throw new UnsafeBundleError(`cannot read ${file}: no such file`);
   }
-  if (size > limits.maxArchiveBytes) throw new UnsafeBundleError(`the bundle is ${mib(size)}, over the limit of ${mib(limits.maxArchiveBytes)}`);
+  if (size > limits.maxArchiveBytes)
+    throw new UnsafeBundleError(`the bundle is ${mib(size)}, over the limit of ${mib(limits.maxArchiveBytes)}`);
   const buffer = fs.readFileSync(file);
   let zip: yauzl.ZipFile;
   try {
@@ -125,12 +128,20 @@ export async function readBundleEntries(file: string, limits: ReadLimits = DEFAU
           // the overlapping kind of zip bomb (one compressed stream inflated many times).
           const start = entry.relativeOffsetOfLocalHeader;
           const end = start + 30 + entry.compressedSize;
-          if (spans.some(([a, b]) => start < b && a < end)) throw new UnsafeBundleError(`entry "${name}" overlaps another entry's bytes (zip bomb?)`);
+          if (spans.some(([a, b]) => start < b && a < end))
+            throw new UnsafeBundleError(`entry "${name}" overlaps another entry's bytes (zip bomb?)`);
           spans.push([start, end]);
-          if (entry.uncompressedSize > limits.maxEntryBytes) throw new UnsafeBundleError(`entry "${name}" is ${mib(entry.uncompressedSize)} uncompressed, over the limit of ${mib(limits.maxEntryBytes)}`);
+          if (entry.uncompressedSize > limits.maxEntryBytes)
+            throw new UnsafeBundleError(
+              `entry "${name}" is ${mib(entry.uncompressedSize)} uncompressed, over the limit of ${mib(limits.maxEntryBytes)}`,
+            );
           declaredTotal += entry.uncompressedSize;
-          if (declaredTotal > limits.maxTotalBytes) throw new UnsafeBundleError(`the entries add up to more than ${mib(limits.maxTotalBytes)} uncompressed`);
-          if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
+          if (declaredTotal > limits.maxTotalBytes)
+            throw new UnsafeBundleError(`the entries add up to more than ${mib(limits.maxTotalBytes)} uncompressed`);
+          if (
+            entry.uncompressedSize > limits.ratioFloorBytes &&
+            entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)
+          ) {
             throw new UnsafeBundleError(`entry "${name}" is compressed more than ${limits.maxRatio}:1 (zip bomb?)`);
           }
           let data: Buffer;

@@ -84,7 +84,13 @@ export class Redactor {
       if (str(victim['name'])) v['name'] = this.fieldToken('name', nfkc(str(victim['name']) as string).trim());
       const phone = str(victim['phone']);
       if (phone) v['phone'] = this.fieldToken('phone', normaliseIdentifier('phone', phone)?.value ?? phone.replace(/\D/g, ''));
-      if (str(victim['id_number'])) v['id_number'] = this.fieldToken('id_number', nfkc(str(victim['id_number']) as string).trim().toUpperCase());
+      if (str(victim['id_number']))
+        v['id_number'] = this.fieldToken(
+          'id_number',
+          nfkc(str(victim['id_number']) as string)
+            .trim()
+            .toUpperCase(),
+        );
       for (const k of ['age', 'gender', 'district'] as const) if (victim[k] !== undefined) v[k] = victim[k];
       out['victim'] = v;
     }
@@ -126,7 +132,8 @@ export class Redactor {
     }
     text = text.replace(ID_NUMBER, (m) => this.textToken('id_number', m.toUpperCase()));
     this.literalOrder ??= [...this.literals.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    for (const lit of this.literalOrder) if (text.includes(lit)) text = text.split(lit).join(this.textToken(this.literals.get(lit) as ValueKind, lit));
+    for (const lit of this.literalOrder)
+      if (text.includes(lit)) text = text.split(lit).join(this.textToken(this.literals.get(lit) as ValueKind, lit));
     // Last, so that the values above are already markers and an address never hides one.
     return replaceAddresses(text, ADDRESS_TOKEN);
   }
@@ -167,7 +174,8 @@ export class Redactor {
 const ADDRESS_TOKEN = '[redacted address]';
 
 // Resident ID numbers: 18 characters (the last may be X) or the old 15 digits, not inside a longer run.
-const ID_NUMBER = /(?<![0-9])(?:[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]|[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9])/g;
+const ID_NUMBER =
+  /(?<![0-9])(?:[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]|[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3})(?![0-9])/g;
 
 function isVictimSide(o: Json): boolean {
   const role = str(o['role']);

@@ -18,7 +18,11 @@ export async function setSharingKey(db: Db, vault: TokenVault, key: string | nul
   const sealed = key === null ? null : await vault.seal(key, CONTEXT);
   db.transaction(() => {
     if (sealed === null) db.prepare('DELETE FROM setting WHERE key = ?').run(SETTING);
-    else db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SETTING, JSON.stringify(sealed));
+    else
+      db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        SETTING,
+        JSON.stringify(sealed),
+      );
     appendAudit(db, { action: 'settings', subject: 'sharingKey', detail: { set: sealed !== null }, actor });
   })();
   return sealed !== null;

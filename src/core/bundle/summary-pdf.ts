@@ -58,7 +58,14 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
     size: 'A4',
     margin: PAGE.margin,
     compress: options.compress ?? true,
-    info: { Title: `Case summary: ${s.title}`, Author: options.bureau, Creator: 'Casegraph', Producer: 'Casegraph', CreationDate: options.createdAt, ModDate: options.createdAt },
+    info: {
+      Title: `Case summary: ${s.title}`,
+      Author: options.bureau,
+      Creator: 'Casegraph',
+      Producer: 'Casegraph',
+      CreationDate: options.createdAt,
+      ModDate: options.createdAt,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -81,17 +88,34 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
   doc.fontSize(18).text(t(`Case summary · 案件摘要`), { width });
   doc.moveDown(0.3).fontSize(13).text(t(s.title), { width });
   doc.moveDown(0.5).fontSize(9).fillColor('#444444');
-  doc.text(t(`Issued by ${options.bureau} on ${options.createdAt.toISOString()} · series ${s.seriesId}${s.caseId ? ` · case ${s.caseId}` : ''}`), { width });
+  doc.text(
+    t(`Issued by ${options.bureau} on ${options.createdAt.toISOString()} · series ${s.seriesId}${s.caseId ? ` · case ${s.caseId}` : ''}`),
+    { width },
+  );
   if (s.redaction === 'victims') {
-    doc.text(t(`Victims' personal data is redacted${s.hashes === 'none' ? ' (no sharing key: plain markers, not matchable across bundles)' : ' (keyed hashes under the agreed sharing key)'}.`), { width });
+    doc.text(
+      t(
+        `Victims' personal data is redacted${s.hashes === 'none' ? ' (no sharing key: plain markers, not matchable across bundles)' : ' (keyed hashes under the agreed sharing key)'}.`,
+      ),
+      { width },
+    );
   }
-  if (!font) doc.fillColor('#aa0000').text('No CJK font was found on the issuing workstation: Chinese text is shown as "?" here; see reports.csv and reports.ndjson for the full text.', { width });
+  if (!font)
+    doc
+      .fillColor('#aa0000')
+      .text(
+        'No CJK font was found on the issuing workstation: Chinese text is shown as "?" here; see reports.csv and reports.ndjson for the full text.',
+        { width },
+      );
   doc.fillColor('#000000').moveDown(0.8);
 
   // Key figures.
   const first = s.reports[0]?.record.reported_at ?? '';
   const last = s.reports[s.reports.length - 1]?.record.reported_at ?? '';
-  const lossText = Object.entries(s.loss).map(([cur, amount]) => `${amount} ${cur}`).join(', ') || 'none';
+  const lossText =
+    Object.entries(s.loss)
+      .map(([cur, amount]) => `${amount} ${cur}`)
+      .join(', ') || 'none';
   const categories = new Map<string, number>();
   for (const r of s.reports) categories.set(r.record.category, (categories.get(r.record.category) ?? 0) + 1);
   const figures: [string, string][] = [
@@ -104,10 +128,18 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
     ],
     [
       'Over the threshold 是否达到',
-      s.crossing ? `yes${s.onlyTogether ? ', only together (no report reaches it alone)' : ''}, with report ${s.crossing.report} (${new Date(s.crossing.atMs).toISOString()})` : 'no',
+      s.crossing
+        ? `yes${s.onlyTogether ? ', only together (no report reaches it alone)' : ''}, with report ${s.crossing.report} (${new Date(s.crossing.atMs).toISOString()})`
+        : 'no',
     ],
     ['Links 关联', String(s.links.length)],
-    ['Scam types 诈骗类型', [...categories.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c, n]) => `${c} ${n}`).join(', ')],
+    [
+      'Scam types 诈骗类型',
+      [...categories.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', '),
+    ],
   ];
   doc.fontSize(10);
   for (const [label, value] of figures) {
@@ -147,7 +179,9 @@ function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: numb
   // On the threshold window's time line: when each fraud happened, else when it was reported.
   const points: { id: string; ms: number; cents: number }[] = [];
   let sum = 0;
-  const counted = s.reports.filter((r) => r.record.loss?.currency === s.rule.currency).map((r) => ({ id: r.record.id, ms: r.occurredMs ?? r.reportedMs, record: r.record }));
+  const counted = s.reports
+    .filter((r) => r.record.loss?.currency === s.rule.currency)
+    .map((r) => ({ id: r.record.id, ms: r.occurredMs ?? r.reportedMs, record: r.record }));
   counted.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const r of counted) {
     sum += decimalToCents((r.record.loss as { amount: string }).amount) ?? 0;
@@ -157,7 +191,15 @@ function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: numb
   const bottom = y + h - 20;
   const plotW = w - 70;
   const plotH = h - 30;
-  doc.save().lineWidth(0.5).strokeColor('#888888').moveTo(left, y).lineTo(left, bottom).lineTo(left + plotW, bottom).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.5)
+    .strokeColor('#888888')
+    .moveTo(left, y)
+    .lineTo(left, bottom)
+    .lineTo(left + plotW, bottom)
+    .stroke()
+    .restore();
   const maxCents = Math.max(sum, s.rule.amountCents) * 1.1 || 1;
   const minMs = points[0]?.ms ?? 0;
   const spanMs = Math.max(1, (points[points.length - 1]?.ms ?? 1) - minMs);
@@ -172,8 +214,20 @@ function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: numb
   }
   // Threshold line.
   const ty = py(s.rule.amountCents);
-  doc.save().lineWidth(1).strokeColor('#cc3333').dash(4, { space: 3 }).moveTo(left, ty).lineTo(left + plotW, ty).stroke().undash().restore();
-  doc.fillColor('#cc3333').text(t(`threshold ${centsToDecimal(s.rule.amountCents)} ${s.rule.currency}`), left + plotW - 200, ty - 10, { width: 200, align: 'right' });
+  doc
+    .save()
+    .lineWidth(1)
+    .strokeColor('#cc3333')
+    .dash(4, { space: 3 })
+    .moveTo(left, ty)
+    .lineTo(left + plotW, ty)
+    .stroke()
+    .undash()
+    .restore();
+  doc.fillColor('#cc3333').text(t(`threshold ${centsToDecimal(s.rule.amountCents)} ${s.rule.currency}`), left + plotW - 200, ty - 10, {
+    width: 200,
+    align: 'right',
+  });
   // Cumulative loss as a step line.
   if (points.length > 0) {
     doc.save().lineWidth(1.2).strokeColor('#1f5fa8');
@@ -189,7 +243,11 @@ function lossChart(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y: numb
     const at = points.find((p) => p.id === (s.crossing as { report: string }).report) ?? points[points.length - 1];
     if (at) {
       doc.save().lineWidth(1.5).strokeColor('#cc3333').circle(px(at.ms), py(at.cents), 4).stroke().restore();
-      doc.fillColor('#cc3333').text(t(`crossed with ${s.crossing.report}`), Math.min(px(at.ms) + 6, left + plotW - 150), Math.max(y, py(at.cents) - 16), { width: 150 });
+      doc
+        .fillColor('#cc3333')
+        .text(t(`crossed with ${s.crossing.report}`), Math.min(px(at.ms) + 6, left + plotW - 150), Math.max(y, py(at.cents) - 16), {
+          width: 150,
+        });
     }
   }
   doc.fillColor('#000000');
@@ -243,7 +301,10 @@ function networkPicture(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y:
       py[i]! += ((dy[i] as number) / len) * Math.min(len, step);
     }
   }
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   for (let i = 0; i < n; i++) {
     minX = Math.min(minX, px[i] as number);
     maxX = Math.max(maxX, px[i] as number);
@@ -254,13 +315,21 @@ function networkPicture(doc: PDFKit.PDFDocument, s: SeriesContent, x: number, y:
   const sy = (v: number): number => y + 10 + ((v - minY) / (maxY - minY || 1)) * (h - 20);
   doc.save().lineWidth(0.5).strokeColor('#cccccc').rect(x, y, w, h).stroke();
   for (const [a, b, strong] of edges) {
-    doc.lineWidth(strong ? 0.8 : 0.4).strokeColor(strong ? '#555555' : '#aaaaaa').moveTo(sx(px[a] as number), sy(py[a] as number)).lineTo(sx(px[b] as number), sy(py[b] as number)).stroke();
+    doc
+      .lineWidth(strong ? 0.8 : 0.4)
+      .strokeColor(strong ? '#555555' : '#aaaaaa')
+      .moveTo(sx(px[a] as number), sy(py[a] as number))
+      .lineTo(sx(px[b] as number), sy(py[b] as number))
+      .stroke();
   }
   const radius = n > 300 ? 1.5 : 3;
   for (let i = 0; i < n; i++) {
     const r = s.reports[i];
     const crossing = r !== undefined && s.crossing?.report === r.record.id;
-    doc.fillColor(crossing ? '#cc3333' : '#1f5fa8').circle(sx(px[i] as number), sy(py[i] as number), crossing ? radius * 2 : radius).fill();
+    doc
+      .fillColor(crossing ? '#cc3333' : '#1f5fa8')
+      .circle(sx(px[i] as number), sy(py[i] as number), crossing ? radius * 2 : radius)
+      .fill();
   }
   doc.restore();
   doc.fillColor('#000000');

@@ -27,7 +27,19 @@ const sha = (b: Buffer): string => crypto.createHash('sha256').update(b).digest(
 
 function failed(problems: string[], partial: Partial<BundleCheck> = {}): VerifiedBundle {
   return {
-    check: { intact: false, signer: 'invalid', signerName: null, fingerprint: null, bureau: null, caseId: null, title: null, reports: 0, redaction: null, ...partial, problems },
+    check: {
+      intact: false,
+      signer: 'invalid',
+      signerName: null,
+      fingerprint: null,
+      bureau: null,
+      caseId: null,
+      title: null,
+      reports: 0,
+      redaction: null,
+      ...partial,
+      problems,
+    },
     manifest: null,
     manifestSha256: null,
     records: [],
@@ -61,13 +73,18 @@ export function verifyEntries(db: Db | null, entries: ReadonlyMap<string, Buffer
   }
   const partial: Partial<BundleCheck> = { fingerprint };
   if (signature.length !== 64) return failed([`manifest.sig is ${signature.length} bytes, not a 64-byte Ed25519 signature`], partial);
-  if (!crypto.verify(null, manifestBytes, key, signature)) return failed(['the signature does not match manifest.json and signer.pem (the manifest was altered or signed by another key)'], partial);
+  if (!crypto.verify(null, manifestBytes, key, signature))
+    return failed(
+      ['the signature does not match manifest.json and signer.pem (the manifest was altered or signed by another key)'],
+      partial,
+    );
 
   let manifest: Manifest;
   try {
     const json = JSON.parse(manifestBytes.toString('utf8')) as unknown;
     const version = (json as { format_version?: unknown } | null)?.format_version;
-    if (typeof version === 'number' && version !== FORMAT_VERSION) return failed([`bundle format version ${version} is not supported (this workstation reads version ${FORMAT_VERSION})`], partial);
+    if (typeof version === 'number' && version !== FORMAT_VERSION)
+      return failed([`bundle format version ${version} is not supported (this workstation reads version ${FORMAT_VERSION})`], partial);
     const parsed = manifestSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -77,7 +94,13 @@ export function verifyEntries(db: Db | null, entries: ReadonlyMap<string, Buffer
   } catch {
     return failed(['manifest.json is not valid JSON'], partial);
   }
-  Object.assign(partial, { bureau: manifest.bureau, caseId: manifest.case_id, title: manifest.title, reports: manifest.counts.reports, redaction: manifest.redaction.level });
+  Object.assign(partial, {
+    bureau: manifest.bureau,
+    caseId: manifest.case_id,
+    title: manifest.title,
+    reports: manifest.counts.reports,
+    redaction: manifest.redaction.level,
+  });
   if (manifest.signer_fingerprint !== fingerprint) problems.push('the manifest names another signer than signer.pem');
 
   const listed = new Set<string>();
@@ -94,7 +117,8 @@ export function verifyEntries(db: Db | null, entries: ReadonlyMap<string, Buffer
     else if (sha(data) !== e.sha256) problems.push(`${e.path} does not match its SHA-256 in the manifest (altered)`);
   }
   for (const name of entries.keys()) {
-    if (name !== MANIFEST && name !== SIGNATURE && name !== SIGNER && !listed.has(name)) problems.push(`${name} is in the archive but not listed in the manifest`);
+    if (name !== MANIFEST && name !== SIGNATURE && name !== SIGNER && !listed.has(name))
+      problems.push(`${name} is in the archive but not listed in the manifest`);
   }
   for (const name of REQUIRED_LISTED) if (!listed.has(name)) problems.push(`${name} is missing`);
 
@@ -129,7 +153,8 @@ export function verifyEntries(db: Db | null, entries: ReadonlyMap<string, Buffer
       ids.add(r.value.record.id);
       records.push({ parsed: r.value, line });
     }
-    if (problems.length === 0 && records.length !== manifest.counts.reports) problems.push(`reports.ndjson has ${records.length} reports, the manifest says ${manifest.counts.reports}`);
+    if (problems.length === 0 && records.length !== manifest.counts.reports)
+      problems.push(`reports.ndjson has ${records.length} reports, the manifest says ${manifest.counts.reports}`);
   }
   const gml = entries.get('graph.graphml');
   if (problems.length === 0 && gml) {
@@ -139,7 +164,13 @@ export function verifyEntries(db: Db | null, entries: ReadonlyMap<string, Buffer
   if (problems.length > 0) return failed(problems, partial);
   const name = db ? trustedName(db, fingerprint) : null;
   return {
-    check: { ...(partial as BundleCheck), intact: true, signer: name !== null ? 'trusted' : 'self-consistent', signerName: name, problems: [] },
+    check: {
+      ...(partial as BundleCheck),
+      intact: true,
+      signer: name !== null ? 'trusted' : 'self-consistent',
+      signerName: name,
+      problems: [],
+    },
     manifest,
     manifestSha256: sha(manifestBytes),
     records,

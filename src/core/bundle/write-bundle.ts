@@ -43,23 +43,42 @@ export interface ExportResult {
 
 const sha = (b: Buffer): string => crypto.createHash('sha256').update(b).digest('hex');
 
-export async function buildEntries(content: SeriesContent, options: Pick<ExportOptions, 'bureau' | 'compressPdf'> & { readonly createdAt: Date }): Promise<[string, Buffer][]> {
+export async function buildEntries(
+  content: SeriesContent,
+  options: Pick<ExportOptions, 'bureau' | 'compressPdf'> & { readonly createdAt: Date },
+): Promise<[string, Buffer][]> {
   const entries: [string, Buffer][] = [];
   entries.push(['reports.ndjson', Buffer.from(content.reports.map((r) => `${r.line}\n`).join(''), 'utf8')]);
   entries.push(['graph.graphml', Buffer.from(graphml(content), 'utf8')]);
   for (const [name, text] of Object.entries(csvTables(content))) entries.push([name, Buffer.from(text, 'utf8')]);
   entries.push(['notes.json', Buffer.from(`${JSON.stringify(content.notes, null, 2)}\n`, 'utf8')]);
-  entries.push(['summary.pdf', await summaryPdf(content, { createdAt: options.createdAt, bureau: options.bureau, ...(options.compressPdf === false ? { compress: false } : {}) })]);
+  entries.push([
+    'summary.pdf',
+    await summaryPdf(content, {
+      createdAt: options.createdAt,
+      bureau: options.bureau,
+      ...(options.compressPdf === false ? { compress: false } : {}),
+    }),
+  ]);
   return entries;
 }
 
 export async function writeBundle(db: Db, options: ExportOptions): Promise<ExportResult> {
   const progress = options.onProgress ?? ((): void => {});
   progress('collect', 0, 4);
-  const content = collectSeries(db, { seriesId: options.seriesId, caseId: options.caseId ?? null, redact: options.redact, sharingKey: options.sharingKey });
+  const content = collectSeries(db, {
+    seriesId: options.seriesId,
+    caseId: options.caseId ?? null,
+    redact: options.redact,
+    sharingKey: options.sharingKey,
+  });
   const createdAt = options.now ?? new Date();
   progress('write', 1, 4);
-  const entries = await buildEntries(content, { bureau: options.bureau, createdAt, ...(options.compressPdf === false ? { compressPdf: false } : {}) });
+  const entries = await buildEntries(content, {
+    bureau: options.bureau,
+    createdAt,
+    ...(options.compressPdf === false ? { compressPdf: false } : {}),
+  });
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
     format_version: FORMAT_VERSION,
@@ -85,7 +104,8 @@ export async function writeBundle(db: Db, options: ExportOptions): Promise<Expor
   const zip = new yazl.ZipFile();
   // A fixed time (the DOS epoch) keeps the archive's bytes a function of its content.
   const mtime = new Date(1980, 0, 1);
-  const add = (name: string, data: Buffer): void => zip.addBuffer(data, name, { mtime, mode: 0o100644, compress: !name.endsWith('.pdf') || options.compressPdf === false });
+  const add = (name: string, data: Buffer): void =>
+    zip.addBuffer(data, name, { mtime, mode: 0o100644, compress: !name.endsWith('.pdf') || options.compressPdf === false });
   add(MANIFEST, manifestBytes);
   add(SIGNATURE, signature);
   add(SIGNER, Buffer.from(options.identity.publicPem, 'utf8'));
@@ -96,7 +116,11 @@ export async function writeBundle(db: Db, options: ExportOptions): Promise<Expor
   try {
     await new Promise<void>((resolve, reject) => {
       const sink = fs.createWriteStream(tmp, { mode: 0o600 });
-      zip.outputStream.on('error', reject).pipe(sink).on('error', reject).on('finish', () => resolve());
+      zip.outputStream
+        .on('error', reject)
+        .pipe(sink)
+        .on('error', reject)
+        .on('finish', () => resolve());
     });
     fs.renameSync(tmp, options.out);
   } finally {

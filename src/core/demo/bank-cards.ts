@@ -16,13 +16,63 @@ export interface Bank {
 }
 
 export const BANKS: readonly Bank[] = [
-  { name: '工商银行', short: '工行', hotline: '95588', bins: [{ prefix: '622202', length: 19 }, { prefix: '621226', length: 19 }, { prefix: '621558', length: 19 }] },
-  { name: '建设银行', short: '建行', hotline: '95533', bins: [{ prefix: '621700', length: 19 }, { prefix: '623668', length: 19 }, { prefix: '622700', length: 19 }] },
-  { name: '农业银行', short: '农行', hotline: '95599', bins: [{ prefix: '622848', length: 19 }, { prefix: '623052', length: 19 }] },
-  { name: '中国银行', short: '中行', hotline: '95566', bins: [{ prefix: '621661', length: 19 }, { prefix: '621785', length: 19 }] },
+  {
+    name: '工商银行',
+    short: '工行',
+    hotline: '95588',
+    bins: [
+      { prefix: '622202', length: 19 },
+      { prefix: '621226', length: 19 },
+      { prefix: '621558', length: 19 },
+    ],
+  },
+  {
+    name: '建设银行',
+    short: '建行',
+    hotline: '95533',
+    bins: [
+      { prefix: '621700', length: 19 },
+      { prefix: '623668', length: 19 },
+      { prefix: '622700', length: 19 },
+    ],
+  },
+  {
+    name: '农业银行',
+    short: '农行',
+    hotline: '95599',
+    bins: [
+      { prefix: '622848', length: 19 },
+      { prefix: '623052', length: 19 },
+    ],
+  },
+  {
+    name: '中国银行',
+    short: '中行',
+    hotline: '95566',
+    bins: [
+      { prefix: '621661', length: 19 },
+      { prefix: '621785', length: 19 },
+    ],
+  },
   { name: '交通银行', short: '交行', hotline: '95559', bins: [{ prefix: '622262', length: 19 }] },
-  { name: '邮储银行', short: '邮储', hotline: '95580', bins: [{ prefix: '621799', length: 19 }, { prefix: '622188', length: 19 }] },
-  { name: '招商银行', short: '招行', hotline: '95555', bins: [{ prefix: '622588', length: 16 }, { prefix: '621483', length: 16 }] },
+  {
+    name: '邮储银行',
+    short: '邮储',
+    hotline: '95580',
+    bins: [
+      { prefix: '621799', length: 19 },
+      { prefix: '622188', length: 19 },
+    ],
+  },
+  {
+    name: '招商银行',
+    short: '招行',
+    hotline: '95555',
+    bins: [
+      { prefix: '622588', length: 16 },
+      { prefix: '621483', length: 16 },
+    ],
+  },
   { name: '兴业银行', short: '兴业', hotline: '95561', bins: [{ prefix: '622908', length: 18 }] },
   { name: '平安银行', short: '平安', hotline: '95511', bins: [{ prefix: '623058', length: 19 }] },
 ];

@@ -28,7 +28,17 @@ export interface Evidence {
   readonly wallet: string;
 }
 
-const NONE: Evidence = { phone: '', sms: false, sender: '', spoofedSender: false, im: null, url: '', shortLink: '', payees: [], wallet: '' };
+const NONE: Evidence = {
+  phone: '',
+  sms: false,
+  sender: '',
+  spoofedSender: false,
+  im: null,
+  url: '',
+  shortLink: '',
+  payees: [],
+  wallet: '',
+};
 
 const SPOOFABLE: ReadonlySet<Category> = new Set<Category>(['fake_prize', 'credit_record', 'loan', 'other']);
 
@@ -47,7 +57,15 @@ function payeesFor(rng: Rng, actor: Actor, category: Category, t: number, paymen
   return out;
 }
 
-export function drawEvidence(rng: Rng, actor: Actor, category: Category, t: number, payments: number, vague: boolean, brandHotline: string): Evidence {
+export function drawEvidence(
+  rng: Rng,
+  actor: Actor,
+  category: Category,
+  t: number,
+  payments: number,
+  vague: boolean,
+  brandHotline: string,
+): Evidence {
   if (vague) return NONE;
   const p = PROFILES[category];
   let phone = rng.chance(p.phone) ? actor.phone(t) : '';

@@ -53,11 +53,66 @@ function inBase(n: number, alphabet: string, width: number): string {
   return s;
 }
 
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '157', '158', '159', '166', '173', '175', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '193', '195', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '166',
+  '173',
+  '175',
+  '176',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '193',
+  '195',
+  '198',
+  '199',
+];
 // Virtual operators' ranges, over-represented among fraudsters' numbers.
 const VIRTUAL_PREFIXES = ['162', '165', '167', '170', '171'];
 const AREA_CODES = ['010', '021', '020', '023', '025', '027', '028', '029'];
-const ID_WORDS = ['kefu', 'kf', 'xiaomei', 'tiantian', 'jinrong', 'lucky', 'vip', 'laoshi', 'zhuli', 'sunny', 'hr', 'renwu', 'caiwu', 'jiedai', 'anan', 'momo'];
+const ID_WORDS = [
+  'kefu',
+  'kf',
+  'xiaomei',
+  'tiantian',
+  'jinrong',
+  'lucky',
+  'vip',
+  'laoshi',
+  'zhuli',
+  'sunny',
+  'hr',
+  'renwu',
+  'caiwu',
+  'jiedai',
+  'anan',
+  'momo',
+];
 const MAIL_HOSTS = ['qq.com', '163.com', '126.com', 'sina.com', 'hotmail.com', 'foxmail.com'];
 const SHORT_HOSTS = ['t.cn', 'url.cn', 'dwz.cn', 'suo.im'];
 const TLDS = ['cn', 'com', 'top', 'vip', 'xyz', 'cc', 'com.cn', 'net', 'shop', 'icu', 'club'];

@@ -25,7 +25,22 @@ const ROADS: Readonly<Record<string, readonly string[]>> = {
   高淳区: ['宝塔路', '镇兴路', '淳溪路'],
 };
 const ANY_ROADS: readonly string[] = Object.values(ROADS).flat();
-const COMPOUNDS: readonly string[] = ['金陵小区', '阳光家园', '南湖新村', '翠屏花园', '凤凰公寓', '银城花园', '龙江小区', '月牙湖花园', '百家湖花园', '香樟园', '紫金苑', '天润城', '锦绣花园', '幸福家园'];
+const COMPOUNDS: readonly string[] = [
+  '金陵小区',
+  '阳光家园',
+  '南湖新村',
+  '翠屏花园',
+  '凤凰公寓',
+  '银城花园',
+  '龙江小区',
+  '月牙湖花园',
+  '百家湖花园',
+  '香樟园',
+  '紫金苑',
+  '天润城',
+  '锦绣花园',
+  '幸福家园',
+];
 const HOTELS: readonly string[] = ['如家酒店', '汉庭酒店', '格林豪泰酒店', '锦江之星酒店', '全季酒店', '莫泰酒店'];
 const CHINESE_DIGITS = '〇一二三四五六七八九';
 

@@ -8,7 +8,16 @@ import type { Category, ReportedIdentifier } from '../../common/model';
 import { BANKS, type Bank } from './bank-cards';
 import type { Rng } from './prng';
 
-export const PLATFORM_SITES = ['taobao.com', 'www.taobao.com', 'jd.com', 'item.jd.com', 'pinduoduo.com', 'mobile.yangkeduo.com', 'www.alipay.com', 'douyin.com'];
+export const PLATFORM_SITES = [
+  'taobao.com',
+  'www.taobao.com',
+  'jd.com',
+  'item.jd.com',
+  'pinduoduo.com',
+  'mobile.yangkeduo.com',
+  'www.alipay.com',
+  'douyin.com',
+];
 export const PUBLIC_SHORT_HOSTS = ['t.cn', 'url.cn', 'dwz.cn', 'suo.im'];
 /** 110; the anti-fraud warning line; the MIIT fraud-call warning line; Alipay; SF Express. */
 export const SERVICE_PHONES = ['110', '96110', '12381', '95188', '95338'];

@@ -89,10 +89,7 @@ export const CHAT: Readonly<Record<Category, readonly Fill[]>> = {
     (c) => `亲，走平台要扣手续费，直接转账给我吧${payTo(c, '，')}`,
     (c) => `商品链接：${c.url || '私聊发你'}，拍下后备注你的微信`,
   ],
-  game_trading: [
-    (c) => `在${c.url || '这个平台'}挂单，平台安全有保障`,
-    (c) => `账号给你保留，先付押金${c.first}${payTo(c, '到')}`,
-  ],
+  game_trading: [(c) => `在${c.url || '这个平台'}挂单，平台安全有保障`, (c) => `账号给你保留，先付押金${c.first}${payTo(c, '到')}`],
   fake_prize: [(_c, r) => `恭喜中奖，请支付${r.int(1, 9)}00元手续费领取`],
   credit_record: [
     (c) => `我们是征信中心的，需要把你的额度借出来转到指定账户清零${payTo(c, '，账户：')}`,
@@ -103,8 +100,14 @@ export const CHAT: Readonly<Record<Category, readonly Fill[]>> = {
 
 export const CALL: Readonly<Record<Category, readonly Fill[]>> = {
   part_time_job: [() => '自称招聘人员，介绍线上兼职，让加QQ做任务'],
-  fake_customer_service: [(c) => `自称${c.brand}客服，称我的订单有质量问题可以退款`, () => '称我开通了百万保障服务，需要关闭，否则每月扣费'],
-  impersonating_officials: [(c) => `自称${c.city}公安局民警，称我涉嫌洗钱案，要求配合调查`, () => '自称检察官，要求将资金转入安全账户接受清查'],
+  fake_customer_service: [
+    (c) => `自称${c.brand}客服，称我的订单有质量问题可以退款`,
+    () => '称我开通了百万保障服务，需要关闭，否则每月扣费',
+  ],
+  impersonating_officials: [
+    (c) => `自称${c.city}公安局民警，称我涉嫌洗钱案，要求配合调查`,
+    () => '自称检察官，要求将资金转入安全账户接受清查',
+  ],
   loan: [() => '自称贷款公司客服，问是否需要低息贷款，当天放款'],
   investment_romance: [() => '自称投资顾问，推荐内部股票和理财平台'],
   impersonating_acquaintance: [(_c, r) => `自称是我${r.pick(RELATIONS)}，说手机掉了急需用钱`],

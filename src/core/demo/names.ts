@@ -84,7 +84,22 @@ export function precinctDistrict(precinct: string): District | undefined {
 // Birthplace codes beyond today's districts: White Lower and Xiaguan (merged in 2013), the old
 // Lishui and Gaochun counties, and places many Nanjing residents come from.
 const OLD_NANJING = ['320103', '320107', '320124', '320125'];
-const ELSEWHERE = ['320321', '320923', '321281', '320382', '321088', '340122', '341221', '341523', '411524', '420117', '510724', '362329', '370829', '130626'];
+const ELSEWHERE = [
+  '320321',
+  '320923',
+  '321281',
+  '320382',
+  '321088',
+  '340122',
+  '341221',
+  '341523',
+  '411524',
+  '420117',
+  '510724',
+  '362329',
+  '370829',
+  '130626',
+];
 
 /** Region code printed on a victim's ID number: usually where they live, else an older or distant code. */
 export function birthRegion(rng: Rng, home: District, age: number): string {

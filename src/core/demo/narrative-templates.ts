@@ -6,7 +6,20 @@
 import type { Category } from '../../common/model';
 import type { Rng } from './prng';
 import type { Fill, TextContext } from './text-context';
-import { DATING_SITES, GAMES, GAME_SITES, ITEMS, JOB_ADS, LOAN_ADS, MEETING_APPS, PERSONA_JOBS, PRETEXTS, PRIZES, RELATIONS, SHOPS } from './vocabulary';
+import {
+  DATING_SITES,
+  GAMES,
+  GAME_SITES,
+  ITEMS,
+  JOB_ADS,
+  LOAN_ADS,
+  MEETING_APPS,
+  PERSONA_JOBS,
+  PRETEXTS,
+  PRIZES,
+  RELATIONS,
+  SHOPS,
+} from './vocabulary';
 
 interface Story {
   readonly open: readonly Fill[];
@@ -42,9 +55,11 @@ export const STORIES: Readonly<Record<Category, Story>> = {
   fake_customer_service: {
     open: [
       (c) => `${c.when}，我接到自称${c.brand}客服的电话${wrap(c.phone)}，对方准确说出了我的订单信息，称我买的商品有质量问题可以退款。`,
-      (c, r) => `${c.when}接到${c.phone || '一个陌生号码'}的来电，对方自称${c.brand}工作人员，称我误开通了"百万保障"服务，不取消每月将自动扣费${r.int(5, 9)}00元。`,
+      (c, r) =>
+        `${c.when}接到${c.phone || '一个陌生号码'}的来电，对方自称${c.brand}工作人员，称我误开通了"百万保障"服务，不取消每月将自动扣费${r.int(5, 9)}00元。`,
       (c) => `报警人${c.victim}称：${c.when}接到自称快递客服的电话，称我的快递在运输途中丢失，可以办理双倍理赔。`,
-      (c) => `${c.when}我收到短信称我的快递丢失，按短信里的方式${c.url ? `打开${c.url}` : c.phone ? `拨打${c.phone}` : ''}联系客服办理理赔。`,
+      (c) =>
+        `${c.when}我收到短信称我的快递丢失，按短信里的方式${c.url ? `打开${c.url}` : c.phone ? `拨打${c.phone}` : ''}联系客服办理理赔。`,
       (c) => `${c.when}，一个自称${c.brand}客服的人${wrap(c.im, '通过', '')}联系我，说我被误设成了平台"代理商"，不取消会影响征信。`,
     ],
     middle: [
@@ -61,13 +76,15 @@ export const STORIES: Readonly<Record<Category, Story>> = {
   },
   impersonating_officials: {
     open: [
-      (c) => `${c.when}接到自称${c.city}公安局民警"${c.alias}"的电话${wrap(c.phone, '（来电显示')}，称我的身份信息被人冒用，涉嫌一起洗钱案件。`,
+      (c) =>
+        `${c.when}接到自称${c.city}公安局民警"${c.alias}"的电话${wrap(c.phone, '（来电显示')}，称我的身份信息被人冒用，涉嫌一起洗钱案件。`,
       (c, r) => `${c.when}，一名自称快递员的人来电称我寄出的包裹里有${r.int(3, 12)}张银行卡，随后电话被转接到"${c.city}公安局"。`,
       (c) => `报警人${c.victim}称：${c.when}接到电话称我的医保卡在外地被违规使用，随后被转接给自称民警的男子"${c.alias}"。`,
       (c) => `${c.when}我接到${c.phone || '一个陌生号码'}打来的电话，对方称是${c.city}检察院的，说我名下的银行卡涉嫌洗钱，要对我进行调查。`,
     ],
     middle: [
-      (c) => `对方${wrap(c.im, '让我加了', '，')}通过视频出示了"警官证"和"逮捕令"，并让我登录${c.url || '一个网站'}查看"通缉令"，上面有我的照片和身份证号。`,
+      (c) =>
+        `对方${wrap(c.im, '让我加了', '，')}通过视频出示了"警官证"和"逮捕令"，并让我登录${c.url || '一个网站'}查看"通缉令"，上面有我的照片和身份证号。`,
       () => '对方要求我对此事保密，不能告诉家人，称需要把资金转入"国家安全账户"进行资金清查，清查完毕后会返还。',
       (_c, r) => `对方让我找一个没人的宾馆单独接受"远程审讯"，并让我下载${r.pick(MEETING_APPS)}做"笔录"。`,
     ],
@@ -93,7 +110,8 @@ export const STORIES: Readonly<Record<Category, Story>> = {
   },
   investment_romance: {
     open: [
-      (c, r) => `${c.when}我在${r.pick(DATING_SITES)}上认识了一个自称"${c.alias}"的人，对方称在${c.city}做金融投资，聊了一段时间后加了${c.im || '微信'}。`,
+      (c, r) =>
+        `${c.when}我在${r.pick(DATING_SITES)}上认识了一个自称"${c.alias}"的人，对方称在${c.city}做金融投资，聊了一段时间后加了${c.im || '微信'}。`,
       (c, r) => `${c.when}，一个陌生人"误加"我好友${wrap(c.im)}，自称${r.pick(PERSONA_JOBS)}，之后每天嘘寒问暖，我们确定了恋爱关系。`,
       (c) => `报警人${c.victim}称：我于${c.when}通过婚恋网站结识"${c.alias}"，双方以男女朋友相称${wrap(c.im, '，对方', '')}。`,
       (c) => `${c.when}我被拉进一个"股票交流群"，群里的"老师"${c.alias}每天推荐股票，后来推荐我到"${c.app}"平台投资。`,
@@ -174,7 +192,10 @@ export const STORIES: Readonly<Record<Category, Story>> = {
       (c) => `对方让我添加${c.im || '其为好友'}，称需要把借贷平台的额度借出来转到指定账户"清空额度"。`,
       (c) => `对方发来网址${c.url}让我查询"征信报告"，页面显示我有不良记录，需缴纳"修复费"。`,
     ],
-    end: [() => '后来我在中国人民银行征信中心网站查询，发现自己的征信并无问题。', () => '对方收钱后说还要再交一笔"保证金"，我才意识到被骗。'],
+    end: [
+      () => '后来我在中国人民银行征信中心网站查询，发现自己的征信并无问题。',
+      () => '对方收钱后说还要再交一笔"保证金"，我才意识到被骗。',
+    ],
   },
   other: {
     open: [(c, r) => `${c.when}，对方以${r.pick(PRETEXTS)}为由联系我${wrap(c.phone, '（电话')}${wrap(c.im, '，并让我添加', '')}。`],
@@ -184,9 +205,15 @@ export const STORIES: Readonly<Record<Category, Story>> = {
 };
 
 const PAID: readonly Fill[] = [
-  (c) => (c.count > 1 ? `我先后${c.count}次向对方${c.payee ? `提供的${c.payee}` : '提供的账户'}转账，共计${c.total}。` : `我向对方${c.payee ? `提供的${c.payee}` : '提供的账户'}转账${c.total}。`),
+  (c) =>
+    c.count > 1
+      ? `我先后${c.count}次向对方${c.payee ? `提供的${c.payee}` : '提供的账户'}转账，共计${c.total}。`
+      : `我向对方${c.payee ? `提供的${c.payee}` : '提供的账户'}转账${c.total}。`,
   (c) => (c.count > 1 ? `前后一共转了${c.count}笔，第一笔${c.first}，合计${c.total}。` : `被骗${c.total}。`),
-  (c) => (c.count > 1 ? `分${c.count}笔共被骗${c.total}${wrap(c.payee, '，收款账户', '')}。` : `共计损失${c.total}${wrap(c.payee, '，收款账户', '')}。`),
+  (c) =>
+    c.count > 1
+      ? `分${c.count}笔共被骗${c.total}${wrap(c.payee, '，收款账户', '')}。`
+      : `共计损失${c.total}${wrap(c.payee, '，收款账户', '')}。`,
 ];
 
 const NOT_PAID: readonly Fill[] = [
@@ -207,7 +234,13 @@ const VAGUE: readonly Fill[] = [
  * `aside` (home-address.ts) is where the victim lives, when the account mentions it: after the
  * opening sentence, and at the very end.
  */
-export function narrative(category: Category, c: TextContext, rng: Rng, vague: boolean, aside: { readonly middle: string; readonly end: string } = { middle: '', end: '' }): string {
+export function narrative(
+  category: Category,
+  c: TextContext,
+  rng: Rng,
+  vague: boolean,
+  aside: { readonly middle: string; readonly end: string } = { middle: '', end: '' },
+): string {
   if (vague) return rng.pick(VAGUE)(c, rng);
   const story = STORIES[category];
   let text = rng.pick(story.open)(c, rng) + aside.middle;

@@ -44,6 +44,7 @@ export function resolveOptions(opts: Readonly<DemoOptions>): ResolvedOptions {
   const days = opts.days ?? DEMO_DEFAULTS.days;
   if (!(days > 0 && days <= 36_500)) throw new RangeError(`demo days must be between 1 and 36500, got ${days}`);
   const precinct = opts.precinct ?? DEMO_DEFAULTS.precinct;
-  if (precinct.trim() === '' || precinct.length > 128) throw new RangeError('demo precinct must be a non-empty code of at most 128 characters');
+  if (precinct.trim() === '' || precinct.length > 128)
+    throw new RangeError('demo precinct must be a non-empty code of at most 128 characters');
   return { reports, seed, precinct, startMs: parseStart(opts.start ?? DEMO_DEFAULTS.start), days };
 }

@@ -31,7 +31,15 @@ export interface Precinct {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function messagesFor(rng: Rng, actor: Actor, category: Category, ev: Evidence, c: TextContext, occurred: number | null, reported: number): ReportMessage[] {
+function messagesFor(
+  rng: Rng,
+  actor: Actor,
+  category: Category,
+  ev: Evidence,
+  c: TextContext,
+  occurred: number | null,
+  reported: number,
+): ReportMessage[] {
   const out: Mutable<ReportMessage>[] = [];
   if (ev.sms) {
     const list = SMS[category];
@@ -62,13 +70,20 @@ function identifiersFor(rng: Rng, ev: Evidence, category: Category, ownBank: Ban
   const out: ReportedIdentifier[] = [];
   if (ev.phone && rng.chance(0.8)) out.push({ kind: 'phone', value: writePhone(rng, ev.phone), role: 'caller' });
   if (ev.sender && rng.chance(0.5)) out.push({ kind: 'phone', value: writePhone(rng, ev.sender), role: 'sender' });
-  if (ev.im && rng.chance(0.8)) out.push({ kind: ev.im.kind, value: ev.im.kind === 'qq' ? writeQq(rng, ev.im.value) : writeWechat(rng, ev.im.value), role: 'contact' });
+  if (ev.im && rng.chance(0.8))
+    out.push({ kind: ev.im.kind, value: ev.im.kind === 'qq' ? writeQq(rng, ev.im.value) : writeWechat(rng, ev.im.value), role: 'contact' });
   if (ev.url && rng.chance(0.75)) out.push({ kind: 'url', value: writeUrl(rng, ev.url), role: 'link' });
   if (ev.shortLink && rng.chance(0.7)) out.push({ kind: 'url', value: writeUrl(rng, ev.shortLink, true), role: 'link' });
   for (const payee of ev.payees) {
     if (!rng.chance(0.85)) continue;
-    if (payee.kind === 'card') out.push({ kind: rng.chance(0.1) ? 'bank_account' : 'bank_card', value: writeCard(rng, payee.card.digits), role: 'payee' });
-    else out.push({ kind: payee.account.kind, value: payee.account.kind === 'alipay' ? writeAlipay(rng, payee.account.value) : writeWechat(rng, payee.account.value), role: 'payee' });
+    if (payee.kind === 'card')
+      out.push({ kind: rng.chance(0.1) ? 'bank_account' : 'bank_card', value: writeCard(rng, payee.card.digits), role: 'payee' });
+    else
+      out.push({
+        kind: payee.account.kind,
+        value: payee.account.kind === 'alipay' ? writeAlipay(rng, payee.account.value) : writeWechat(rng, payee.account.value),
+        role: 'payee',
+      });
   }
   if (ev.wallet && rng.chance(0.8)) out.push({ kind: 'crypto', value: ev.wallet, role: 'payee' });
   if (rng.chance(DEMO_KNOBS.hubRate)) out.push(hubIdentifier(rng, category, ownBank));
@@ -80,7 +95,17 @@ function identifiersFor(rng: Rng, ev: Evidence, category: Category, ownBank: Ban
 }
 
 /** `details` is the stream of the narrative's asides (home-address.ts), apart from `rng` so that they change nothing else. */
-export function buildReport(rng: Rng, details: Rng, world: World, precinct: Precinct, actor: Actor, id: string, t: number, reportedMs: number, reportedLocal: LocalTime): ReportRecord {
+export function buildReport(
+  rng: Rng,
+  details: Rng,
+  world: World,
+  precinct: Precinct,
+  actor: Actor,
+  id: string,
+  t: number,
+  reportedMs: number,
+  reportedLocal: LocalTime,
+): ReportRecord {
   const categories = actor.categories;
   const category = categories.length > 1 && rng.chance(0.4) ? (categories[1] as Category) : (categories[0] as Category);
   const profile = PROFILES[category];

@@ -84,7 +84,12 @@ export class ReportText implements TextContext {
   /** Citizens retell only part of what they were sent: after the messages, forget some details. */
   forgetSome(): void {
     const rng = this.rng;
-    this.hidden = (rng.chance(0.5) ? PHONE : 0) | (rng.chance(0.4) ? IM : 0) | (rng.chance(0.6) ? URL : 0) | (rng.chance(0.65) ? PAYEE : 0) | (rng.chance(0.5) ? WALLET : 0);
+    this.hidden =
+      (rng.chance(0.5) ? PHONE : 0) |
+      (rng.chance(0.4) ? IM : 0) |
+      (rng.chance(0.6) ? URL : 0) |
+      (rng.chance(0.65) ? PAYEE : 0) |
+      (rng.chance(0.5) ? WALLET : 0);
   }
 
   get when(): string {
@@ -166,7 +171,11 @@ export class ReportText implements TextContext {
       case 'im':
         if (this.imText === undefined) {
           const im = ev.im;
-          this.imText = !im ? '' : im.kind === 'qq' ? `${rng.pick(['QQ', 'QQ号', 'QQ：', 'qq'])}${im.value}` : `${rng.pick(['微信', '微信号', '微信：', 'vx：'])}${im.value}`;
+          this.imText = !im
+            ? ''
+            : im.kind === 'qq'
+              ? `${rng.pick(['QQ', 'QQ号', 'QQ：', 'qq'])}${im.value}`
+              : `${rng.pick(['微信', '微信号', '微信：', 'vx：'])}${im.value}`;
         }
         return this.imText;
       case 'url':

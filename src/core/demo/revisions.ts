@@ -26,7 +26,12 @@ export function revise(rng: Rng, r: ReportRecord): ReportRecord {
   } else {
     note = '补充：已向银行申请冻结对方账户，请协助追回。';
   }
-  return { ...r, version: r.version + 1, loss: { amount: centsToDecimal(cents), currency: 'CNY' }, narrative: `${r.narrative ?? ''}${note}` };
+  return {
+    ...r,
+    version: r.version + 1,
+    loss: { amount: centsToDecimal(cents), currency: 'CNY' },
+    narrative: `${r.narrative ?? ''}${note}`,
+  };
 }
 
 export function withdraw(id: string, lastVersion: number): Tombstone {

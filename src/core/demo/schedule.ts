@@ -86,7 +86,12 @@ export class Schedule {
     const main = CATEGORY_MIX.pick(rng);
     const categories: Category[] = rng.chance(DEMO_KNOBS.twoCategoryGangs) ? [main, relatedCategory(rng, main)] : [main];
     const lifeDays = Math.min(this.maxLifeDays, Math.max(3, size ** 0.75 * rng.range(3, 9)));
-    this.push({ actor: new Gang(this.world, this.world.nextGangLabel(), categories, born), end: born + lifeDays * DAY, at: born, left: size });
+    this.push({
+      actor: new Gang(this.world, this.world.nextGangLabel(), categories, born),
+      end: born + lifeDays * DAY,
+      at: born,
+      left: size,
+    });
   }
 
   /**

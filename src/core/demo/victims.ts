@@ -19,7 +19,12 @@ export interface VictimDraw {
   readonly name: string;
 }
 
-const MALE_SHARE: Partial<Record<Category, number>> = { game_trading: 0.75, investment_romance: 0.4, impersonating_acquaintance: 0.35, part_time_job: 0.45 };
+const MALE_SHARE: Partial<Record<Category, number>> = {
+  game_trading: 0.75,
+  investment_romance: 0.4,
+  impersonating_acquaintance: 0.35,
+  part_time_job: 0.45,
+};
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;

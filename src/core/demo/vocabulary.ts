@@ -12,7 +12,10 @@ export interface Brand {
 }
 
 const BANK_BRANDS: readonly Brand[] = BANKS.map((b) => ({ name: b.name, hotline: b.hotline }));
-const PLATFORM_BRANDS: readonly Brand[] = ['淘宝', '京东', '拼多多', '抖音', '顺丰快递', '中通快递', '圆通快递', '唯品会'].map((name) => ({ name, hotline: '' }));
+const PLATFORM_BRANDS: readonly Brand[] = ['淘宝', '京东', '拼多多', '抖音', '顺丰快递', '中通快递', '圆通快递', '唯品会'].map((name) => ({
+  name,
+  hotline: '',
+}));
 const FINANCE_BRANDS: readonly Brand[] = [
   { name: '京东金融', hotline: '' },
   { name: '蚂蚁花呗', hotline: '95188' },

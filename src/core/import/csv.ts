@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse';
 
 /** One CSV record (or why it could not be read), with the bytes of the file consumed so far. */
-export type CsvRow = { readonly line: number; readonly bytesRead: number; readonly raw: string } & ({ readonly value: unknown } | { readonly error: string });
+export type CsvRow = { readonly line: number; readonly bytesRead: number; readonly raw: string } & (
+  { readonly value: unknown } | { readonly error: string }
+);
 
 const NUMERIC = new Set(['version', 'victim.age', 'location.lat', 'location.lon']);
 const BOOLEAN = new Set(['deleted']);

@@ -43,7 +43,8 @@ export async function importDemo(db: Db, options: DemoImportOptions = {}): Promi
     for (const line of lines) {
       const parsed = parseRecord(JSON.parse(line));
       // The generator only makes valid records; a failure here is a bug worth surfacing.
-      if (!parsed.ok) throw new Error(`demo generator made an invalid record ${parsed.error.id ?? ''}: ${parsed.error.field} ${parsed.error.reason}`);
+      if (!parsed.ok)
+        throw new Error(`demo generator made an invalid record ${parsed.error.id ?? ''}: ${parsed.error.field} ${parsed.error.reason}`);
       count(counts, ingestor.applyPrepared(prepareReport(parsed.value.record, parsed.value.reportedMs), line, pending));
     }
     // The full-text index last, in one go (see PendingText).

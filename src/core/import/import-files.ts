@@ -64,7 +64,11 @@ export function detectFormat(file: string): FileFormat {
   try {
     const buf = Buffer.alloc(64);
     const n = fs.readSync(fd, buf, 0, 64, 0);
-    const head = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const head = buf
+      .subarray(0, n)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     return head.startsWith('{') ? 'ndjson' : 'csv';
   } finally {
     fs.closeSync(fd);
@@ -215,7 +219,13 @@ export async function importFiles(db: Db, files: readonly ImportFile[], options:
     db.pragma(`wal_autocheckpoint = ${checkpointPages}`);
   }
 
-  const result: ImportResult = { ...total, files: files.map((f) => f.name ?? path.basename(f.path)), rejections, cancelled, elapsedMs: Math.round(performance.now() - started) };
+  const result: ImportResult = {
+    ...total,
+    files: files.map((f) => f.name ?? path.basename(f.path)),
+    rejections,
+    cancelled,
+    elapsedMs: Math.round(performance.now() - started),
+  };
   appendAudit(db, { action: 'import', subject: result.files.join(', '), detail: { ...total, cancelled } });
   return result;
 }

@@ -70,7 +70,9 @@ async function* csvBatches(file: string, name: string): AsyncGenerator<PreparedB
   for await (const row of readCsv(file)) {
     const where = `${name} line ${row.line}`;
     bytesRead = row.bytesRead;
-    items.push('error' in row ? rejected(where, null, '(line)', row.error, row.raw) : prepareItem(where, row.value, JSON.stringify(row.value)));
+    items.push(
+      'error' in row ? rejected(where, null, '(line)', row.error, row.raw) : prepareItem(where, row.value, JSON.stringify(row.value)),
+    );
     if (items.length >= CSV_BATCH) {
       yield { items, bytesRead };
       items = [];

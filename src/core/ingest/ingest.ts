@@ -102,7 +102,9 @@ export class Ingestor {
       'INSERT OR IGNORE INTO report_version (report_id, version, deleted, source_id, received_at, body) VALUES (?, ?, ?, ?, ?, ?)',
     );
     const cols = `precinct, reported_at, reported_ms, occurred_at, category, category_raw, loss_cents, currency, victim, location, narrative, source_id, updated_at`;
-    this.insertReport = db.prepare(`INSERT INTO report (id, version, withdrawn, ${cols}) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertReport = db.prepare(
+      `INSERT INTO report (id, version, withdrawn, ${cols}) VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     this.updateReport = db.prepare(
       `UPDATE report SET version = ?, withdrawn = 0, precinct = ?, reported_at = ?, reported_ms = ?, occurred_at = ?, category = ?, category_raw = ?,
        loss_cents = ?, currency = ?, victim = ?, location = ?, narrative = ?, source_id = ?, updated_at = ? WHERE rid = ?`,
@@ -155,7 +157,10 @@ export class Ingestor {
       if (pending) pending.replace(rid, text);
       else this.deleteText.run(rid);
     } else {
-      rid = Number(this.insertReport.run(id, version, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], sourceId, now).lastInsertRowid);
+      rid = Number(
+        this.insertReport.run(id, version, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], sourceId, now)
+          .lastInsertRowid,
+      );
     }
     for (const i of identifiers) this.insertIdentifier.run(rid, i[0], i[1], i[2], i[3], i[4], i[5], i[6], i[7]);
     for (let seq = 0; seq < messages.length; seq++) {

@@ -13,7 +13,16 @@ import { normaliseIdentifier } from '../normalise';
 import { parseRecord } from '../report/parse';
 import { identifierRows, type IdentifierRow } from './identifiers';
 
-type StoredRow = readonly [kind: string, value: string, raw: string, role: string | null, origin: string, subtype: string | null, domain: string | null, luhn: number | null];
+type StoredRow = readonly [
+  kind: string,
+  value: string,
+  raw: string,
+  role: string | null,
+  origin: string,
+  subtype: string | null,
+  domain: string | null,
+  luhn: number | null,
+];
 
 function sameRows(a: readonly StoredRow[], b: readonly IdentifierRow[]): boolean {
   if (a.length !== b.length) return false;
@@ -50,12 +59,22 @@ export interface Rederived {
  * they differ from what the import writes now.
  */
 export function rederiveIdentifiers(db: Db, rids: Iterable<number>): Rederived {
-  const report = db.prepare<[number], { id: string; version: number; withdrawn: number }>('SELECT id, version, withdrawn FROM report WHERE rid = ?');
+  const report = db.prepare<[number], { id: string; version: number; withdrawn: number }>(
+    'SELECT id, version, withdrawn FROM report WHERE rid = ?',
+  );
   const body = db.prepare<[string, number], string>('SELECT body FROM report_version WHERE report_id = ? AND version = ?').pluck();
-  const rows = db.prepare<[number], StoredRow>('SELECT kind, value, raw, role, origin, subtype, domain, luhn FROM identifier WHERE rid = ? ORDER BY rowid').raw();
-  const urlRows = db.prepare<[number], [number, string, string]>("SELECT rowid, raw, value FROM identifier WHERE rid = ? AND kind = 'url' ORDER BY rowid").raw();
+  const rows = db
+    .prepare<[number], StoredRow>(
+      'SELECT kind, value, raw, role, origin, subtype, domain, luhn FROM identifier WHERE rid = ? ORDER BY rowid',
+    )
+    .raw();
+  const urlRows = db
+    .prepare<[number], [number, string, string]>("SELECT rowid, raw, value FROM identifier WHERE rid = ? AND kind = 'url' ORDER BY rowid")
+    .raw();
   const remove = db.prepare('DELETE FROM identifier WHERE rid = ?');
-  const insert = db.prepare('INSERT INTO identifier (rid, kind, value, raw, role, origin, subtype, domain, luhn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO identifier (rid, kind, value, raw, role, origin, subtype, domain, luhn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const update = db.prepare('UPDATE identifier SET value = ?, subtype = ?, domain = ? WHERE rowid = ?');
   const dirty = db.prepare('INSERT OR IGNORE INTO link_dirty (rid) VALUES (?)');
   const dirtyValue = db.prepare('INSERT OR IGNORE INTO link_dirty_value (kind, value) VALUES (?, ?)');

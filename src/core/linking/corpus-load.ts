@@ -50,7 +50,11 @@ export function loadCorpus(db: Db, tick?: Tick, every = DEFAULT_CHECK_EVERY): Co
   n = 0;
   for (const r of shared.iterate() as IterableIterator<Row>) {
     step('reading identifiers');
-    b.addPosting({ kind: r[0] as string, value: r[1] as string, subtype: r[2] as string | null, domain: r[3] as string | null }, r[4] as string, r[5] as string);
+    b.addPosting(
+      { kind: r[0] as string, value: r[1] as string, subtype: r[2] as string | null, domain: r[3] as string | null },
+      r[4] as string,
+      r[5] as string,
+    );
   }
   const domains = db
     .prepare(
@@ -87,7 +91,9 @@ export function readReportRows(db: Db, rids: Iterable<number>): ReportRows {
   const where = 'WHERE rid IN (SELECT value FROM json_each(?))';
   return {
     // Sought rid by rid in the covering index, never in the wide table rows.
-    reports: (db.prepare(`SELECT ${REPORT_COLUMNS} FROM report INDEXED BY report_link ${where}`).raw().all(list) as Row[]).filter((r) => r[7] === 0),
+    reports: (db.prepare(`SELECT ${REPORT_COLUMNS} FROM report INDEXED BY report_link ${where}`).raw().all(list) as Row[]).filter(
+      (r) => r[7] === 0,
+    ),
     identifiers: db.prepare(`SELECT rid, kind, value, subtype, domain, origin FROM identifier ${where}`).raw().all(list) as Row[],
     messages: db.prepare(`SELECT rid, sender, text FROM message ${where}`).raw().all(list) as Row[],
   };
@@ -101,7 +107,14 @@ export function corpusOf(parts: readonly ReportRows[]): Corpus {
   for (const p of parts) {
     for (const r of p.identifiers) {
       const i = b.indexOf(r[0] as number);
-      if (i !== undefined) b.addIdentifier(i, { kind: r[1] as string, value: r[2] as string, subtype: r[3] as string | null, domain: r[4] as string | null, origin: r[5] as string });
+      if (i !== undefined)
+        b.addIdentifier(i, {
+          kind: r[1] as string,
+          value: r[2] as string,
+          subtype: r[3] as string | null,
+          domain: r[4] as string | null,
+          origin: r[5] as string,
+        });
     }
   }
   for (const p of parts) {

@@ -121,7 +121,20 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   // 1. Postings, values that are no evidence, groups per value.
   const p = buildPostings(c, tick, every);
   const { nv, start, report, origin } = p;
-  const { dead, hubs } = deadValues(c, p, { ignore: options.ignore, ...(options.knownHubs ? { knownHubs: options.knownHubs } : {}), detectHubs: options.detectHubs !== false, totalReports: total, rules, ...(options.isReference ? { isReference: options.isReference } : {}) }, tick, every);
+  const { dead, hubs } = deadValues(
+    c,
+    p,
+    {
+      ignore: options.ignore,
+      ...(options.knownHubs ? { knownHubs: options.knownHubs } : {}),
+      detectHubs: options.detectHubs !== false,
+      totalReports: total,
+      rules,
+      ...(options.isReference ? { isReference: options.isReference } : {}),
+    },
+    tick,
+    every,
+  );
   const cls = (v: number): string => c.classes[c.valueClass[v] as number] as string;
   const identifierValue = (v: number): boolean => cls(v) !== 'domain';
   const strongClass = (v: number): boolean => identifierValue(v) && !WEAK_CLASSES.has(cls(v));
@@ -171,7 +184,9 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     const forbid = ov?.forbidden.get(v);
     // Which origins tie any two same-category reports alone.
     const eligible = [false, false, false];
-    if (strongClass(v)) for (let o = 0; o < 3; o++) eligible[o] = identifierBits(model, cls(v), o as 0 | 1 | 2, groups[v] as number) + sameBits >= SERIES_BITS;
+    if (strongClass(v))
+      for (let o = 0; o < 3; o++)
+        eligible[o] = identifierBits(model, cls(v), o as 0 | 1 | 2, groups[v] as number) + sameBits >= SERIES_BITS;
     let all = true;
     anchors.clear();
     for (let k = from; k < to; k++) {
@@ -184,7 +199,8 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
       const cat = c.category[r] as number;
       const anchor = anchors.get(cat);
       if (anchor === undefined) anchors.set(cat, k);
-      else if (forbid === undefined || !forbid.has(pairKey(report[anchor] as number, r))) strong.push(report[anchor] as number, r, v * 4 + Math.max(origin[anchor] as number, origin[k] as number));
+      else if (forbid === undefined || !forbid.has(pairKey(report[anchor] as number, r)))
+        strong.push(report[anchor] as number, r, v * 4 + Math.max(origin[anchor] as number, origin[k] as number));
       else all = false;
     }
     // Pairs weighed one by one: across categories, or where the star did not reach every report.
@@ -248,11 +264,21 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     const gb = uf.find(b);
     if (ga === gb) return;
     const sim = text.sim.get(key);
-    const scored = scorer.suggestion(a, b, terms ?? [], sim === undefined ? undefined : { similarity: sim, groups: text.groups.get(key) as number });
+    const scored = scorer.suggestion(
+      a,
+      b,
+      terms ?? [],
+      sim === undefined ? undefined : { similarity: sim, groups: text.groups.get(key) as number },
+    );
     if (scored.weight < SUGGESTION_BITS) return;
     const gk = pairKey(ga, gb);
     const held = best.get(gk);
-    if (held === undefined || scored.weight > held.weight || (scored.weight === held.weight && (a < held.a || (a === held.a && b < held.b)))) best.set(gk, scored);
+    if (
+      held === undefined ||
+      scored.weight > held.weight ||
+      (scored.weight === held.weight && (a < held.a || (a === held.a && b < held.b)))
+    )
+      best.set(gk, scored);
   };
   judged = 0;
   const candidates = pairs.size + text.sim.size;
@@ -269,7 +295,13 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   const suggestions = [...best].filter(([gk]) => !refused.has(gk)).map(([, l]) => l);
   suggestions.sort((x, y) => y.weight - x.weight || x.a - y.a || x.b - y.b);
 
-  const weakLinks: Link[] = merges.map((m) => ({ a: m.a, b: m.b, weight: 1, strong: true, evidence: [{ type: 'correction', correction: m.correction, weight: 1 }] }));
+  const weakLinks: Link[] = merges.map((m) => ({
+    a: m.a,
+    b: m.b,
+    weight: 1,
+    strong: true,
+    evidence: [{ type: 'correction', correction: m.correction, weight: 1 }],
+  }));
   const group = new Int32Array(c.n);
   const smallest = new Int32Array(c.n).fill(-1);
   for (let i = 0; i < c.n; i++) {
@@ -285,7 +317,10 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     if (dead[v] === 1) continue;
     const key = c.valueKeys[v] as string;
     const recounted = !vg || vg.fresh(key);
-    const count: GroupCount = { groups: groups[v] as number, local: recounted ? (local.groups[v] as number) : (vg.stored.get(key)?.local ?? 1) };
+    const count: GroupCount = {
+      groups: groups[v] as number,
+      local: recounted ? (local.groups[v] as number) : (vg.stored.get(key)?.local ?? 1),
+    };
     if (worthStoring(count)) valueGroups.set(key, count);
     if (recounted) countedValues.push(key);
   }
@@ -314,7 +349,20 @@ export function weakenedHolders(c: Corpus, options: EngineOptions & { readonly v
   const tick = ticker(options);
   const every = options.checkEvery ?? DEFAULT_CHECK_EVERY;
   const p = buildPostings(c, tick, every);
-  const { dead } = deadValues(c, p, { ignore: options.ignore, ...(options.knownHubs ? { knownHubs: options.knownHubs } : {}), detectHubs: false, totalReports: options.totalReports ?? c.n, rules: options.hubRules ?? DEFAULT_HUB_RULES, ...(options.isReference ? { isReference: options.isReference } : {}) }, tick, every);
+  const { dead } = deadValues(
+    c,
+    p,
+    {
+      ignore: options.ignore,
+      ...(options.knownHubs ? { knownHubs: options.knownHubs } : {}),
+      detectHubs: false,
+      totalReports: options.totalReports ?? c.n,
+      rules: options.hubRules ?? DEFAULT_HUB_RULES,
+      ...(options.isReference ? { isReference: options.isReference } : {}),
+    },
+    tick,
+    every,
+  );
   const sg = options.valueGroups;
   const local = countGroups(c, p, dead, tick, every, { only: (v) => sg.fresh(c.valueKeys[v] as string) });
   const now = carriedGroups(c, dead, local.groups, sg);
@@ -329,7 +377,14 @@ export function weakenedHolders(c: Corpus, options: EngineOptions & { readonly v
 }
 
 /** Every LSH bucket of message texts (bands salted with the category), as lists of report indexes. */
-function forEachBucket(c: Corpus, blocked: ReadonlySet<number> | undefined, isolated: Uint8Array | undefined, visit: (members: number[], bucket: number) => void, tick?: (done: number, total: number) => void, every = DEFAULT_CHECK_EVERY): void {
+function forEachBucket(
+  c: Corpus,
+  blocked: ReadonlySet<number> | undefined,
+  isolated: Uint8Array | undefined,
+  visit: (members: number[], bucket: number) => void,
+  tick?: (done: number, total: number) => void,
+  every = DEFAULT_CHECK_EVERY,
+): void {
   let m = 0;
   for (let i = 0; i < c.n; i++) if (c.hasText[i] === 1) m += 1;
   const keys = new Float64Array(m * BANDS);

@@ -12,7 +12,7 @@ const groups = (n: number | undefined, what: string): string => (n === undefined
 export function evidenceTerm(e: LinkEvidence): string {
   switch (e.type) {
     case 'identifier': {
-      const where = e.origin === 'message' ? ' (in the fraudster\'s message)' : e.origin === 'narrative' ? ' (in a narrative)' : '';
+      const where = e.origin === 'message' ? " (in the fraudster's message)" : e.origin === 'narrative' ? ' (in a narrative)' : '';
       return `same ${words(e.kind)} ${e.value}${where}${groups(e.groups, 'carried by')}${e.wrong ? ' (marked wrong by an investigator)' : ''}`;
     }
     case 'domain':
@@ -20,7 +20,9 @@ export function evidenceTerm(e: LinkEvidence): string {
     case 'text':
       return `${e.similarity >= NEAR_IDENTICAL_TEXT ? 'near-identical' : 'similar'} message text (similarity ${e.similarity.toFixed(2)})${groups(e.groups, 'a template seen in')}`;
     case 'category_time':
-      return e.days === 0 ? `same category (${words(e.category)}) on the same day` : `same category (${words(e.category)}) within ${plural(e.days, 'day')}`;
+      return e.days === 0
+        ? `same category (${words(e.category)}) on the same day`
+        : `same category (${words(e.category)}) within ${plural(e.days, 'day')}`;
     case 'category':
       return e.same ? `same category (${words(e.category)})` : `different categories (${words(e.category)})`;
     case 'brand':

@@ -13,7 +13,17 @@ import type { Evidence } from './link-graph';
 import { MIN_SHINGLES, SIGNATURE_BINS, signature, similarity } from './minhash';
 import { readIgnoreList } from './ignore-store';
 import { readReferenceDomains, referenceKeys } from './reference-domains';
-import { categoryBits, identifierBits, originCode, PRIOR_MODEL, readModel, SERIES_BITS, WEAK_CLASSES, type CategoryLevel, type LinkModel } from './model';
+import {
+  categoryBits,
+  identifierBits,
+  originCode,
+  PRIOR_MODEL,
+  readModel,
+  SERIES_BITS,
+  WEAK_CLASSES,
+  type CategoryLevel,
+  type LinkModel,
+} from './model';
 import { TIME_WINDOW_DAYS } from './evidence';
 
 export interface Hop {
@@ -77,12 +87,25 @@ export function explain(db: Db, a: string, b: string): Explanation {
   const sa = seriesOf.get(ra.rid) ?? null;
   const sb = seriesOf.get(rb.rid) ?? null;
   const model = readModel(db)?.model ?? PRIOR_MODEL;
-  const level: CategoryLevel = ra.category !== rb.category ? 'different' : Math.abs((ra.reported_ms ?? 0) - (rb.reported_ms ?? 0)) / DAY <= TIME_WINDOW_DAYS ? 'same_window' : 'same';
+  const level: CategoryLevel =
+    ra.category !== rb.category
+      ? 'different'
+      : Math.abs((ra.reported_ms ?? 0) - (rb.reported_ms ?? 0)) / DAY <= TIME_WINDOW_DAYS
+        ? 'same_window'
+        : 'same';
   const shared = sharedValues(db, model, ra, rb, level);
   const textSim = textSimilarity(db, ra.rid, rb.rid);
   const base = { a, b, series_a: sa, series_b: sb, shared, text_similarity: textSim, series_bits: round1(SERIES_BITS) };
   if (sa !== null && sa === sb) {
-    return { ...base, linked: true, series: sa, chain: chainBetween(db, sa, ra.rid, rb.rid), identifier_bits: null, suggestion: null, reasons: [] };
+    return {
+      ...base,
+      linked: true,
+      series: sa,
+      chain: chainBetween(db, sa, ra.rid, rb.rid),
+      identifier_bits: null,
+      suggestion: null,
+      reasons: [],
+    };
   }
   const reasons: string[] = [];
   if (ra.withdrawn) reasons.push(`${a} was withdrawn and takes no part in linking`);
@@ -91,18 +114,34 @@ export function explain(db: Db, a: string, b: string): Explanation {
     const what = `${s.kind} ${s.value}`;
     if (s.status === 'ignored') reasons.push(`${what} is on the ignore list or on a reference site`);
     else if (s.status === 'hub') reasons.push(`${what} is too common to link (held by more reports than the cap)`);
-    else if (s.status === 'no_weight') reasons.push(`${what} says nothing about the fraudster (service number, masked, unparsed, or a reference site)`);
-    else if (s.status === 'cross_category') reasons.push(`${what} (${fmt(s.bits ?? 0)}) alone does not join reports of different scam categories (${ra.category} / ${rb.category})`);
-    else if (s.status === 'weak') reasons.push(`${what} weighs ${fmt(s.bits ?? 0)}${s.groups >= 3 ? ` (carried by ${s.groups} groups of reports)` : ''}: not enough for a series link alone`);
+    else if (s.status === 'no_weight')
+      reasons.push(`${what} says nothing about the fraudster (service number, masked, unparsed, or a reference site)`);
+    else if (s.status === 'cross_category')
+      reasons.push(
+        `${what} (${fmt(s.bits ?? 0)}) alone does not join reports of different scam categories (${ra.category} / ${rb.category})`,
+      );
+    else if (s.status === 'weak')
+      reasons.push(
+        `${what} weighs ${fmt(s.bits ?? 0)}${s.groups >= 3 ? ` (carried by ${s.groups} groups of reports)` : ''}: not enough for a series link alone`,
+      );
   }
   const counted = shared.filter((s) => s.bits !== null);
-  const identifierBitsSum = counted.length === 0 ? null : round1(counted.reduce((x, s) => x + (s.bits as number), 0) + categoryBits(model, level));
-  if (identifierBitsSum !== null) reasons.push(`their identifier evidence weighs ${fmt(identifierBitsSum)} with the category comparison; a series link needs ${fmt(SERIES_BITS)} (a probability of 0.99)`);
+  const identifierBitsSum =
+    counted.length === 0 ? null : round1(counted.reduce((x, s) => x + (s.bits as number), 0) + categoryBits(model, level));
+  if (identifierBitsSum !== null)
+    reasons.push(
+      `their identifier evidence weighs ${fmt(identifierBitsSum)} with the category comparison; a series link needs ${fmt(SERIES_BITS)} (a probability of 0.99)`,
+    );
   else reasons.push('they share no identifier that is evidence');
   const suggestion = suggestionBetween(db, ra.rid, rb.rid, sa, sb);
-  if (suggestion) reasons.push(`the last link run suggests joining their series (${suggestion.id}, ${fmt(suggestion.score)}, carried by ${suggestion.reports[0]} and ${suggestion.reports[1]}) for an investigator to accept or reject`);
+  if (suggestion)
+    reasons.push(
+      `the last link run suggests joining their series (${suggestion.id}, ${fmt(suggestion.score)}, carried by ${suggestion.reports[0]} and ${suggestion.reports[1]}) for an investigator to accept or reject`,
+    );
   if (textSim !== null && textSim >= TEXT_SIMILARITY) {
-    reasons.push(`their message texts are near-duplicates (${Math.round(textSim * 100)}%), but text alone never forms a series: templates are sold to many gangs, so it only makes a suggestion`);
+    reasons.push(
+      `their message texts are near-duplicates (${Math.round(textSim * 100)}%), but text alone never forms a series: templates are sold to many gangs, so it only makes a suggestion`,
+    );
   }
   return { ...base, linked: false, series: null, chain: [], identifier_bits: identifierBitsSum, suggestion, reasons };
 }
@@ -134,7 +173,9 @@ function sharedValues(db: Db, model: LinkModel, ra: ReportInfo, rb: ReportInfo, 
        FROM identifier x JOIN identifier y ON y.kind = x.kind AND y.value = x.value AND y.rid = ? WHERE x.rid = ? GROUP BY x.kind, x.value ORDER BY x.kind, x.value`,
     )
     .all(rb.rid, ra.rid);
-  const hub = db.prepare<[string, string], number>("SELECT 1 FROM link_hub WHERE kind = ? AND value = ? AND reason NOT IN ('large', 'ignored')").pluck();
+  const hub = db
+    .prepare<[string, string], number>("SELECT 1 FROM link_hub WHERE kind = ? AND value = ? AND reason NOT IN ('large', 'ignored')")
+    .pluck();
   const groupsOf = db.prepare<[string, string], number>('SELECT groups FROM link_value_groups WHERE kind = ? AND value = ?').pluck();
   const same = categoryBits(model, level === 'different' ? 'same' : level);
   return rows.map((r) => {
@@ -209,7 +250,13 @@ function chainBetween(db: Db, series: string, from: number, to: number): Hop[] {
     const l = prev.get(cur);
     if (!l) return [];
     const other = l.a === cur ? l.b : l.a;
-    hops.push({ from: idOf.get(other) as string, to: idOf.get(cur) as string, weight: l.weight, strong: l.strong === 1, evidence: JSON.parse(l.evidence) as Evidence[] });
+    hops.push({
+      from: idOf.get(other) as string,
+      to: idOf.get(cur) as string,
+      weight: l.weight,
+      strong: l.strong === 1,
+      evidence: JSON.parse(l.evidence) as Evidence[],
+    });
     cur = other;
   }
   return hops.reverse();

@@ -57,10 +57,15 @@ export function canonicalIgnoreValue(kind: string, raw: string): { kind: string;
 /** A bare registrable domain: the engine matches domain entries against a URL's registrable domain. */
 function canonicalDomain(raw: string): string {
   const n = normaliseIdentifier('url', raw);
-  if (n === null || n.subtype === 'ip' || n.subtype === 'app_link' || n.domain === undefined) throw new IgnoreValueError(`"${raw}" is not a domain name`);
+  if (n === null || n.subtype === 'ip' || n.subtype === 'app_link' || n.domain === undefined)
+    throw new IgnoreValueError(`"${raw}" is not a domain name`);
   const rest = n.value.slice(n.value.indexOf('://') + 3);
-  if (/[/?:#]/.test(rest)) throw new IgnoreValueError(`"${raw}" is an address, not a domain; use kind url for one address, or give the bare domain ${n.domain}`);
-  if (rest !== n.domain) throw new IgnoreValueError(`"${raw}" is not a registrable domain; a domain entry covers every address on ${n.domain}, so give that (or kind url for one address)`);
+  if (/[/?:#]/.test(rest))
+    throw new IgnoreValueError(`"${raw}" is an address, not a domain; use kind url for one address, or give the bare domain ${n.domain}`);
+  if (rest !== n.domain)
+    throw new IgnoreValueError(
+      `"${raw}" is not a registrable domain; a domain entry covers every address on ${n.domain}, so give that (or kind url for one address)`,
+    );
   return n.domain;
 }
 
@@ -68,7 +73,10 @@ function canonicalDomain(raw: string): string {
 function markHolders(db: Db, kind: string, value: string): number {
   const [where, params] = kind === 'domain' ? ['domain = ?', [value]] : ['kind = ? AND value = ?', [kind, value]];
   db.prepare(`INSERT OR IGNORE INTO link_dirty (rid) SELECT rid FROM identifier WHERE ${where}`).run(...params);
-  return db.prepare(`SELECT count(DISTINCT rid) FROM identifier WHERE ${where}`).pluck().get(...params) as number;
+  return db
+    .prepare(`SELECT count(DISTINCT rid) FROM identifier WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
 }
 
 export interface IgnoreEditOptions {
@@ -85,45 +93,71 @@ export interface IgnoreEditOptions {
 export function addIgnored(db: Db, kind: string, raw: string, options: IgnoreEditOptions = {}): IgnoreChange {
   const v = canonicalIgnoreValue(kind, raw);
   const now = options.now ?? ((): string => new Date().toISOString());
-  return db.transaction((): IgnoreChange => {
-    const shipped = isShipped(v.kind, v.value);
-    const before = readIgnoreList(db).keys.has(keyOf(v.kind, v.value));
-    if (shipped) db.prepare('DELETE FROM ignore_value WHERE kind = ? AND value = ?').run(v.kind, v.value);
-    else {
-      db.prepare(
-        `INSERT INTO ignore_value (kind, value, note, added_at, ignored) VALUES (?, ?, ?, ?, 1)
+  return db
+    .transaction((): IgnoreChange => {
+      const shipped = isShipped(v.kind, v.value);
+      const before = readIgnoreList(db).keys.has(keyOf(v.kind, v.value));
+      if (shipped) db.prepare('DELETE FROM ignore_value WHERE kind = ? AND value = ?').run(v.kind, v.value);
+      else {
+        db.prepare(
+          `INSERT INTO ignore_value (kind, value, note, added_at, ignored) VALUES (?, ?, ?, ?, 1)
          ON CONFLICT (kind, value) DO UPDATE SET note = coalesce(excluded.note, note), ignored = 1`,
-      ).run(v.kind, v.value, options.reason ?? null, now());
-    }
-    const relink = before ? 0 : markHolders(db, v.kind, v.value);
-    const change: IgnoreChange = { ...v, source: shipped ? 'shipped' : 'investigator', changed: !before, relink };
-    appendAudit(db, { action: 'ignore_add', subject: `${v.kind} ${v.value}`, detail: { source: change.source, changed: change.changed, relink, ...(options.reason ? { reason: options.reason } : {}) }, ...(options.actor ? { actor: options.actor } : {}) });
-    return change;
-  }).immediate();
+        ).run(v.kind, v.value, options.reason ?? null, now());
+      }
+      const relink = before ? 0 : markHolders(db, v.kind, v.value);
+      const change: IgnoreChange = { ...v, source: shipped ? 'shipped' : 'investigator', changed: !before, relink };
+      appendAudit(db, {
+        action: 'ignore_add',
+        subject: `${v.kind} ${v.value}`,
+        detail: { source: change.source, changed: change.changed, relink, ...(options.reason ? { reason: options.reason } : {}) },
+        ...(options.actor ? { actor: options.actor } : {}),
+      });
+      return change;
+    })
+    .immediate();
 }
 
 /**
  * Stop ignoring a value: an investigator's entry is deleted; a shipped default is refused unless
  * `override`, which turns it off in this store (`addIgnored` turns it back on).
  */
-export function removeIgnored(db: Db, kind: string, raw: string, options: IgnoreEditOptions & { readonly override?: boolean } = {}): IgnoreChange {
+export function removeIgnored(
+  db: Db,
+  kind: string,
+  raw: string,
+  options: IgnoreEditOptions & { readonly override?: boolean } = {},
+): IgnoreChange {
   const v = canonicalIgnoreValue(kind, raw);
   const now = options.now ?? ((): string => new Date().toISOString());
-  return db.transaction((): IgnoreChange => {
-    const shipped = isShipped(v.kind, v.value);
-    const before = readIgnoreList(db).keys.has(keyOf(v.kind, v.value));
-    if (shipped) {
-      if (before && options.override !== true) {
-        throw new IgnoreChangeError(`${v.kind} ${v.value} is a shipped default and cannot be removed; --override turns it off in this store`);
+  return db
+    .transaction((): IgnoreChange => {
+      const shipped = isShipped(v.kind, v.value);
+      const before = readIgnoreList(db).keys.has(keyOf(v.kind, v.value));
+      if (shipped) {
+        if (before && options.override !== true) {
+          throw new IgnoreChangeError(
+            `${v.kind} ${v.value} is a shipped default and cannot be removed; --override turns it off in this store`,
+          );
+        }
+        db.prepare('INSERT OR REPLACE INTO ignore_value (kind, value, note, added_at, ignored) VALUES (?, ?, ?, ?, 0)').run(
+          v.kind,
+          v.value,
+          options.reason ?? null,
+          now(),
+        );
+      } else {
+        if (!before) throw new IgnoreChangeError(`${v.kind} ${v.value} is not on the ignore list`);
+        db.prepare('DELETE FROM ignore_value WHERE kind = ? AND value = ?').run(v.kind, v.value);
       }
-      db.prepare('INSERT OR REPLACE INTO ignore_value (kind, value, note, added_at, ignored) VALUES (?, ?, ?, ?, 0)').run(v.kind, v.value, options.reason ?? null, now());
-    } else {
-      if (!before) throw new IgnoreChangeError(`${v.kind} ${v.value} is not on the ignore list`);
-      db.prepare('DELETE FROM ignore_value WHERE kind = ? AND value = ?').run(v.kind, v.value);
-    }
-    const relink = before ? markHolders(db, v.kind, v.value) : 0;
-    const change: IgnoreChange = { ...v, source: shipped ? 'shipped' : 'investigator', changed: before, relink };
-    appendAudit(db, { action: 'ignore_remove', subject: `${v.kind} ${v.value}`, detail: { source: change.source, changed: change.changed, relink, ...(options.reason ? { reason: options.reason } : {}) }, ...(options.actor ? { actor: options.actor } : {}) });
-    return change;
-  }).immediate();
+      const relink = before ? markHolders(db, v.kind, v.value) : 0;
+      const change: IgnoreChange = { ...v, source: shipped ? 'shipped' : 'investigator', changed: before, relink };
+      appendAudit(db, {
+        action: 'ignore_remove',
+        subject: `${v.kind} ${v.value}`,
+        detail: { source: change.source, changed: change.changed, relink, ...(options.reason ? { reason: options.reason } : {}) },
+        ...(options.actor ? { actor: options.actor } : {}),
+      });
+      return change;
+    })
+    .immediate();
 }

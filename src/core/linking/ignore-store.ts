@@ -54,7 +54,15 @@ export function listIgnored(db: Db): IgnoreListing[] {
     shippedKeys.add(key);
     const off = stored.get(key);
     const overridden = off !== undefined && off.ignored === 0;
-    out.push({ kind: e.kind, value: e.value, source: 'shipped', ignored: !overridden, note: e.note ?? null, reason: overridden ? off.note : null, changed_at: overridden ? off.added_at : null });
+    out.push({
+      kind: e.kind,
+      value: e.value,
+      source: 'shipped',
+      ignored: !overridden,
+      note: e.note ?? null,
+      reason: overridden ? off.note : null,
+      changed_at: overridden ? off.added_at : null,
+    });
   }
   for (const [key, r] of stored) {
     if (shippedKeys.has(key) || r.ignored !== 1) continue;

@@ -55,14 +55,36 @@ interface Context {
  * The part of the store an incremental run must relink, linked (nothing written yet); null when a
  * full run is needed (a value has just become a hub: links through it elsewhere must go).
  */
-export function planIncremental(db: Db, since: string | null, ignore: IgnoreList, rule: ThresholdRule, base: Omit<EngineOptions, 'ignore'>, limits: IncrementalLimits, tick: Tick): IncrementalRun | null {
-  const ctx: Context = { db, ignore, isReference: base.isReference ?? ((): boolean => false), tick, every: base.checkEvery ?? DEFAULT_CHECK_EVERY };
+export function planIncremental(
+  db: Db,
+  since: string | null,
+  ignore: IgnoreList,
+  rule: ThresholdRule,
+  base: Omit<EngineOptions, 'ignore'>,
+  limits: IncrementalLimits,
+  tick: Tick,
+): IncrementalRun | null {
+  const ctx: Context = {
+    db,
+    ignore,
+    isReference: base.isReference ?? ((): boolean => false),
+    tick,
+    every: base.checkEvery ?? DEFAULT_CHECK_EVERY,
+  };
   // Inclusive: a report written in the same millisecond as the watermark is never missed, and
   // relinking one already linked changes nothing.
   // Only the marks read here are cleared when the run is written: a correction made meanwhile
   // keeps its mark for the next run.
   const dirty = db.prepare('SELECT rid FROM link_dirty').pluck().all() as number[];
-  const changed = [...new Set([...(db.prepare('SELECT rid FROM report WHERE updated_at >= ?').pluck().all(since ?? '') as number[]), ...dirty])];
+  const changed = [
+    ...new Set([
+      ...(db
+        .prepare('SELECT rid FROM report WHERE updated_at >= ?')
+        .pluck()
+        .all(since ?? '') as number[]),
+      ...dirty,
+    ]),
+  ];
   const dirtyKeys = dirtyValues(db);
   if (changed.length === 0 && dirtyKeys.length === 0) return { reports: 0, changed: 0, suggestions: 0, write: () => undefined };
   const runId = nextRunId(db);
@@ -90,7 +112,10 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
   tick('reading reports', 0, touched.size);
   const changedSet = new Set(changed);
   const firstRead = new Set(touched);
-  const touchedRows = readReportRows(db, [...touched].filter((r) => !changedSet.has(r)));
+  const touchedRows = readReportRows(
+    db,
+    [...touched].filter((r) => !changedSet.has(r)),
+  );
   const stored = storedGroups(db, [...recount]);
   const groupsOf = { fresh: (key: string) => recount.has(key), stored };
   // Values that more groups carry now weigh less: links through them elsewhere may go.
@@ -106,13 +131,21 @@ export function planIncremental(db: Db, since: string | null, ignore: IgnoreList
   // A series holding a changed (updated or withdrawn) report may split, and so may one holding a
   // value that now weighs less: it is relinked whole.
   tick('reading series', 0, touched.size);
-  const seriesOf = new Map(db.prepare('SELECT rid, series_id FROM series_member WHERE rid IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...touched])) as [number, string][]);
+  const seriesOf = new Map(
+    db
+      .prepare('SELECT rid, series_id FROM series_member WHERE rid IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify([...touched])) as [number, string][],
+  );
   const heavySeries = new Set<string>();
   for (const r of [...changed, ...weakened]) {
     const s = seriesOf.get(r);
     if (s !== undefined) heavySeries.add(s);
   }
-  const heavyRows = db.prepare('SELECT rid, series_id FROM series_member WHERE series_id IN (SELECT value FROM json_each(?))').raw().all(JSON.stringify([...heavySeries])) as [number, string][];
+  const heavyRows = db
+    .prepare('SELECT rid, series_id FROM series_member WHERE series_id IN (SELECT value FROM json_each(?))')
+    .raw()
+    .all(JSON.stringify([...heavySeries])) as [number, string][];
   const replace = new Set<number>(changed);
   for (const [r, s] of heavyRows) {
     replace.add(r);
@@ -200,21 +233,36 @@ function knownValues(db: Db): Known {
  * hub is read again with its reports' categories (and without withdrawn reports, which the
  * corpus skips anyway).
  */
-function touchBySharedValues(ctx: Context, ids: readonly unknown[][], known: Known, limits: IncrementalLimits, touched: Set<number>): boolean {
+function touchBySharedValues(
+  ctx: Context,
+  ids: readonly unknown[][],
+  known: Known,
+  limits: IncrementalLimits,
+  touched: Set<number>,
+): boolean {
   const { db, ignore, tick, every } = ctx;
   const cap = capOf(known.total);
   const limit = Math.floor(cap) + 1;
-  const postingRids = db.prepare<[string, string, number], number>('SELECT rid FROM identifier WHERE kind = ? AND value = ? LIMIT ?').pluck();
+  const postingRids = db
+    .prepare<[string, string, number], number>('SELECT rid FROM identifier WHERE kind = ? AND value = ? LIMIT ?')
+    .pluck();
   const { value: livePosting, domain: domainPosting } = liveHolders(db);
   const domainRids = db
-    .prepare<[string, number], number>("SELECT DISTINCT rid FROM identifier WHERE domain = ? AND kind = 'url' AND coalesce(subtype, '') NOT IN ('short_link', 'app_link') LIMIT ?")
+    .prepare<[string, number], number>(
+      "SELECT DISTINCT rid FROM identifier WHERE domain = ? AND kind = 'url' AND coalesce(subtype, '') NOT IN ('short_link', 'app_link') LIMIT ?",
+    )
     .pluck();
   const dead = (key: string): boolean => ignore.keys.has(key) || known.hubs.has(key) || ctx.isReference(key);
   const seen = new Set<string>();
   let k = 0;
   for (const row of ids) {
     if (k++ % every === 0) tick('shared values', k, ids.length);
-    const id: IdentifierRow = { kind: row[1] as string, value: row[2] as string, subtype: row[3] as string | null, domain: row[4] as string | null };
+    const id: IdentifierRow = {
+      kind: row[1] as string,
+      value: row[2] as string,
+      subtype: row[3] as string | null,
+      domain: row[4] as string | null,
+    };
     const key = keyOf(id.kind, id.value);
     if (seen.has(key)) continue;
     seen.add(key);
@@ -289,9 +337,17 @@ function touchByValues(ctx: Context, keys: readonly [string, string][], known: K
  * signatures are read by category and day; and only those sharing an LSH band (salted by category,
  * as in the engine) with a changed text are compared: the engine meets no other pair.
  */
-function touchByText(ctx: Context, fresh: Corpus, blockedBands: ReadonlySet<number>, limits: IncrementalLimits, touched: Set<number>): void {
+function touchByText(
+  ctx: Context,
+  fresh: Corpus,
+  blockedBands: ReadonlySet<number>,
+  limits: IncrementalLimits,
+  touched: Set<number>,
+): void {
   const { db, tick, every } = ctx;
-  const windowRows = db.prepare<[string, number, number], [number, Buffer]>('SELECT rid, sig FROM text_sig WHERE category = ? AND day BETWEEN ? AND ?').raw();
+  const windowRows = db
+    .prepare<[string, number, number], [number, Buffer]>('SELECT rid, sig FROM text_sig WHERE category = ? AND day BETWEEN ? AND ?')
+    .raw();
   const byCategory = new Map<string, number[]>();
   for (let i = 0; i < fresh.n; i++) {
     if (fresh.hasText[i] !== 1 || !Number.isFinite(fresh.reportedMs[i] as number)) continue;
@@ -367,7 +423,14 @@ interface IncrementalScope {
   readonly seriesOf: ReadonlyMap<number, string>;
 }
 
-function writeIncremental(ctx: Context, c: Corpus, result: EngineResult, scope: IncrementalScope, runId: number, rule: ThresholdRule): void {
+function writeIncremental(
+  ctx: Context,
+  c: Corpus,
+  result: EngineResult,
+  scope: IncrementalScope,
+  runId: number,
+  rule: ThresholdRule,
+): void {
   const { db, tick } = ctx;
   tick('writing', 0, c.n);
   const byGroup = new Map<number, number[]>();
@@ -426,14 +489,24 @@ function writeIncremental(ctx: Context, c: Corpus, result: EngineResult, scope: 
   db.prepare('DELETE FROM series_member WHERE rid IN (SELECT value FROM json_each(?))').run(JSON.stringify(gone));
   const rows: string[] = [];
   for (const [rid, id] of member) if (scope.seriesOf.get(rid) !== id) rows.push(`[${rid},"${id}"]`);
-  bulkJson(db, 'INSERT OR REPLACE INTO series_member (rid, series_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)', rows, tick, 'writing series');
+  bulkJson(
+    db,
+    'INSERT OR REPLACE INTO series_member (rid, series_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)',
+    rows,
+    tick,
+    'writing series',
+  );
 
   // Figures of every series whose membership changed, from its whole membership.
   const members = new Map<string, LossRow[]>();
-  const memberRows = db.prepare<[string], [string, string, number | null, number | null, string | null, number | null]>(
-    'SELECT m.series_id, r.id, r.reported_ms, r.loss_cents, r.currency, r.occurred_ms FROM series_member m JOIN report r INDEXED BY report_link ON r.rid = m.rid WHERE m.series_id IN (SELECT value FROM json_each(?))',
-  ).raw();
-  for (const [s, id, ms, cents, currency, occurred] of memberRows.iterate(JSON.stringify([...grown])) as IterableIterator<[string, string, number | null, number | null, string | null, number | null]>) {
+  const memberRows = db
+    .prepare<[string], [string, string, number | null, number | null, string | null, number | null]>(
+      'SELECT m.series_id, r.id, r.reported_ms, r.loss_cents, r.currency, r.occurred_ms FROM series_member m JOIN report r INDEXED BY report_link ON r.rid = m.rid WHERE m.series_id IN (SELECT value FROM json_each(?))',
+    )
+    .raw();
+  for (const [s, id, ms, cents, currency, occurred] of memberRows.iterate(JSON.stringify([...grown])) as IterableIterator<
+    [string, string, number | null, number | null, string | null, number | null]
+  >) {
     const list = members.get(s);
     const row: LossRow = { id, reportedMs: ms ?? Number.NaN, occurredMs: occurred, lossCents: cents ?? 0, currency };
     if (list) list.push(row);
@@ -443,9 +516,11 @@ function writeIncremental(ctx: Context, c: Corpus, result: EngineResult, scope: 
   for (const [id, list] of members) upsert.run(seriesFigures(id, list, rule, runId));
   const retire = db.prepare('UPDATE series SET active = 0, size = 0, updated_run = ?, merged_into = ? WHERE id = ? AND active = 1');
   // A retired series records the series holding most of its former reports (cases follow it).
-  const successor = db.prepare<[string], string>(
-    'SELECT series_id FROM series_member WHERE rid IN (SELECT value FROM json_each(?)) GROUP BY series_id ORDER BY count(*) DESC, series_id LIMIT 1',
-  ).pluck();
+  const successor = db
+    .prepare<[string], string>(
+      'SELECT series_id FROM series_member WHERE rid IN (SELECT value FROM json_each(?)) GROUP BY series_id ORDER BY count(*) DESC, series_id LIMIT 1',
+    )
+    .pluck();
   const former = new Map<string, number[]>();
   for (const [rid, s] of scope.seriesOf) {
     const list = former.get(s);
@@ -474,7 +549,10 @@ function writeLinks(db: Db, c: Corpus, result: EngineResult, scope: IncrementalS
     if (fixed(a) && fixed(b)) continue;
     const row = result.scorer.seriesRow(a, b, st.vals.subarray(st.start[k] as number, st.start[k + 1] as number));
     // Reports are in rid order in the corpus, so a < b holds for rids too.
-    computed.set(`${c.rid[a] as number},${c.rid[b] as number}`, `[${c.rid[a] as number},${c.rid[b] as number},${row.weight},1,${row.json}]`);
+    computed.set(
+      `${c.rid[a] as number},${c.rid[b] as number}`,
+      `[${c.rid[a] as number},${c.rid[b] as number},${row.weight},1,${row.json}]`,
+    );
   }
   for (const l of result.weakLinks) {
     if (fixed(l.a) && fixed(l.b)) continue;
@@ -484,15 +562,27 @@ function writeLinks(db: Db, c: Corpus, result: EngineResult, scope: IncrementalS
   }
   // Two statements: with OR, SQLite would scan the whole table instead of using both indexes.
   const replaceJson = JSON.stringify([...scope.replace]);
-  const stored = db.prepare('SELECT a, b, weight, strong, evidence FROM link WHERE a IN (SELECT value FROM json_each(?)) UNION ALL SELECT a, b, weight, strong, evidence FROM link WHERE b IN (SELECT value FROM json_each(?))').raw();
+  const stored = db
+    .prepare(
+      'SELECT a, b, weight, strong, evidence FROM link WHERE a IN (SELECT value FROM json_each(?)) UNION ALL SELECT a, b, weight, strong, evidence FROM link WHERE b IN (SELECT value FROM json_each(?))',
+    )
+    .raw();
   const stale: string[] = [];
   const same = new Set<string>();
-  for (const [a, b, weight, strong, evidence] of stored.iterate(replaceJson, replaceJson) as IterableIterator<[number, number, number, number, string]>) {
+  for (const [a, b, weight, strong, evidence] of stored.iterate(replaceJson, replaceJson) as IterableIterator<
+    [number, number, number, number, string]
+  >) {
     const key = `${a},${b}`;
     const now = computed.get(key);
     if (now === undefined) stale.push(`[${a},${b}]`);
     else if (now === `[${a},${b},${weight},${strong},${evidence}]`) same.add(key);
   }
   bulkJson(db, 'DELETE FROM link WHERE (a, b) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', stale, tick, 'writing links');
-  bulkJson(db, INSERT_LINKS, [...computed].filter(([key]) => !same.has(key)).map(([, row]) => row), tick, 'writing links');
+  bulkJson(
+    db,
+    INSERT_LINKS,
+    [...computed].filter(([key]) => !same.has(key)).map(([, row]) => row),
+    tick,
+    'writing links',
+  );
 }

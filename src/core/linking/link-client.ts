@@ -9,11 +9,18 @@ export interface LinkJob {
   cancel(): void;
 }
 
-export function startLinkWorker(workerFile: string, init: Omit<LinkWorkerInit, 'cancelFlag'>, onProgress?: (stage: string, done: number, total: number | null) => void): LinkJob {
+export function startLinkWorker(
+  workerFile: string,
+  init: Omit<LinkWorkerInit, 'cancelFlag'>,
+  onProgress?: (stage: string, done: number, total: number | null) => void,
+): LinkJob {
   const cancelFlag = new SharedArrayBuffer(4);
   // A large young generation: loading allocates millions of short-lived rows and strings, and
   // scavenging a small nursery over and over costs more than the linking itself.
-  const worker = new Worker(workerFile, { workerData: { ...init, cancelFlag } satisfies LinkWorkerInit, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const worker = new Worker(workerFile, {
+    workerData: { ...init, cancelFlag } satisfies LinkWorkerInit,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
   const done = new Promise<LinkRunSummary | null>((resolve, reject) => {
     let settled = false;
     worker.on('message', (m: LinkWorkerMessage) => {

@@ -12,7 +12,10 @@ const EMPTY = 0xffffffff;
 /** Folds what varies between one gang's fills of its template: runs of digits, case, spaces. */
 export function templateText(text: string): string {
   // No NFKC here: it is the costliest step on CJK text, and one gang's texts share their widths.
-  return text.toLowerCase().replace(/\s+/g, '').replace(/[0-9\uff10-\uff19]+/g, '#');
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/[0-9\uff10-\uff19]+/g, '#');
 }
 
 function mix(h: number): number {
@@ -32,7 +35,9 @@ export function signature(text: string, out: Uint32Array): number {
   if (t.length < 3) return 0;
   let shingles = 0;
   for (let i = 0; i + 2 < t.length; i++) {
-    const h = mix(((t.charCodeAt(i) * 0x9e3779b1) ^ Math.imul(t.charCodeAt(i + 1), 0x85ebca77) ^ Math.imul(t.charCodeAt(i + 2), 0xc2b2ae3d)) >>> 0);
+    const h = mix(
+      ((t.charCodeAt(i) * 0x9e3779b1) ^ Math.imul(t.charCodeAt(i + 1), 0x85ebca77) ^ Math.imul(t.charCodeAt(i + 2), 0xc2b2ae3d)) >>> 0,
+    );
     const bin = h % SIGNATURE_BINS;
     const v = h >>> 5;
     if (v < (out[bin] as number)) out[bin] = v;

@@ -210,14 +210,20 @@ export function estimateModel(o: Observations): LinkModel {
 
 /** The model the last estimating run stored, or null. */
 export function readModel(db: Db): { model: LinkModel; estimatedAt: string } | null {
-  const row = db.prepare('SELECT params, estimated_at FROM link_model WHERE id = 1').get() as { params: string; estimated_at: string } | undefined;
+  const row = db.prepare('SELECT params, estimated_at FROM link_model WHERE id = 1').get() as
+    { params: string; estimated_at: string } | undefined;
   if (!row) return null;
   const model = JSON.parse(row.params) as LinkModel;
   return model.version === 1 ? { model, estimatedAt: row.estimated_at } : null;
 }
 
 export function writeModel(db: Db, model: LinkModel, at: string): void {
-  db.prepare('INSERT OR REPLACE INTO link_model (id, estimated_at, reports, groups, params) VALUES (1, ?, ?, ?, ?)').run(at, model.reports, model.groups, JSON.stringify(model));
+  db.prepare('INSERT OR REPLACE INTO link_model (id, estimated_at, reports, groups, params) VALUES (1, ?, ?, ?, ?)').run(
+    at,
+    model.reports,
+    model.groups,
+    JSON.stringify(model),
+  );
 }
 
 /**

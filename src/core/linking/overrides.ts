@@ -31,17 +31,21 @@ export interface EngineOverrides {
 
 export function readOverrides(db: Db): OverrideRecord[] {
   return (
-    db
-      .prepare('SELECT id, action, rid, other_rid, kind, value FROM link_override WHERE revoked_at IS NULL ORDER BY id')
-      .raw()
-      .all() as [number, OverrideRecord['action'], number, number | null, string | null, string | null][]
+    db.prepare('SELECT id, action, rid, other_rid, kind, value FROM link_override WHERE revoked_at IS NULL ORDER BY id').raw().all() as [
+      number,
+      OverrideRecord['action'],
+      number,
+      number | null,
+      string | null,
+      string | null,
+    ][]
   ).map(([id, action, rid, otherRid, kind, value]) => ({ id, action, rid, otherRid, kind, value }));
 }
 
 /** Reports an incremental run must load with these (the other end of a merge), to a fixed point. */
 export function mergePartners(list: readonly OverrideRecord[], touched: Set<number>): void {
   const merges = list.filter((o) => o.action === 'merge' && o.otherRid !== null);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const o of merges) {
       const other = o.otherRid as number;

@@ -134,7 +134,14 @@ export class PairScorer {
   private valueTerm(t: number, weight: number): Evidence {
     const v = t >> 2;
     const { kind, value } = splitKey(this.c.valueKeys[v] as string);
-    return { type: 'identifier', kind, value, weight, origin: ORIGINS[t & 3] as 'reported' | 'message' | 'narrative', groups: this.groups[v] as number };
+    return {
+      type: 'identifier',
+      kind,
+      value,
+      weight,
+      origin: ORIGINS[t & 3] as 'reported' | 'message' | 'narrative',
+      groups: this.groups[v] as number,
+    };
   }
 
   /** A suggestion's evidence: every term the pair has. */
@@ -142,7 +149,13 @@ export class PairScorer {
     const c = this.c;
     const m = this.model;
     const evidence = this.valueTerms(terms);
-    if (text !== undefined) evidence.push({ type: 'text', similarity: round2(text.similarity), weight: round2(tfBits(m.text, text.groups)), groups: text.groups });
+    if (text !== undefined)
+      evidence.push({
+        type: 'text',
+        similarity: round2(text.similarity),
+        weight: round2(tfBits(m.text, text.groups)),
+        groups: text.groups,
+      });
     evidence.push(this.categoryTerm(a, b));
     const weakPhone = terms.some((t) => this.cls(t >> 2) === 'phone_weak');
     if (c.brand[a] !== -1 && c.brand[a] === c.brand[b]) {
@@ -171,8 +184,19 @@ export class PairScorer {
     const level = this.level(a, b);
     const category = c.categories[c.category[a] as number] as string;
     const weight = round2(categoryBits(this.model, level));
-    if (level === 'same_window') return { type: 'category_time', category, days: Math.round(Math.abs((c.reportedMs[a] as number) - (c.reportedMs[b] as number)) / DAY), weight };
-    return { type: 'category', same: level === 'same', category: level === 'same' ? category : `${category}/${c.categories[c.category[b] as number] as string}`, weight };
+    if (level === 'same_window')
+      return {
+        type: 'category_time',
+        category,
+        days: Math.round(Math.abs((c.reportedMs[a] as number) - (c.reportedMs[b] as number)) / DAY),
+        weight,
+      };
+    return {
+      type: 'category',
+      same: level === 'same',
+      category: level === 'same' ? category : `${category}/${c.categories[c.category[b] as number] as string}`,
+      weight,
+    };
   }
 
   /** Value terms, strongest first; the strongest carries the prior. */

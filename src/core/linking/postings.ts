@@ -31,7 +31,8 @@ export function buildPostings(c: Corpus, tick: Tick, every: number): Postings {
   // Report and origin in one number (reports < 2^22): sorting orders reports and, within one
   // report, puts its strongest origin first.
   const coded = new Int32Array(c.postings);
-  for (let k = 0; k < c.postings; k++) coded[fill[c.postValue[k] as number]!++] = (c.postReport[k] as number) * 4 + (c.postOrigin[k] as number);
+  for (let k = 0; k < c.postings; k++)
+    coded[fill[c.postValue[k] as number]!++] = (c.postReport[k] as number) * 4 + (c.postOrigin[k] as number);
   const report = new Int32Array(c.postings);
   const origin = new Uint8Array(c.postings);
   let w = 0;
@@ -204,7 +205,8 @@ export function countGroups(
         parent[b] = a;
         count--;
         // Two reports sharing v and another strong value: one gang's, as far as anything is.
-        if (labelled.length < wantLabels && strongV && opts.isStrong?.(w) === true) labelled.push([report[from + (posOf[w] as number)] as number, r]);
+        if (labelled.length < wantLabels && strongV && opts.isStrong?.(w) === true)
+          labelled.push([report[from + (posOf[w] as number)] as number, r]);
       }
     }
     groups[v] = count;
@@ -229,13 +231,18 @@ export function countGroupsGlobal(c: Corpus, p: Postings, dead: Uint8Array, tick
   const size = (v: number): number => (start[v + 1] as number) - (start[v] as number);
   const connector = new Uint8Array(nv);
   for (let v = 0; v < nv; v++) if (dead[v] === 0 && size(v) >= 2 && size(v) <= CONNECTOR_SIZE) connector[v] = 1;
-  const byReport = valuesByReport(c, p, Uint8Array.from(connector, (x) => 1 - x));
+  const byReport = valuesByReport(
+    c,
+    p,
+    Uint8Array.from(connector, (x) => 1 - x),
+  );
   // The same ties seen from the values: the postings that are not a narrative's mention.
   const tieStart = new Int32Array(nv + 1);
   const tieReport = new Int32Array(p.report.length);
   for (let v = 0, w = 0; v < nv; v++) {
     tieStart[v] = w;
-    if (connector[v] === 1) for (let k = start[v] as number; k < (start[v + 1] as number); k++) if (p.origin[k] !== 2) tieReport[w++] = report[k] as number;
+    if (connector[v] === 1)
+      for (let k = start[v] as number; k < (start[v + 1] as number); k++) if (p.origin[k] !== 2) tieReport[w++] = report[k] as number;
     tieStart[v + 1] = w;
   }
   // Nodes: reports 0..n-1, values n..n+nv-1. Depth-first over the bipartite graph, iteratively.
@@ -247,8 +254,12 @@ export function countGroupsGlobal(c: Corpus, p: Postings, dead: Uint8Array, tick
   const stackNode = new Int32Array(n + nv);
   const stackEdge = new Int32Array(n + nv);
   let time = 0;
-  const degree = (x: number): number => (x < n ? (byReport.start[x + 1] as number) - (byReport.start[x] as number) : (tieStart[x - n + 1] as number) - (tieStart[x - n] as number));
-  const neighbour = (x: number, k: number): number => (x < n ? n + (byReport.vals[(byReport.start[x] as number) + k] as number) : (tieReport[(tieStart[x - n] as number) + k] as number));
+  const degree = (x: number): number =>
+    x < n
+      ? (byReport.start[x + 1] as number) - (byReport.start[x] as number)
+      : (tieStart[x - n + 1] as number) - (tieStart[x - n] as number);
+  const neighbour = (x: number, k: number): number =>
+    x < n ? n + (byReport.vals[(byReport.start[x] as number) + k] as number) : (tieReport[(tieStart[x - n] as number) + k] as number);
   for (let root = 0; root < n; root++) {
     if (root % every === 0) tick('groups', root, n);
     if (disc[root] !== -1) continue;

@@ -107,7 +107,7 @@ export function referenceEntryForHost(refs: ReferenceDomains, host: string): Ref
   if (last <= 0) return null;
   const second = host.lastIndexOf('.', last - 1);
   if (!refs.tails.has(second === -1 ? host : host.slice(second + 1))) return null;
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const found = refs.entries.get(start === 0 ? host : host.slice(start));
     if (found !== undefined) return found;
     const dot = host.indexOf('.', start);
@@ -175,7 +175,7 @@ function isPlatformRoot(host: string, value: string): boolean {
   const start = value.indexOf('://') + 3;
   const end = start + host.length;
   if (value.slice(start, end) !== host) return false;
-  return end === value.length || (end === value.length - 1 && value.charCodeAt(end) === 0x2f /* / */);
+  return end === value.length || (end === value.length - 1 && value.charCodeAt(end) === 0x2f); /* / */
 }
 
 /** Whether a host is a reference site as a domain value: for a hosting platform only the platform's own host. */
@@ -202,7 +202,8 @@ export function readReferenceDomains(db: Db): ReferenceDomains {
   const entries: ReferenceEntry[] = [];
   const off = new Set<string>();
   for (const r of storedRows(db)) {
-    if (r.enabled === 1) entries.push({ domain: r.domain, category: isReferenceCategory(r.category) ? r.category : 'other', source: 'investigator' });
+    if (r.enabled === 1)
+      entries.push({ domain: r.domain, category: isReferenceCategory(r.category) ? r.category : 'other', source: 'investigator' });
     else off.add(r.domain);
   }
   for (const e of shippedReferences()) if (!off.has(e.domain)) entries.push(e);
@@ -233,11 +234,27 @@ export function listReferenceDomains(db: Db): ReferenceListing[] {
   for (const e of shippedReferences()) {
     const row = stored.get(e.domain);
     const off = row !== undefined && row.enabled === 0;
-    out.push({ domain: e.domain, category: e.category, source: 'shipped', enabled: !off, note: e.note, reason: off ? row.note : null, changed_at: off ? row.added_at : null });
+    out.push({
+      domain: e.domain,
+      category: e.category,
+      source: 'shipped',
+      enabled: !off,
+      note: e.note,
+      reason: off ? row.note : null,
+      changed_at: off ? row.added_at : null,
+    });
   }
   for (const r of stored.values()) {
     if (r.enabled !== 1 || shippedReference(r.domain) !== undefined) continue;
-    out.push({ domain: r.domain, category: isReferenceCategory(r.category) ? r.category : 'other', source: 'investigator', enabled: true, note: null, reason: r.note, changed_at: r.added_at });
+    out.push({
+      domain: r.domain,
+      category: isReferenceCategory(r.category) ? r.category : 'other',
+      source: 'investigator',
+      enabled: true,
+      note: null,
+      reason: r.note,
+      changed_at: r.added_at,
+    });
   }
   return out;
 }

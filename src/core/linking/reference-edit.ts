@@ -11,7 +11,14 @@ import { REFERENCE_CATEGORIES, type ReferenceCategory } from '../../common/model
 import { normaliseIdentifier } from '../normalise';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
-import { hostOfUrl, isReferenceCategory, isReferenceUrl, readReferenceDomains, shippedReference, type ReferenceDomains } from './reference-domains';
+import {
+  hostOfUrl,
+  isReferenceCategory,
+  isReferenceUrl,
+  readReferenceDomains,
+  shippedReference,
+  type ReferenceDomains,
+} from './reference-domains';
 
 /** A value that cannot be an entry (no host name, an address with a path, an unknown category). */
 export class ReferenceValueError extends ExpectedError {
@@ -51,13 +58,19 @@ export interface ReferenceEditOptions {
  * address with a path, a port, an IP address or an app link.
  */
 export function canonicalReferenceDomain(raw: string): string {
-  const text = raw.normalize('NFKC').trim().replace(/^\*?\./, '');
+  const text = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^\*?\./, '');
   if (text === '') throw new ReferenceValueError('give a host name, such as virustotal.com or gov.cn');
   const n = normaliseIdentifier('url', text);
   const host = n === null ? null : hostOfUrl(n.value);
-  if (n === null || host === null || n.subtype === 'ip' || n.subtype === 'app_link') throw new ReferenceValueError(`"${raw}" is not a host name`);
+  if (n === null || host === null || n.subtype === 'ip' || n.subtype === 'app_link')
+    throw new ReferenceValueError(`"${raw}" is not a host name`);
   if (n.value.length > n.value.indexOf('://') + 3 + host.length) {
-    throw new ReferenceValueError(`"${raw}" is an address, not a host; an entry covers every address on a host and the hosts under it, so give ${host}`);
+    throw new ReferenceValueError(
+      `"${raw}" is an address, not a host; an entry covers every address on a host and the hosts under it, so give ${host}`,
+    );
   }
   return host;
 }
@@ -69,7 +82,10 @@ function markChanged(db: Db, before: ReferenceDomains, after: ReferenceDomains, 
   const registrable = getDomain(domain, { extractHostname: false });
   const rows =
     registrable !== null
-      ? db.prepare<[string], [number, string]>("SELECT rid, value FROM identifier WHERE domain = ? AND kind = 'url'").raw().iterate(registrable)
+      ? db
+          .prepare<[string], [number, string]>("SELECT rid, value FROM identifier WHERE domain = ? AND kind = 'url'")
+          .raw()
+          .iterate(registrable)
       : db.prepare<[], [number, string]>("SELECT rid, value FROM identifier WHERE kind = 'url'").raw().iterate();
   const rids = new Set<number>();
   // A hosting platform's domain value changes standing with its entry although its pages do not.
@@ -84,7 +100,13 @@ function audit(db: Db, action: 'reference_add' | 'reference_remove', c: Referenc
   appendAudit(db, {
     action,
     subject: c.domain,
-    detail: { source: c.source, category: c.category, changed: c.changed, relink: c.relink, ...(options.reason ? { reason: options.reason } : {}) },
+    detail: {
+      source: c.source,
+      category: c.category,
+      changed: c.changed,
+      relink: c.relink,
+      ...(options.reason ? { reason: options.reason } : {}),
+    },
     ...(options.actor ? { actor: options.actor } : {}),
   });
 }
@@ -101,24 +123,32 @@ export function addReference(db: Db, raw: string, options: ReferenceEditOptions 
     throw new ReferenceValueError(`unknown category "${category}"; one of ${REFERENCE_CATEGORIES.join(', ')}`);
   }
   const now = options.now ?? ((): string => new Date().toISOString());
-  return db.transaction((): ReferenceChange => {
-    const before = readReferenceDomains(db);
-    const shipped = shippedReference(domain);
-    if (shipped) db.prepare('DELETE FROM reference_domain WHERE domain = ?').run(domain);
-    else {
-      db.prepare(
-        `INSERT INTO reference_domain (domain, category, note, added_at, enabled) VALUES (@domain, coalesce(@category, 'other'), @note, @at, 1)
+  return db
+    .transaction((): ReferenceChange => {
+      const before = readReferenceDomains(db);
+      const shipped = shippedReference(domain);
+      if (shipped) db.prepare('DELETE FROM reference_domain WHERE domain = ?').run(domain);
+      else {
+        db.prepare(
+          `INSERT INTO reference_domain (domain, category, note, added_at, enabled) VALUES (@domain, coalesce(@category, 'other'), @note, @at, 1)
          ON CONFLICT (domain) DO UPDATE SET category = coalesce(@category, category), note = coalesce(@note, note), enabled = 1`,
-      ).run({ domain, category: category ?? null, note: options.reason ?? null, at: now() });
-    }
-    const after = readReferenceDomains(db);
-    const changed = !before.entries.has(domain);
-    const relink = changed ? markChanged(db, before, after, domain) : 0;
-    const entry = after.entries.get(domain);
-    const change: ReferenceChange = { domain, category: entry?.category ?? 'other', source: shipped ? 'shipped' : 'investigator', changed, relink };
-    audit(db, 'reference_add', change, options);
-    return change;
-  }).immediate();
+        ).run({ domain, category: category ?? null, note: options.reason ?? null, at: now() });
+      }
+      const after = readReferenceDomains(db);
+      const changed = !before.entries.has(domain);
+      const relink = changed ? markChanged(db, before, after, domain) : 0;
+      const entry = after.entries.get(domain);
+      const change: ReferenceChange = {
+        domain,
+        category: entry?.category ?? 'other',
+        source: shipped ? 'shipped' : 'investigator',
+        changed,
+        relink,
+      };
+      audit(db, 'reference_add', change, options);
+      return change;
+    })
+    .immediate();
 }
 
 /**
@@ -128,22 +158,35 @@ export function addReference(db: Db, raw: string, options: ReferenceEditOptions 
 export function removeReference(db: Db, raw: string, options: ReferenceEditOptions = {}): ReferenceChange {
   const domain = canonicalReferenceDomain(raw);
   const now = options.now ?? ((): string => new Date().toISOString());
-  return db.transaction((): ReferenceChange => {
-    const before = readReferenceDomains(db);
-    const entry = before.entries.get(domain);
-    const shipped = shippedReference(domain);
-    if (shipped) {
-      if (entry !== undefined) {
-        db.prepare('INSERT OR REPLACE INTO reference_domain (domain, category, note, added_at, enabled) VALUES (?, ?, ?, ?, 0)').run(domain, shipped.category, options.reason ?? null, now());
+  return db
+    .transaction((): ReferenceChange => {
+      const before = readReferenceDomains(db);
+      const entry = before.entries.get(domain);
+      const shipped = shippedReference(domain);
+      if (shipped) {
+        if (entry !== undefined) {
+          db.prepare('INSERT OR REPLACE INTO reference_domain (domain, category, note, added_at, enabled) VALUES (?, ?, ?, ?, 0)').run(
+            domain,
+            shipped.category,
+            options.reason ?? null,
+            now(),
+          );
+        }
+      } else {
+        if (entry === undefined) throw new ReferenceChangeError(`${domain} is not on the reference list`);
+        db.prepare('DELETE FROM reference_domain WHERE domain = ?').run(domain);
       }
-    } else {
-      if (entry === undefined) throw new ReferenceChangeError(`${domain} is not on the reference list`);
-      db.prepare('DELETE FROM reference_domain WHERE domain = ?').run(domain);
-    }
-    const changed = entry !== undefined;
-    const relink = changed ? markChanged(db, before, readReferenceDomains(db), domain) : 0;
-    const change: ReferenceChange = { domain, category: shipped?.category ?? entry?.category ?? 'other', source: shipped ? 'shipped' : 'investigator', changed, relink };
-    audit(db, 'reference_remove', change, options);
-    return change;
-  }).immediate();
+      const changed = entry !== undefined;
+      const relink = changed ? markChanged(db, before, readReferenceDomains(db), domain) : 0;
+      const change: ReferenceChange = {
+        domain,
+        category: shipped?.category ?? entry?.category ?? 'other',
+        source: shipped ? 'shipped' : 'investigator',
+        changed,
+        relink,
+      };
+      audit(db, 'reference_remove', change, options);
+      return change;
+    })
+    .immediate();
 }

@@ -23,7 +23,9 @@ export interface Prior {
 }
 
 export function derivedId(canonical: string, attempt = 0): string {
-  const h = createHash('sha256').update(attempt === 0 ? canonical : `${canonical}#${attempt}`).digest();
+  const h = createHash('sha256')
+    .update(attempt === 0 ? canonical : `${canonical}#${attempt}`)
+    .digest();
   return `S-${h.readUIntBE(0, 6).toString(36).toUpperCase().padStart(10, '0')}`;
 }
 
@@ -62,7 +64,10 @@ export function assignSeriesIds(groups: readonly Group[], prior: Prior): string[
   const claims = new Map<number, { s: string; n: number }>();
   for (const [s, { g, n }] of choice) {
     const cur = claims.get(g);
-    const better = cur === undefined || n > cur.n || (n === cur.n && (prior.sizeOf(s) > prior.sizeOf(cur.s) || (prior.sizeOf(s) === prior.sizeOf(cur.s) && s < cur.s)));
+    const better =
+      cur === undefined ||
+      n > cur.n ||
+      (n === cur.n && (prior.sizeOf(s) > prior.sizeOf(cur.s) || (prior.sizeOf(s) === prior.sizeOf(cur.s) && s < cur.s)));
     if (better) claims.set(g, { s, n });
   }
   for (const [g, { s }] of claims) ids[g] = s;

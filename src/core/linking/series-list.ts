@@ -29,9 +29,20 @@ export function listSeries(db: Db, q: SeriesQuery = {}): SeriesEntry[] {
     .prepare(
       `SELECT id, loss, sort_cents, over_threshold, only_together, over_report, over_at_ms FROM series WHERE active = 1${q.overThreshold ? ' AND over_threshold = 1' : ''}${q.onlyTogether ? ' AND only_together = 1' : ''} ORDER BY sort_cents DESC, id`,
     )
-    .all() as { id: string; loss: string; sort_cents: number; over_threshold: number; only_together: number; over_report: string | null; over_at_ms: number | null }[];
+    .all() as {
+    id: string;
+    loss: string;
+    sort_cents: number;
+    over_threshold: number;
+    only_together: number;
+    over_report: string | null;
+    over_at_ms: number | null;
+  }[];
   const members = new Map<string, string[]>();
-  const memberRows = db.prepare('SELECT m.series_id, r.id FROM series_member m JOIN report r ON r.rid = m.rid ORDER BY r.id').raw().iterate() as IterableIterator<[string, string]>;
+  const memberRows = db
+    .prepare('SELECT m.series_id, r.id FROM series_member m JOIN report r ON r.rid = m.rid ORDER BY r.id')
+    .raw()
+    .iterate() as IterableIterator<[string, string]>;
   for (const [s, id] of memberRows) {
     const list = members.get(s);
     if (list) list.push(id);
@@ -51,8 +62,16 @@ export function listSeries(db: Db, q: SeriesQuery = {}): SeriesEntry[] {
   if (q.all && !q.onlyTogether) {
     const rule = thresholdRule(db);
     const singles = db
-      .prepare('SELECT id, loss_cents, currency, reported_ms, occurred_ms FROM report r WHERE withdrawn = 0 AND NOT EXISTS (SELECT 1 FROM series_member m WHERE m.rid = r.rid)')
-      .all() as { id: string; loss_cents: number | null; currency: string | null; reported_ms: number | null; occurred_ms: number | null }[];
+      .prepare(
+        'SELECT id, loss_cents, currency, reported_ms, occurred_ms FROM report r WHERE withdrawn = 0 AND NOT EXISTS (SELECT 1 FROM series_member m WHERE m.rid = r.rid)',
+      )
+      .all() as {
+      id: string;
+      loss_cents: number | null;
+      currency: string | null;
+      reported_ms: number | null;
+      occurred_ms: number | null;
+    }[];
     for (const s of singles) {
       const cents = s.loss_cents ?? 0;
       const over = s.currency === rule.currency && cents >= rule.amountCents;
@@ -64,7 +83,8 @@ export function listSeries(db: Db, q: SeriesQuery = {}): SeriesEntry[] {
         only_together: false,
         over_by: over ? s.id : null,
         // On the threshold's time line: when the fraud happened, else when it was reported.
-        over_at: over && (s.occurred_ms ?? s.reported_ms) !== null ? new Date((s.occurred_ms ?? s.reported_ms) as number).toISOString() : null,
+        over_at:
+          over && (s.occurred_ms ?? s.reported_ms) !== null ? new Date((s.occurred_ms ?? s.reported_ms) as number).toISOString() : null,
         single: true,
         sort: s.currency === rule.currency ? cents : 0,
       });

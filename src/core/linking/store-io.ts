@@ -16,7 +16,16 @@ import { engineOverrides, readOverrides } from './overrides';
 import { rejectedPairs, storedGroups, writeFullModel } from './store-model';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl, type Tick } from './progress';
 import { assignSeriesIds, type Group } from './series-ids';
-import { bulkJson, hasUnfiguredSeries, INSERT_LINKS, nextRunId, recordRun, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
+import {
+  bulkJson,
+  hasUnfiguredSeries,
+  INSERT_LINKS,
+  nextRunId,
+  recordRun,
+  seriesFigures,
+  upsertSeriesStmt,
+  writeSignatures,
+} from './store-write';
 import { thresholdRule } from './threshold-setting';
 import type { LossRow, ThresholdRule } from './threshold';
 
@@ -73,12 +82,31 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     if (inc !== null) {
       const counts = db.transaction(() => {
         inc.write();
-        const run = recordRun(db, 'incremental', startedAt, watermark, inc.reports, inc.changed, Math.round(performance.now() - started), now);
+        const run = recordRun(
+          db,
+          'incremental',
+          startedAt,
+          watermark,
+          inc.reports,
+          inc.changed,
+          Math.round(performance.now() - started),
+          now,
+        );
         // A run that had nothing to relink changed nothing worth a line in the log.
         if (inc.changed > 0) auditRun(db, 'incremental', inc.reports, inc.changed, run);
         return run;
       })();
-      return { mode: 'incremental', reports: inc.reports, changed: inc.changed, series: counts.series, overThreshold: counts.over, hubs: 0, suggestions: inc.suggestions, estimated: false, elapsedMs: Math.round(performance.now() - started) };
+      return {
+        mode: 'incremental',
+        reports: inc.reports,
+        changed: inc.changed,
+        series: counts.series,
+        overThreshold: counts.over,
+        hubs: 0,
+        suggestions: inc.suggestions,
+        estimated: false,
+        elapsedMs: Math.round(performance.now() - started),
+      };
     }
   }
   // Marks read now are the ones this run clears (a correction made meanwhile keeps its mark).
@@ -145,7 +173,10 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
     else byGroup.set(g, [i]);
   }
   const groups: number[][] = [...byGroup.values()].filter((m) => m.length > 1);
-  const priorRows = db.prepare('SELECT r.id, m.series_id FROM series_member m JOIN report r ON r.rid = m.rid').raw().all() as [string, string][];
+  const priorRows = db.prepare('SELECT r.id, m.series_id FROM series_member m JOIN report r ON r.rid = m.rid').raw().all() as [
+    string,
+    string,
+  ][];
   const priorOf = new Map(priorRows);
   const sizeOf = new Map<string, number>();
   for (const [, s] of priorRows) sizeOf.set(s, (sizeOf.get(s) ?? 0) + 1);
@@ -164,7 +195,11 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
   const st = result.strong;
   for (let k = 0; k < st.count; k++) {
     if (k % 65_536 === 0) tick('writing links', k, st.count);
-    const row = result.scorer.seriesRow(st.a[k] as number, st.b[k] as number, st.vals.subarray(st.start[k] as number, st.start[k + 1] as number));
+    const row = result.scorer.seriesRow(
+      st.a[k] as number,
+      st.b[k] as number,
+      st.vals.subarray(st.start[k] as number, st.start[k + 1] as number),
+    );
     linkRows.push(`[${c.rid[st.a[k] as number] as number},${c.rid[st.b[k] as number] as number},${row.weight},1,${row.json}]`);
   }
   for (const l of result.weakLinks) {
@@ -184,11 +219,23 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
     for (const i of members) {
       memberRows.push(`[${c.rid[i] as number},"${id}"]`);
       const cur = c.currency[i] as number;
-      rows.push({ id: c.ids[i] as string, reportedMs: c.reportedMs[i] as number, occurredMs: c.occurredMs[i] as number, lossCents: c.lossCents[i] as number, currency: cur === -1 ? null : (c.currencies[cur] as string) });
+      rows.push({
+        id: c.ids[i] as string,
+        reportedMs: c.reportedMs[i] as number,
+        occurredMs: c.occurredMs[i] as number,
+        lossCents: c.lossCents[i] as number,
+        currency: cur === -1 ? null : (c.currencies[cur] as string),
+      });
     }
     upsertSeries.run(seriesFigures(id, rows, rule, runId));
   });
-  bulkJson(db, 'INSERT INTO series_member (rid, series_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)', memberRows, tick, 'writing series');
+  bulkJson(
+    db,
+    'INSERT INTO series_member (rid, series_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)',
+    memberRows,
+    tick,
+    'writing series',
+  );
   // Series that lost every member are retired, never deleted: their notes still resolve, and
   // each records the series holding most of its former reports (cases follow it there).
   const newOf = new Map<string, string>();

@@ -14,7 +14,10 @@ import type { Tick } from './progress';
 
 /** Rejected suggestions as pairs of report indexes of this corpus. */
 export function rejectedPairs(db: Db, c: Corpus): [number, number][] {
-  const rows = db.prepare("SELECT a, b FROM suggestion_decision WHERE decision = 'rejected' AND revoked_at IS NULL").raw().all() as [number, number][];
+  const rows = db.prepare("SELECT a, b FROM suggestion_decision WHERE decision = 'rejected' AND revoked_at IS NULL").raw().all() as [
+    number,
+    number,
+  ][];
   const out: [number, number][] = [];
   for (const [a, b] of rows) {
     const i = indexOfRid(c, a);
@@ -23,7 +26,6 @@ export function rejectedPairs(db: Db, c: Corpus): [number, number][] {
   }
   return out;
 }
-
 
 /** The suggestion rows of a run (JSON texts for bulkJson). */
 function suggestionRows(c: Corpus, result: EngineResult, runId: number): string[] {
@@ -35,7 +37,8 @@ function suggestionRows(c: Corpus, result: EngineResult, runId: number): string[
   });
 }
 
-const INSERT_SUGGESTIONS = 'INSERT OR REPLACE INTO link_suggestion (id, a, b, score, evidence, run) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)';
+const INSERT_SUGGESTIONS =
+  'INSERT OR REPLACE INTO link_suggestion (id, a, b, score, evidence, run) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)';
 
 /** A full run replaces every suggestion, every group count, and the model when it estimated one. */
 export function writeFullModel(db: Db, c: Corpus, result: EngineResult, runId: number, at: string, tick: Tick): void {
@@ -56,13 +59,22 @@ function groupRows(groups: ReadonlyMap<string, GroupCount>): string[] {
   return rows;
 }
 
-const INSERT_GROUPS = 'INSERT OR REPLACE INTO link_value_groups (kind, value, groups, local) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)';
+const INSERT_GROUPS =
+  'INSERT OR REPLACE INTO link_value_groups (kind, value, groups, local) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)';
 
 /**
  * An incremental run replaces the suggestions it could have found again — those of a changed
  * report, and those between two reports it loaded — and the group counts of the values it counted.
  */
-export function writeIncrementalModel(db: Db, c: Corpus, result: EngineResult, changed: ReadonlySet<number>, dirtyValues: readonly [string, string][], runId: number, tick: Tick): void {
+export function writeIncrementalModel(
+  db: Db,
+  c: Corpus,
+  result: EngineResult,
+  changed: ReadonlySet<number>,
+  dirtyValues: readonly [string, string][],
+  runId: number,
+  tick: Tick,
+): void {
   const loaded = JSON.stringify(Array.from(c.rid));
   const changedJson = JSON.stringify([...changed]);
   db.prepare(
@@ -74,11 +86,23 @@ export function writeIncrementalModel(db: Db, c: Corpus, result: EngineResult, c
     const { kind, value } = splitKey(key);
     return JSON.stringify([kind, value]);
   });
-  bulkJson(db, 'DELETE FROM link_value_groups WHERE (kind, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', counted, tick, 'writing groups');
+  bulkJson(
+    db,
+    'DELETE FROM link_value_groups WHERE (kind, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))',
+    counted,
+    tick,
+    'writing groups',
+  );
   const recounted = new Set(result.countedValues);
   const changedGroups = new Map([...result.valueGroups].filter(([key]) => recounted.has(key)));
   bulkJson(db, INSERT_GROUPS, groupRows(changedGroups), tick, 'writing groups');
-  bulkJson(db, 'DELETE FROM link_dirty_value WHERE (kind, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))', dirtyValues.map((d) => JSON.stringify(d)), tick, 'writing groups');
+  bulkJson(
+    db,
+    'DELETE FROM link_dirty_value WHERE (kind, value) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))',
+    dirtyValues.map((d) => JSON.stringify(d)),
+    tick,
+    'writing groups',
+  );
 }
 
 /** Stored group counts of some values (by key). */
@@ -88,9 +112,16 @@ export function storedGroups(db: Db, keys: Iterable<string>): Map<string, GroupC
     return [kind, value];
   });
   const out = new Map<string, GroupCount>();
-  const stmt = db.prepare('SELECT g.kind, g.value, g.groups, g.local FROM json_each(?) j JOIN link_value_groups g ON g.kind = j.value ->> 0 AND g.value = j.value ->> 1').raw();
+  const stmt = db
+    .prepare(
+      'SELECT g.kind, g.value, g.groups, g.local FROM json_each(?) j JOIN link_value_groups g ON g.kind = j.value ->> 0 AND g.value = j.value ->> 1',
+    )
+    .raw();
   for (let k = 0; k < rows.length; k += 50_000) {
-    for (const [kind, value, groups, local] of stmt.iterate(JSON.stringify(rows.slice(k, k + 50_000))) as IterableIterator<[string, string, number, number]>) out.set(`${kind}\u0001${value}`, { groups, local });
+    for (const [kind, value, groups, local] of stmt.iterate(JSON.stringify(rows.slice(k, k + 50_000))) as IterableIterator<
+      [string, string, number, number]
+    >)
+      out.set(`${kind}\u0001${value}`, { groups, local });
   }
   return out;
 }
@@ -98,4 +129,3 @@ export function storedGroups(db: Db, keys: Iterable<string>): Map<string, GroupC
 export function dirtyValues(db: Db): [string, string][] {
   return db.prepare('SELECT kind, value FROM link_dirty_value').raw().all() as [string, string][];
 }
-

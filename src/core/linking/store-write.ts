@@ -18,7 +18,8 @@ export function bulkJson(db: Db, sql: string, rows: readonly string[], tick?: Ti
   }
 }
 
-export const INSERT_LINKS = 'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> 4 FROM json_each(?)';
+export const INSERT_LINKS =
+  'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> 4 FROM json_each(?)';
 
 export function upsertSeriesStmt(db: Db): ReturnType<Db['prepare']> {
   return db.prepare(`
@@ -35,7 +36,12 @@ export function upsertSeriesStmt(db: Db): ReturnType<Db['prepare']> {
  * together, how many reports say when their fraud happened (the window counted those dates, and
  * report dates for the rest), first and last report.
  */
-export function seriesFigures(id: string, rows: readonly LossRow[], rule: ThresholdRule, runId: number): Record<string, string | number | null> {
+export function seriesFigures(
+  id: string,
+  rows: readonly LossRow[],
+  rule: ThresholdRule,
+  runId: number,
+): Record<string, string | number | null> {
   let first = Infinity;
   let last = -Infinity;
   let canonical = (rows[0] as LossRow).id;
@@ -78,21 +84,42 @@ export function writeSignatures(db: Db, c: Corpus, only: ReadonlySet<number> | u
     const hex = bytes.toString('hex', i * SIGNATURE_BINS * 4, (i + 1) * SIGNATURE_BINS * 4);
     sigRows.push(`[${c.rid[i] as number},${JSON.stringify(c.categories[c.category[i] as number])},${day},"${hex}"]`);
   }
-  bulkJson(db, 'INSERT OR REPLACE INTO text_sig (rid, category, day, sig) SELECT value ->> 0, value ->> 1, value ->> 2, unhex(value ->> 3) FROM json_each(?)', sigRows, tick, 'writing signatures');
+  bulkJson(
+    db,
+    'INSERT OR REPLACE INTO text_sig (rid, category, day, sig) SELECT value ->> 0, value ->> 1, value ->> 2, unhex(value ->> 3) FROM json_each(?)',
+    sigRows,
+    tick,
+    'writing signatures',
+  );
 }
 
 /** Records the run; the counts come from the index series_active_over (migration 006), not a scan. */
-export function recordRun(db: Db, mode: 'full' | 'incremental', startedAt: string, watermark: string | null, reports: number, changed: number, elapsedMs: number, now: () => string): { series: number; over: number } {
-  const counts = db.prepare('SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').get() as { series: number; over: number };
-  db.prepare('INSERT INTO link_run (mode, started_at, finished_at, watermark, reports, changed, series, over_threshold, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-    mode, startedAt, now(), watermark, reports, changed, counts.series, counts.over, elapsedMs,
-  );
+export function recordRun(
+  db: Db,
+  mode: 'full' | 'incremental',
+  startedAt: string,
+  watermark: string | null,
+  reports: number,
+  changed: number,
+  elapsedMs: number,
+  now: () => string,
+): { series: number; over: number } {
+  const counts = db.prepare('SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').get() as {
+    series: number;
+    over: number;
+  };
+  db.prepare(
+    'INSERT INTO link_run (mode, started_at, finished_at, watermark, reports, changed, series, over_threshold, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(mode, startedAt, now(), watermark, reports, changed, counts.series, counts.over, elapsedMs);
   return counts;
 }
 
 /** Whether some series still has the figures of a run from before migration 011 (index series_unfigured). */
 export function hasUnfiguredSeries(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM series INDEXED BY series_unfigured WHERE active = 1 AND occurred_reports IS NULL LIMIT 1').pluck().get() !== undefined;
+  return (
+    db.prepare('SELECT 1 FROM series INDEXED BY series_unfigured WHERE active = 1 AND occurred_reports IS NULL LIMIT 1').pluck().get() !==
+    undefined
+  );
 }
 
 export function nextRunId(db: Db): number {

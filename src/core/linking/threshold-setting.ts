@@ -19,7 +19,12 @@ function stored(rows: ReadonlyMap<string, string>, key: string): unknown {
 }
 
 export function thresholdRule(db: Db): ThresholdRule {
-  const rows = new Map(db.prepare("SELECT key, value FROM setting WHERE key IN ('thresholdAmount', 'thresholdCurrency', 'lookbackDays')").raw().all() as [string, string][]);
+  const rows = new Map(
+    db.prepare("SELECT key, value FROM setting WHERE key IN ('thresholdAmount', 'thresholdCurrency', 'lookbackDays')").raw().all() as [
+      string,
+      string,
+    ][],
+  );
   const amount = stored(rows, 'thresholdAmount');
   const currency = stored(rows, 'thresholdCurrency');
   const days = stored(rows, 'lookbackDays');

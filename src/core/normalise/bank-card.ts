@@ -66,7 +66,11 @@ export function normaliseBankCard(raw: string): BankCardIdentifier | IbanIdentif
   const iban = classifyIban(compact.toUpperCase());
   if (iban !== null && iban.subtype !== 'invalid') return iban;
   // The longest run of digits and mask characters; labels ("卡号：", "(工商银行)") fall away.
-  const runs = compact.replace(MASK_LETTERS, '*').replace(MASK_SYMBOLS, '*').match(/[\d*]*\d[\d*]*/g) ?? [];
+  const runs =
+    compact
+      .replace(MASK_LETTERS, '*')
+      .replace(MASK_SYMBOLS, '*')
+      .match(/[\d*]*\d[\d*]*/g) ?? [];
   const run = runs.reduce((best, r) => (r.length > best.length ? r : best), '');
   if (run.includes('*')) {
     // Star counts differ between apps; what identifies the card is the visible head and tail.
@@ -82,9 +86,7 @@ export function normaliseBankCard(raw: string): BankCardIdentifier | IbanIdentif
 const ACCOUNT_LABEL = /^[^0-9]*?[:：]\s*/;
 const TRAILING_NOTE = /\s*[（(【[].*$/;
 
-export function normaliseBankAccount(
-  raw: string,
-): BankAccountIdentifier | BankCardIdentifier | IbanIdentifier | null {
+export function normaliseBankAccount(raw: string): BankAccountIdentifier | BankCardIdentifier | IbanIdentifier | null {
   const text = nfkc(raw).trim().replace(ACCOUNT_LABEL, '').replace(TRAILING_NOTE, '');
   // A masked account ("6222 **** 0128", "6222XXXX0128") is read as a card is, its mask kept:
   // dropping the stars would make another number. Nothing but a mask is no account at all.

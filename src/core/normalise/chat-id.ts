@@ -91,7 +91,10 @@ export function normaliseAlipay(raw: string): AlipayIdentifier | null {
   // matching with one canonical mask. One with nothing of the account left in view ("***",
   // "xxx***xxx", "***@qq.com": only a mailbox provider) is a placeholder.
   if (hasMaskSymbol(account)) {
-    const masked = account.toLowerCase().replace(/\s+/g, '').replace(/[*●•○◯×]+/g, '***');
+    const masked = account
+      .toLowerCase()
+      .replace(/\s+/g, '')
+      .replace(/[*●•○◯×]+/g, '***');
     const name = masked.includes('@') ? masked.slice(0, masked.lastIndexOf('@')) : masked;
     return /[0-9a-wyz]/.test(name) ? { kind: 'alipay', value: masked, subtype: 'masked' } : null;
   }

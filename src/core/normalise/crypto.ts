@@ -19,9 +19,7 @@ export const ETH_SOURCE = '0x[0-9a-fA-F]{40}';
 export const BTC_BECH32_SOURCE = '[bB][cC]1[ac-hj-np-zAC-HJ-NP-Z02-9]{11,71}';
 const BTC_BASE58_SOURCE = `[13][${B58}]{25,34}`;
 
-const ANY = new RegExp(
-  `(?<![A-Za-z0-9])(?:(${TRON_SOURCE})|(${ETH_SOURCE})|(${BTC_BECH32_SOURCE})|(${BTC_BASE58_SOURCE}))(?![A-Za-z0-9])`,
-);
+const ANY = new RegExp(`(?<![A-Za-z0-9])(?:(${TRON_SOURCE})|(${ETH_SOURCE})|(${BTC_BECH32_SOURCE})|(${BTC_BASE58_SOURCE}))(?![A-Za-z0-9])`);
 
 const whole = (source: string): RegExp => new RegExp(`^(?:${source})$`);
 const TRON = whole(TRON_SOURCE);
@@ -56,4 +54,3 @@ export function normaliseCrypto(raw: string): CryptoIdentifier | null {
   if (!/^[A-Za-z0-9:_-]{16,128}$/.test(token) || isMaskOnly(token)) return null;
   return { kind: 'crypto', value: /^0x[0-9a-f]+$/i.test(token) ? token.toLowerCase() : token, subtype: 'unknown' };
 }
-

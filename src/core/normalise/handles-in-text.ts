@@ -7,8 +7,7 @@ import { type Span, type TextMatch, withRaw } from './extracted';
 import { isExampleDigits } from './placeholder';
 
 // A bare "群号" (group number) is a QQ group: other chat apps do not number their groups.
-const QQ_IN_TEXT =
-  /(?:(?<![A-Za-z])(?:QQ|扣扣|企鹅|Q)(群)?(?:号码?)?|(群)号码?)\s*(?:[:：]\s*)?(?:是|为)?\s*([1-9]\d{4,10})(?!\d)/gi;
+const QQ_IN_TEXT = /(?:(?<![A-Za-z])(?:QQ|扣扣|企鹅|Q)(群)?(?:号码?)?|(群)号码?)\s*(?:[:：]\s*)?(?:是|为)?\s*([1-9]\d{4,10})(?!\d)/gi;
 
 // Group 1: a CJK label (may touch the id); group 2: a Latin label, which needs a separator;
 // group 3: the id after either; group 4: a system id (wxid_…), which needs no label.
@@ -23,10 +22,7 @@ const WECHAT_IN_TEXT = new RegExp(
 const ALIPAY_IN_TEXT =
   /支付宝(?:账号|帐号|账户|帐户)?\s*(?:[:：]\s*)?(?:是|为)?\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}|\+?\d(?:[\d -]{9,16})\d)(?![\dA-Za-z])/g;
 
-const CRYPTO_IN_TEXT = new RegExp(
-  `(?<![A-Za-z0-9])(?:${TRON_SOURCE}|${ETH_SOURCE}|${BTC_BECH32_SOURCE})(?![A-Za-z0-9])`,
-  'g',
-);
+const CRYPTO_IN_TEXT = new RegExp(`(?<![A-Za-z0-9])(?:${TRON_SOURCE}|${ETH_SOURCE}|${BTC_BECH32_SOURCE})(?![A-Za-z0-9])`, 'g');
 
 export function findQq(text: string, out: TextMatch[], spans: Span[]): void {
   QQ_IN_TEXT.lastIndex = 0;

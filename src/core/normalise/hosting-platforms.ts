@@ -11,7 +11,7 @@ const PLATFORMS: ReadonlySet<string> = new Set(shipped.domains.filter((d) => d.c
 
 /** The hosting platform a host is on or under, or null. */
 export function hostingPlatformOf(host: string): string | null {
-  for (let at = 0; at !== -1 && at < host.length; ) {
+  for (let at = 0; at !== -1 && at < host.length;) {
     const tail = at === 0 ? host : host.slice(at);
     if (PLATFORMS.has(tail)) return tail;
     const dot = host.indexOf('.', at);

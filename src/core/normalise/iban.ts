@@ -19,7 +19,9 @@ export function classifyIban(compact: string): IbanIdentifier | null {
 }
 
 export function normaliseIban(raw: string): IbanIdentifier | null {
-  const text = nfkc(raw).trim().replace(/^IBAN\s*[:：]?\s*/i, '');
+  const text = nfkc(raw)
+    .trim()
+    .replace(/^IBAN\s*[:：]?\s*/i, '');
   const compact = (electronicFormatIBAN(text) ?? '').replace(/[\s.]/g, '');
   return classifyIban(compact);
 }

@@ -59,7 +59,7 @@ function ipv6Groups(text: string): number[] | null {
 function compressIpv6(groups: readonly number[]): string {
   let bestStart = -1;
   let bestLength = 1; // RFC 5952 §4.2.2: a single zero group is not compressed.
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

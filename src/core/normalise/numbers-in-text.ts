@@ -23,7 +23,8 @@ const ID_CARD_15 = /^[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
 
 // Words just before a number that make it a phone number: short hotlines (95588, 10086) and
 // gateway codes are taken only with one of these, or with one of the words after it.
-const PHONE_BEFORE = /(?:电话|手机|号码|致电|拨打|拨|打|热线|客服|联系|回电|来电|呼叫|咨询|投诉|短信|收到|来自|冒充|显示|tel|call|phone|sms)[^0-9]{0,4}$/i;
+const PHONE_BEFORE =
+  /(?:电话|手机|号码|致电|拨打|拨|打|热线|客服|联系|回电|来电|呼叫|咨询|投诉|短信|收到|来自|冒充|显示|tel|call|phone|sms)[^0-9]{0,4}$/i;
 const PHONE_AFTER = /^[^0-9]{0,2}(?:客服|热线|发来|发送|来电|打来|的短信|的电话|短信|致电|电话|号码)/;
 const BANK_BEFORE = /(?:卡号?|账号|帐号|账户|帐户|转账|转帐|汇款|打款|银行|收款|card|acct|account)[^0-9]{0,6}$/i;
 // A unit or currency next to a number makes it an amount, a date or a count.
@@ -67,12 +68,7 @@ function isIdCard(digits: string, after: string): boolean {
 /** The ID-card marker: consumed, never reported. */
 const SILENT = 'silent';
 
-function readNumber(
-  digits: string,
-  plus: boolean,
-  grouped: boolean,
-  around: Surroundings,
-): NormalisedIdentifier | typeof SILENT | null {
+function readNumber(digits: string, plus: boolean, grouped: boolean, around: Surroundings): NormalisedIdentifier | typeof SILENT | null {
   if (!plus && isIdCard(digits, around.after)) return SILENT;
   // "卡号1234567890123456", "电话88888888": an example stands for a number (placeholder.ts).
   if (isExampleDigits(digits)) return SILENT;
@@ -149,7 +145,7 @@ export function findNumbers(text: string, out: TextMatch[]): void {
   for (let m = CLUSTER.exec(text); m !== null; m = CLUSTER.exec(text)) {
     const groups = groupsOf(m[0], m.index);
     if (endsHandle(text, m.index)) continue;
-    for (let i = 0; i < groups.length; ) {
+    for (let i = 0; i < groups.length;) {
       // An IP address is not a phone number, nor are its parts (the address of a site: see links).
       if (isIpv4At(text, groups, i)) {
         i += 4;

@@ -98,8 +98,29 @@ export function classifyPhoneDigits(digits: string, international: boolean): Pho
 // Characters that may sit between the digits of one written number: spaces, dashes of every
 // width, dots, brackets around area codes and country codes.
 const INSIDE_NUMBER = new Set([
-  ' ', '\t', '-', '.', '(', ')', '[', ']', '【', '】', '「', '」', '〔', '〕', '·', '・',
-  '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u00a0',
+  ' ',
+  '\t',
+  '-',
+  '.',
+  '(',
+  ')',
+  '[',
+  ']',
+  '【',
+  '】',
+  '「',
+  '」',
+  '〔',
+  '〕',
+  '·',
+  '・',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\u00a0',
 ]);
 
 interface ScannedPhone {

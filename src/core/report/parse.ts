@@ -101,13 +101,18 @@ function parseLoss(v: unknown): Money | null | undefined {
   if (!isObject(v)) throw new FieldError('loss', `must be an object {amount, currency} or null, got ${describe(v)}`);
   const amount = v['amount'];
   if (typeof amount === 'number') throw new FieldError('loss.amount', `must be a decimal string like "1234.50", not the number ${amount}`);
-  if (typeof amount !== 'string') throw new FieldError('loss.amount', amount === undefined ? 'is required' : `must be a decimal string, got ${describe(amount)}`);
+  if (typeof amount !== 'string')
+    throw new FieldError('loss.amount', amount === undefined ? 'is required' : `must be a decimal string, got ${describe(amount)}`);
   if (!isDecimalAmount(amount)) throw new FieldError('loss.amount', `"${amount}" is not a non-negative decimal with at most 2 decimals`);
   const currency = v['currency'];
   if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
-    throw new FieldError('loss.currency', currency === undefined ? 'is required' : `${JSON.stringify(currency)} is not an ISO 4217 code like "CNY"`);
+    throw new FieldError(
+      'loss.currency',
+      currency === undefined ? 'is required' : `${JSON.stringify(currency)} is not an ISO 4217 code like "CNY"`,
+    );
   }
-  if (!ISO_4217.has(currency)) throw new FieldError('loss.currency', `"${currency}" is not a currency of ISO 4217 (for example CNY, HKD, USD)`);
+  if (!ISO_4217.has(currency))
+    throw new FieldError('loss.currency', `"${currency}" is not a currency of ISO 4217 (for example CNY, HKD, USD)`);
   return { amount, currency };
 }
 
@@ -182,14 +187,19 @@ function parseFields(input: Record<string, unknown>): ParsedRecord {
   const id = str(input, 'id', 'id', true, 128) as string;
   if (id.length === 0) throw new FieldError('id', 'must not be empty');
   const control = CONTROL.exec(id);
-  if (control !== null) throw new FieldError('id', `must not contain control characters (U+${(control[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')} at position ${control.index + 1})`);
+  if (control !== null)
+    throw new FieldError(
+      'id',
+      `must not contain control characters (U+${(control[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')} at position ${control.index + 1})`,
+    );
   const versionRaw = input['version'];
   if (versionRaw === undefined) throw new FieldError('version', 'is required');
   if (typeof versionRaw !== 'number' || !Number.isSafeInteger(versionRaw) || versionRaw < 1) {
     throw new FieldError('version', `must be an integer >= 1, got ${describe(versionRaw)}`);
   }
   const deleted = input['deleted'];
-  if (deleted !== undefined && typeof deleted !== 'boolean') throw new FieldError('deleted', `must be true or false, got ${describe(deleted)}`);
+  if (deleted !== undefined && typeof deleted !== 'boolean')
+    throw new FieldError('deleted', `must be true or false, got ${describe(deleted)}`);
   if (deleted === true) return { record: { id, version: versionRaw, deleted: true }, reportedMs: null };
 
   const precinct = str(input, 'precinct', 'precinct', true, 128) as string;
@@ -225,7 +235,8 @@ function parseFields(input: Record<string, unknown>): ParsedRecord {
 
 /** Validate one decoded JSON value as a report record (report-format.md v1). */
 export function parseRecord(input: unknown): ParseResult {
-  if (!isObject(input)) return { ok: false, error: { id: null, field: '(record)', reason: `must be a JSON object, got ${describe(input)}` } };
+  if (!isObject(input))
+    return { ok: false, error: { id: null, field: '(record)', reason: `must be a JSON object, got ${describe(input)}` } };
   try {
     return { ok: true, value: parseFields(input) };
   } catch (e) {

@@ -52,7 +52,8 @@ const duration = (ms: number): string => (ms < 1000 ? `${ms} ms` : `${Number((ms
 
 function classify(e: NodeJS.ErrnoException): TransportError {
   const code = e.code ?? '';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'UND_ERR_SOCKET') return new TransportError('reset', 'the connection was reset');
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'UND_ERR_SOCKET')
+    return new TransportError('reset', 'the connection was reset');
   if (code === 'ECONNREFUSED') return new TransportError('refused', 'the connection was refused');
   if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) || code === 'EPROTO') {
     return new TransportError('tls', `the TLS connection failed (${code})`);

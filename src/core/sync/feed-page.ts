@@ -34,12 +34,16 @@ export function parseFeedPage(body: Buffer, contentType: string | undefined): Pa
     const type = contentType ? ` (Content-Type ${contentType.split(';')[0]})` : '';
     return { ok: false, reason: text.trim() === '' ? 'the body is empty' : `the body is not JSON${type}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: `the body is ${kindOf(value)}, not an object` };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: `the body is ${kindOf(value)}, not an object` };
   const page = value as Record<string, unknown>;
   const { reports, next, more } = page;
-  if (!Array.isArray(reports)) return { ok: false, reason: reports === undefined ? '"reports" is missing' : `"reports" is ${kindOf(reports)}, not an array` };
-  if (typeof next !== 'string') return { ok: false, reason: next === undefined ? '"next" is missing' : `"next" is ${kindOf(next)}, not a string` };
+  if (!Array.isArray(reports))
+    return { ok: false, reason: reports === undefined ? '"reports" is missing' : `"reports" is ${kindOf(reports)}, not an array` };
+  if (typeof next !== 'string')
+    return { ok: false, reason: next === undefined ? '"next" is missing' : `"next" is ${kindOf(next)}, not a string` };
   if (next.length > MAX_CURSOR_CHARS) return { ok: false, reason: `"next" is longer than ${MAX_CURSOR_CHARS} characters` };
-  if (typeof more !== 'boolean') return { ok: false, reason: more === undefined ? '"more" is missing' : `"more" is ${kindOf(more)}, not true or false` };
+  if (typeof more !== 'boolean')
+    return { ok: false, reason: more === undefined ? '"more" is missing' : `"more" is ${kindOf(more)}, not true or false` };
   return { ok: true, page: { reports: reports as unknown[], next, more } };
 }

@@ -78,7 +78,10 @@ export function ensureFeedSource(db: Db, url: string, precinct: string): FeedSou
       code,
       new Date().toISOString(),
     );
-    db.prepare("UPDATE source SET removed_at = NULL WHERE kind = 'feed' AND url = ? AND precinct = ? AND removed_at IS NOT NULL").run(base, code);
+    db.prepare("UPDATE source SET removed_at = NULL WHERE kind = 'feed' AND url = ? AND precinct = ? AND removed_at IS NOT NULL").run(
+      base,
+      code,
+    );
     return findFeedSource(db, base, code) as FeedSource;
   })();
 }

@@ -19,17 +19,22 @@ export function normaliseFeedBase(input: string): string {
   } catch {
     throw new SyncConfigError(`the feed URL ${JSON.stringify(input)} is not a valid URL`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SyncConfigError(`the feed URL must start with https://, got ${url.protocol}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new SyncConfigError(`the feed URL must start with https://, got ${url.protocol}`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new SyncConfigError('the feed URL must use https:// (plain http:// is allowed on this computer only): the token must not cross the network in clear');
+    throw new SyncConfigError(
+      'the feed URL must use https:// (plain http:// is allowed on this computer only): the token must not cross the network in clear',
+    );
   }
-  if (url.username || url.password) throw new SyncConfigError('the feed URL must not contain a user name or password; give the token separately');
+  if (url.username || url.password)
+    throw new SyncConfigError('the feed URL must not contain a user name or password; give the token separately');
   if (url.search || url.hash) throw new SyncConfigError('the feed URL must not contain a query (?…) or fragment (#…)');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export function checkPrecinct(precinct: string): string {
-  if (precinct.trim() === '' || precinct !== precinct.trim()) throw new SyncConfigError('the precinct code must not be empty or padded with spaces');
+  if (precinct.trim() === '' || precinct !== precinct.trim())
+    throw new SyncConfigError('the precinct code must not be empty or padded with spaces');
   if (precinct.length > MAX_PRECINCT) throw new SyncConfigError(`the precinct code is longer than ${MAX_PRECINCT} characters`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(precinct)) throw new SyncConfigError('the precinct code contains control characters');

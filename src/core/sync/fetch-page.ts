@@ -57,7 +57,10 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
       unreachable = false;
       if (answer.kind === 'redirect') {
         return answer.reason === 'other_origin'
-          ? stop('redirect', `the feed redirected ${label} to another origin (${answer.location}); refused: the token is only sent to the configured feed`)
+          ? stop(
+              'redirect',
+              `the feed redirected ${label} to another origin (${answer.location}); refused: the token is only sent to the configured feed`,
+            )
           : stop('redirect', `the feed redirected ${label} more than ${policy.maxRedirects} times`);
       }
       const { status } = answer;
@@ -67,14 +70,21 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
         return parsed;
       }
       if (status === 401 || status === 403) {
-        return stop('unauthorised', `not authorised for precinct ${precinct} (HTTP ${status}): the token is wrong, expired or not valid for this precinct; everything synced before is kept`);
+        return stop(
+          'unauthorised',
+          `not authorised for precinct ${precinct} (HTTP ${status}): the token is wrong, expired or not valid for this precinct; everything synced before is kept`,
+        );
       }
-      if (status === 404) return stop('not_found', `unknown precinct ${precinct} or wrong base URL (HTTP 404 for ${req.url.origin}${req.url.pathname})`);
+      if (status === 404)
+        return stop('not_found', `unknown precinct ${precinct} or wrong base URL (HTTP 404 for ${req.url.origin}${req.url.pathname})`);
       if (status === 429 || status === 503) {
         const ms = parseRetryAfter(header(answer.headers['retry-after']));
         if (ms !== null) {
           if (ms > policy.maxRetryAfterMs) {
-            return stop('throttled', `the feed asked to wait ${seconds(ms)} before ${label} (HTTP ${status}), longer than the ${seconds(policy.maxRetryAfterMs)} a sync waits; sync again later`);
+            return stop(
+              'throttled',
+              `the feed asked to wait ${seconds(ms)} before ${label} (HTTP ${status}), longer than the ${seconds(policy.maxRetryAfterMs)} a sync waits; sync again later`,
+            );
           }
           throttled += 1;
           if (throttled > policy.throttleRetries) {
@@ -92,7 +102,8 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
     } catch (e) {
       if (e instanceof CancelledError) throw e;
       if (!(e instanceof TransportError)) throw e;
-      if (e.failure === 'too_large' || e.failure === 'decode') return stop('bad_page', `${label} is not a feed page: ${e.message}; nothing of it was stored`);
+      if (e.failure === 'too_large' || e.failure === 'decode')
+        return stop('bad_page', `${label} is not a feed page: ${e.message}; nothing of it was stored`);
       if (e.failure === 'tls') return stop('network', `cannot connect securely to the feed: ${e.message}`);
       if (e.failure !== 'refused' && e.failure !== 'network') unreachable = false;
       transient = e.message;
@@ -101,9 +112,15 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
     lastCause = transient;
     if (failures >= policy.attempts) {
       if (unreachable) {
-        return stop('network', `cannot reach the feed at ${req.url.origin} (${lastCause}, ${failures} tries): this computer may be offline or the feed down; everything synced before is kept — sync again later`);
+        return stop(
+          'network',
+          `cannot reach the feed at ${req.url.origin} (${lastCause}, ${failures} tries): this computer may be offline or the feed down; everything synced before is kept — sync again later`,
+        );
       }
-      return stop('unavailable', `the feed failed ${failures} times on ${label} (last: ${lastCause}); sync again later to resume from there`);
+      return stop(
+        'unavailable',
+        `the feed failed ${failures} times on ${label} (last: ${lastCause}); sync again later to resume from there`,
+      );
     }
     await wait(backoffDelay(failures, policy.backoff, req.random), transient);
   }

@@ -30,11 +30,14 @@ function readKey(file: string): Buffer {
   if (process.platform !== 'win32') {
     const mode = fs.statSync(file).mode & 0o777;
     if ((mode & 0o077) !== 0) {
-      throw new TokenVaultError(`the token key file ${file} can be read by other users (mode ${mode.toString(8)}); make it private (chmod 600) or delete it and enter the feed tokens again`);
+      throw new TokenVaultError(
+        `the token key file ${file} can be read by other users (mode ${mode.toString(8)}); make it private (chmod 600) or delete it and enter the feed tokens again`,
+      );
     }
   }
   const key = fs.readFileSync(file);
-  if (key.length !== KEY_BYTES) throw new TokenVaultError(`the token key file ${file} is damaged (${key.length} bytes, expected ${KEY_BYTES})`);
+  if (key.length !== KEY_BYTES)
+    throw new TokenVaultError(`the token key file ${file} is damaged (${key.length} bytes, expected ${KEY_BYTES})`);
   return key;
 }
 
@@ -76,7 +79,8 @@ export class FileTokenVault implements TokenVault {
 
   private getKey(create: boolean): Buffer {
     if (this.key) return this.key;
-    if (!create && !fs.existsSync(this.keyFile)) throw new TokenVaultError(`the token key file ${this.keyFile} is missing; enter the token again`);
+    if (!create && !fs.existsSync(this.keyFile))
+      throw new TokenVaultError(`the token key file ${this.keyFile} is missing; enter the token again`);
     this.key = loadOrCreateKey(this.keyFile);
     return this.key;
   }

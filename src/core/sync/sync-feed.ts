@@ -67,7 +67,8 @@ export function checkSyncConfig(url: string, precinct: string, token: string): {
   const base = normaliseFeedBase(url);
   const code = checkPrecinct(precinct);
   if (token === '') throw new SyncConfigError('the feed token is empty');
-  if (!TOKEN_CHARS.test(token)) throw new SyncConfigError('the feed token contains spaces or characters that cannot be sent in an HTTP header');
+  if (!TOKEN_CHARS.test(token))
+    throw new SyncConfigError('the feed token contains spaces or characters that cannot be sent in an HTTP header');
   return { url: base, precinct: code };
 }
 
@@ -77,7 +78,12 @@ export async function syncFeed(db: Db, options: SyncOptions): Promise<SyncSummar
   const policy = resolvePolicy(options.policy);
   const source = ensureFeedSource(db, url, precinct);
   const runId = startRun(db, source.id, source.cursor, new Date().toISOString());
-  const transport = new FeedTransport(url, { token: options.token, timeoutMs: policy.timeoutMs, maxBodyBytes: policy.maxPageBytes, maxRedirects: policy.maxRedirects });
+  const transport = new FeedTransport(url, {
+    token: options.token,
+    timeoutMs: policy.timeoutMs,
+    maxBodyBytes: policy.maxPageBytes,
+    maxRedirects: policy.maxRedirects,
+  });
   const ingestor = new Ingestor(db, source.id);
   const recordRunPage = runPageRecorder(db);
   const readCursor = db.prepare<[number], { cursor: string | null }>('SELECT cursor FROM source WHERE id = ?');
@@ -88,27 +94,29 @@ export async function syncFeed(db: Db, options: SyncOptions): Promise<SyncSummar
 
   // One page, one transaction: its records, its quarantined records, its cursor, the run's counts.
   // Counts and rejections are adopted only after the commit, so a rollback leaves no trace.
-  const commitPage = db.transaction((page: FeedPage, expected: string | null, label: string): { counts: SyncCounts; rejected: Rejection[] } => {
-    if ((readCursor.get(source.id)?.cursor ?? null) !== expected) throw new ConcurrentSync();
-    const c = { ...counts, pages: counts.pages + 1, received: counts.received + page.reports.length };
-    const rejected: Rejection[] = [];
-    page.reports.forEach((value, i) => {
-      const raw = JSON.stringify(value);
-      const parsed = parseRecord(value);
-      if (parsed.ok) {
-        c[ingestor.apply(parsed.value.record, parsed.value.reportedMs, raw)] += 1;
-        return;
-      }
-      const where = `${label} record ${i + 1}`;
-      const { id, field, reason } = parsed.error;
-      c.quarantined += 1;
-      ingestor.quarantine({ location: where, recordId: id, field, reason, raw: raw.length > MAX_RAW ? raw.slice(0, MAX_RAW) : raw });
-      rejected.push({ where: id ? `${where} (${id})` : where, field, reason });
-    });
-    writeCursor.run(page.next, source.id);
-    recordRunPage(runId, c, page.next);
-    return { counts: c, rejected };
-  });
+  const commitPage = db.transaction(
+    (page: FeedPage, expected: string | null, label: string): { counts: SyncCounts; rejected: Rejection[] } => {
+      if ((readCursor.get(source.id)?.cursor ?? null) !== expected) throw new ConcurrentSync();
+      const c = { ...counts, pages: counts.pages + 1, received: counts.received + page.reports.length };
+      const rejected: Rejection[] = [];
+      page.reports.forEach((value, i) => {
+        const raw = JSON.stringify(value);
+        const parsed = parseRecord(value);
+        if (parsed.ok) {
+          c[ingestor.apply(parsed.value.record, parsed.value.reportedMs, raw)] += 1;
+          return;
+        }
+        const where = `${label} record ${i + 1}`;
+        const { id, field, reason } = parsed.error;
+        c.quarantined += 1;
+        ingestor.quarantine({ location: where, recordId: id, field, reason, raw: raw.length > MAX_RAW ? raw.slice(0, MAX_RAW) : raw });
+        rejected.push({ where: id ? `${where} (${id})` : where, field, reason });
+      });
+      writeCursor.run(page.next, source.id);
+      recordRunPage(runId, c, page.next);
+      return { counts: c, rejected };
+    },
+  );
 
   // While a page is being committed (synchronous SQLite work), the next one is already on its way:
   // its cursor is known as soon as the page is parsed. Only the commits are sequential, and they
@@ -166,7 +174,10 @@ export async function syncFeed(db: Db, options: SyncOptions): Promise<SyncSummar
       } catch (e) {
         if (!(e instanceof ConcurrentSync)) throw e;
         status = 'failed';
-        error = { code: 'concurrent', message: `another sync of this feed moved its cursor while ${label} was fetched; stopped so that nothing is skipped — sync again` };
+        error = {
+          code: 'concurrent',
+          message: `another sync of this feed moved its cursor while ${label} was fetched; stopped so that nothing is skipped — sync again`,
+        };
         break;
       }
       cursor = page.next;

@@ -44,7 +44,8 @@ export type SyncPolicyInput = Partial<Omit<SyncPolicy, 'backoff'>> & { readonly 
 export function resolvePolicy(input: SyncPolicyInput = {}): SyncPolicy {
   const policy: SyncPolicy = { ...DEFAULT_SYNC_POLICY, ...input, backoff: { ...DEFAULT_SYNC_POLICY.backoff, ...input.backoff } };
   const check = (name: string, v: number, min: number, max: number): void => {
-    if (!Number.isInteger(v) || v < min || v > max) throw new RangeError(`sync policy ${name} must be an integer from ${min} to ${max}, got ${v}`);
+    if (!Number.isInteger(v) || v < min || v > max)
+      throw new RangeError(`sync policy ${name} must be an integer from ${min} to ${max}, got ${v}`);
   };
   check('pageSize', policy.pageSize, 1, MAX_PAGE_SIZE);
   check('timeoutMs', policy.timeoutMs, 1, 3_600_000);

@@ -49,7 +49,13 @@ export function runPageRecorder(db: Db): (runId: number, c: Readonly<SyncCounts>
   };
 }
 
-export function finishRun(db: Db, runId: number, status: Exclude<SyncRunStatus, 'running' | 'interrupted'>, error: string | null, now: string): void {
+export function finishRun(
+  db: Db,
+  runId: number,
+  status: Exclude<SyncRunStatus, 'running' | 'interrupted'>,
+  error: string | null,
+  now: string,
+): void {
   db.prepare('UPDATE sync_run SET status = ?, error = ?, finished_at = ? WHERE id = ?').run(status, error, now, runId);
 }
 

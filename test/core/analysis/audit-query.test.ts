@@ -35,8 +35,12 @@ describe('audit query', () => {
     // Bounds written with an offset mean the same instants.
     const offset = queryAudit(db, { since: '2026-11-24T00:00:00+08:00', before: '2026-11-25T00:00:00+08:00', offset: 0, limit: 10 });
     expect(offset.rows).toEqual(day.rows);
-    expect(queryAudit(db, { since: '2026-11-24T16:00:00.000Z', offset: 0, limit: 10 }).rows.map((r) => r.subject)).toEqual(['first moment of the 25th in Beijing']);
-    expect(queryAudit(db, { before: '2026-11-23T16:00:00.000Z', offset: 0, limit: 10 }).rows.map((r) => r.subject)).toEqual(['late on the 23rd in Beijing']);
+    expect(queryAudit(db, { since: '2026-11-24T16:00:00.000Z', offset: 0, limit: 10 }).rows.map((r) => r.subject)).toEqual([
+      'first moment of the 25th in Beijing',
+    ]);
+    expect(queryAudit(db, { before: '2026-11-23T16:00:00.000Z', offset: 0, limit: 10 }).rows.map((r) => r.subject)).toEqual([
+      'late on the 23rd in Beijing',
+    ]);
   });
 
   it('combines the range with action and words, and pages', () => {

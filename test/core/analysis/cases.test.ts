@@ -27,12 +27,18 @@ describe('case files', () => {
 
     const note = value(await api['cases.addNote']({ id: c.id, text: '  受害人已联系，材料齐全  ' }));
     expect(note).toMatchObject({ author: 'li.wei', text: '受害人已联系，材料齐全' });
-    const updated = value(await api['cases.update']({ id: c.id, status: 'under_review', assignee: null, addSeries: [s3!.id], removeSeries: [s2!.id] }));
+    const updated = value(
+      await api['cases.update']({ id: c.id, status: 'under_review', assignee: null, addSeries: [s3!.id], removeSeries: [s2!.id] }),
+    );
     expect(updated).toMatchObject({ status: 'under_review', assignee: null, noteCount: 1 });
     expect(updated.currentSeries.map((s) => s.id).sort()).toEqual([s1!.id, s3!.id].sort());
     expect(updated.notes).toEqual([note]);
     expect(value(await api['cases.list']({ status: 'under_review' })).map((x) => x.id)).toEqual([c.id]);
-    expect(value(await api['cases.list']({})).map((x) => x.id).sort()).toEqual([c.id, second.id].sort());
+    expect(
+      value(await api['cases.list']({}))
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([c.id, second.id].sort());
 
     // The series list shows the case and filters by its status.
     const reviewed = value(await api['series.query']({ status: 'under_review', offset: 0, limit: 10 }));
@@ -40,8 +46,14 @@ describe('case files', () => {
     const none = value(await api['series.query']({ status: 'none', offset: 0, limit: 1000 }));
     expect(none.rows.map((r) => r.id)).not.toContain(s1!.id);
 
-    expect(await api['cases.update']({ id: c.id, removeSeries: [s1!.id, s3!.id] })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await api['cases.create']({ title: 'x', series: ['S-NOPE'] })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'no series with id S-NOPE' } });
+    expect(await api['cases.update']({ id: c.id, removeSeries: [s1!.id, s3!.id] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await api['cases.create']({ title: 'x', series: ['S-NOPE'] })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'no series with id S-NOPE' },
+    });
     expect(await api['cases.get']({ id: 'CASE-1999-0001' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     const log = value(await api['audit.query']({ actor: 'li.wei', offset: 0, limit: 100 })).rows;

@@ -13,10 +13,14 @@ afterEach(() => {
 });
 
 const seriesOf = (db: Db, reportId: string): string | null =>
-  (db.prepare('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(reportId) as string | undefined) ?? null;
+  (db.prepare('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(reportId) as
+    string | undefined) ?? null;
 const ridOf = (db: Db, reportId: string): number => db.prepare('SELECT rid FROM report WHERE id = ?').pluck().get(reportId) as number;
 const members = (db: Db, seriesId: string): string[] =>
-  db.prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id').pluck().all(seriesId) as string[];
+  db
+    .prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id')
+    .pluck()
+    .all(seriesId) as string[];
 
 describe('split', () => {
   it('takes a report out of its series for good, until revoked', async () => {
@@ -40,7 +44,10 @@ describe('split', () => {
 
     linkStore(db, { full: true });
     expect(seriesOf(db, victimOfSplit)).toBeNull();
-    expect(await api['series.split']({ reportId: victimOfSplit, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await api['series.split']({ reportId: victimOfSplit, reason: 'again' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
 
     expect(value(await api['series.revokeCorrection']({ id: c.id, reason: '核实后属同一团伙' }))).toEqual({ revoked: true });
     expect(value(await api['series.revokeCorrection']({ id: c.id, reason: 'twice' }))).toEqual({ revoked: false });
@@ -63,7 +70,10 @@ describe('merge', () => {
   it('joins two series whatever the evidence says; the retired id and cases follow to the survivor', async () => {
     store = await demoStore();
     const { db, api } = store;
-    const [a, b] = db.prepare('SELECT id FROM series WHERE active = 1 AND size BETWEEN 3 AND 10 ORDER BY id LIMIT 2').pluck().all() as [string, string];
+    const [a, b] = db.prepare('SELECT id FROM series WHERE active = 1 AND size BETWEEN 3 AND 10 ORDER BY id LIMIT 2').pluck().all() as [
+      string,
+      string,
+    ];
     const before = [...members(db, a), ...members(db, b)].sort();
     const kase = value(await api['cases.create']({ title: 'merged later', series: [a, b] }));
     const c = value(await api['series.merge']({ a, b, reason: '同一收款账户资金流向' }));
@@ -77,7 +87,10 @@ describe('merge', () => {
     const detail = value(await api['series.get']({ id: retired }));
     expect(detail.row.id).toBe(survivor);
     expect(detail.formerIds).toContain(retired);
-    const link = db.prepare("SELECT strong, evidence FROM link WHERE evidence LIKE '%correction%'").get() as { strong: number; evidence: string };
+    const link = db.prepare("SELECT strong, evidence FROM link WHERE evidence LIKE '%correction%'").get() as {
+      strong: number;
+      evidence: string;
+    };
     expect(link.strong).toBe(1);
     expect(JSON.parse(link.evidence)).toEqual([{ type: 'correction', correction: c.id, weight: 1 }]);
     const g = value(await api['series.graph']({ id: survivor }));
@@ -113,9 +126,12 @@ describe('wrong evidence', () => {
       .all() as { a: string; b: string; evidence: string }[];
     expect(pairs).toHaveLength(2);
     const [p, q] = pairs as [(typeof pairs)[number], (typeof pairs)[number]];
-    const ev = (x: { evidence: string }): { kind: string; value: string } => (JSON.parse(x.evidence) as { type: string; kind: string; value: string }[]).find((t) => t.type === 'identifier')!;
+    const ev = (x: { evidence: string }): { kind: string; value: string } =>
+      (JSON.parse(x.evidence) as { type: string; kind: string; value: string }[]).find((t) => t.type === 'identifier')!;
 
-    const between = value(await api['series.markWrong']({ reportId: p.a, otherReportId: p.b, kind: ev(p).kind, value: ev(p).value, reason: '号码被冒用' }));
+    const between = value(
+      await api['series.markWrong']({ reportId: p.a, otherReportId: p.b, kind: ev(p).kind, value: ev(p).value, reason: '号码被冒用' }),
+    );
     expect(between).toMatchObject({ action: 'wrong_evidence', reportId: p.a, otherReportId: p.b, kind: ev(p).kind, value: ev(p).value });
     const alone = value(await api['series.markWrong']({ reportId: q.a, kind: ev(q).kind, value: ev(q).value, reason: '报案人填错' }));
     expect(alone.otherReportId).toBeNull();
@@ -133,7 +149,10 @@ describe('wrong evidence', () => {
     expect(carries(p.a, p.b, ev(p).value)).toBe(false);
     expect(carries(q.a, q.b, ev(q).value)).toBe(false);
 
-    expect(await api['series.markWrong']({ reportId: p.a, kind: 'phone', value: '+8613000000000', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await api['series.markWrong']({ reportId: p.a, kind: 'phone', value: '+8613000000000', reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
     const log = value(await api['audit.query']({ action: 'wrong_evidence', offset: 0, limit: 10 })).rows;
     expect(log.map((r) => r.subject)).toEqual([q.a, `${p.a} ${p.b}`]);
   });

@@ -51,7 +51,8 @@ export async function demoStore(): Promise<DemoStore> {
 /** The handlers as Backend.call answers them: an expected failure they throw is a failed result. */
 function answering(handlers: AnalysisHandlers): AnalysisHandlers {
   const out: Record<string, (arg: never) => Promise<Result<unknown>>> = {};
-  for (const [method, handler] of Object.entries(handlers) as [string, (arg: never) => Promise<Result<unknown>>][]) out[method] = (arg) => answer(() => handler(arg));
+  for (const [method, handler] of Object.entries(handlers) as [string, (arg: never) => Promise<Result<unknown>>][])
+    out[method] = (arg) => answer(() => handler(arg));
   return out as unknown as AnalysisHandlers;
 }
 

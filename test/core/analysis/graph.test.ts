@@ -21,13 +21,20 @@ describe('series graph', () => {
     const g = seriesGraph(db, seriesOf(db, 'G1'));
     const ids = g.nodes.filter((n) => n.type === 'identifier');
     expect(ids).toHaveLength(2);
-    expect(ids.find((n) => n.type === 'identifier' && n.kind === 'phone')).toMatchObject({ value: '+8613712345678', hub: true, ignored: true, storeReports: 2 });
+    expect(ids.find((n) => n.type === 'identifier' && n.kind === 'phone')).toMatchObject({
+      value: '+8613712345678',
+      hub: true,
+      ignored: true,
+      storeReports: 2,
+    });
     expect(ids.find((n) => n.type === 'identifier' && n.kind === 'bank_card')).toMatchObject({ hub: false, ignored: false });
     const link = g.edges.find((e) => e.type === 'link');
     expect(link).toMatchObject({ source: 'r:G1', target: 'r:G2', strong: true });
     // The card carries the link; the ignored phone is no term of it.
     const terms = link?.type === 'link' ? link.evidence : [];
-    expect(terms.filter((e) => e.type === 'identifier')).toMatchObject([{ kind: 'bank_card', value: '6222020200112233445', origin: 'reported' }]);
+    expect(terms.filter((e) => e.type === 'identifier')).toMatchObject([
+      { kind: 'bank_card', value: '6222020200112233445', origin: 'reported' },
+    ]);
     db.close();
   });
 

@@ -42,7 +42,9 @@ describe('overview', () => {
     const { db } = store;
     const before = getOverview(db);
     // A change the cached figures do not know yet: a report withdrawn.
-    db.prepare("UPDATE report SET withdrawn = 1, updated_at = '2999-01-01T00:00:00Z' WHERE rid = (SELECT min(rid) FROM report WHERE withdrawn = 0)").run();
+    db.prepare(
+      "UPDATE report SET withdrawn = 1, updated_at = '2999-01-01T00:00:00Z' WHERE rid = (SELECT min(rid) FROM report WHERE withdrawn = 0)",
+    ).run();
     expect(getOverview(db, { warming: true }).reports).toBe(before.reports);
     expect(getOverview(db).reports).toBe(before.reports - 1);
   });
@@ -117,11 +119,15 @@ describe('series list', () => {
     const under = value(await api['series.query']({ overThreshold: false, offset: 0, limit: 100 }));
     for (const r of under.rows) expect(r.overThreshold).toBe(false);
 
-    const s = db.prepare('SELECT m.series_id AS sid, r.id AS rid FROM series_member m JOIN report r ON r.rid = m.rid ORDER BY r.rid LIMIT 1').get() as { sid: string; rid: string };
+    const s = db
+      .prepare('SELECT m.series_id AS sid, r.id AS rid FROM series_member m JOIN report r ON r.rid = m.rid ORDER BY r.rid LIMIT 1')
+      .get() as { sid: string; rid: string };
     expect(value(await api['series.query']({ text: s.sid, offset: 0, limit: 10 })).rows.map((r) => r.id)).toEqual([s.sid]);
     expect(value(await api['series.query']({ text: s.rid, offset: 0, limit: 10 })).rows.map((r) => r.id)).toEqual([s.sid]);
     const phone = db
-      .prepare("SELECT i.value FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE m.series_id = ? AND i.kind = 'phone' AND i.value LIKE '+861%' LIMIT 1")
+      .prepare(
+        "SELECT i.value FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE m.series_id = ? AND i.kind = 'phone' AND i.value LIKE '+861%' LIMIT 1",
+      )
       .pluck()
       .get(s.sid) as string | undefined;
     if (phone) {
@@ -141,7 +147,9 @@ describe('series reached only together', () => {
     expect(o.onlyTogether).toBeLessThan(o.overThreshold);
     const together = value(await api['series.query']({ onlyTogether: true, offset: 0, limit: 1000 }));
     expect(together.total).toBe(o.onlyTogether);
-    const largest = db.prepare('SELECT max(r.loss_cents) FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? AND r.currency = ?').pluck();
+    const largest = db
+      .prepare('SELECT max(r.loss_cents) FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? AND r.currency = ?')
+      .pluck();
     for (const r of together.rows) {
       expect(r).toMatchObject({ onlyTogether: true, overThreshold: true });
       expect(largest.get(r.id, 'CNY') as number).toBeLessThan(300000);
@@ -151,7 +159,9 @@ describe('series reached only together', () => {
     expect(others.total).toBe(o.overThreshold - o.onlyTogether);
     for (const r of others.rows) expect(largest.get(r.id, 'CNY') as number).toBeGreaterThanOrEqual(300000);
     // The demo's reports mostly say when the fraud happened, some do not.
-    const occurred = db.prepare('SELECT count(*) FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? AND r.occurred_at IS NOT NULL').pluck();
+    const occurred = db
+      .prepare('SELECT count(*) FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? AND r.occurred_at IS NOT NULL')
+      .pluck();
     const rows = value(await api['series.query']({ offset: 0, limit: 200 })).rows;
     for (const r of rows) expect(r.occurredReports).toBe(occurred.get(r.id));
     expect(rows.some((r) => r.occurredReports < r.reports)).toBe(true);
@@ -172,16 +182,25 @@ describe('series workspace', () => {
     expect(s.overReport).not.toBeNull();
     expect(s.reports.map((r) => r.id)).toContain(s.overReport);
     expect(new Set(s.reports.map((r) => r.victimKey)).size).toBe(top.victims);
-    const victims = db.prepare('SELECT victim FROM report r JOIN series_member m ON m.rid = r.rid WHERE m.series_id = ? AND victim IS NOT NULL').pluck().all(top.id) as string[];
+    const victims = db
+      .prepare('SELECT victim FROM report r JOIN series_member m ON m.rid = r.rid WHERE m.series_id = ? AND victim IS NOT NULL')
+      .pluck()
+      .all(top.id) as string[];
     const json = JSON.stringify(s);
     for (const v of victims) {
       const parsed = JSON.parse(v) as { phone?: string; id_number?: string; name?: string };
       if (parsed.phone) expect(json).not.toContain(parsed.phone);
       if (parsed.id_number) expect(json).not.toContain(parsed.id_number);
     }
-    const messages = db.prepare('SELECT count(*) FROM message x JOIN series_member m ON m.rid = x.rid WHERE m.series_id = ?').pluck().get(top.id);
+    const messages = db
+      .prepare('SELECT count(*) FROM message x JOIN series_member m ON m.rid = x.rid WHERE m.series_id = ?')
+      .pluck()
+      .get(top.id);
     expect(s.messages).toHaveLength(messages as number);
-    expect(await api['series.get']({ id: 'S-NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'no series with id S-NOPE' } });
+    expect(await api['series.get']({ id: 'S-NOPE' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'no series with id S-NOPE' },
+    });
   }, 30_000);
 
   it('draws the network: report nodes, shared identifiers, links with evidence, expansion', async () => {
@@ -193,7 +212,9 @@ describe('series workspace', () => {
     expect(reports).toHaveLength(top.reports);
     const links = g.edges.filter((e) => e.type === 'link');
     const stored = db
-      .prepare('SELECT count(*) FROM link WHERE a IN (SELECT rid FROM series_member WHERE series_id = ?) AND b IN (SELECT rid FROM series_member WHERE series_id = ?)')
+      .prepare(
+        'SELECT count(*) FROM link WHERE a IN (SELECT rid FROM series_member WHERE series_id = ?) AND b IN (SELECT rid FROM series_member WHERE series_id = ?)',
+      )
       .pluck()
       .get(top.id, top.id);
     expect(links).toHaveLength(stored as number);
@@ -216,14 +237,20 @@ describe('series workspace', () => {
       expect(outside.length).toBeGreaterThan(0);
       expect(outside.length).toBeLessThanOrEqual(200);
     }
-    expect(await api['series.graph']({ id: top.id, expand: ['nonsense'] })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await api['series.graph']({ id: top.id, expand: ['nonsense'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
   });
 
   it('explains a link between two reports of a series with its chain of evidence', async () => {
     store = await demoStore();
     const { db, api } = store;
     const top = value(await api['series.query']({ sort: 'reports', offset: 0, limit: 1 })).rows[0]!;
-    const [a, b] = db.prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id LIMIT 2').pluck().all(top.id) as [string, string];
+    const [a, b] = db
+      .prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id LIMIT 2')
+      .pluck()
+      .all(top.id) as [string, string];
     const e = value(await api['series.explain']({ a, b }));
     expect(e.linked).toBe(true);
     expect(e.chain.length).toBeGreaterThan(0);

@@ -28,22 +28,29 @@ const EVIDENCE: LinkEvidence[] = [
 
 const ridOf = (db: Db, reportId: string): number => db.prepare('SELECT rid FROM report WHERE id = ?').pluck().get(reportId) as number;
 const seriesOf = (db: Db, reportId: string): string | null =>
-  (db.prepare('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(reportId) as string | undefined) ?? null;
+  (db.prepare('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(reportId) as
+    string | undefined) ?? null;
 const members = (db: Db, seriesId: string): string[] =>
-  db.prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id').pluck().all(seriesId) as string[];
+  db
+    .prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id')
+    .pluck()
+    .all(seriesId) as string[];
 
 /** A suggestion row as the engine writes it: a < b (rids), the id from the two report ids. */
 function seed(db: Db, x: string, y: string, score: number, evidence: readonly LinkEvidence[] = EVIDENCE, ignoreExisting = false): string {
   const [a, b] = [ridOf(db, x), ridOf(db, y)].sort((p, q) => p - q) as [number, number];
   const id = suggestionId(x, y);
-  db.prepare(`INSERT ${ignoreExisting ? 'OR IGNORE ' : ''}INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, ?, ?, 1)`).run(id, a, b, score, JSON.stringify(evidence));
+  db.prepare(
+    `INSERT ${ignoreExisting ? 'OR IGNORE ' : ''}INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, ?, ?, 1)`,
+  ).run(id, a, b, score, JSON.stringify(evidence));
   return id;
 }
 
 /** Counts of every table a decision writes, to check that a refused one wrote nothing. */
 function tables(db: Db): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of ['link_override', 'suggestion_decision', 'audit_log', 'link_dirty', 'link_suggestion']) out[t] = db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+  for (const t of ['link_override', 'suggestion_decision', 'audit_log', 'link_dirty', 'link_suggestion'])
+    out[t] = db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
   out['revoked'] = db.prepare('SELECT count(*) FROM suggestion_decision WHERE revoked_at IS NOT NULL').pluck().get() as number;
   return out;
 }
@@ -62,7 +69,10 @@ interface Fixture {
 function fixture(db: Db): Fixture {
   // The queue holds only the rows these tests write (the engine's own are tested with the engine).
   db.prepare('DELETE FROM link_suggestion').run();
-  const [a, b, c] = db.prepare('SELECT id FROM series WHERE active = 1 AND over_threshold = 1 AND size BETWEEN 3 AND 10 ORDER BY id LIMIT 3').pluck().all() as [string, string, string];
+  const [a, b, c] = db
+    .prepare('SELECT id FROM series WHERE active = 1 AND over_threshold = 1 AND size BETWEEN 3 AND 10 ORDER BY id LIMIT 3')
+    .pluck()
+    .all() as [string, string, string];
   const singles = db
     .prepare(
       `SELECT r.id, r.reported_ms FROM report r WHERE r.withdrawn = 0 AND r.currency = 'CNY' AND r.loss_cents BETWEEN 160000 AND 290000
@@ -139,8 +149,16 @@ describe('the review queue', () => {
     const second = value(await api['suggestions.query']({ offset: 1, limit: 1 }));
     expect(second).toMatchObject({ total: 3, crossing: 1, offset: 1 });
     expect(second.rows.map((r) => r.id)).toEqual([strong]);
-    expect(await api['suggestions.query']({ series: 'S-NOSUCH', offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(value(await api['suggestions.query']({ status: 'accepted', offset: 0, limit: 5 }))).toEqual({ total: 0, crossing: 0, offset: 0, rows: [] });
+    expect(await api['suggestions.query']({ series: 'S-NOSUCH', offset: 0, limit: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(value(await api['suggestions.query']({ status: 'accepted', offset: 0, limit: 5 }))).toEqual({
+      total: 0,
+      crossing: 0,
+      offset: 0,
+      rows: [],
+    });
   });
 
   it('keeps the probability finite at any score', () => {
@@ -164,24 +182,45 @@ describe('rejecting', () => {
     const dirty = db.prepare('SELECT count(*) FROM link_dirty').pluck().get();
 
     const r = value(await api['suggestions.reject']({ id: strong, reason: '  不同团伙的相似话术  ' }));
-    expect(r).toMatchObject({ id: strong, status: 'rejected', decision: { actor: 'li.wei', reason: '不同团伙的相似话术', correction: null } });
+    expect(r).toMatchObject({
+      id: strong,
+      status: 'rejected',
+      decision: { actor: 'li.wei', reason: '不同团伙的相似话术', correction: null },
+    });
     expect(store.relinks).toBe(0);
     expect(store.events).toEqual([{ type: 'store.changed' }]);
     expect(db.prepare('SELECT count(*) FROM link_dirty').pluck().get()).toBe(dirty);
     const stored = db.prepare('SELECT suggestion, decision, score, evidence, reason, actor, revoked_at FROM suggestion_decision').all();
-    expect(stored).toEqual([{ suggestion: strong, decision: 'rejected', score: 6.25, evidence: JSON.stringify(EVIDENCE), reason: '不同团伙的相似话术', actor: 'li.wei', revoked_at: null }]);
+    expect(stored).toEqual([
+      {
+        suggestion: strong,
+        decision: 'rejected',
+        score: 6.25,
+        evidence: JSON.stringify(EVIDENCE),
+        reason: '不同团伙的相似话术',
+        actor: 'li.wei',
+        revoked_at: null,
+      },
+    ]);
 
     // The other suggestion between the same series is hidden too; one touching another series is not.
     expect(value(await api['suggestions.query']({ offset: 0, limit: 50 })).rows.map((x) => x.id)).toEqual([other]);
     const rejected = value(await api['suggestions.query']({ status: 'rejected', offset: 0, limit: 50 }));
     expect(rejected.rows.map((x) => [x.id, x.status, x.decision?.reason])).toEqual([[strong, 'rejected', '不同团伙的相似话术']]);
     expect(await api['suggestions.reject']({ id: strong, reason: 'again' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await api['suggestions.accept']({ id: weak, reason: 'the other one' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining(strong) } });
+    expect(await api['suggestions.accept']({ id: weak, reason: 'the other one' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining(strong) },
+    });
 
     const back = value(await api['suggestions.revoke']({ id: strong, reason: '重新研判' }));
     expect(back).toMatchObject({ id: strong, status: 'open', decision: null });
     expect(store.relinks).toBe(1);
-    expect(value(await api['suggestions.query']({ offset: 0, limit: 50 })).rows.map((x) => x.id).sort()).toEqual([other, strong].sort());
+    expect(
+      value(await api['suggestions.query']({ offset: 0, limit: 50 }))
+        .rows.map((x) => x.id)
+        .sort(),
+    ).toEqual([other, strong].sort());
     expect(value(await api['suggestions.query']({ status: 'rejected', offset: 0, limit: 50 })).total).toBe(0);
     expect(db.prepare('SELECT revoked_by FROM suggestion_decision').pluck().get()).toBe('li.wei');
     expect(await api['suggestions.revoke']({ id: strong, reason: 'twice' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -216,7 +255,11 @@ describe('accepting', () => {
       actor: 'li.wei',
       revoked_at: null,
     });
-    expect(db.prepare('SELECT decision, correction, score FROM suggestion_decision').get()).toEqual({ decision: 'accepted', correction, score: 4.5 });
+    expect(db.prepare('SELECT decision, correction, score FROM suggestion_decision').get()).toEqual({
+      decision: 'accepted',
+      correction,
+      score: 4.5,
+    });
     expect(db.prepare('SELECT rid FROM link_dirty ORDER BY rid').pluck().all()).toEqual([ra, rb]);
     expect(store.relinks).toBe(1);
     expect(value(await api['suggestions.query']({ offset: 0, limit: 50 })).total).toBe(0);

@@ -26,7 +26,12 @@ describe('analysis through the backend', () => {
     if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const events = new EventLog();
-    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
+    const b = new Backend({
+      dbPath: path.join(dir, 'store.db'),
+      vault: new FileTokenVault(path.join(dir, 'k')),
+      linkWorkerFile: LINK_WORKER,
+      onEvent: events.push,
+    });
     try {
       await call(b, 'demo.start', { reports: 2000, seed: 3 });
       await doneOf(events, (o) => o.kind === 'link' && o.ok);
@@ -44,7 +49,10 @@ describe('analysis through the backend', () => {
       const overview = await call(b, 'overview.get', {});
       expect(overview.series).toBeGreaterThan(10);
 
-      expect(await b.call('series.split', { reportId: 'x', reason: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'series.split: reason must say why' } });
+      expect(await b.call('series.split', { reportId: 'x', reason: '   ' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: 'series.split: reason must say why' },
+      });
       expect(await b.call('series.query', { offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
 
       const page = await call(b, 'series.query', { offset: 0, limit: 50 });
@@ -81,20 +89,34 @@ describe('analysis through the backend', () => {
         const entry = await call(b, 'ignore.set', { kind: shared.kind, value: shared.value, ignored: true, note: '公共号码' });
         expect(entry).toMatchObject({ kind: shared.kind, value: shared.value, ignored: true, shipped: false, note: '公共号码' });
         await doneOf(events, (o) => o.kind === 'link', before);
-        expect((await call(b, 'series.graph', { id: (await call(b, 'cases.get', { id: kase.id })).currentSeries[0]?.id ?? again.currentSeries[0]!.id })).nodes.some((n) => n.id === shared.id && n.type === 'identifier' && !n.ignored)).toBe(false);
+        expect(
+          (
+            await call(b, 'series.graph', {
+              id: (await call(b, 'cases.get', { id: kase.id })).currentSeries[0]?.id ?? again.currentSeries[0]!.id,
+            })
+          ).nodes.some((n) => n.id === shared.id && n.type === 'identifier' && !n.ignored),
+        ).toBe(false);
         expect(await call(b, 'ignore.remove', { kind: shared.kind, value: shared.value })).toEqual({ removed: true });
         await doneOf(events, (o) => o.kind === 'link', before + 1);
       }
       const shippedEntry = list.find((e) => e.shipped && e.ignored)!;
-      expect(await call(b, 'ignore.set', { kind: shippedEntry.kind, value: shippedEntry.value, ignored: false, note: '团伙冒用' })).toMatchObject({ ignored: false, shipped: true });
+      expect(
+        await call(b, 'ignore.set', { kind: shippedEntry.kind, value: shippedEntry.value, ignored: false, note: '团伙冒用' }),
+      ).toMatchObject({ ignored: false, shipped: true });
       expect(await call(b, 'ignore.remove', { kind: shippedEntry.kind, value: shippedEntry.value })).toEqual({ removed: true });
-      expect((await call(b, 'ignore.list', {})).find((e) => e.kind === shippedEntry.kind && e.value === shippedEntry.value)).toMatchObject({ ignored: true });
-      expect(await b.call('ignore.set', { kind: 'planet', value: 'x', ignored: true })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect((await call(b, 'ignore.list', {})).find((e) => e.kind === shippedEntry.kind && e.value === shippedEntry.value)).toMatchObject({
+        ignored: true,
+      });
+      expect(await b.call('ignore.set', { kind: 'planet', value: 'x', ignored: true })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
 
       const audit = await call(b, 'audit.query', { offset: 0, limit: 100 });
       expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['split', 'case', 'ignore_add', 'ignore_remove']));
       // Let any relink still running end before the store goes.
-      for (let current = await call(b, 'job.current', {}); current !== null; current = await call(b, 'job.current', {})) await events.outcome(current.jobId);
+      for (let current = await call(b, 'job.current', {}); current !== null; current = await call(b, 'job.current', {}))
+        await events.outcome(current.jobId);
     } finally {
       b.close();
     }

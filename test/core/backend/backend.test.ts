@@ -30,12 +30,21 @@ describe('backend API contract', () => {
 
   it('answers unknown methods and bad arguments with results naming the problem', async () => {
     const { b } = backend();
-    expect(await b.call('store.drop', {})).toEqual({ ok: false, error: { code: 'unknown_method', message: 'unknown API method "store.drop"' } });
+    expect(await b.call('store.drop', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: 'unknown API method "store.drop"' },
+    });
     const bad = await b.call('reports.query', { offset: -1, limit: 5000 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.message).toMatch(/^reports.query: offset .*; limit/);
-    expect(await b.call('reports.query', { offset: 0, limit: 10, sql: 'DROP TABLE report' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await b.call('reports.get', { id: 'nope' })).toEqual({ ok: false, error: { code: 'not_found', message: 'no report with id nope' } });
+    expect(await b.call('reports.query', { offset: 0, limit: 10, sql: 'DROP TABLE report' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await b.call('reports.get', { id: 'nope' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'no report with id nope' },
+    });
     b.close();
   });
 
@@ -53,8 +62,16 @@ describe('backend API contract', () => {
     expect(info.ok && (info.value as { reports: number }).reports).toBeGreaterThanOrEqual(2900);
     // The figures come from the narrow covering index; the same figures from the wide rows:
     const store = new Database(path.join(dir, 'store.db'), { readonly: true });
-    const wide = store.prepare('SELECT sum(withdrawn = 0) AS live, sum(withdrawn) AS gone, min(CASE WHEN withdrawn = 0 THEN reported_ms END) AS first, max(CASE WHEN withdrawn = 0 THEN reported_ms END) AS last FROM report NOT INDEXED').get() as { live: number; gone: number; first: number; last: number };
-    const cents = store.prepare('SELECT currency, sum(loss_cents) AS c FROM report NOT INDEXED WHERE withdrawn = 0 AND currency IS NOT NULL GROUP BY currency').all() as { currency: string; c: number }[];
+    const wide = store
+      .prepare(
+        'SELECT sum(withdrawn = 0) AS live, sum(withdrawn) AS gone, min(CASE WHEN withdrawn = 0 THEN reported_ms END) AS first, max(CASE WHEN withdrawn = 0 THEN reported_ms END) AS last FROM report NOT INDEXED',
+      )
+      .get() as { live: number; gone: number; first: number; last: number };
+    const cents = store
+      .prepare(
+        'SELECT currency, sum(loss_cents) AS c FROM report NOT INDEXED WHERE withdrawn = 0 AND currency IS NOT NULL GROUP BY currency',
+      )
+      .all() as { currency: string; c: number }[];
     store.close();
     expect(wide.gone).toBeGreaterThan(0);
     expect(info.ok && info.value).toMatchObject({
@@ -75,7 +92,10 @@ describe('backend API contract', () => {
     if (!started.ok) throw new Error(started.error.message);
     await outcome(events, (started.value as { jobId: string }).jobId);
     const store = new Database(path.join(dir, 'store.db'), { readonly: true });
-    const row = store.prepare("SELECT id, victim FROM report WHERE victim LIKE '%phone%' AND victim LIKE '%name%' LIMIT 1").get() as { id: string; victim: string };
+    const row = store.prepare("SELECT id, victim FROM report WHERE victim LIKE '%phone%' AND victim LIKE '%name%' LIMIT 1").get() as {
+      id: string;
+      victim: string;
+    };
     store.close();
     const whole = JSON.parse(row.victim) as { name: string; phone: string };
     const detail = await b.call('reports.get', { id: row.id });
@@ -94,12 +114,21 @@ describe('backend API contract', () => {
     const staging = tempDir();
     const { b, dir, events } = backend(staging);
     const outside = writeFile(dir, 'x.ndjson', '{}\n');
-    expect(await b.call('import.start', { files: [outside] })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'x.ndjson was not uploaded through this session' } });
+    expect(await b.call('import.start', { files: [outside] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: 'x.ndjson was not uploaded through this session' },
+    });
     const inside = writeFile(staging, 'y.ndjson', '{"id":"A","version":1,"deleted":true}\n');
     const started = await b.call('import.start', { files: [inside] });
     if (!started.ok) throw new Error(started.error.message);
-    expect(await outcome(events, (started.value as { jobId: string }).jobId)).toMatchObject({ ok: true, summary: { withdrawn: 1, files: ['y.ndjson'] } });
-    expect(await b.call('settings.update', { thresholdAmount: '5000.5' })).toMatchObject({ ok: true, value: { thresholdAmount: '5000.5', thresholdCurrency: 'CNY', lookbackDays: 730 } });
+    expect(await outcome(events, (started.value as { jobId: string }).jobId)).toMatchObject({
+      ok: true,
+      summary: { withdrawn: 1, files: ['y.ndjson'] },
+    });
+    expect(await b.call('settings.update', { thresholdAmount: '5000.5' })).toMatchObject({
+      ok: true,
+      value: { thresholdAmount: '5000.5', thresholdCurrency: 'CNY', lookbackDays: 730 },
+    });
     expect(await b.call('settings.update', { lookbackDays: 0 })).toMatchObject({ ok: false });
     expect(await b.call('settings.get', {})).toMatchObject({ ok: true, value: { thresholdAmount: '5000.5', language: 'zh-CN' } });
     b.close();
@@ -124,7 +153,13 @@ describe('backend API contract', () => {
     // connection holds it. SQLite's own wait per try is cut to 50 ms so the test is quick.
     function lockedBackend(writeWaitMs: number): { b: Backend; other: Database.Database } {
       const dir = tempDir();
-      const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), onEvent: () => {}, busyTimeoutMs: 50, writeWaitMs });
+      const b = new Backend({
+        dbPath: path.join(dir, 'store.db'),
+        vault: new FileTokenVault(path.join(dir, 'k')),
+        onEvent: () => {},
+        busyTimeoutMs: 50,
+        writeWaitMs,
+      });
       const other = new Database(path.join(dir, 'store.db'));
       other.exec('BEGIN IMMEDIATE');
       return { b, other };

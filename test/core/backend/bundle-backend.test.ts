@@ -31,7 +31,11 @@ async function value<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; e
   return r.value as T;
 }
 
-function get(origin: string, pathname: string, cookie: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function get(
+  origin: string,
+  pathname: string,
+  cookie: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
       .get(`${origin}${pathname}`, { headers: { Cookie: cookie } }, (res) => {
@@ -63,15 +67,31 @@ describe('bundle API', () => {
     expect(await value(issuer.b.call('sharingKey.set', { key: 'the secret both bureaus agreed' }))).toEqual({ sharingKeySet: true });
     expect(await value<KeyInfo>(issuer.b.call('keys.get', {}))).toMatchObject({ sharingKeySet: true });
 
-    expect(await issuer.b.call('bundle.export', { seriesId: 'nope', redact: false })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await issuer.b.call('bundle.export', { seriesId: f.seriesId, redact: false, file: path.join(f.dir, 'anywhere.casebundle') })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await issuer.b.call('bundle.export', { seriesId: 'nope', redact: false })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(
+      await issuer.b.call('bundle.export', { seriesId: f.seriesId, redact: false, file: path.join(f.dir, 'anywhere.casebundle') }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     const { jobId } = await value<{ jobId: string }>(issuer.b.call('bundle.export', { seriesId: f.seriesId, redact: true }));
     const done = await outcome(issuer.events, jobId);
     if (!done.ok || done.kind !== 'export') throw new Error(JSON.stringify(done));
-    expect(done.summary).toMatchObject({ seriesId: f.seriesId, reports: f.reportIds.length, redaction: 'victims', downloadId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(done.summary).toMatchObject({
+      seriesId: f.seriesId,
+      reports: f.reportIds.length,
+      redaction: 'victims',
+      downloadId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
 
     // The browser fetches it from the host, behind the same token as every other route.
-    const host = await startHost({ api: { call: (m, a) => issuer.b.call(m, a), onEvent: () => () => {} }, rendererDir: path.join(f.dir, 'no-renderer'), stagingDir: path.join(f.dir, 'staging'), downloadDir: downloads, token: 't0k3n' });
+    const host = await startHost({
+      api: { call: (m, a) => issuer.b.call(m, a), onEvent: () => () => {} },
+      rendererDir: path.join(f.dir, 'no-renderer'),
+      stagingDir: path.join(f.dir, 'staging'),
+      downloadDir: downloads,
+      token: 't0k3n',
+    });
     try {
       const unauthorised = await get(host.origin, `/api/download/${done.summary.downloadId as string}`, '');
       expect(unauthorised.status).toBe(401);
@@ -88,16 +108,24 @@ describe('bundle API', () => {
       const receiver = backendOn(path.join(rdir, 'receiver.db'));
       const self = await value<BundleCheck>(receiver.b.call('bundle.verify', { file: received }));
       expect(self).toMatchObject({ intact: true, signer: 'self-consistent', bureau: '南京市公安局玄武分局', redaction: 'victims' });
-      expect(await receiver.b.call('trust.add', { publicPem: 'garbage', name: 'X' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(await receiver.b.call('trust.add', { publicPem: 'garbage', name: 'X' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
       const trusted = await value<TrustedKeyView>(receiver.b.call('trust.add', { publicPem: key.publicPem, name: '玄武分局' }));
       expect(trusted.fingerprint).toBe(key.fingerprint.replace(/ /g, ''));
-      expect(await value<BundleCheck>(receiver.b.call('bundle.verify', { file: received }))).toMatchObject({ signer: 'trusted', signerName: '玄武分局' });
+      expect(await value<BundleCheck>(receiver.b.call('bundle.verify', { file: received }))).toMatchObject({
+        signer: 'trusted',
+        signerName: '玄武分局',
+      });
 
       const imp = await value<{ jobId: string }>(receiver.b.call('bundle.import', { file: received }));
       const imported = await outcome(receiver.events, imp.jobId);
       if (!imported.ok || imported.kind !== 'bundle') throw new Error(JSON.stringify(imported));
       expect(imported.summary).toMatchObject({ new: f.reportIds.length, alreadyImported: false, check: { signer: 'trusted' } });
-      expect(await value(receiver.b.call('bundle.imports', {}))).toEqual([expect.objectContaining({ bureau: '南京市公安局玄武分局', trusted: true, redaction: 'victims', reports: f.reportIds.length })]);
+      expect(await value(receiver.b.call('bundle.imports', {}))).toEqual([
+        expect.objectContaining({ bureau: '南京市公安局玄武分局', trusted: true, redaction: 'victims', reports: f.reportIds.length }),
+      ]);
       // The job's end starts a link run on the next turn of the event loop (none here: this backend
       // has no link worker); let that turn pass before the next job.
       await new Promise((r) => setImmediate(r));
@@ -110,14 +138,19 @@ describe('bundle API', () => {
       tampered[mid] = (tampered[mid] as number) ^ 0xff;
       const bad = path.join(rdir, 'bad.casebundle');
       fs.writeFileSync(bad, tampered);
-      const rejected = await outcome(receiver.events, (await value<{ jobId: string }>(receiver.b.call('bundle.import', { file: bad }))).jobId);
+      const rejected = await outcome(
+        receiver.events,
+        (await value<{ jobId: string }>(receiver.b.call('bundle.import', { file: bad }))).jobId,
+      );
       expect(rejected).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^bundle rejected, nothing was stored: /) } });
 
       expect(await value(receiver.b.call('trust.remove', { fingerprint: key.fingerprint }))).toEqual({ removed: true });
       expect(await value(receiver.b.call('trust.list', {}))).toEqual([]);
       receiver.b.close();
       const audit = openStore(path.join(rdir, 'receiver.db'), { readonly: true });
-      expect(audit.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual(expect.arrayContaining(['trust', 'bundle_import']));
+      expect(audit.prepare('SELECT action FROM audit_log ORDER BY id').pluck().all()).toEqual(
+        expect.arrayContaining(['trust', 'bundle_import']),
+      );
       audit.close();
     } finally {
       await host.close();

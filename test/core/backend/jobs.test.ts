@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { JobOutcome, LinkSummary, SyncSummary } from '../../../src/common/api';
 import { Jobs, type JobContext } from '../../../src/core/backend/jobs';
 
-const linkSummary: LinkSummary = { mode: 'incremental', reports: 0, changed: 0, series: 0, overThreshold: 0, elapsedMs: 0, cancelled: true };
+const linkSummary: LinkSummary = {
+  mode: 'incremental',
+  reports: 0,
+  changed: 0,
+  series: 0,
+  overThreshold: 0,
+  elapsedMs: 0,
+  cancelled: true,
+};
 
 function untilAborted(ctx: JobContext): Promise<LinkSummary> {
   return new Promise((resolve) => ctx.signal.addEventListener('abort', () => resolve(linkSummary), { once: true }));

@@ -50,10 +50,18 @@ describe('linking after changes', () => {
   });
 
   it('lets the investigator start a sync while an automatic link run is going: the run gives way', async () => {
-    const feed = await startFeedServer({ feeds: { 'SH-PUDONG': [report(1, 'SH-PUDONG')] }, tokens: { 'token-for-pudong-0042': ['SH-PUDONG'] } });
+    const feed = await startFeedServer({
+      feeds: { 'SH-PUDONG': [report(1, 'SH-PUDONG')] },
+      tokens: { 'token-for-pudong-0042': ['SH-PUDONG'] },
+    });
     const dir = tempDir();
     const events = new EventLog();
-    const b = new Backend({ dbPath: path.join(dir, 'store.db'), vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
+    const b = new Backend({
+      dbPath: path.join(dir, 'store.db'),
+      vault: new FileTokenVault(path.join(dir, 'k')),
+      linkWorkerFile: LINK_WORKER,
+      onEvent: events.push,
+    });
     try {
       const source = await b.call('sources.add', { url: feed.url, precinct: 'SH-PUDONG', token: 'token-for-pudong-0042' });
       if (!source.ok) throw new Error(source.error.message);
@@ -93,7 +101,9 @@ describe('linking after changes', () => {
     try {
       expect(await doneOf(events, (o) => o.kind === 'link')).toMatchObject({ ok: true, summary: { mode: 'full', cancelled: false } });
       const store = new Database(dbPath, { readonly: true });
-      const figured = store.prepare('SELECT count(*) AS n, count(occurred_reports) AS figured, sum(only_together) AS together FROM series WHERE active = 1').get() as Record<string, number>;
+      const figured = store
+        .prepare('SELECT count(*) AS n, count(occurred_reports) AS figured, sum(only_together) AS together FROM series WHERE active = 1')
+        .get() as Record<string, number>;
       store.close();
       expect(figured['figured']).toBe(figured['n']);
       expect(figured['together']).toBeGreaterThan(0);

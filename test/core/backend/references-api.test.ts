@@ -56,30 +56,64 @@ describe('reference sites through the backend', () => {
       expect(list.every((e) => e.shipped)).toBe(true);
 
       const changes = events.events.filter((e) => e.type === 'store.changed').length;
-      const added = await relinked(events, () => call(b, 'references.set', { domain: 'KB.example-forum.cn', enabled: true, category: 'forum', note: '本地论坛' }));
-      expect(added).toMatchObject({ domain: 'kb.example-forum.cn', category: 'forum', enabled: true, shipped: false, about: null, reason: '本地论坛' });
+      const added = await relinked(events, () =>
+        call(b, 'references.set', { domain: 'KB.example-forum.cn', enabled: true, category: 'forum', note: '本地论坛' }),
+      );
+      expect(added).toMatchObject({
+        domain: 'kb.example-forum.cn',
+        category: 'forum',
+        enabled: true,
+        shipped: false,
+        about: null,
+        reason: '本地论坛',
+      });
       expect(added.changedAt).toEqual(expect.any(String));
       expect(events.events.filter((e) => e.type === 'store.changed').length).toBeGreaterThanOrEqual(changes + 1);
 
       const off = await relinked(events, () => call(b, 'references.set', { domain: 'virustotal.com', enabled: false, note: '团伙仿冒' }));
-      expect(off).toMatchObject({ domain: 'virustotal.com', enabled: false, shipped: true, reason: '团伙仿冒', about: { en: 'VirusTotal file and URL scanner' } });
-      expect(await relinked(events, () => call(b, 'references.set', { domain: 'virustotal.com', enabled: true }))).toMatchObject({ enabled: true, shipped: true, reason: null });
+      expect(off).toMatchObject({
+        domain: 'virustotal.com',
+        enabled: false,
+        shipped: true,
+        reason: '团伙仿冒',
+        about: { en: 'VirusTotal file and URL scanner' },
+      });
+      expect(await relinked(events, () => call(b, 'references.set', { domain: 'virustotal.com', enabled: true }))).toMatchObject({
+        enabled: true,
+        shipped: true,
+        reason: null,
+      });
       // On already: nothing changes, nothing to relink.
       expect(await call(b, 'references.set', { domain: 'virustotal.com', enabled: true })).toMatchObject({ enabled: true });
 
       // Removing an investigator's entry: no longer listed; removing it again is refused.
       expect(await relinked(events, () => call(b, 'references.remove', { domain: 'kb.example-forum.cn' }))).toEqual({ removed: true });
       expect((await call(b, 'references.list', {})).some((e) => e.domain === 'kb.example-forum.cn')).toBe(false);
-      expect(await b.call('references.remove', { domain: 'kb.example-forum.cn' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'kb.example-forum.cn is not on the reference list' } });
+      expect(await b.call('references.remove', { domain: 'kb.example-forum.cn' })).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: 'kb.example-forum.cn is not on the reference list' },
+      });
 
-      expect(await b.call('references.set', { domain: 'https://tieba.baidu.com/p/1', enabled: true })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('give tieba.baidu.com') } });
-      expect(await b.call('references.set', { domain: 'x.example.com', enabled: true, category: 'planet' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/^references\.set: category/) } });
-      expect(await b.call('references.set', { domain: '', enabled: true })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+      expect(await b.call('references.set', { domain: 'https://tieba.baidu.com/p/1', enabled: true })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringContaining('give tieba.baidu.com') },
+      });
+      expect(await b.call('references.set', { domain: 'x.example.com', enabled: true, category: 'planet' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringMatching(/^references\.set: category/) },
+      });
+      expect(await b.call('references.set', { domain: '', enabled: true })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
       expect(await b.call('references.list', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
 
       const audit = await call(b, 'audit.query', { action: 'reference_add', offset: 0, limit: 10 });
       expect(audit.rows.map((r) => r.subject)).toEqual(['virustotal.com', 'virustotal.com', 'kb.example-forum.cn']);
-      expect((await call(b, 'audit.query', { action: 'reference_remove', offset: 0, limit: 10 })).rows.map((r) => r.subject)).toEqual(['kb.example-forum.cn', 'virustotal.com']);
+      expect((await call(b, 'audit.query', { action: 'reference_remove', offset: 0, limit: 10 })).rows.map((r) => r.subject)).toEqual([
+        'kb.example-forum.cn',
+        'virustotal.com',
+      ]);
     } finally {
       b.close();
     }

@@ -40,7 +40,9 @@ describe('suggestions through the backend', () => {
     const [p, q, x, y] = pick.all() as { id: string; rid: number }[];
     const seed = (u: { id: string; rid: number }, v: { id: string; rid: number }): string => {
       const id = suggestionId(u.id, v.id);
-      raw.prepare('INSERT INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, ?, ?, 1)').run(id, Math.min(u.rid, v.rid), Math.max(u.rid, v.rid), 2.5, JSON.stringify([{ type: 'text', similarity: 0.95, weight: 2.5 }]));
+      raw
+        .prepare('INSERT INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, ?, ?, 1)')
+        .run(id, Math.min(u.rid, v.rid), Math.max(u.rid, v.rid), 2.5, JSON.stringify([{ type: 'text', similarity: 0.95, weight: 2.5 }]));
       return id;
     };
     const join = seed(p!, q!);
@@ -50,19 +52,34 @@ describe('suggestions through the backend', () => {
     const events = new EventLog();
     const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
     try {
-      expect(await b.call('suggestions.accept', { id: join, reason: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: 'suggestions.accept: reason must say why' } });
-      expect(await b.call('suggestions.query', { status: 'maybe', offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-      expect(await b.call('suggestions.reject', { id: 'SG-NOSUCH', reason: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      expect(await b.call('suggestions.accept', { id: join, reason: '   ' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: 'suggestions.accept: reason must say why' },
+      });
+      expect(await b.call('suggestions.query', { status: 'maybe', offset: 0, limit: 5 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
+      expect(await b.call('suggestions.reject', { id: 'SG-NOSUCH', reason: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
       const open = await b.call('suggestions.query', { offset: 0, limit: 10 });
       expect(open.ok && (open.value as SuggestionPage).rows.map((s) => s.id).sort()).toEqual([join, apart].sort());
 
-      expect(await b.call('suggestions.accept', { id: join, reason: '同一团伙' })).toMatchObject({ ok: true, value: { status: 'accepted' } });
+      expect(await b.call('suggestions.accept', { id: join, reason: '同一团伙' })).toMatchObject({
+        ok: true,
+        value: { status: 'accepted' },
+      });
       await linkRuns(events, 1);
       const accepted = await b.call('suggestions.query', { status: 'accepted', offset: 0, limit: 10 });
       const row = accepted.ok ? (accepted.value as SuggestionPage).rows[0] : undefined;
       expect(row?.series[0]).toBe(row?.series[1]);
 
-      expect(await b.call('suggestions.reject', { id: apart, reason: '话术为公开模板' })).toMatchObject({ ok: true, value: { status: 'rejected' } });
+      expect(await b.call('suggestions.reject', { id: apart, reason: '话术为公开模板' })).toMatchObject({
+        ok: true,
+        value: { status: 'rejected' },
+      });
       // A relink would start on the next turn of the event loop (Backend.requestRelink): none does.
       await new Promise((r) => setImmediate(r));
       expect(await b.call('job.current', {})).toEqual({ ok: true, value: null });
@@ -73,7 +90,9 @@ describe('suggestions through the backend', () => {
       await linkRuns(events, 2);
       // The engine writes a lead again where its evidence holds: here, as it was seeded.
       const reseed = new Database(dbPath);
-      reseed.prepare('INSERT OR IGNORE INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, 2.5, ?, 1)').run(join, Math.min(p!.rid, q!.rid), Math.max(p!.rid, q!.rid), JSON.stringify([{ type: 'text', similarity: 0.95, weight: 2.5 }]));
+      reseed
+        .prepare('INSERT OR IGNORE INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, 2.5, ?, 1)')
+        .run(join, Math.min(p!.rid, q!.rid), Math.max(p!.rid, q!.rid), JSON.stringify([{ type: 'text', similarity: 0.95, weight: 2.5 }]));
       reseed.close();
       const again = await b.call('suggestions.query', { offset: 0, limit: 10 });
       const back = again.ok ? (again.value as SuggestionPage).rows.find((s) => s.id === join) : undefined;

@@ -40,7 +40,11 @@ async function value<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; e
 
 const outcome = (events: EventLog, jobId: string): Promise<JobOutcome> => events.outcome(jobId);
 
-async function syncNow(b: Backend, events: EventLog, sourceId: number): Promise<Extract<JobOutcome, { kind: 'sync'; ok: true }>['summary']> {
+async function syncNow(
+  b: Backend,
+  events: EventLog,
+  sourceId: number,
+): Promise<Extract<JobOutcome, { kind: 'sync'; ok: true }>['summary']> {
   const { jobId } = await value<{ jobId: string }>(b.call('sync.start', { sourceId }));
   const done = await outcome(events, jobId);
   if (done.kind !== 'sync' || !done.ok) throw new Error(`unexpected outcome ${JSON.stringify(done)}`);
@@ -49,12 +53,22 @@ async function syncNow(b: Backend, events: EventLog, sourceId: number): Promise<
 
 describe('feed sources and sync through the API', () => {
   it('adds a feed, syncs it as a job with status events, lists the last run, and keeps the token sealed', async () => {
-    const server = await startFeedServer({ feeds: { [P]: RECORDS }, tokens: { [TOKEN]: [P] }, faults: onRequest(1, { kind: 'status', status: 503, retryAfter: '1' }) });
+    const server = await startFeedServer({
+      feeds: { [P]: RECORDS },
+      tokens: { [TOKEN]: [P] },
+      faults: onRequest(1, { kind: 'status', status: 503, retryAfter: '1' }),
+    });
     servers.push(server);
     const { b, events, dbPath } = start();
 
-    expect(await b.call('sources.add', { url: server.url, precinct: P, token: 'has space' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(await b.call('sources.add', { url: 'ftp://example.org', precinct: P, token: TOKEN })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await b.call('sources.add', { url: server.url, precinct: P, token: 'has space' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
+    expect(await b.call('sources.add', { url: 'ftp://example.org', precinct: P, token: TOKEN })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    });
 
     const added = await value<FeedSourceView>(b.call('sources.add', { url: `${server.url}/`, precinct: P, token: TOKEN }));
     expect(added).toEqual({ id: added.id, url: server.url, precinct: P, hasToken: true, lastRunAt: null, lastError: null, lastRun: null });
@@ -62,18 +76,37 @@ describe('feed sources and sync through the API', () => {
     expect(events.events.some((e) => e.type === 'store.changed')).toBe(true);
 
     const summary = await syncNow(b, events, added.id);
-    expect(summary).toMatchObject({ sourceId: added.id, status: 'caught_up', error: null, received: 47, new: 45, updated: 1, withdrawn: 1, quarantined: 0, pages: 5 });
+    expect(summary).toMatchObject({
+      sourceId: added.id,
+      status: 'caught_up',
+      error: null,
+      received: 47,
+      new: 45,
+      updated: 1,
+      withdrawn: 1,
+      quarantined: 0,
+      pages: 5,
+    });
     expect(JSON.stringify(events.events)).not.toContain(TOKEN);
 
     // Progress: a sync job, the wait the server asked for, then pages with counts.
     const statuses = events.events.filter((e): e is Extract<ApiEvent, { type: 'sync.status' }> => e.type === 'sync.status');
-    expect(statuses.find((e) => e.waiting !== null)).toMatchObject({ sourceId: added.id, page: 2, waiting: { ms: 1000, reason: 'HTTP 503, Retry-After', retry: 1 } });
+    expect(statuses.find((e) => e.waiting !== null)).toMatchObject({
+      sourceId: added.id,
+      page: 2,
+      waiting: { ms: 1000, reason: 'HTTP 503, Retry-After', retry: 1 },
+    });
     expect(statuses[0]).toMatchObject({ page: 1, counts: { pages: 1, received: 10 } });
     expect(statuses.at(-1)?.waiting).toBeNull();
     expect(events.events.some((e) => e.type === 'job.progress' && e.progress.kind === 'sync')).toBe(true);
 
     const [listed] = await value<FeedSourceView[]>(b.call('sources.list', {}));
-    expect(listed).toMatchObject({ id: added.id, hasToken: true, lastError: null, lastRun: { status: 'caught_up', new: 45, updated: 1, withdrawn: 1, received: 47, pages: 5 } });
+    expect(listed).toMatchObject({
+      id: added.id,
+      hasToken: true,
+      lastError: null,
+      lastRun: { status: 'caught_up', new: 45, updated: 1, withdrawn: 1, received: 47, pages: 5 },
+    });
     expect(listed?.lastRunAt).not.toBeNull();
 
     // Again: nothing new, and the history has both runs, newest first.
@@ -96,7 +129,10 @@ describe('feed sources and sync through the API', () => {
     const { b, events } = start();
     const added = await value<FeedSourceView>(b.call('sources.add', { url: server.url, precinct: P, token: 'wrong-token-0123456789' }));
     const failed = await syncNow(b, events, added.id);
-    expect(failed).toMatchObject({ status: 'failed', error: { code: 'unauthorised', message: expect.stringMatching(/^not authorised for precinct SH-PUDONG/) } });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      error: { code: 'unauthorised', message: expect.stringMatching(/^not authorised for precinct SH-PUDONG/) },
+    });
     const [listed] = await value<FeedSourceView[]>(b.call('sources.list', {}));
     expect(listed?.lastError).toEqual({ code: 'unauthorised', message: failed.error?.message });
 
@@ -132,7 +168,10 @@ describe('feed sources and sync through the API', () => {
     const { b, events } = start();
     const added = await value<FeedSourceView>(b.call('sources.add', { url, precinct: P, token: TOKEN }));
     const r = await syncNow(b, events, added.id);
-    expect(r).toMatchObject({ status: 'failed', error: { code: 'network', message: expect.stringMatching(/cannot reach the feed .*offline/) } });
+    expect(r).toMatchObject({
+      status: 'failed',
+      error: { code: 'network', message: expect.stringMatching(/cannot reach the feed .*offline/) },
+    });
     expect((await value<FeedSourceView[]>(b.call('sources.list', {})))[0]?.lastError?.code).toBe('network');
   });
 });

@@ -6,8 +6,21 @@ import { BUSY_RETRY_MS, SyncScheduler, type SchedulerDeps } from '../../../src/c
 
 function summary(sourceId: number, code: string | null): SyncSummary {
   return {
-    sourceId, url: 'http://feed', precinct: 'P', status: code ? 'failed' : 'caught_up', error: code ? { code, message: code } : null,
-    note: null, rejections: [], elapsedMs: 1, pages: 1, received: 0, new: 0, updated: 0, unchanged: 0, withdrawn: 0, quarantined: 0,
+    sourceId,
+    url: 'http://feed',
+    precinct: 'P',
+    status: code ? 'failed' : 'caught_up',
+    error: code ? { code, message: code } : null,
+    note: null,
+    rejections: [],
+    elapsedMs: 1,
+    pages: 1,
+    received: 0,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    withdrawn: 0,
+    quarantined: 0,
   };
 }
 

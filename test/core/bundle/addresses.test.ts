@@ -79,12 +79,17 @@ describe('exact addresses', () => {
   });
 
   it('keeps the sentence around an address', () => {
-    expect(replaceAddresses('报警人罗某称其家住玄武区中山路88号3栋2单元501室，于6月2日被骗。', '[x]')).toBe('报警人罗某称其家住[x]，于6月2日被骗。');
-    expect(replaceAddresses('对方准确说出了我的收货地址鼓楼区汉中路2号金陵小区5幢1203，我就信了。', '[x]')).toBe('对方准确说出了我的收货地址[x]，我就信了。');
+    expect(replaceAddresses('报警人罗某称其家住玄武区中山路88号3栋2单元501室，于6月2日被骗。', '[x]')).toBe(
+      '报警人罗某称其家住[x]，于6月2日被骗。',
+    );
+    expect(replaceAddresses('对方准确说出了我的收货地址鼓楼区汉中路2号金陵小区5幢1203，我就信了。', '[x]')).toBe(
+      '对方准确说出了我的收货地址[x]，我就信了。',
+    );
   });
 
   it('never changes the identifiers found in the text', () => {
-    const text = '我家住在玄武区中山路88号3栋2单元501室，对方13800138000打来电话，让我登录 http://zhongshanlu88.cn/lq 并向卡号6217000012345678901转账，QQ 123456789，住址：鼓楼区汉中路2号金陵小区5幢1203 13912345678';
+    const text =
+      '我家住在玄武区中山路88号3栋2单元501室，对方13800138000打来电话，让我登录 http://zhongshanlu88.cn/lq 并向卡号6217000012345678901转账，QQ 123456789，住址：鼓楼区汉中路2号金陵小区5幢1203 13912345678';
     expect(extractIdentifiers(replaceAddresses(text, '[redacted address]'))).toEqual(extractIdentifiers(text));
   });
 
@@ -112,7 +117,13 @@ describe('exact addresses', () => {
   // minutes here and hit the test's timeout; the detector reads each once. (Its speed on real
   // text is in the bundle benchmark's redacted export, never timed in a unit test.)
   it('reads long runs of address words once, and finds what they end in', () => {
-    for (const text of ['区路'.repeat(10_000) + '号', '市区路'.repeat(7000) + '1号', '路1'.repeat(10_000) + '号', '小区'.repeat(10_000) + '1栋', '1栋'.repeat(10_000)]) {
+    for (const text of [
+      '区路'.repeat(10_000) + '号',
+      '市区路'.repeat(7000) + '1号',
+      '路1'.repeat(10_000) + '号',
+      '小区'.repeat(10_000) + '1栋',
+      '1栋'.repeat(10_000),
+    ]) {
       const spans = findAddresses(text);
       for (const span of spans) expect(text.slice(span.start, span.end)).toBe(span.text);
     }

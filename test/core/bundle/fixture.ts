@@ -25,12 +25,26 @@ export async function linkedStore(reports = 400, seed = 7): Promise<Fixture> {
   await importDemo(db, { reports, seed });
   linkStore(db, { full: true });
   const seriesId = db.prepare('SELECT id FROM series WHERE active = 1 ORDER BY size DESC, id LIMIT 1').pluck().get() as string;
-  const reportIds = db.prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id').pluck().all(seriesId) as string[];
+  const reportIds = db
+    .prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = ? ORDER BY r.id')
+    .pluck()
+    .all(seriesId) as string[];
   const identity = await loadOrCreateIdentity(dbPath);
   return { dir, dbPath, db, identity, seriesId, reportIds };
 }
 
-const TABLES = ['report', 'report_version', 'identifier', 'message', 'source', 'quarantine', 'bundle_import', 'audit_log', 'trusted_key', 'setting'];
+const TABLES = [
+  'report',
+  'report_version',
+  'identifier',
+  'message',
+  'source',
+  'quarantine',
+  'bundle_import',
+  'audit_log',
+  'trusted_key',
+  'setting',
+];
 
 /** A hash of every row of the tables an import could touch. */
 export function snapshot(db: Db): string {

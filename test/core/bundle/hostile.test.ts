@@ -119,11 +119,25 @@ describe('hostile bundles', () => {
     await expectRejected(zipOf(resign(good, key, (m) => (m['format_version'] = 2))), /format version 2 is not supported/);
     const badLine = Buffer.concat([good.get('reports.ndjson') as Buffer, Buffer.from('{"id": "X", "version": \n')]);
     await expectRejected(zipOf(resign(new Map([...good, ['reports.ndjson', badLine]]), key)), /reports\.ndjson line \d+ is not valid JSON/);
-    const invalid = Buffer.concat([good.get('reports.ndjson') as Buffer, Buffer.from('{"id":"X","version":1,"precinct":"P","reported_at":"yesterday","category":"loan"}\n')]);
+    const invalid = Buffer.concat([
+      good.get('reports.ndjson') as Buffer,
+      Buffer.from('{"id":"X","version":1,"precinct":"P","reported_at":"yesterday","category":"loan"}\n'),
+    ]);
     await expectRejected(zipOf(resign(new Map([...good, ['reports.ndjson', invalid]]), key)), /\(X\): reported_at/);
     const gml = (good.get('graph.graphml') as Buffer).toString('utf8');
-    await expectRejected(zipOf(resign(new Map([...good, ['graph.graphml', Buffer.from(gml.replace('</graph>', ''))]]), key)), /graph\.graphml: <\/graphml> does not close/);
-    await expectRejected(zipOf(resign(new Map([...good, ['graph.graphml', Buffer.from(gml.replace('<graph ', '<!DOCTYPE x [<!ENTITY a "b">]><graph '))]]), key)), /graph\.graphml/);
-    await expectRejected(zipOf(resign(new Map([...good, ['graph.graphml', Buffer.from(gml.replace(/source="[^"]*"/, 'source="nowhere"'))]]), key)), /undeclared node/);
+    await expectRejected(
+      zipOf(resign(new Map([...good, ['graph.graphml', Buffer.from(gml.replace('</graph>', ''))]]), key)),
+      /graph\.graphml: <\/graphml> does not close/,
+    );
+    await expectRejected(
+      zipOf(
+        resign(new Map([...good, ['graph.graphml', Buffer.from(gml.replace('<graph ', '<!DOCTYPE x [<!ENTITY a "b">]><graph '))]]), key),
+      ),
+      /graph\.graphml/,
+    );
+    await expectRejected(
+      zipOf(resign(new Map([...good, ['graph.graphml', Buffer.from(gml.replace(/source="[^"]*"/, 'source="nowhere"'))]]), key)),
+      /undeclared node/,
+    );
   });
 });

@@ -5,7 +5,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IdentityError, loadOrCreateIdentity, normaliseFingerprint, groupedFingerprint, publicKeyFromPem, workstationKeyPathFor } from '../../../src/core/bundle/identity';
+import {
+  IdentityError,
+  loadOrCreateIdentity,
+  normaliseFingerprint,
+  groupedFingerprint,
+  publicKeyFromPem,
+  workstationKeyPathFor,
+} from '../../../src/core/bundle/identity';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { tempDir } from '../../support/tmp';
 
@@ -34,7 +41,9 @@ describe('workstation identity', () => {
     const a = await loadOrCreateIdentity(store, vault);
     expect(fs.readFileSync(workstationKeyPathFor(store), 'utf8')).not.toContain('PRIVATE KEY');
     expect((await loadOrCreateIdentity(store, vault)).fingerprint).toBe(a.fingerprint);
-    await expect(loadOrCreateIdentity(store)).rejects.toThrow('the workstation key is sealed by key file; use it from the host that sealed it');
+    await expect(loadOrCreateIdentity(store)).rejects.toThrow(
+      'the workstation key is sealed by key file; use it from the host that sealed it',
+    );
     const otherVault = new FileTokenVault(path.join(tempDir(), 'other.key'));
     await expect(loadOrCreateIdentity(store, otherVault)).rejects.toBeInstanceOf(IdentityError);
   });

@@ -15,8 +15,15 @@ const record = {
   loss: { amount: '5000.00', currency: 'CNY' },
   victim: { name: '罗晓梅', phone: '139 0514 1234', id_number: '320102198403051234', age: 40, gender: '女', district: '玄武区' },
   location: { district: '玄武区', lat: 32.05, lon: 118.79 },
-  narrative: '报警人罗晓梅（电话１３９０５１４１２３４，身份证320102198403051234）称收到13800138000发来的短信，点击 icbc-jf.cn/lq 后卡号6217000012345678901被转走5000元。',
-  messages: [{ channel: 'sms', sender: '1065 9057 0012', text: '罗晓梅您好，您的积分可兑换礼品，请登录 icbc-jf.cn/lq 领取，或致电139-0514-1234核实' }],
+  narrative:
+    '报警人罗晓梅（电话１３９０５１４１２３４，身份证320102198403051234）称收到13800138000发来的短信，点击 icbc-jf.cn/lq 后卡号6217000012345678901被转走5000元。',
+  messages: [
+    {
+      channel: 'sms',
+      sender: '1065 9057 0012',
+      text: '罗晓梅您好，您的积分可兑换礼品，请登录 icbc-jf.cn/lq 领取，或致电139-0514-1234核实',
+    },
+  ],
   identifiers: [
     { kind: 'phone', value: '138 0013 8000', role: 'caller' },
     { kind: 'url', value: 'icbc-jf.cn/lq', role: 'link' },
@@ -35,11 +42,29 @@ describe('redactor', () => {
   it('removes the victim however written and keeps the fraudster side; the result is still report-format v1', () => {
     const out = redacted('k'.repeat(20));
     const text = JSON.stringify(out);
-    for (const gone of ['罗晓梅', '13905141234', '1390514', '１３９０５１４１２３４', '139-0514-1234', '320102198403051234', '6217000012345678901', '6217 0000 1234 5678 901', '32.05', '118.79', 'extra_field']) {
+    for (const gone of [
+      '罗晓梅',
+      '13905141234',
+      '1390514',
+      '１３９０５１４１２３４',
+      '139-0514-1234',
+      '320102198403051234',
+      '6217000012345678901',
+      '6217 0000 1234 5678 901',
+      '32.05',
+      '118.79',
+      'extra_field',
+    ]) {
       expect(text).not.toContain(gone);
     }
-    for (const kept of ['13800138000', '138 0013 8000', 'icbc-jf.cn/lq', '1065 9057 0012', '5000元', '玄武区']) expect(text).toContain(kept);
-    expect(out['victim']).toMatchObject({ name: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/), phone: expect.stringMatching(/^hmac-sha256:/), age: 40, gender: '女' });
+    for (const kept of ['13800138000', '138 0013 8000', 'icbc-jf.cn/lq', '1065 9057 0012', '5000元', '玄武区'])
+      expect(text).toContain(kept);
+    expect(out['victim']).toMatchObject({
+      name: expect.stringMatching(/^hmac-sha256:[0-9a-f]{64}$/),
+      phone: expect.stringMatching(/^hmac-sha256:/),
+      age: 40,
+      gender: '女',
+    });
     expect(text).toMatch(/\[redacted phone [a-p]{16}\]/);
     expect(text).not.toMatch(/\[redacted [a-z_]+ [a-p]*[0-9]/);
     expect(parseRecord(out).ok).toBe(true);
@@ -78,7 +103,10 @@ describe('redactor and exact addresses', () => {
       const text = JSON.stringify(out);
       for (const gone of ['中山路', '８８号', '汉中路', '金陵小区', '1203', '汉庭酒店']) expect(text).not.toContain(gone);
       expect(out['narrative']).toMatch(/家住\[redacted address\]，对方13800138000让她去\[redacted address\]单独接受调查。$/);
-      expect((out['messages'] as { text: string; sender: string }[])[0]).toMatchObject({ sender: '[redacted address]', text: '快递送到[redacted address]，请致电13800138000' });
+      expect((out['messages'] as { text: string; sender: string }[])[0]).toMatchObject({
+        sender: '[redacted address]',
+        text: '快递送到[redacted address]，请致电13800138000',
+      });
       expect(out['victim']).toMatchObject({ district: '玄武区' });
       expect(out['location']).toEqual({ district: '玄武区' });
       expect(r.text('南京市鼓楼区')).toBe('南京市鼓楼区');

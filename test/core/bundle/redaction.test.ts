@@ -22,7 +22,9 @@ interface VictimRow {
 }
 
 function allText(entries: Map<string, Buffer>): string {
-  return [...entries].map(([name, data]) => (name === 'summary.pdf' ? pdfText(data) : name === 'manifest.sig' ? '' : data.toString('utf8'))).join('\n');
+  return [...entries]
+    .map(([name, data]) => (name === 'summary.pdf' ? pdfText(data) : name === 'manifest.sig' ? '' : data.toString('utf8')))
+    .join('\n');
 }
 
 interface Line {
@@ -32,24 +34,53 @@ interface Line {
   messages?: { text: string; sender?: string }[];
 }
 
-const linesOf = (e: Map<string, Buffer>): Line[] => (e.get('reports.ndjson') as Buffer).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+const linesOf = (e: Map<string, Buffer>): Line[] =>
+  (e.get('reports.ndjson') as Buffer)
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 const textsOf = (r: Line): string[] => [r.narrative ?? '', ...(r.messages ?? []).flatMap((m) => [m.text, m.sender ?? ''])];
-const csvRows = (e: Map<string, Buffer>, name: string): string[] => (e.get(name) as Buffer).toString('utf8').replace(/^\ufeff/, '').trim().split('\r\n').slice(1);
+const csvRows = (e: Map<string, Buffer>, name: string): string[] =>
+  (e.get(name) as Buffer)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n')
+    .slice(1);
 
 describe('redacted bundles', () => {
   it('leave no victim name, phone or ID number in any entry, keep the fraudster identifiers, and hash victims under the sharing key', async () => {
     const f = await linkedStore(400, 21);
-    const victims = (f.db.prepare('SELECT victim FROM report r JOIN series_member m ON m.rid = r.rid WHERE m.series_id = ? AND victim IS NOT NULL').pluck().all(f.seriesId) as string[]).map((v) => JSON.parse(v) as VictimRow);
+    const victims = (
+      f.db
+        .prepare('SELECT victim FROM report r JOIN series_member m ON m.rid = r.rid WHERE m.series_id = ? AND victim IS NOT NULL')
+        .pluck()
+        .all(f.seriesId) as string[]
+    ).map((v) => JSON.parse(v) as VictimRow);
     const first = victims.find((v) => v.name && v.phone && v.id_number) as Required<VictimRow>;
     expect(first).toBeDefined();
     // The case's title and notes mention a victim too: they must go as well.
     const now = new Date().toISOString();
-    f.db.prepare("INSERT INTO case_file (id, title, created_at, created_by, updated_at) VALUES ('C-1', ?, ?, 'li', ?)").run(`${first.name}等被骗案`, now, now);
+    f.db
+      .prepare("INSERT INTO case_file (id, title, created_at, created_by, updated_at) VALUES ('C-1', ?, ?, 'li', ?)")
+      .run(`${first.name}等被骗案`, now, now);
     f.db.prepare("INSERT INTO case_series (case_id, series_id, added_at) VALUES ('C-1', ?, ?)").run(f.seriesId, now);
-    f.db.prepare("INSERT INTO case_note (case_id, at, author, text) VALUES ('C-1', ?, 'li', ?)").run(now, `已联系受害人${first.name}（电话${first.phone}，身份证${first.id_number}），嫌疑人收款卡待查。`);
+    f.db
+      .prepare("INSERT INTO case_note (case_id, at, author, text) VALUES ('C-1', ?, 'li', ?)")
+      .run(now, `已联系受害人${first.name}（电话${first.phone}，身份证${first.id_number}），嫌疑人收款卡待查。`);
 
     const out = path.join(f.dir, 'redacted.casebundle');
-    const r = await writeBundle(f.db, { seriesId: f.seriesId, caseId: 'C-1', redact: true, sharingKey: 'shared secret of the two bureaus', identity: f.identity, bureau: '南京', out, compressPdf: false });
+    const r = await writeBundle(f.db, {
+      seriesId: f.seriesId,
+      caseId: 'C-1',
+      redact: true,
+      sharingKey: 'shared secret of the two bureaus',
+      identity: f.identity,
+      bureau: '南京',
+      out,
+      compressPdf: false,
+    });
     expect(r.manifest.redaction).toEqual({ level: 'victims', hashes: 'hmac-sha256' });
     const entries = await readBundleEntries(out);
     const text = allText(entries);
@@ -66,7 +97,9 @@ describe('redacted bundles', () => {
     expect(text).not.toMatch(/"lat"|"lon"/);
     // Fraudster-side identifiers stay.
     const fraudster = f.db
-      .prepare("SELECT i.value FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE m.series_id = ? AND i.origin = 'reported' AND i.kind IN ('phone', 'url', 'bank_card') AND coalesce(i.role, '') NOT IN ('payer', 'victim') LIMIT 5")
+      .prepare(
+        "SELECT i.value FROM identifier i JOIN series_member m ON m.rid = i.rid WHERE m.series_id = ? AND i.origin = 'reported' AND i.kind IN ('phone', 'url', 'bank_card') AND coalesce(i.role, '') NOT IN ('payer', 'victim') LIMIT 5",
+      )
       .pluck()
       .all(f.seriesId) as string[];
     expect(fraudster.length).toBeGreaterThan(0);
@@ -75,8 +108,20 @@ describe('redacted bundles', () => {
 
     // Same sharing key, same hash: the victim is recognisable across bundles; the bundle verifies.
     const again = path.join(f.dir, 'again.casebundle');
-    await writeBundle(f.db, { seriesId: f.seriesId, redact: true, sharingKey: 'shared secret of the two bureaus', identity: f.identity, bureau: '南京', out: again });
-    const hashOf = (e: Map<string, Buffer>): string[] => (e.get('reports.ndjson') as Buffer).toString('utf8').trim().split('\n').map((l) => (JSON.parse(l) as { victim?: VictimRow }).victim?.phone ?? '');
+    await writeBundle(f.db, {
+      seriesId: f.seriesId,
+      redact: true,
+      sharingKey: 'shared secret of the two bureaus',
+      identity: f.identity,
+      bureau: '南京',
+      out: again,
+    });
+    const hashOf = (e: Map<string, Buffer>): string[] =>
+      (e.get('reports.ndjson') as Buffer)
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { victim?: VictimRow }).victim?.phone ?? '');
     const second = await readBundleEntries(again);
     expect(hashOf(second)).toEqual(hashOf(entries));
     expect(hashOf(entries).some((h) => /^hmac-sha256:[0-9a-f]{64}$/.test(h))).toBe(true);
@@ -84,7 +129,15 @@ describe('redacted bundles', () => {
 
     // Without a sharing key: plain markers, and the manifest says so.
     const plain = path.join(f.dir, 'plain.casebundle');
-    const p = await writeBundle(f.db, { seriesId: f.seriesId, redact: true, sharingKey: null, identity: f.identity, bureau: '南京', out: plain, compressPdf: false });
+    const p = await writeBundle(f.db, {
+      seriesId: f.seriesId,
+      redact: true,
+      sharingKey: null,
+      identity: f.identity,
+      bureau: '南京',
+      out: plain,
+      compressPdf: false,
+    });
     expect(p.manifest.redaction).toEqual({ level: 'victims', hashes: 'none' });
     const plainEntries = await readBundleEntries(plain);
     const plainText = allText(plainEntries);
@@ -98,29 +151,58 @@ describe('redacted bundles', () => {
     const f = await linkedStore(600, 21);
     // The series whose narratives mention the most addresses (the demo writes some: home, delivery, hotel room).
     const narratives = f.db
-      .prepare('SELECT m.series_id AS series, r.narrative FROM series_member m JOIN series s ON s.id = m.series_id JOIN report r ON r.rid = m.rid WHERE s.active = 1 AND r.narrative IS NOT NULL')
+      .prepare(
+        'SELECT m.series_id AS series, r.narrative FROM series_member m JOIN series s ON s.id = m.series_id JOIN report r ON r.rid = m.rid WHERE s.active = 1 AND r.narrative IS NOT NULL',
+      )
       .all() as { series: string; narrative: string }[];
     const mentions = new Map<string, number>();
     for (const n of narratives) mentions.set(n.series, (mentions.get(n.series) ?? 0) + findAddresses(n.narrative).length);
     const seriesId = [...mentions].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
     // A case note and title with an address too: the notes, the title and the PDF must lose it.
     const now = new Date().toISOString();
-    f.db.prepare("INSERT INTO case_file (id, title, created_at, created_by, updated_at) VALUES ('C-2', '鼓楼区汉中路2号金陵小区5幢1203住户被骗案', ?, 'li', ?)").run(now, now);
+    f.db
+      .prepare(
+        "INSERT INTO case_file (id, title, created_at, created_by, updated_at) VALUES ('C-2', '鼓楼区汉中路2号金陵小区5幢1203住户被骗案', ?, 'li', ?)",
+      )
+      .run(now, now);
     f.db.prepare("INSERT INTO case_series (case_id, series_id, added_at) VALUES ('C-2', ?, ?)").run(seriesId, now);
-    f.db.prepare("INSERT INTO case_note (case_id, at, author, text) VALUES ('C-2', ?, 'li', '已走访受害人住处江宁区双龙大道1888号12栋2单元1203室，嫌疑人收款卡待查。')").run(now);
+    f.db
+      .prepare(
+        "INSERT INTO case_note (case_id, at, author, text) VALUES ('C-2', ?, 'li', '已走访受害人住处江宁区双龙大道1888号12栋2单元1203室，嫌疑人收款卡待查。')",
+      )
+      .run(now);
 
     const write = async (name: string, redact: boolean, sharingKey: string | null): Promise<Map<string, Buffer>> => {
       const out = path.join(f.dir, name);
-      await writeBundle(f.db, { seriesId, caseId: 'C-2', redact, sharingKey, identity: f.identity, bureau: '南京', out, compressPdf: false });
+      await writeBundle(f.db, {
+        seriesId,
+        caseId: 'C-2',
+        redact,
+        sharingKey,
+        identity: f.identity,
+        bureau: '南京',
+        out,
+        compressPdf: false,
+      });
       return readBundleEntries(out);
     };
     const original = await write('whole.casebundle', false, null);
-    const addresses = [...new Set([...linesOf(original).flatMap(textsOf), ...(JSON.parse((original.get('notes.json') as Buffer).toString('utf8')) as { text: string }[]).map((n) => n.text)].flatMap((t) => findAddresses(t).map((a) => a.text)))];
+    const addresses = [
+      ...new Set(
+        [
+          ...linesOf(original).flatMap(textsOf),
+          ...(JSON.parse((original.get('notes.json') as Buffer).toString('utf8')) as { text: string }[]).map((n) => n.text),
+        ].flatMap((t) => findAddresses(t).map((a) => a.text)),
+      ),
+    ];
     expect(addresses.length).toBeGreaterThan(3);
     expect(addresses).toContain('江宁区双龙大道1888号12栋2单元1203室');
     expect(allText(original)).toContain('金陵小区5幢1203');
 
-    for (const [name, key] of [['keyed.casebundle', 'shared secret of the two bureaus'], ['plain.casebundle', null]] as const) {
+    for (const [name, key] of [
+      ['keyed.casebundle', 'shared secret of the two bureaus'],
+      ['plain.casebundle', null],
+    ] as const) {
       const redacted = await write(name, true, key);
       const text = allText(redacted);
       const pdf = pdfText(redacted.get('summary.pdf') as Buffer);
@@ -144,7 +226,9 @@ describe('redacted bundles', () => {
   }, 120_000);
 
   it('leave the fraudster identifiers of every demo narrative and message text as the import extracts them', () => {
-    const records = [...generateDemo({ reports: 2000, seed: 11 })].map((i) => i.record as unknown as Record<string, unknown>).filter((r) => r['deleted'] !== true);
+    const records = [...generateDemo({ reports: 2000, seed: 11 })]
+      .map((i) => i.record as unknown as Record<string, unknown>)
+      .filter((r) => r['deleted'] !== true);
     const redactor = new Redactor('shared secret of the two bureaus');
     for (const r of records) redactor.learn(r);
     const key = (x: { kind: string; value: string }): string => `${x.kind}:${x.value}`;
@@ -168,7 +252,9 @@ describe('redacted bundles', () => {
       for (const [before, after] of pairs) {
         texts++;
         if (findAddresses(before).length > 0) withAddress++;
-        const expected = extractIdentifiers(before).filter((x) => !victims.has(key(x))).map(key);
+        const expected = extractIdentifiers(before)
+          .filter((x) => !victims.has(key(x)))
+          .map(key);
         expect(extractIdentifiers(after).map(key), before).toEqual(expected);
       }
     }

@@ -11,12 +11,24 @@ describe('a bundle’s threshold figures', () => {
   it('are those the store holds for the series, and the summary says which dates the window counted', async () => {
     const f = await linkedStore(1500, 3);
     const series = f.db
-      .prepare('SELECT id, over_report, over_at_ms, only_together, occurred_reports, size FROM series WHERE active = 1 ORDER BY size DESC, id LIMIT 60')
-      .all() as { id: string; over_report: string | null; over_at_ms: number | null; only_together: number; occurred_reports: number; size: number }[];
+      .prepare(
+        'SELECT id, over_report, over_at_ms, only_together, occurred_reports, size FROM series WHERE active = 1 ORDER BY size DESC, id LIMIT 60',
+      )
+      .all() as {
+      id: string;
+      over_report: string | null;
+      over_at_ms: number | null;
+      only_together: number;
+      occurred_reports: number;
+      size: number;
+    }[];
     expect(series.some((s) => s.only_together === 1)).toBe(true);
     for (const s of series) {
       const c = collectSeries(f.db, { seriesId: s.id, redact: false, sharingKey: null });
-      expect({ report: c.crossing?.report ?? null, at: c.crossing?.atMs ?? null, together: c.onlyTogether, occurred: c.occurredReports }, s.id).toEqual({
+      expect(
+        { report: c.crossing?.report ?? null, at: c.crossing?.atMs ?? null, together: c.onlyTogether, occurred: c.occurredReports },
+        s.id,
+      ).toEqual({
         report: s.over_report,
         at: s.over_at_ms,
         together: s.only_together === 1,
@@ -24,10 +36,18 @@ describe('a bundle’s threshold figures', () => {
       });
     }
     // A series reached only together, some of whose reports do not say when their fraud happened.
-    const together = f.db.prepare('SELECT id, occurred_reports, size FROM series WHERE active = 1 AND only_together = 1 AND occurred_reports < size ORDER BY id LIMIT 1').get() as { id: string; occurred_reports: number; size: number };
+    const together = f.db
+      .prepare(
+        'SELECT id, occurred_reports, size FROM series WHERE active = 1 AND only_together = 1 AND occurred_reports < size ORDER BY id LIMIT 1',
+      )
+      .get() as { id: string; occurred_reports: number; size: number };
     const content = collectSeries(f.db, { seriesId: together.id, redact: false, sharingKey: null });
-    const text = pdfText(await summaryPdf(content, { createdAt: new Date('2025-06-01T00:00:00Z'), bureau: 'test', compress: false })).replace(/\s+/g, ' ');
-    expect(text).toContain(`within 730 days of when the frauds happened (occurrence dates for ${together.occurred_reports} of ${together.size} reports, report dates for the rest)`);
+    const text = pdfText(
+      await summaryPdf(content, { createdAt: new Date('2025-06-01T00:00:00Z'), bureau: 'test', compress: false }),
+    ).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `within 730 days of when the frauds happened (occurrence dates for ${together.occurred_reports} of ${together.size} reports, report dates for the rest)`,
+    );
     expect(text).toContain('yes, only together (no report reaches it alone), with report');
     f.db.close();
   }, 60_000);

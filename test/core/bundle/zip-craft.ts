@@ -63,9 +63,15 @@ export function craftZip(entries: readonly CraftEntry[]): Buffer {
 }
 
 /** Entries with the manifest rewritten (hashes of the entries as they are now) and signed again. */
-export function resign(entries: Map<string, Buffer>, privateKey: crypto.KeyObject, edit: (m: Record<string, unknown>) => void = () => {}): Map<string, Buffer> {
+export function resign(
+  entries: Map<string, Buffer>,
+  privateKey: crypto.KeyObject,
+  edit: (m: Record<string, unknown>) => void = () => {},
+): Map<string, Buffer> {
   const out = new Map(entries);
-  const m = JSON.parse((entries.get(MANIFEST) as Buffer).toString('utf8')) as Record<string, unknown> & { entries: { path: string; size: number; sha256: string }[] };
+  const m = JSON.parse((entries.get(MANIFEST) as Buffer).toString('utf8')) as Record<string, unknown> & {
+    entries: { path: string; size: number; sha256: string }[];
+  };
   m.entries = m.entries
     .filter((e) => out.has(e.path))
     .map((e) => {

@@ -13,7 +13,10 @@ export function canonical(id: Pick<ReportedIdentifier, 'kind' | 'value'>): strin
     case 'qq':
       return `qq:${v.replace(/\D/g, '')}`;
     case 'wechat':
-      return `wechat:${v.replace(/^(微信号?[:：]?|wx:)/i, '').trim().toLowerCase()}`;
+      return `wechat:${v
+        .replace(/^(微信号?[:：]?|wx:)/i, '')
+        .trim()
+        .toLowerCase()}`;
     case 'alipay':
       return v.includes('@') ? `email:${v.toLowerCase()}` : `phone:${phoneDigits(v)}`;
     case 'url':

@@ -12,5 +12,7 @@ export function isLive(r: IncomingRecord): r is ReportRecord {
 
 /** The first version of every report, with its gang. */
 export function firstVersions(items: readonly DemoItem[]): { record: ReportRecord; gang: string | null }[] {
-  return items.filter((i) => isLive(i.record) && i.record.version === 1).map((i) => ({ record: i.record as ReportRecord, gang: i.truth.gang }));
+  return items
+    .filter((i) => isLive(i.record) && i.record.version === 1)
+    .map((i) => ({ record: i.record as ReportRecord, gang: i.truth.gang }));
 }

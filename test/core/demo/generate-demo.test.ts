@@ -125,7 +125,11 @@ describe('generateDemo records', () => {
         expect(isValidIdNumber(v.id_number), v.id_number).toBe(true);
         if (v.gender) expect(Number(v.id_number[16]) % 2 === 1 ? '男' : '女').toBe(v.gender);
         if (v.age !== undefined) {
-          const [y, m, d] = [v.id_number.slice(6, 10), v.id_number.slice(10, 12), v.id_number.slice(12, 14)].map(Number) as [number, number, number];
+          const [y, m, d] = [v.id_number.slice(6, 10), v.id_number.slice(10, 12), v.id_number.slice(12, 14)].map(Number) as [
+            number,
+            number,
+            number,
+          ];
           const [ry, rm, rd] = record.reported_at.slice(0, 10).split('-').map(Number) as [number, number, number];
           expect(v.age).toBe(ry - y - (rm < m || (rm === m && rd < d) ? 1 : 0));
         }
@@ -163,8 +167,10 @@ describe('generateDemo records', () => {
     }
     expect(mentioning / reports.length).toBeGreaterThan(0.05);
     expect(mentioning / reports.length).toBeLessThan(0.2);
-    const byCategory = (c: string): number => reports.filter((r) => r.record.category === c && findAddresses(r.record.narrative!).length > 0).length;
-    for (const c of ['impersonating_officials', 'fake_customer_service', 'online_shopping', 'part_time_job']) expect(byCategory(c), c).toBeGreaterThan(0);
+    const byCategory = (c: string): number =>
+      reports.filter((r) => r.record.category === c && findAddresses(r.record.narrative!).length > 0).length;
+    for (const c of ['impersonating_officials', 'fake_customer_service', 'online_shopping', 'part_time_job'])
+      expect(byCategory(c), c).toBeGreaterThan(0);
   });
 });
 

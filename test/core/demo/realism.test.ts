@@ -20,7 +20,8 @@ function evidence(r: ReportRecord): Set<string> {
     if (!HUB_VALUES.has(bare(key))) out.add(key);
   }
   for (const m of r.messages ?? []) {
-    if ((m.channel === 'sms' || m.channel === 'call') && m.sender && !HUB_VALUES.has(phoneDigits(m.sender))) out.add(`phone:${phoneDigits(m.sender)}`);
+    if ((m.channel === 'sms' || m.channel === 'call') && m.sender && !HUB_VALUES.has(phoneDigits(m.sender)))
+      out.add(`phone:${phoneDigits(m.sender)}`);
   }
   return out;
 }
@@ -115,16 +116,28 @@ describe('demo evidence as citizens report it', () => {
     expect(new Set(hubs.map((i) => bare(canonical(i)))).size).toBeGreaterThan(8);
     expect(hubs.length / reports.length).toBeGreaterThan(0.05);
     const narratives = reports.map((r) => r.record.narrative ?? '');
-    for (const hub of ['110', '96110', '国家反诈中心']) expect(narratives.some((n) => n.includes(hub)), hub).toBe(true);
+    for (const hub of ['110', '96110', '国家反诈中心'])
+      expect(
+        narratives.some((n) => n.includes(hub)),
+        hub,
+      ).toBe(true);
     expect(reports.some((r) => r.record.messages?.some((m) => m.channel === 'sms' && m.sender && HUB_VALUES.has(m.sender)))).toBe(true);
   });
 
   it('has text-only reports whose only evidence is inside the messages', () => {
-    const textOnly = reports.filter(({ record, gang }) => gang && (record.identifiers ?? []).length === 0 && (record.messages ?? []).length > 0);
+    const textOnly = reports.filter(
+      ({ record, gang }) => gang && (record.identifiers ?? []).length === 0 && (record.messages ?? []).length > 0,
+    );
     expect(textOnly.length / reports.length).toBeGreaterThan(0.03);
     expect(textOnly.some(({ record }) => record.identifiers === undefined)).toBe(true);
     expect(textOnly.some(({ record }) => record.identifiers?.length === 0)).toBe(true);
-    const inText = textOnly.filter(({ record }) => record.messages!.some((m) => /(t\.cn|url\.cn|dwz\.cn|suo\.im)\/\w{6}|[a-z0-9-]+\.(cn|com|top|vip|xyz|cc|net|shop|icu|club)|1[3-9]\d[ -]?\d{4}[ -]?\d{4}/.test(m.text)));
+    const inText = textOnly.filter(({ record }) =>
+      record.messages!.some((m) =>
+        /(t\.cn|url\.cn|dwz\.cn|suo\.im)\/\w{6}|[a-z0-9-]+\.(cn|com|top|vip|xyz|cc|net|shop|icu|club)|1[3-9]\d[ -]?\d{4}[ -]?\d{4}/.test(
+          m.text,
+        ),
+      ),
+    );
     expect(inText.length).toBeGreaterThan(textOnly.length / 3);
   });
 
@@ -137,7 +150,8 @@ describe('demo evidence as citizens report it', () => {
   it('covers every scam type with plausible losses', () => {
     const byCategory = new Map<string, number[]>();
     for (const { record } of reports) {
-      if (record.loss && record.loss.amount !== '0.00') byCategory.set(record.category, [...(byCategory.get(record.category) ?? []), Number(record.loss.amount)]);
+      if (record.loss && record.loss.amount !== '0.00')
+        byCategory.set(record.category, [...(byCategory.get(record.category) ?? []), Number(record.loss.amount)]);
     }
     expect(byCategory.size).toBe(11);
     const median = (c: string): number => {

@@ -10,14 +10,24 @@ import { canonical, canonicalUrl, phoneDigits } from './canonical';
 
 describe('Rng', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {
-    const seq = (seed: number): number[] => Array.from({ length: 5 }, (() => { const r = new Rng(seed); return () => r.u32(); })());
+    const seq = (seed: number): number[] =>
+      Array.from(
+        { length: 5 },
+        (() => {
+          const r = new Rng(seed);
+          return () => r.u32();
+        })(),
+      );
     expect(seq(1)).toEqual(seq(1));
     expect(seq(1)).not.toEqual(seq(2));
   });
 
   it('stays in range and draws weighted items in proportion', () => {
     const r = new Rng(9);
-    const table = new Weighted<string>([['a', 3], ['b', 1]]);
+    const table = new Weighted<string>([
+      ['a', 3],
+      ['b', 1],
+    ]);
     let a = 0;
     for (let i = 0; i < 20_000; i++) {
       const x = r.int(3, 7);
@@ -25,7 +35,12 @@ describe('Rng', () => {
       if (table.pick(r) === 'a') a++;
     }
     expect(a / 20_000).toBeCloseTo(0.75, 1);
-    expect(new Weighted<number>([[2, 1], [4, 1]]).mean()).toBe(3);
+    expect(
+      new Weighted<number>([
+        [2, 1],
+        [4, 1],
+      ]).mean(),
+    ).toBe(3);
     expect(r.digits(13)).toMatch(/^\d{13}$/);
   });
 });
@@ -70,7 +85,15 @@ describe('bank cards', () => {
 
   it('keep the other value kinds unique too', () => {
     const f = new ValueFactory(new Rng(8));
-    const values = Array.from({ length: 5000 }, () => [f.mobile(true), f.qq(), f.wechat(), f.site('bank').domain, f.shortLink(), f.smsSender(), f.landline()]).flat();
+    const values = Array.from({ length: 5000 }, () => [
+      f.mobile(true),
+      f.qq(),
+      f.wechat(),
+      f.site('bank').domain,
+      f.shortLink(),
+      f.smsSender(),
+      f.landline(),
+    ]).flat();
     expect(new Set(values).size).toBe(values.length);
   });
 });

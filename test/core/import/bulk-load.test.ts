@@ -16,13 +16,16 @@ const P = 'SZ-FUTIAN';
 const DEFERRED = ['identifier_domain', 'identifier_link', 'report_category', 'report_loss', 'report_reported'];
 
 const indexes = (db: Db): string[] =>
-  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]);
+  db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[];
 // The full-text settings in effect (crisismerge unset is its default, 16).
 const ftsConfig = (db: Db): Record<string, number> => ({
   crisismerge: 16,
   ...Object.fromEntries(db.prepare("SELECT k, v FROM report_text_config WHERE k <> 'version'").raw().all() as [string, number][]),
 });
-const find = (db: Db, text: string): string[] => queryReports(db, { text, offset: 0, limit: 50 }).rows.map((r) => r.id).sort();
+const find = (db: Db, text: string): string[] =>
+  queryReports(db, { text, offset: 0, limit: 50 })
+    .rows.map((r) => r.id)
+    .sort();
 const rec = (id: string, version: number, narrative: string): Record<string, unknown> => ({
   id,
   version,

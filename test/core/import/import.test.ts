@@ -36,16 +36,27 @@ const count = (db: Db, sql: string): number => (db.prepare(sql).get() as { n: nu
 describe('import NDJSON', () => {
   it('stores valid records with raw and normalised identifiers, messages and every version', async () => {
     const { db, dir } = store();
-    const file = writeFile(dir, 'a.ndjson', ndjson([report('R1', 1), report('R2', 1, { identifiers: [{ kind: 'phone', value: '0086 13800138000' }] })]));
+    const file = writeFile(
+      dir,
+      'a.ndjson',
+      ndjson([report('R1', 1), report('R2', 1, { identifiers: [{ kind: 'phone', value: '0086 13800138000' }] })]),
+    );
     const r = await importFiles(db, [{ path: file }]);
     expect(r).toMatchObject({ new: 2, updated: 0, unchanged: 0, withdrawn: 0, rejected: 0, cancelled: false });
-    const ids = db.prepare("SELECT r.id, i.value, i.raw, i.origin FROM identifier i JOIN report r USING (rid) WHERE i.kind = 'phone' ORDER BY r.id, i.origin").all();
+    const ids = db
+      .prepare(
+        "SELECT r.id, i.value, i.raw, i.origin FROM identifier i JOIN report r USING (rid) WHERE i.kind = 'phone' ORDER BY r.id, i.origin",
+      )
+      .all();
     expect(ids).toContainEqual({ id: 'R1', value: '+8613800138000', raw: '+86 138-0013-8000', origin: 'reported' });
     expect(ids).toContainEqual({ id: 'R2', value: '+8613800138000', raw: '0086 13800138000', origin: 'reported' });
     const detail = getReport(db, 'R1');
     expect(detail?.loss).toEqual({ amount: '1200.00', currency: 'CNY' });
     expect(detail?.identifiers.some((i) => i.kind === 'wechat' && i.origin === 'message')).toBe(true);
-    expect(detail?.identifiers.find((i) => i.kind === 'bank_card')).toMatchObject({ value: '6222021234567890128', raw: '6222 0212 3456 7890 128' });
+    expect(detail?.identifiers.find((i) => i.kind === 'bank_card')).toMatchObject({
+      value: '6222021234567890128',
+      raw: '6222 0212 3456 7890 128',
+    });
     expect(detail?.messages[0]?.sender).toBe('10690000123');
     expect(count(db, 'SELECT count(*) AS n FROM report_version')).toBe(2);
   });
@@ -70,11 +81,25 @@ describe('import NDJSON', () => {
   it('honours tombstones: withdrawn from analysis, history kept, a late older version ignored', async () => {
     const { db, dir } = store();
     await importFiles(db, [{ path: writeFile(dir, 'a.ndjson', ndjson([report('R1', 1), report('R2', 1)])) }]);
-    const r = await importFiles(db, [{ path: writeFile(dir, 'b.ndjson', ndjson([{ id: 'R1', version: 2, deleted: true }, { id: 'R9', version: 1, deleted: true }])) }]);
+    const r = await importFiles(db, [
+      {
+        path: writeFile(
+          dir,
+          'b.ndjson',
+          ndjson([
+            { id: 'R1', version: 2, deleted: true },
+            { id: 'R9', version: 1, deleted: true },
+          ]),
+        ),
+      },
+    ]);
     expect(r).toMatchObject({ withdrawn: 2 });
     expect(queryReports(db, { offset: 0, limit: 10 }).rows.map((x) => x.id)).toEqual(['R2']);
     expect(getReport(db, 'R1')).toMatchObject({ withdrawn: true, version: 2 });
-    expect(getReport(db, 'R1')?.versions.map((v) => [v.version, v.deleted])).toEqual([[2, true], [1, false]]);
+    expect(getReport(db, 'R1')?.versions.map((v) => [v.version, v.deleted])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     const late = await importFiles(db, [{ path: writeFile(dir, 'c.ndjson', ndjson([report('R9', 1)])) }]);
     expect(late).toMatchObject({ unchanged: 1 });
     expect(getReport(db, 'R9')?.withdrawn).toBe(true);
@@ -136,7 +161,8 @@ describe('import NDJSON', () => {
     const n = 50_000;
     // Unknown top-level fields are kept verbatim in the history but not indexed: bulk on disk, cheap to import.
     const padding = 'x'.repeat(2500);
-    for (let i = 0; i < n; i += 1000) fs.writeSync(fd, ndjson(Array.from({ length: 1000 }, (_, j) => report(`B${i + j}`, 1, { attachment: padding }))));
+    for (let i = 0; i < n; i += 1000)
+      fs.writeSync(fd, ndjson(Array.from({ length: 1000 }, (_, j) => report(`B${i + j}`, 1, { attachment: padding }))));
     fs.closeSync(fd);
     const size = fs.statSync(file).size;
     expect(size).toBeGreaterThan(120 * 1024 * 1024);
@@ -163,7 +189,8 @@ describe('import NDJSON', () => {
 describe('import CSV', () => {
   it('reads flattened columns, JSON cells and indexed columns, and names bad rows by line', async () => {
     const { db, dir } = store();
-    const header = 'id,version,precinct,reported_at,category,loss.amount,loss.currency,victim.name,victim.age,narrative,messages,identifiers.0.kind,identifiers.0.value,identifiers.1.kind,identifiers.1.value';
+    const header =
+      'id,version,precinct,reported_at,category,loss.amount,loss.currency,victim.name,victim.age,narrative,messages,identifiers.0.kind,identifiers.0.value,identifiers.1.kind,identifiers.1.value';
     const msg = JSON.stringify([{ channel: 'sms', text: '您的快递丢失，加QQ 31795246 理赔' }]).replace(/"/g, '""');
     const rows = [
       `C1,1,NJ-GULOU,2024-04-01T08:00:00+08:00,fake_customer_service,800.00,CNY,张某,52,"冒充快递客服，称快递丢失需理赔，被骗800元。","${msg}",phone,138 0013 8000,url,HTTP://WWW.Example.com/a?b=1`,
@@ -197,12 +224,19 @@ describe('full-text search in Chinese', () => {
       'zh.ndjson',
       ndjson([
         report('Z1', 1, { narrative: '冒充公检法人员称我涉嫌洗钱，要求转账到安全账户。', messages: [], identifiers: [] }),
-        report('Z2', 1, { narrative: '网上认识的男友推荐投资平台，先小赚后被套。', messages: [{ channel: 'im', text: '宝贝，这个平台稳赚不赔' }], identifiers: [] }),
+        report('Z2', 1, {
+          narrative: '网上认识的男友推荐投资平台，先小赚后被套。',
+          messages: [{ channel: 'im', text: '宝贝，这个平台稳赚不赔' }],
+          identifiers: [],
+        }),
         report('Z3', 1),
       ]),
     );
     await importFiles(db, [{ path: file }]);
-    const find = (text: string): string[] => queryReports(db, { text, offset: 0, limit: 10 }).rows.map((r) => r.id).sort();
+    const find = (text: string): string[] =>
+      queryReports(db, { text, offset: 0, limit: 10 })
+        .rows.map((r) => r.id)
+        .sort();
     expect(find('安全账户')).toEqual(['Z1']);
     expect(find('稳赚不赔')).toEqual(['Z2']);
     expect(find('洗钱')).toEqual(['Z1']);
@@ -220,12 +254,26 @@ describe('full-text search in Chinese', () => {
         // Every trigram of 腾讯会议 is here, but not the phrase: the index offers it, the text refuses it.
         report('E1', 1, { narrative: '对方自称腾讯会员客服，又拉我进视讯会议。', messages: [], identifiers: [] }),
         report('E2', 1, { narrative: '对方让我下载腾讯会议做"笔录"。', messages: [], identifiers: [] }),
-        report('E3', 1, { narrative: '无关的报案。', messages: [{ channel: 'sms', sender: 'ICBC-Notice', text: '积分兑换 ICBC-JF.cn/lq 领取' }], identifiers: [{ kind: 'url', value: 'icbc-jf.cn/lq', role: 'link' }, { kind: 'qq', value: 'QQ:88776655', role: 'contact' }] }),
-        report('E4', 1, { narrative: `很长的一段话：${'先小额返利后要求垫付大额任务款，'.repeat(6)}最后全部被骗走。`, messages: [], identifiers: [] }),
+        report('E3', 1, {
+          narrative: '无关的报案。',
+          messages: [{ channel: 'sms', sender: 'ICBC-Notice', text: '积分兑换 ICBC-JF.cn/lq 领取' }],
+          identifiers: [
+            { kind: 'url', value: 'icbc-jf.cn/lq', role: 'link' },
+            { kind: 'qq', value: 'QQ:88776655', role: 'contact' },
+          ],
+        }),
+        report('E4', 1, {
+          narrative: `很长的一段话：${'先小额返利后要求垫付大额任务款，'.repeat(6)}最后全部被骗走。`,
+          messages: [],
+          identifiers: [],
+        }),
       ]),
     );
     await importFiles(db, [{ path: file }]);
-    const find = (text: string): string[] => queryReports(db, { text, offset: 0, limit: 10 }).rows.map((r) => r.id).sort();
+    const find = (text: string): string[] =>
+      queryReports(db, { text, offset: 0, limit: 10 })
+        .rows.map((r) => r.id)
+        .sort();
     expect(find('腾讯会议')).toEqual(['E2']);
     expect(queryReports(db, { text: '腾讯会议', offset: 0, limit: 10 }).total).toBe(1);
     expect(find('讯会议')).toEqual(['E1', 'E2']);
@@ -257,7 +305,10 @@ describe('full-text search in Chinese', () => {
       ]),
     );
     await importFiles(db, [{ path: file }]);
-    const find = (text: string): string[] => queryReports(db, { text, offset: 0, limit: 10 }).rows.map((r) => r.id).sort();
+    const find = (text: string): string[] =>
+      queryReports(db, { text, offset: 0, limit: 10 })
+        .rows.map((r) => r.id)
+        .sort();
     expect(find('刷单')).toEqual(['S1', 'S2']);
     expect(find('qq')).toEqual(['S2']);
     expect(find('赔偿')).toEqual(['S3']);
@@ -267,7 +318,15 @@ describe('full-text search in Chinese', () => {
     expect(find('无')).toEqual(['S3']);
     expect(find('鑫')).toEqual([]);
     // Withdrawing a report takes it out of the answers; a revision's new words are found.
-    await importFiles(db, [{ path: writeFile(dir, 'rev.ndjson', ndjson([report('S4', 2, { narrative: '改为网贷', messages: [], identifiers: [] }), { id: 'S1', version: 2, deleted: true }])) }]);
+    await importFiles(db, [
+      {
+        path: writeFile(
+          dir,
+          'rev.ndjson',
+          ndjson([report('S4', 2, { narrative: '改为网贷', messages: [], identifiers: [] }), { id: 'S1', version: 2, deleted: true }]),
+        ),
+      },
+    ]);
     expect(find('单')).toEqual(['S2']);
     expect(find('网贷')).toEqual(['S4']);
   });
@@ -282,7 +341,11 @@ describe('full-text search in Chinese', () => {
           ndjson([
             report('F1', 1, { category: 'loan', loss: { amount: '100.00', currency: 'CNY' }, reported_at: '2024-01-01T23:30:00+08:00' }),
             report('F2', 1, { category: 'loan', loss: { amount: '9000.00', currency: 'CNY' }, reported_at: '2024-02-01T00:30:00+08:00' }),
-            report('F3', 1, { category: 'fake_prize', loss: { amount: '500.00', currency: 'CNY' }, reported_at: '2024-03-01T10:00:00+08:00' }),
+            report('F3', 1, {
+              category: 'fake_prize',
+              loss: { amount: '500.00', currency: 'CNY' },
+              reported_at: '2024-03-01T10:00:00+08:00',
+            }),
           ]),
         ),
       },

@@ -25,7 +25,19 @@ describe('prepared reports', () => {
   it('reduce a record to its column values, identifier and message rows, and search text', () => {
     const [id, version, fields, identifiers, messages, text] = prepareReport(record, 1709604000000);
     expect([id, version]).toEqual(['R1', 2]);
-    expect(fields).toEqual(['NJ-XUANWU', '2024-03-05T10:00:00+08:00', 1709604000000, null, 'part_time_job', null, 120050, 'CNY', '{"name":"张某","age":52}', null, record.narrative]);
+    expect(fields).toEqual([
+      'NJ-XUANWU',
+      '2024-03-05T10:00:00+08:00',
+      1709604000000,
+      null,
+      'part_time_job',
+      null,
+      120050,
+      'CNY',
+      '{"name":"张某","age":52}',
+      null,
+      record.narrative,
+    ]);
     expect(identifiers).toContainEqual(['wechat', 'shuadan_888', 'shuadan_888', 'contact', 'reported', null, null, null]);
     expect(identifiers).toContainEqual(['phone', '+8613800138000', '138-0013-8000', null, 'message', 'mobile', null, null]);
     expect(messages).toEqual([['sms', '10690000123', record.messages?.[0]?.text, null]]);
@@ -34,7 +46,16 @@ describe('prepared reports', () => {
 
   it('index each searchable part once: a value already written in a text adds no match', () => {
     expect(searchText(record)).not.toMatch(/\nshuadan_888(\n|$)/);
-    expect(searchText({ ...record, narrative: undefined, messages: [{ channel: 'im', text: '同一句话' }, { channel: 'im', text: '同一句话' }] })).toBe('同一句话\nshuadan_888\n+86 139 0013 9000\n\n');
+    expect(
+      searchText({
+        ...record,
+        narrative: undefined,
+        messages: [
+          { channel: 'im', text: '同一句话' },
+          { channel: 'im', text: '同一句话' },
+        ],
+      }),
+    ).toBe('同一句话\nshuadan_888\n+86 139 0013 9000\n\n');
   });
 
   it('are tombstones without rows', () => {
@@ -42,8 +63,22 @@ describe('prepared reports', () => {
   });
 
   it('come with the reason when a line is refused', () => {
-    expect(ndjsonItem('f.ndjson', 7, '{"id":')).toEqual([1, 'f.ndjson line 7', null, '(line)', expect.stringMatching(/^is not valid JSON/), '{"id":']);
-    expect(ndjsonItem('f.ndjson', 8, '{"id":"R2","version":0}')).toEqual([1, 'f.ndjson line 8', 'R2', 'version', expect.any(String), '{"id":"R2","version":0}']);
+    expect(ndjsonItem('f.ndjson', 7, '{"id":')).toEqual([
+      1,
+      'f.ndjson line 7',
+      null,
+      '(line)',
+      expect.stringMatching(/^is not valid JSON/),
+      '{"id":',
+    ]);
+    expect(ndjsonItem('f.ndjson', 8, '{"id":"R2","version":0}')).toEqual([
+      1,
+      'f.ndjson line 8',
+      'R2',
+      'version',
+      expect.any(String),
+      '{"id":"R2","version":0}',
+    ]);
     expect(ndjsonItem('f.ndjson', 9, '  ')).toBeNull();
     expect(ndjsonItem('f.ndjson', 10, null)).toEqual([1, 'f.ndjson line 10', null, '(line)', 'line is longer than 16 MiB', '']);
   });

@@ -15,7 +15,19 @@ const TABLES = ['series', 'series_member', 'link', 'link_hub', 'text_sig', 'link
 
 /** Every row the linking writes, as text. */
 const snapshot = (db: Db): string =>
-  JSON.stringify(Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).raw().all().map((r) => JSON.stringify(r)).sort()])));
+  JSON.stringify(
+    Object.fromEntries(
+      TABLES.map((t) => [
+        t,
+        db
+          .prepare(`SELECT * FROM ${t}`)
+          .raw()
+          .all()
+          .map((r) => JSON.stringify(r))
+          .sort(),
+      ]),
+    ),
+  );
 
 interface Progress {
   readonly stage: string;
@@ -33,12 +45,17 @@ function ticksOf(run: (onProgress: (stage: string, done: number, total: number |
 describe('cancelling the engine', () => {
   it('stops in the middle of a stage, at the next check after the signal is aborted', () => {
     const { db } = testStore();
-    ingest(db, generateLabelled(900, 3).map((x) => x.record));
+    ingest(
+      db,
+      generateLabelled(900, 3).map((x) => x.record),
+    );
     const c = loadCorpus(db);
     const ignore = readIgnoreList(db);
     const all = ticksOf((onProgress) => runEngine(c, { ignore, checkEvery: 16, onProgress }));
     const stages = new Set(all.map((p) => p.stage));
-    expect([...stages]).toEqual(expect.arrayContaining(['postings', 'hubs', 'groups', 'strong', 'weighing', 'text buckets', 'suggestions']));
+    expect([...stages]).toEqual(
+      expect.arrayContaining(['postings', 'hubs', 'groups', 'strong', 'weighing', 'text buckets', 'suggestions']),
+    );
     // Abort at a point inside each stage that has one (0 < done < total).
     let tried = 0;
     for (const stage of stages) {
@@ -66,7 +83,10 @@ describe('cancelling the engine', () => {
 
   it('runs to the end when the signal is never aborted, with the same result as without one', () => {
     const { db } = testStore();
-    ingest(db, generateLabelled(300, 4).map((x) => x.record));
+    ingest(
+      db,
+      generateLabelled(300, 4).map((x) => x.record),
+    );
     const c = loadCorpus(db);
     const ignore = readIgnoreList(db);
     const plain = runEngine(c, { ignore });
@@ -99,7 +119,10 @@ describe('cancelling a link run', () => {
       const onProgress = (): void => {
         if (++calls === k) controller.abort();
       };
-      expect(() => linkStore(db, { full, checkEvery: 8, signal: controller.signal, onProgress }), `cancelled at progress point ${k} of ${total}`).toThrow(Cancelled);
+      expect(
+        () => linkStore(db, { full, checkEvery: 8, signal: controller.signal, onProgress }),
+        `cancelled at progress point ${k} of ${total}`,
+      ).toThrow(Cancelled);
       expect(snapshot(db), `store after a cancel at progress point ${k} of ${total}`).toBe(before);
     }
     return total;
@@ -124,7 +147,11 @@ describe('cancelling a link run', () => {
     const corpus = generateLabelled(500, 8).map((x) => x.record);
     ingest(db, corpus.slice(0, 400));
     linkStore(db);
-    const revised = corpus.slice(0, 20).map((r, k) => ({ ...r, version: 2, identifiers: k % 2 === 0 ? [] : [...(r.identifiers ?? []), ...(corpus[k + 200]?.identifiers ?? [])] }));
+    const revised = corpus.slice(0, 20).map((r, k) => ({
+      ...r,
+      version: 2,
+      identifiers: k % 2 === 0 ? [] : [...(r.identifiers ?? []), ...(corpus[k + 200]?.identifiers ?? [])],
+    }));
     ingest(db, [...corpus.slice(400), ...revised, { id: corpus[30]?.id as string, version: 2, deleted: true }]);
     const holder = corpus.slice(100, 400).find((r) => (r.identifiers ?? []).some((i) => i.kind === 'bank_card'));
     const cardValue = holder?.identifiers?.find((i) => i.kind === 'bank_card')?.value as string;

@@ -16,15 +16,35 @@ interface R {
 }
 
 const cardId = (v: string, origin = 'reported'): IdentifierRow => ({ kind: 'bank_card', value: v, subtype: null, domain: null, origin });
-const phoneId = (v: string, subtype = 'mobile', origin = 'reported'): IdentifierRow => ({ kind: 'phone', value: v, subtype, domain: null, origin });
-const urlId = (v: string, domain: string, subtype: string | null = null): IdentifierRow => ({ kind: 'url', value: v, subtype, domain, origin: 'reported' });
+const phoneId = (v: string, subtype = 'mobile', origin = 'reported'): IdentifierRow => ({
+  kind: 'phone',
+  value: v,
+  subtype,
+  domain: null,
+  origin,
+});
+const urlId = (v: string, domain: string, subtype: string | null = null): IdentifierRow => ({
+  kind: 'url',
+  value: v,
+  subtype,
+  domain,
+  origin: 'reported',
+});
 const SHIPPED_REFERENCES = referenceKeys(makeReferenceDomains(shippedReferences()));
 const card = (i: number): string => `62220212${String(i).padStart(11, '0')}`;
 
 function run(reports: readonly R[], options: Partial<EngineOptions> = {}) {
   const b = new CorpusBuilder();
   reports.forEach((r, i) => {
-    b.addReport({ rid: i + 1, id: `R${i}`, category: r.category ?? 'part_time_job', precinct: 'P', reportedMs: (r.day ?? 0) * 86_400_000, lossCents: 100000, currency: 'CNY' });
+    b.addReport({
+      rid: i + 1,
+      id: `R${i}`,
+      category: r.category ?? 'part_time_job',
+      precinct: 'P',
+      reportedMs: (r.day ?? 0) * 86_400_000,
+      lossCents: 100000,
+      currency: 'CNY',
+    });
     for (const id of r.ids ?? []) b.addIdentifier(i, id);
     if (r.text) b.addMessage(i, r.sender ?? null, r.text);
   });
@@ -38,11 +58,21 @@ function run(reports: readonly R[], options: Partial<EngineOptions> = {}) {
 
 /** Unrelated gangs of two reports each, tied by their own card: the background of a store. */
 const background = (gangs: number, from = 1000): R[] =>
-  Array.from({ length: gangs * 2 }, (_, i) => ({ category: ['loan', 'fake_prize', 'online_shopping'][i % 3] as string, day: (i * 3) % 300, ids: [cardId(card(from + Math.floor(i / 2)))] }));
+  Array.from({ length: gangs * 2 }, (_, i) => ({
+    category: ['loan', 'fake_prize', 'online_shopping'][i % 3] as string,
+    day: (i * 3) % 300,
+    ids: [cardId(card(from + Math.floor(i / 2)))],
+  }));
 
 describe('linking engine', () => {
   it('links reports sharing a payee card or a phone, transitively, and writes out every term in bits', () => {
-    const { result, same } = run([{ ids: [cardId(card(1))] }, { ids: [cardId(card(1)), phoneId('+8613800138000')] }, { ids: [phoneId('+8613800138000')] }, { ids: [cardId(card(2))] }, ...background(20)]);
+    const { result, same } = run([
+      { ids: [cardId(card(1))] },
+      { ids: [cardId(card(1)), phoneId('+8613800138000')] },
+      { ids: [phoneId('+8613800138000')] },
+      { ids: [cardId(card(2))] },
+      ...background(20),
+    ]);
     expect(same(0, 1) && same(1, 2)).toBe(true);
     expect(same(0, 3)).toBe(false);
     const link = result.links.find((l) => l.a === 0 && l.b === 1);
@@ -76,9 +106,17 @@ describe('linking engine', () => {
 
   it("weighs a value by the groups carrying it: a hotline in one dominant category joins nothing, a big gang's phone joins its gang", () => {
     // 30 brushing reports over a year, of 30 unrelated victims who all mention one customer-service number.
-    const hotline: R[] = Array.from({ length: 30 }, (_, i) => ({ category: 'part_time_job', day: i * 13, ids: [phoneId('+8640088888888', 'landline'), cardId(card(100 + i))] }));
+    const hotline: R[] = Array.from({ length: 30 }, (_, i) => ({
+      category: 'part_time_job',
+      day: i * 13,
+      ids: [phoneId('+8640088888888', 'landline'), cardId(card(100 + i))],
+    }));
     // 30 reports of one gang: one phone, and cards each shared with the next report.
-    const gang: R[] = Array.from({ length: 30 }, (_, i) => ({ category: 'part_time_job', day: i * 3, ids: [phoneId('+8613911112222'), cardId(card(200 + i)), cardId(card(201 + i))] }));
+    const gang: R[] = Array.from({ length: 30 }, (_, i) => ({
+      category: 'part_time_job',
+      day: i * 3,
+      ids: [phoneId('+8613911112222'), cardId(card(200 + i)), cardId(card(201 + i))],
+    }));
     const { result, same } = run([...hotline, ...gang, ...background(20)]);
     for (let i = 1; i < 30; i++) expect(same(0, i)).toBe(false);
     for (let i = 31; i < 60; i++) expect(same(30, i)).toBe(true);
@@ -87,7 +125,10 @@ describe('linking engine', () => {
   });
 
   it('keeps an absolute cap: a value held by more reports than max(2,000, 0.5 %) is a hub', () => {
-    const { result, same } = run(Array.from({ length: 12 }, (_, i) => ({ ids: [phoneId('+8613900000001'), cardId(card(i))] })), { hubRules: { maxShare: 0.005, floorReports: 10 } });
+    const { result, same } = run(
+      Array.from({ length: 12 }, (_, i) => ({ ids: [phoneId('+8613900000001'), cardId(card(i))] })),
+      { hubRules: { maxShare: 0.005, floorReports: 10 } },
+    );
     expect(same(0, 1)).toBe(false);
     expect(result.hubs.map((h) => `${h.kind}:${h.value}:${h.reason}`)).toEqual(['phone:+8613900000001:auto']);
   });
@@ -108,7 +149,9 @@ describe('linking engine', () => {
   it('weighs a value mentioned in a narrative below one the citizen listed', () => {
     const listed = run([{ ids: [cardId(card(1))] }, { ids: [cardId(card(1))] }, ...background(20)]);
     const mentioned = run([{ ids: [cardId(card(1), 'narrative')] }, { ids: [cardId(card(1))] }, ...background(20)]);
-    const bits = (r: ReturnType<typeof run>): number => (r.result.links.find((l) => l.a === 0 && l.b === 1)?.weight ?? r.result.suggestions.find((l) => l.a === 0 && l.b === 1)?.weight) as number;
+    const bits = (r: ReturnType<typeof run>): number =>
+      (r.result.links.find((l) => l.a === 0 && l.b === 1)?.weight ??
+        r.result.suggestions.find((l) => l.a === 0 && l.b === 1)?.weight) as number;
     expect(bits(mentioned)).toBeLessThan(bits(listed));
   });
 
@@ -130,7 +173,12 @@ describe('linking engine', () => {
   it('does not join, nor suggest joining, unrelated gangs that bought one identifier-free template', () => {
     const template = '您的贷款已审批，需先缴纳保证金至账户解冻，逾期将影响征信，请尽快办理';
     // Twelve gangs of two reports, each gang with its own card, all sending the same template.
-    const reports: R[] = Array.from({ length: 24 }, (_, i) => ({ category: 'loan', day: i % 5, ids: [cardId(card(300 + Math.floor(i / 2)))], text: template }));
+    const reports: R[] = Array.from({ length: 24 }, (_, i) => ({
+      category: 'loan',
+      day: i % 5,
+      ids: [cardId(card(300 + Math.floor(i / 2)))],
+      text: template,
+    }));
     const { result, same } = run([...reports, ...background(20)]);
     for (let g = 0; g < 12; g++) expect(same(2 * g, 2 * g + 1)).toBe(true);
     for (let g = 1; g < 12; g++) expect(same(0, 2 * g)).toBe(false);
@@ -161,7 +209,16 @@ describe('linking engine', () => {
     const other = urlId('http://medium.com/@tesla-gift/double-back-50dea9', 'medium.com');
     const site = urlId('http://claim-dot.pages.dev/login', 'claim-dot.pages.dev');
     const { same, suggested } = run(
-      [{ ids: [bare] }, { ids: [bare] }, { ids: [page] }, { ids: [page] }, { ids: [other] }, { ids: [site] }, { ids: [site] }, ...background(20)],
+      [
+        { ids: [bare] },
+        { ids: [bare] },
+        { ids: [page] },
+        { ids: [page] },
+        { ids: [other] },
+        { ids: [site] },
+        { ids: [site] },
+        ...background(20),
+      ],
       { isReference: SHIPPED_REFERENCES },
     );
     expect(same(0, 1)).toBe(false);
@@ -174,11 +231,14 @@ describe('linking engine', () => {
   });
 
   it('compares short links as whole URLs, never by their host', () => {
-    const { same } = run([
-      { ids: [urlId('http://t.cn/abc', 't.cn', 'short_link')] },
-      { ids: [urlId('http://t.cn/abc', 't.cn', 'short_link')] },
-      { ids: [urlId('http://t.cn/xyz', 't.cn', 'short_link')] },
-    ], { ignore: makeIgnoreList(shippedIgnoreEntries()) });
+    const { same } = run(
+      [
+        { ids: [urlId('http://t.cn/abc', 't.cn', 'short_link')] },
+        { ids: [urlId('http://t.cn/abc', 't.cn', 'short_link')] },
+        { ids: [urlId('http://t.cn/xyz', 't.cn', 'short_link')] },
+      ],
+      { ignore: makeIgnoreList(shippedIgnoreEntries()) },
+    );
     expect(same(0, 1)).toBe(true);
     expect(same(0, 2)).toBe(false);
   });

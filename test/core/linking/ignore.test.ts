@@ -5,7 +5,13 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../../src/core/linking/explain';
 import { shippedIgnoreEntries } from '../../../src/core/linking/ignore-list';
-import { addIgnored, canonicalIgnoreValue, IgnoreChangeError, IgnoreValueError, removeIgnored } from '../../../src/core/linking/ignore-edit';
+import {
+  addIgnored,
+  canonicalIgnoreValue,
+  IgnoreChangeError,
+  IgnoreValueError,
+  removeIgnored,
+} from '../../../src/core/linking/ignore-edit';
 import { listIgnored, readIgnoreList } from '../../../src/core/linking/ignore-store';
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
@@ -15,15 +21,29 @@ const seriesOf = (db: Db, id: string): string | undefined =>
   db.prepare<[string], string>('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(id);
 
 const partition = (db: Db): string[] =>
-  (db.prepare('SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id').raw().all() as [string, string][]).map(
-    ([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`,
-  );
+  (
+    db
+      .prepare(
+        'SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id',
+      )
+      .raw()
+      .all() as [string, string][]
+  ).map(([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`);
 
 const linksThrough = (db: Db, value: string): number =>
-  db.prepare<[string], number>("SELECT count(*) FROM link, json_each(link.evidence) e WHERE e.value ->> 'value' = ?").pluck().get(value) as number;
+  db
+    .prepare<[string], number>("SELECT count(*) FROM link, json_each(link.evidence) e WHERE e.value ->> 'value' = ?")
+    .pluck()
+    .get(value) as number;
 
 const audit = (db: Db): { action: string; subject: string; detail: Record<string, unknown> }[] =>
-  (db.prepare("SELECT action, subject, detail FROM audit_log WHERE action LIKE 'ignore_%' ORDER BY id").all() as { action: string; subject: string; detail: string }[]).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  (
+    db.prepare("SELECT action, subject, detail FROM audit_log WHERE action LIKE 'ignore_%' ORDER BY id").all() as {
+      action: string;
+      subject: string;
+      detail: string;
+    }[]
+  ).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 
 /** The same store relinked in full from a copy: what the incremental run must have reached. */
 function fullRelinkOf(db: Db, file: string): string[] {
@@ -77,7 +97,8 @@ describe('ignore-list values', () => {
   });
 
   it('shipped defaults are already canonical (an entry that is not never matches anything)', () => {
-    for (const e of shippedIgnoreEntries()) expect(canonicalIgnoreValue(e.kind, e.value), `${e.kind} ${e.value}`).toEqual({ kind: e.kind, value: e.value });
+    for (const e of shippedIgnoreEntries())
+      expect(canonicalIgnoreValue(e.kind, e.value), `${e.kind} ${e.value}`).toEqual({ kind: e.kind, value: e.value });
   });
 });
 
@@ -112,7 +133,7 @@ describe('editing the ignore list', () => {
     linkStore(db, { full: true });
     expect(seriesOf(db, 'B1')).toBeUndefined();
     // The full run recorded the value among its hubs as ignored: that must not outlive the entry.
-    expect(db.prepare("SELECT reason FROM link_hub WHERE value = ?").pluck().get(MULE)).toBe('ignored');
+    expect(db.prepare('SELECT reason FROM link_hub WHERE value = ?').pluck().get(MULE)).toBe('ignored');
 
     const change = removeIgnored(db, 'bank_card', MULE, { reason: 'not a test card after all' });
     expect(change).toMatchObject({ changed: true, relink: 3 });
@@ -131,7 +152,15 @@ describe('editing the ignore list', () => {
     linkStore(db);
     expect(seriesOf(db, 'T1')).toBeUndefined();
     const shipped = listIgnored(db).find((e) => e.kind === 'domain' && e.value === 'taobao.com');
-    expect(shipped).toEqual({ kind: 'domain', value: 'taobao.com', source: 'shipped', ignored: true, note: null, reason: null, changed_at: null });
+    expect(shipped).toEqual({
+      kind: 'domain',
+      value: 'taobao.com',
+      source: 'shipped',
+      ignored: true,
+      note: null,
+      reason: null,
+      changed_at: null,
+    });
     expect(listIgnored(db).find((e) => e.value === '95588')).toMatchObject({ source: 'shipped', note: 'ICBC hotline' });
 
     expect(() => removeIgnored(db, 'domain', 'taobao.com')).toThrow(IgnoreChangeError);
@@ -139,8 +168,16 @@ describe('editing the ignore list', () => {
     // Adding a default again changes nothing and marks nothing.
     expect(addIgnored(db, 'domain', 'www.taobao.com')).toMatchObject({ source: 'shipped', changed: false, relink: 0 });
 
-    expect(removeIgnored(db, 'domain', 'taobao.com', { override: true, reason: 'gang sells through one shop' })).toMatchObject({ source: 'shipped', changed: true, relink: 2 });
-    expect(listIgnored(db).find((e) => e.value === 'taobao.com')).toMatchObject({ source: 'shipped', ignored: false, reason: 'gang sells through one shop' });
+    expect(removeIgnored(db, 'domain', 'taobao.com', { override: true, reason: 'gang sells through one shop' })).toMatchObject({
+      source: 'shipped',
+      changed: true,
+      relink: 2,
+    });
+    expect(listIgnored(db).find((e) => e.value === 'taobao.com')).toMatchObject({
+      source: 'shipped',
+      ignored: false,
+      reason: 'gang sells through one shop',
+    });
     linkStore(db);
     expect(seriesOf(db, 'T1')).toBeDefined();
     expect(seriesOf(db, 'T2')).toBe(seriesOf(db, 'T1'));
@@ -156,13 +193,31 @@ describe('editing the ignore list', () => {
     addIgnored(db, 'phone', '13800138000', { reason: 'victim support line', actor: 'li' });
     addIgnored(db, 'phone', '+86 138 0013 8000', { actor: 'li' });
     const mine = listIgnored(db).filter((e) => e.source === 'investigator');
-    expect(mine).toEqual([{ kind: 'phone', value: '+8613800138000', source: 'investigator', ignored: true, note: null, reason: 'victim support line', changed_at: expect.any(String) }]);
-    expect(listIgnored(db).slice(0, shippedIgnoreEntries().length).every((e) => e.source === 'shipped')).toBe(true);
+    expect(mine).toEqual([
+      {
+        kind: 'phone',
+        value: '+8613800138000',
+        source: 'investigator',
+        ignored: true,
+        note: null,
+        reason: 'victim support line',
+        changed_at: expect.any(String),
+      },
+    ]);
+    expect(
+      listIgnored(db)
+        .slice(0, shippedIgnoreEntries().length)
+        .every((e) => e.source === 'shipped'),
+    ).toBe(true);
     expect(() => removeIgnored(db, 'phone', '13900000000')).toThrow(/not on the ignore list/);
     removeIgnored(db, 'phone', '138-0013-8000', { actor: 'wang' });
     expect(listIgnored(db).filter((e) => e.source === 'investigator')).toEqual([]);
     expect(audit(db)).toEqual([
-      { action: 'ignore_add', subject: 'phone +8613800138000', detail: { source: 'investigator', changed: true, relink: 0, reason: 'victim support line' } },
+      {
+        action: 'ignore_add',
+        subject: 'phone +8613800138000',
+        detail: { source: 'investigator', changed: true, relink: 0, reason: 'victim support line' },
+      },
       { action: 'ignore_add', subject: 'phone +8613800138000', detail: { source: 'investigator', changed: false, relink: 0 } },
       { action: 'ignore_remove', subject: 'phone +8613800138000', detail: { source: 'investigator', changed: true, relink: 0 } },
     ]);

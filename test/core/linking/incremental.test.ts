@@ -7,9 +7,14 @@ import { openStore, type Db } from '../../../src/core/store/db';
 import { ingest, testStore } from './support';
 
 const partition = (db: Db): string[] =>
-  (db.prepare('SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id').raw().all() as [string, string][]).map(
-    ([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`,
-  );
+  (
+    db
+      .prepare(
+        'SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id',
+      )
+      .raw()
+      .all() as [string, string][]
+  ).map(([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`);
 
 describe('incremental linking', () => {
   it('gives the same series and ids as a full relink after new, updated and withdrawn reports', () => {
@@ -18,7 +23,11 @@ describe('incremental linking', () => {
     ingest(db, corpus.slice(0, 1400));
     linkStore(db);
     // New reports, revisions that change identifiers, and withdrawals.
-    const revised = corpus.slice(0, 60).map((r, k) => ({ ...r, version: 2, identifiers: k % 2 === 0 ? [] : [...(r.identifiers ?? []), ...(corpus[k + 700]?.identifiers ?? [])] }));
+    const revised = corpus.slice(0, 60).map((r, k) => ({
+      ...r,
+      version: 2,
+      identifiers: k % 2 === 0 ? [] : [...(r.identifiers ?? []), ...(corpus[k + 700]?.identifiers ?? [])],
+    }));
     const withdrawn = corpus.slice(100, 130).map((r) => ({ id: r.id, version: 2, deleted: true as const }));
     ingest(db, [...corpus.slice(1400), ...revised, ...withdrawn]);
     const inc = linkStore(db);
@@ -43,12 +52,20 @@ describe('incremental linking', () => {
     // Count every row written to the tables a relink would rewrite.
     db.exec(`CREATE TEMP TABLE writes (tbl TEXT)`);
     for (const t of ['link', 'series_member', 'series']) {
-      for (const op of ['INSERT', 'UPDATE', 'DELETE']) db.exec(`CREATE TEMP TRIGGER count_${t}_${op} AFTER ${op} ON main.${t} BEGIN INSERT INTO writes VALUES ('${t}'); END`);
+      for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+        db.exec(`CREATE TEMP TRIGGER count_${t}_${op} AFTER ${op} ON main.${t} BEGIN INSERT INTO writes VALUES ('${t}'); END`);
     }
-    const writes = (): Record<string, number> => Object.fromEntries(db.prepare('SELECT tbl, count(*) FROM writes GROUP BY tbl').raw().all() as [string, number][]);
+    const writes = (): Record<string, number> =>
+      Object.fromEntries(db.prepare('SELECT tbl, count(*) FROM writes GROUP BY tbl').raw().all() as [string, number][]);
     // Series members revised without a change that matters: their series are relinked whole.
-    const member = db.prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid ORDER BY m.series_id, r.id LIMIT 3').pluck().all() as string[];
-    ingest(db, corpus.filter((r) => member.includes(r.id)).map((r) => ({ ...r, version: 2 })));
+    const member = db
+      .prepare('SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid ORDER BY m.series_id, r.id LIMIT 3')
+      .pluck()
+      .all() as string[];
+    ingest(
+      db,
+      corpus.filter((r) => member.includes(r.id)).map((r) => ({ ...r, version: 2 })),
+    );
     const run = linkStore(db);
     expect(run.mode).toBe('incremental');
     expect(run.reports).toBeGreaterThan(3);

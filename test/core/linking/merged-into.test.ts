@@ -6,7 +6,8 @@ import { linkStore } from '../../../src/core/linking/store-io';
 import type { Db } from '../../../src/core/store/db';
 import { card, clock, ingest, phone, report, testStore } from './support';
 
-const seriesOf = (db: Db, id: string): string => db.prepare('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(id) as string;
+const seriesOf = (db: Db, id: string): string =>
+  db.prepare('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(id) as string;
 
 function twoSeries(db: Db): { small: string; large: string } {
   ingest(db, [
@@ -27,7 +28,11 @@ describe('merged_into', () => {
       const { small, large } = twoSeries(db);
       expect(small).not.toBe(large);
       // A report carrying both gangs' values joins the two series; the larger keeps its id.
-      ingest(db, [report('C1', { identifiers: [phone('13800000001'), card('6222021234567890128'), phone('13900000002'), card('6217000012345678901')] })]);
+      ingest(db, [
+        report('C1', {
+          identifiers: [phone('13800000001'), card('6222021234567890128'), phone('13900000002'), card('6217000012345678901')],
+        }),
+      ]);
       expect(linkStore(db, { full, now: clock }).mode).toBe(full ? 'full' : 'incremental');
       expect(seriesOf(db, 'B1')).toBe(large);
       expect(db.prepare('SELECT id, active, merged_into FROM series ORDER BY active DESC').all()).toEqual([

@@ -17,7 +17,9 @@ describe.each(['labelled', 'demo'] as const)('linking quality on the %s corpus',
       ['baseline: + identifiers from message texts', e.baselineWithText],
     ] as const;
     for (const [name, s] of rows) {
-      process.stdout.write(`${source} ${e.reports} reports  ${name.padEnd(44)} pairwise P ${fmt(s.pairwise.precision)} R ${fmt(s.pairwise.recall)} F1 ${fmt(s.pairwise.f1)} | B3 P ${fmt(s.bcubed.precision)} R ${fmt(s.bcubed.recall)} F1 ${fmt(s.bcubed.f1)}\n`);
+      process.stdout.write(
+        `${source} ${e.reports} reports  ${name.padEnd(44)} pairwise P ${fmt(s.pairwise.precision)} R ${fmt(s.pairwise.recall)} F1 ${fmt(s.pairwise.f1)} | B3 P ${fmt(s.bcubed.precision)} R ${fmt(s.bcubed.recall)} F1 ${fmt(s.bcubed.f1)}\n`,
+      );
     }
     process.stdout.write(`engine ${Math.round(e.engineMs)} ms; ${e.suggestions} suggestions, ${e.trueSuggestions} true\n`);
     // Precision first: a false link files unrelated people's cases together.

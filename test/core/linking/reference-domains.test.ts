@@ -135,8 +135,15 @@ describe('isReferenceUrl on the shipped list', () => {
   });
 
   it('names the entry that covers a URL', () => {
-    expect(referenceEntryForUrl(SHIPPED, value('http://www.mps.gov.cn/n2254/'))).toMatchObject({ domain: 'gov.cn', category: 'government', source: 'shipped' });
-    expect(referenceEntryForUrl(SHIPPED, value('https://tieba.baidu.com/p/1'))).toMatchObject({ domain: 'tieba.baidu.com', category: 'forum' });
+    expect(referenceEntryForUrl(SHIPPED, value('http://www.mps.gov.cn/n2254/'))).toMatchObject({
+      domain: 'gov.cn',
+      category: 'government',
+      source: 'shipped',
+    });
+    expect(referenceEntryForUrl(SHIPPED, value('https://tieba.baidu.com/p/1'))).toMatchObject({
+      domain: 'tieba.baidu.com',
+      category: 'forum',
+    });
     expect(referenceEntryForHost(SHIPPED, 'bscscan.com')).toMatchObject({ domain: 'bscscan.com', category: 'explorer' });
     expect(referenceEntryForHost(SHIPPED, 'baidu.com')).toBeNull();
   });

@@ -32,11 +32,19 @@ describe('linking a store', () => {
     expect(s.series).toBe(2);
     expect(s.overThreshold).toBe(1);
     const list = listSeries(db);
-    expect(list.map((x) => x.reports)).toEqual([['A1', 'A2', 'A3'], ['B1', 'B2']]);
+    expect(list.map((x) => x.reports)).toEqual([
+      ['A1', 'A2', 'A3'],
+      ['B1', 'B2'],
+    ]);
     expect(list[0]).toMatchObject({ loss: { CNY: '3000.00' }, over_threshold: true, over_by: 'A3' });
     expect(listSeries(db, { overThreshold: true }).map((x) => x.id)).toEqual([list[0]?.id]);
     const all = listSeries(db, { all: true });
-    expect(all.filter((x) => x.single).map((x) => x.reports[0]).sort()).toEqual(['L1', 'L2']);
+    expect(
+      all
+        .filter((x) => x.single)
+        .map((x) => x.reports[0])
+        .sort(),
+    ).toEqual(['L1', 'L2']);
     expect(seriesOf(db, 'L1')).toBeUndefined();
   });
 
@@ -65,7 +73,9 @@ describe('linking a store', () => {
     expect(inc.changed).toBeLessThanOrEqual(2);
     expect(seriesOf(db, 'A4')).toBe(a);
     // A report carrying both gangs' values in the same category joins them: A (4) is larger than B (2).
-    ingest(db, [report('X', { category: 'loan', identifiers: [card('6217000012345678901'), phone('13800138000'), card('6222021234567890128')] })]);
+    ingest(db, [
+      report('X', { category: 'loan', identifiers: [card('6217000012345678901'), phone('13800138000'), card('6222021234567890128')] }),
+    ]);
     linkStore(db);
     expect(seriesOf(db, 'X')).toBe(a);
     expect(seriesOf(db, 'B1')).toBe(a);
@@ -117,7 +127,10 @@ describe('linking a store', () => {
     linkStore(db);
     const e = explain(db, 'A1', 'A3');
     expect(e.linked).toBe(true);
-    expect(e.chain.map((h) => [h.from, h.to])).toEqual([['A1', 'A2'], ['A2', 'A3']]);
+    expect(e.chain.map((h) => [h.from, h.to])).toEqual([
+      ['A1', 'A2'],
+      ['A2', 'A3'],
+    ]);
     const terms = e.chain[1]?.evidence ?? [];
     expect(terms.map((t) => t.type)).toEqual(['prior', 'identifier', 'category_time']);
     expect(terms[1]).toMatchObject({ type: 'identifier', kind: 'phone', value: '+8613800138000', origin: 'reported' });

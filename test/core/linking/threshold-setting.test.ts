@@ -12,7 +12,11 @@ describe('threshold rule from settings', () => {
     expect(thresholdRule(db)).toEqual({ amountCents: 300000, currency: 'CNY', lookbackDays: 730 });
     writeSettings(db, { thresholdAmount: '5000.5', thresholdCurrency: 'USD', lookbackDays: 365 });
     const s = readSettings(db);
-    expect(thresholdRule(db)).toEqual({ amountCents: decimalToCents(s.thresholdAmount), currency: s.thresholdCurrency, lookbackDays: s.lookbackDays });
+    expect(thresholdRule(db)).toEqual({
+      amountCents: decimalToCents(s.thresholdAmount),
+      currency: s.thresholdCurrency,
+      lookbackDays: s.lookbackDays,
+    });
     expect(thresholdRule(db)).toEqual({ amountCents: 500050, currency: 'USD', lookbackDays: 365 });
   });
 

@@ -31,7 +31,12 @@ describe('filing threshold', () => {
       { id: 'B', reportedMs: 910 * DAY, occurredMs: 900 * DAY, lossCents: 200000, currency: 'CNY' },
     ];
     expect(thresholdCrossing(apart, rule)).toBeNull();
-    expect(thresholdCrossing(apart.map(({ occurredMs: _o, ...r }) => r), rule)).toEqual({ report: 'B', atMs: 910 * DAY, windowCents: 400000 });
+    expect(
+      thresholdCrossing(
+        apart.map(({ occurredMs: _o, ...r }) => r),
+        rule,
+      ),
+    ).toEqual({ report: 'B', atMs: 910 * DAY, windowCents: 400000 });
     // Reported 800 days apart, frauds a month apart: within the window, and in the order they happened.
     const near = [
       { id: 'A', reportedMs: 0, occurredMs: -5 * DAY, lossCents: 200000, currency: 'CNY' },
@@ -74,10 +79,12 @@ describe('filing threshold', () => {
   });
 
   it('sums losses per currency as decimal strings', () => {
-    expect(lossByCurrency([
-      { id: 'A', reportedMs: 0, lossCents: 100050, currency: 'CNY' },
-      { id: 'B', reportedMs: 0, lossCents: 1150000, currency: 'CNY' },
-      { id: 'C', reportedMs: 0, lossCents: 5, currency: 'USD' },
-    ])).toEqual({ CNY: '12500.50', USD: '0.05' });
+    expect(
+      lossByCurrency([
+        { id: 'A', reportedMs: 0, lossCents: 100050, currency: 'CNY' },
+        { id: 'B', reportedMs: 0, lossCents: 1150000, currency: 'CNY' },
+        { id: 'C', reportedMs: 0, lossCents: 5, currency: 'USD' },
+      ]),
+    ).toEqual({ CNY: '12500.50', USD: '0.05' });
   });
 });

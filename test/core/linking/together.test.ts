@@ -120,7 +120,12 @@ describe('the threshold window on occurrence dates, in the store', () => {
     // a dated one; withdrawals.
     const revised = corpus.slice(0, 90).map((r, k) => {
       const { occurred_at: _old, ...rest } = r;
-      const occurred = k % 3 === 0 ? new Date(Date.parse(r.reported_at) - 900 * DAY).toISOString() : k % 3 === 1 ? new Date(Date.parse(r.reported_at) - DAY).toISOString() : null;
+      const occurred =
+        k % 3 === 0
+          ? new Date(Date.parse(r.reported_at) - 900 * DAY).toISOString()
+          : k % 3 === 1
+            ? new Date(Date.parse(r.reported_at) - DAY).toISOString()
+            : null;
       return { ...rest, version: 2, ...(occurred === null ? {} : { occurred_at: occurred.replace('.000Z', '+00:00') }) };
     });
     const withdrawn = corpus.slice(100, 130).map((r) => ({ id: r.id, version: 2, deleted: true as const }));

@@ -11,7 +11,10 @@ const workerFile = builtFile('link-worker.js');
 describe('link worker', () => {
   it('links a store in a worker thread, with progress, and the same result as in-process', async () => {
     const { db, file } = testStore();
-    ingest(db, [report('W1', { identifiers: [card('6222021234567890128')] }), report('W2', { identifiers: [card('6222021234567890128')] })]);
+    ingest(db, [
+      report('W1', { identifiers: [card('6222021234567890128')] }),
+      report('W2', { identifiers: [card('6222021234567890128')] }),
+    ]);
     db.close();
     const stages: string[] = [];
     const summary = await startLinkWorker(workerFile, { dbPath: file, full: true }, (stage) => stages.push(stage)).done;
@@ -24,7 +27,10 @@ describe('link worker', () => {
 
   it('cancels: the store is left as it was', async () => {
     const { db, file } = testStore();
-    ingest(db, [report('C1', { identifiers: [card('6222021234567890128')] }), report('C2', { identifiers: [card('6222021234567890128')] })]);
+    ingest(db, [
+      report('C1', { identifiers: [card('6222021234567890128')] }),
+      report('C2', { identifiers: [card('6222021234567890128')] }),
+    ]);
     db.close();
     const job = startLinkWorker(workerFile, { dbPath: file, full: true });
     job.cancel();

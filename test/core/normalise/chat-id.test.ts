@@ -104,14 +104,17 @@ describe('Alipay accounts', () => {
     },
   );
 
-  it.each(['Zhang.San@163.com', ' zhang.san@163.com ', '支付宝：zhang.san@163.com', 'ｚｈａｎｇ．ｓａｎ＠１６３．ｃｏｍ'])('email form: %s', (raw) => {
-    expect(normaliseIdentifier('alipay', raw)).toEqual({
-      kind: 'alipay',
-      value: 'zhang.san@163.com',
-      subtype: 'email',
-      domain: '163.com',
-    });
-  });
+  it.each(['Zhang.San@163.com', ' zhang.san@163.com ', '支付宝：zhang.san@163.com', 'ｚｈａｎｇ．ｓａｎ＠１６３．ｃｏｍ'])(
+    'email form: %s',
+    (raw) => {
+      expect(normaliseIdentifier('alipay', raw)).toEqual({
+        kind: 'alipay',
+        value: 'zhang.san@163.com',
+        subtype: 'email',
+        domain: '163.com',
+      });
+    },
+  );
 
   it.each([
     ['138****8000', '138***8000'],

@@ -44,7 +44,10 @@ describe('crypto addresses', () => {
     expect(normaliseIdentifier('crypto', raw)).toEqual({ kind: 'crypto', value, subtype: 'unknown' });
   });
 
-  it.each(['', 'USDT', '钱包地址', 'T123', '0x1234', 'not an address at all', 'DOT: not an address', 'xxxxxxxxxxxxxxxxxxxx'])('%j → null', (raw) => {
-    expect(normaliseIdentifier('crypto', raw)).toBeNull();
-  });
+  it.each(['', 'USDT', '钱包地址', 'T123', '0x1234', 'not an address at all', 'DOT: not an address', 'xxxxxxxxxxxxxxxxxxxx'])(
+    '%j → null',
+    (raw) => {
+      expect(normaliseIdentifier('crypto', raw)).toBeNull();
+    },
+  );
 });

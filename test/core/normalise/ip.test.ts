@@ -38,10 +38,19 @@ describe('IPv6: RFC 5952 compressed, lower case', () => {
 });
 
 describe('unusable values', () => {
-  it.each(['', 'abc', '1.2.3', '1.2.3.4.5', '256.1.1.1', '1.2.3.4/24', '2001:db8::1::2', '2001:db8:1:2:3:4:5:6:7', 'g::1', 'example.com', '12345'])(
-    '%j → null',
-    (raw) => {
-      expect(normaliseIdentifier('ip', raw)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'abc',
+    '1.2.3',
+    '1.2.3.4.5',
+    '256.1.1.1',
+    '1.2.3.4/24',
+    '2001:db8::1::2',
+    '2001:db8:1:2:3:4:5:6:7',
+    'g::1',
+    'example.com',
+    '12345',
+  ])('%j → null', (raw) => {
+    expect(normaliseIdentifier('ip', raw)).toBeNull();
+  });
 });

@@ -3,26 +3,56 @@ import type { ReportRecord } from '../../../src/common/model';
 import { identifierRows } from '../../../src/core/ingest/identifiers';
 import { identifierWeight } from '../../../src/core/linking/evidence';
 import { extractIdentifiers, normaliseIdentifier } from '../../../src/core/normalise';
-import { isExampleDigits, isPlaceholderEmail, isPlaceholderHandle, isPlaceholderHost, isReservedHost } from '../../../src/core/normalise/placeholder';
+import {
+  isExampleDigits,
+  isPlaceholderEmail,
+  isPlaceholderHandle,
+  isPlaceholderHost,
+  isReservedHost,
+} from '../../../src/core/normalise/placeholder';
 
 /** "kind:value" of everything found, in order. */
 const found = (text: string): string[] => extractIdentifiers(text).map(({ kind, value }) => `${kind}:${value}`);
 
 describe('example digit strings', () => {
-  it.each(['00000', '88888888', '11111111111', '123456', '12345678', '123456789', '1234567890', '0123456789', '3456789012', '987654', '9876543210', '4111111111111111', '6222222222222222'])(
-    '%s is an example',
-    (digits) => {
-      expect(isExampleDigits(digits)).toBe(true);
-    },
-  );
+  it.each([
+    '00000',
+    '88888888',
+    '11111111111',
+    '123456',
+    '12345678',
+    '123456789',
+    '1234567890',
+    '0123456789',
+    '3456789012',
+    '987654',
+    '9876543210',
+    '4111111111111111',
+    '6222222222222222',
+  ])('%s is an example', (digits) => {
+    expect(isExampleDigits(digits)).toBe(true);
+  });
 
   // Hotlines, mobiles and numbers that only look regular are numbers.
-  it.each(['', '1234', '8888', '12345', '10000', '95555', '13888888888', '18888888888', '12345679', '1234567891', '123123123', '4008888888', '4111111111111112', '5500000000000004', '31795246'])(
-    '%j is a number',
-    (digits) => {
-      expect(isExampleDigits(digits)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    '1234',
+    '8888',
+    '12345',
+    '10000',
+    '95555',
+    '13888888888',
+    '18888888888',
+    '12345679',
+    '1234567891',
+    '123123123',
+    '4008888888',
+    '4111111111111112',
+    '5500000000000004',
+    '31795246',
+  ])('%j is a number', (digits) => {
+    expect(isExampleDigits(digits)).toBe(false);
+  });
 });
 
 describe('masked handles, mailboxes and hosts', () => {
@@ -34,27 +64,45 @@ describe('masked handles, mailboxes and hosts', () => {
     expect(isPlaceholderHandle(id)).toBe(false);
   });
 
-  it.each(['xxx@gmail.com', 'xx@163.com', 'xxx@xx.com', 'ab***@qq.com', '123456@qq.com', 'user@xxxx.com', 'name@example.com', 'a@mail.example.org', 'me@shop.test'])(
-    'mailbox %s is a placeholder',
-    (address) => {
-      expect(isPlaceholderEmail(address)).toBe(true);
+  it.each([
+    'xxx@gmail.com',
+    'xx@163.com',
+    'xxx@xx.com',
+    'ab***@qq.com',
+    '123456@qq.com',
+    'user@xxxx.com',
+    'name@example.com',
+    'a@mail.example.org',
+    'me@shop.test',
+  ])('mailbox %s is a placeholder', (address) => {
+    expect(isPlaceholderEmail(address)).toBe(true);
+  });
+
+  it.each([
+    'resultboxxx21@gmail.com',
+    'hhforexxx@gmail.com',
+    'x@163.com',
+    '371958246@qq.com',
+    '13800138000@163.com',
+    'a+tag@mail.example.com.cn',
+    'test@email.com',
+  ])('mailbox %s is a mailbox', (address) => {
+    expect(isPlaceholderEmail(address)).toBe(false);
+  });
+
+  it.each(['www.xxxxx', 'xxxxx', 'xxx.com', 'www.xxx.com', 'xxxxxxxxx.com', 'XXXXXXX.COM', 'xxx.com.cn', 'xxx.xxx'])(
+    'host %s is a mask',
+    (host) => {
+      expect(isPlaceholderHost(host)).toBe(true);
     },
   );
 
-  it.each(['resultboxxx21@gmail.com', 'hhforexxx@gmail.com', 'x@163.com', '371958246@qq.com', '13800138000@163.com', 'a+tag@mail.example.com.cn', 'test@email.com'])(
-    'mailbox %s is a mailbox',
-    (address) => {
-      expect(isPlaceholderEmail(address)).toBe(false);
+  it.each(['x.com', 'xx.com', 'mail.xxx.com', 'xxxy.com', 'boxxx.cn', 'example.com', 'jtee.cn', 'www.icbc-vip.com', '103.45.6.7'])(
+    'host %s is no mask',
+    (host) => {
+      expect(isPlaceholderHost(host)).toBe(false);
     },
   );
-
-  it.each(['www.xxxxx', 'xxxxx', 'xxx.com', 'www.xxx.com', 'xxxxxxxxx.com', 'XXXXXXX.COM', 'xxx.com.cn', 'xxx.xxx'])('host %s is a mask', (host) => {
-    expect(isPlaceholderHost(host)).toBe(true);
-  });
-
-  it.each(['x.com', 'xx.com', 'mail.xxx.com', 'xxxy.com', 'boxxx.cn', 'example.com', 'jtee.cn', 'www.icbc-vip.com', '103.45.6.7'])('host %s is no mask', (host) => {
-    expect(isPlaceholderHost(host)).toBe(false);
-  });
 
   it.each([
     ['example.com', true],

@@ -155,9 +155,12 @@ describe('app links', () => {
 });
 
 describe('unusable values', () => {
-  it.each(['', '   ', 'abc', 'localhost', 'mailto:a@b.com', 'javascript:alert(1)', 'http://', '无', '不详', 'http://exa mple'])('%j → null', (raw) => {
-    expect(url(raw)).toBeNull();
-  });
+  it.each(['', '   ', 'abc', 'localhost', 'mailto:a@b.com', 'javascript:alert(1)', 'http://', '无', '不详', 'http://exa mple'])(
+    '%j → null',
+    (raw) => {
+      expect(url(raw)).toBeNull();
+    },
+  );
 });
 
 describe('the domain of a URL on a hosting platform is its site', () => {

@@ -12,7 +12,9 @@ const valid = {
   loss: { amount: '5000.00', currency: 'CNY' },
   victim: { name: '罗某', phone: '13905141234', age: 34, district: '玄武区' },
   narrative: '收到短信称银行送礼品，点击链接后按提示回复验证码，卡内5000元被转走。',
-  messages: [{ channel: 'sms', sender: '1065 9057 0012', text: '【工商银行】尊敬的客户，您的积分可兑换礼品，请登录 icbc-jf.cn/lq 领取，回T退订' }],
+  messages: [
+    { channel: 'sms', sender: '1065 9057 0012', text: '【工商银行】尊敬的客户，您的积分可兑换礼品，请登录 icbc-jf.cn/lq 领取，回T退订' },
+  ],
   identifiers: [{ kind: 'url', value: 'icbc-jf.cn/lq', role: 'link' }],
 };
 
@@ -70,12 +72,19 @@ describe('parseRecord', () => {
     expect(r.error.reason).toMatch(reason);
   });
 
-  it.each(['CNY', 'HKD', 'MOP', 'TWD', 'USD', 'EUR', 'JPY', 'KRW', 'THB', 'VND', 'MYR', 'PHP', 'KHR', 'MMK', 'LAK', 'AED'])('accepts a loss in %s', (currency) => {
-    expect(parseRecord({ ...valid, loss: { amount: '5.00', currency } })).toMatchObject({ ok: true, value: { record: { loss: { amount: '5.00', currency } } } });
-  });
+  it.each(['CNY', 'HKD', 'MOP', 'TWD', 'USD', 'EUR', 'JPY', 'KRW', 'THB', 'VND', 'MYR', 'PHP', 'KHR', 'MMK', 'LAK', 'AED'])(
+    'accepts a loss in %s',
+    (currency) => {
+      expect(parseRecord({ ...valid, loss: { amount: '5.00', currency } })).toMatchObject({
+        ok: true,
+        value: { record: { loss: { amount: '5.00', currency } } },
+      });
+    },
+  );
 
   it('accepts ids in any script, with spaces and punctuation', () => {
-    for (const id of ['南京-玄武-2024-001', 'RPT 2024/001', 'ИД-7', 'a\u00a0b']) expect(parseRecord({ ...valid, id })).toMatchObject({ ok: true });
+    for (const id of ['南京-玄武-2024-001', 'RPT 2024/001', 'ИД-7', 'a\u00a0b'])
+      expect(parseRecord({ ...valid, id })).toMatchObject({ ok: true });
   });
 
   it('rejects a record that is not an object', () => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../src/core/store/db';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 
-const columns = (db: Database.Database, table: string): string[] => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+const columns = (db: Database.Database, table: string): string[] =>
+  (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
 
 describe('migration 003 (sync)', () => {
   it('adds the sealed token and soft removal to sources, keeping existing rows', () => {
@@ -13,7 +14,9 @@ describe('migration 003 (sync)', () => {
     migrate(db, MIGRATIONS.slice(0, 3));
     expect(schemaVersion(db)).toBe(3);
     expect(columns(db, 'source')).toEqual(expect.arrayContaining(['token_sealed', 'removed_at', 'cursor', 'last_run_at', 'last_error']));
-    expect(db.prepare('SELECT name, token_sealed, removed_at FROM source').all()).toEqual([{ name: 'a.ndjson', token_sealed: null, removed_at: null }]);
+    expect(db.prepare('SELECT name, token_sealed, removed_at FROM source').all()).toEqual([
+      { name: 'a.ndjson', token_sealed: null, removed_at: null },
+    ]);
   });
 
   it('allows one feed row per (url, precinct), and any number of other sources', () => {
@@ -33,8 +36,15 @@ describe('migration 003 (sync)', () => {
     db.prepare("INSERT INTO source (id, kind, name, url, precinct, created_at) VALUES (1, 'feed', 'P', 'https://a', 'P', 'now')").run();
     db.prepare("INSERT INTO sync_run (source_id, started_at, status) VALUES (1, 'now', 'running')").run();
     expect(() => db.prepare("INSERT INTO sync_run (source_id, started_at, status) VALUES (1, 'now', 'weird')").run()).toThrow(/CHECK/);
-    expect(db.prepare('SELECT pages, received, new, quarantined FROM sync_run').get()).toEqual({ pages: 0, received: 0, new: 0, quarantined: 0 });
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM sync_run WHERE source_id = 1 ORDER BY id DESC LIMIT 20').all() as { detail: string }[];
+    expect(db.prepare('SELECT pages, received, new, quarantined FROM sync_run').get()).toEqual({
+      pages: 0,
+      received: 0,
+      new: 0,
+      quarantined: 0,
+    });
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM sync_run WHERE source_id = 1 ORDER BY id DESC LIMIT 20').all() as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toContain('sync_run_source');
     expect(plan.map((p) => p.detail).join(' ')).not.toContain('TEMP B-TREE');
   });

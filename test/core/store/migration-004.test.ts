@@ -14,7 +14,8 @@ describe('migration 004 linking', () => {
   it('creates the linking tables', () => {
     expect(schemaVersion(db)).toBe(4);
     const names = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]).sort();
-    for (const t of ['series', 'series_member', 'link', 'series_note', 'ignore_value', 'link_hub', 'text_sig', 'link_dirty', 'link_run']) expect(names).toContain(t);
+    for (const t of ['series', 'series_member', 'link', 'series_note', 'ignore_value', 'link_hub', 'text_sig', 'link_dirty', 'link_run'])
+      expect(names).toContain(t);
   });
 
   it('lists series by loss without sorting', () => {
@@ -31,10 +32,22 @@ describe('migration 004 linking', () => {
     expect(plan(db, "SELECT * FROM series_note WHERE series_id = 'S-1' ORDER BY at")).toContain('series_note_series');
     expect(plan(db, "SELECT rid, sig FROM text_sig WHERE category = 'loan' AND day BETWEEN 1 AND 15")).toContain('text_sig_window');
     expect(plan(db, "SELECT rid FROM report WHERE updated_at >= '2025'")).toContain('report_updated');
-    expect(plan(db, "SELECT DISTINCT rid FROM identifier WHERE domain = 'example.cn' AND kind = 'url' AND coalesce(subtype, '') NOT IN ('short_link', 'app_link')")).toContain('COVERING INDEX identifier_domain');
-    expect(plan(db, "SELECT rid FROM identifier WHERE kind = 'phone' AND value = '+8613800138000'")).toContain('COVERING INDEX identifier_link');
-    expect(plan(db, 'SELECT rid, id, category, precinct, reported_ms, loss_cents, currency, withdrawn FROM report INDEXED BY report_link')).toContain('COVERING INDEX report_link');
-    const grouped = plan(db, 'SELECT kind, value, min(subtype), min(domain), group_concat(rid) FROM identifier INDEXED BY identifier_link GROUP BY kind, value HAVING count(*) > 1');
+    expect(
+      plan(
+        db,
+        "SELECT DISTINCT rid FROM identifier WHERE domain = 'example.cn' AND kind = 'url' AND coalesce(subtype, '') NOT IN ('short_link', 'app_link')",
+      ),
+    ).toContain('COVERING INDEX identifier_domain');
+    expect(plan(db, "SELECT rid FROM identifier WHERE kind = 'phone' AND value = '+8613800138000'")).toContain(
+      'COVERING INDEX identifier_link',
+    );
+    expect(
+      plan(db, 'SELECT rid, id, category, precinct, reported_ms, loss_cents, currency, withdrawn FROM report INDEXED BY report_link'),
+    ).toContain('COVERING INDEX report_link');
+    const grouped = plan(
+      db,
+      'SELECT kind, value, min(subtype), min(domain), group_concat(rid) FROM identifier INDEXED BY identifier_link GROUP BY kind, value HAVING count(*) > 1',
+    );
     expect(grouped).toContain('COVERING INDEX identifier_link');
     expect(grouped).not.toContain('TEMP B-TREE');
   });

@@ -12,8 +12,12 @@ describe('migration 005 ignore override', () => {
     db.prepare("INSERT INTO ignore_value (kind, value, note, added_at) VALUES ('phone', '+8613800138000', 'x', '2025-01-01')").run();
     migrate(db, MIGRATIONS.slice(0, 5));
     expect(schemaVersion(db)).toBe(5);
-    expect(db.prepare('SELECT kind, value, ignored FROM ignore_value').all()).toEqual([{ kind: 'phone', value: '+8613800138000', ignored: 1 }]);
+    expect(db.prepare('SELECT kind, value, ignored FROM ignore_value').all()).toEqual([
+      { kind: 'phone', value: '+8613800138000', ignored: 1 },
+    ]);
     db.prepare("INSERT INTO ignore_value (kind, value, added_at, ignored) VALUES ('domain', 'taobao.com', '2025-01-02', 0)").run();
-    expect(() => db.prepare("INSERT INTO ignore_value (kind, value, added_at, ignored) VALUES ('domain', 'jd.com', '2025-01-02', 2)").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO ignore_value (kind, value, added_at, ignored) VALUES ('domain', 'jd.com', '2025-01-02', 2)").run(),
+    ).toThrow(/CHECK/);
   });
 });

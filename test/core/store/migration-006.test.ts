@@ -9,7 +9,13 @@ describe('migration 006 series count', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS.slice(0, 6));
     expect(schemaVersion(db)).toBe(6);
-    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1').all() as { detail: string }[]).map((p) => p.detail).join(' | ');
+    const plan = (
+      db
+        .prepare('EXPLAIN QUERY PLAN SELECT count(*) AS series, coalesce(sum(over_threshold), 0) AS over FROM series WHERE active = 1')
+        .all() as { detail: string }[]
+    )
+      .map((p) => p.detail)
+      .join(' | ');
     expect(plan).toContain('COVERING INDEX series_active_over');
   });
 });

@@ -13,7 +13,9 @@ describe('migration 008 analysis', () => {
     const db = new Database(':memory:');
     db.pragma('foreign_keys = ON');
     migrate(db, MIGRATIONS.slice(0, 7));
-    db.prepare("INSERT INTO series (id, canonical, size, loss, sort_cents, created_run, updated_run) VALUES ('S-1', 'R-1', 2, '{}', 0, 1, 1)").run();
+    db.prepare(
+      "INSERT INTO series (id, canonical, size, loss, sort_cents, created_run, updated_run) VALUES ('S-1', 'R-1', 2, '{}', 0, 1, 1)",
+    ).run();
     db.prepare("INSERT INTO link_override (action, rid, reason, actor, at) VALUES ('split', 7, 'why', 'li', '2026-11-24T10:00:00Z')").run();
     migrate(db, MIGRATIONS.slice(0, 8));
     expect(schemaVersion(db)).toBe(8);

@@ -11,7 +11,22 @@ import { tempDir } from '../../support/tmp';
 
 // Chinese phrases of the demo's narratives and messages, an SMS sender, a reported URL, two- and
 // one-character words, and a phrase found nowhere.
-const SEARCHES = ['安全账户', '国家安全账户', '远程审讯', '腾讯会议', '垫付', '1069', 'http', '积分兑换', '刷单', '客服', '洗钱', '骗', '鑫', '不存在的词语'];
+const SEARCHES = [
+  '安全账户',
+  '国家安全账户',
+  '远程审讯',
+  '腾讯会议',
+  '垫付',
+  '1069',
+  'http',
+  '积分兑换',
+  '刷单',
+  '客服',
+  '洗钱',
+  '骗',
+  '鑫',
+  '不存在的词语',
+];
 
 /** The reports whose searched fields contain `text`, by reading every one of them. */
 function scanned(db: Db, text: string): string[] {
@@ -26,7 +41,10 @@ function scanned(db: Db, text: string): string[] {
     .all({ like }) as string[];
 }
 
-const found = (db: Db, text: string): string[] => queryReports(db, { text, offset: 0, limit: 10_000, includeWithdrawn: true }).rows.map((r) => r.id).sort();
+const found = (db: Db, text: string): string[] =>
+  queryReports(db, { text, offset: 0, limit: 10_000, includeWithdrawn: true })
+    .rows.map((r) => r.id)
+    .sort();
 
 describe('migration 009 search-detail-none', () => {
   it('indexes an existing store again, and every search answers as a scan of the reports does', async () => {
@@ -39,7 +57,17 @@ describe('migration 009 search-detail-none', () => {
     // What the positional index answered for phrases.
     const phrases = new Map<string, string[]>();
     for (const text of SEARCHES.filter((t) => [...t].length >= 3)) {
-      phrases.set(text, (old.prepare('SELECT r.id FROM report_text JOIN report r ON r.rid = report_text.rowid WHERE report_text MATCH ? AND r.reported_at IS NOT NULL').pluck().all(`"${text}"`) as string[]).sort());
+      phrases.set(
+        text,
+        (
+          old
+            .prepare(
+              'SELECT r.id FROM report_text JOIN report r ON r.rid = report_text.rowid WHERE report_text MATCH ? AND r.reported_at IS NOT NULL',
+            )
+            .pluck()
+            .all(`"${text}"`) as string[]
+        ).sort(),
+      );
     }
     const sizeBefore = old.prepare('SELECT sum(length(block)) FROM report_text_data').pluck().get() as number;
     old.close();
@@ -59,7 +87,9 @@ describe('migration 009 search-detail-none', () => {
     // The index is consistent, keeps its settings and lists its trigrams.
     expect(() => db.exec("INSERT INTO report_text (report_text) VALUES ('integrity-check')")).not.toThrow();
     expect(db.prepare("SELECT v FROM report_text_config WHERE k = 'automerge'").pluck().get()).toBe(8);
-    expect(db.prepare("SELECT count(*) FROM report_text_terms WHERE term > '刷单' AND term < '刷单\u{10FFFF}'").pluck().get()).toBeGreaterThan(0);
+    expect(
+      db.prepare("SELECT count(*) FROM report_text_terms WHERE term > '刷单' AND term < '刷单\u{10FFFF}'").pluck().get(),
+    ).toBeGreaterThan(0);
     db.close();
   });
 });

@@ -45,9 +45,14 @@ const OLD_ROWS: Record<string, readonly (readonly [kind: string, value: string, 
 
 type Row = Record<string, unknown>;
 const rowsOf = (db: Db, id: string): Row[] =>
-  db.prepare('SELECT i.rowid AS rowid, i.kind, i.value, i.raw, i.role, i.origin, i.subtype, i.domain, i.luhn FROM identifier i JOIN report r ON r.rid = i.rid WHERE r.id = ? ORDER BY i.rowid').all(id) as Row[];
+  db
+    .prepare(
+      'SELECT i.rowid AS rowid, i.kind, i.value, i.raw, i.role, i.origin, i.subtype, i.domain, i.luhn FROM identifier i JOIN report r ON r.rid = i.rid WHERE r.id = ? ORDER BY i.rowid',
+    )
+    .all(id) as Row[];
 const withoutRowid = (rows: Row[]): Row[] => rows.map(({ rowid: _rowid, ...rest }) => rest);
-const dirtyReports = (db: Db): string[] => db.prepare('SELECT r.id FROM link_dirty d JOIN report r ON r.rid = d.rid ORDER BY r.id').pluck().all() as string[];
+const dirtyReports = (db: Db): string[] =>
+  db.prepare('SELECT r.id FROM link_dirty d JOIN report r ON r.rid = d.rid ORDER BY r.id').pluck().all() as string[];
 
 /** A store at migration 011 holding RECORDS as the previous normaliser stored them. */
 function oldStore(): string {
@@ -56,7 +61,9 @@ function oldStore(): string {
   ingest(db, RECORDS);
   ingest(db, [{ id: 'GONE', version: 2, deleted: true }]);
   const rid = db.prepare('SELECT rid FROM report WHERE id = ?').pluck();
-  const insert = db.prepare("INSERT INTO identifier (rid, kind, value, raw, role, origin, subtype, domain, luhn) VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, NULL)");
+  const insert = db.prepare(
+    'INSERT INTO identifier (rid, kind, value, raw, role, origin, subtype, domain, luhn) VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, NULL)',
+  );
   db.transaction(() => {
     for (const [id, rows] of Object.entries(OLD_ROWS)) {
       const r = rid.get(id) as number;
@@ -108,7 +115,15 @@ describe('migration 012 reference-domains', () => {
     // virustotal scans); a withdrawn report is not linked, a current one not rewritten not marked.
     expect(dirtyReports(db)).toEqual(['FORUM', 'TWO', 'TXT', 'VT1', 'VT2', 'WIDE']);
     const dirtyValues = db.prepare("SELECT value FROM link_dirty_value WHERE kind = 'url' ORDER BY value").pluck().all();
-    expect(dirtyValues).toEqual(expect.arrayContaining(['http://virustotal.com', 'http://x.com', 'http://pay-vip.top', 'http://virustotal.com#/url/aaa111/detection', 'http://pay-vip.top#/b']));
+    expect(dirtyValues).toEqual(
+      expect.arrayContaining([
+        'http://virustotal.com',
+        'http://x.com',
+        'http://pay-vip.top',
+        'http://virustotal.com#/url/aaa111/detection',
+        'http://pay-vip.top#/b',
+      ]),
+    );
     expect(dirtyValues).not.toContain('http://icbc-jf.cn/lq');
     db.close();
   });

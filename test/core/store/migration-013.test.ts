@@ -14,13 +14,21 @@ const BEFORE = MIGRATIONS.slice(0, MIGRATIONS.indexOf(m013Placeholders));
 const DOT = '1Rb2Uhkkztfz2oJewKXcEBRykQurtJAZ1zLEsWyrFs24RFD';
 
 const RECORDS: readonly ReportRecord[] = [
-  report('MASK', { identifiers: [{ kind: 'wechat', value: '微信号：xxxxxxx' }, { kind: 'phone', value: '13800138000' }] }),
+  report('MASK', {
+    identifiers: [
+      { kind: 'wechat', value: '微信号：xxxxxxx' },
+      { kind: 'phone', value: '13800138000' },
+    ],
+  }),
   report('SCRIPT', { messages: [{ channel: 'call', text: '请添加我的微信号：xxxxxxx，或加QQ号码1234567890' }] }),
   report('SENDER', { messages: [{ channel: 'im', sender: '@Kusama_Support044', text: 'Claim your DOT airdrop now' }] }),
   report('IP', { messages: [{ channel: 'sms', text: 'Send 0.1 ETH to the address on 167.71.210.238/signmsg.html' }] }),
   report('LABEL', { identifiers: [{ kind: 'crypto', value: `DOT:${DOT}` }] }),
   report('MASKED-ACCOUNT', { identifiers: [{ kind: 'bank_account', value: '6222 **** 0128' }] }),
-  report('PLAIN', { identifiers: [{ kind: 'bank_card', value: '6222 0212 3456 7890 128' }], messages: [{ channel: 'sms', sender: '95588', text: '请拨打13900139000' }] }),
+  report('PLAIN', {
+    identifiers: [{ kind: 'bank_card', value: '6222 0212 3456 7890 128' }],
+    messages: [{ channel: 'sms', sender: '95588', text: '请拨打13900139000' }],
+  }),
   report('MAIL', { narrative: '对方邮箱 zhang_san2024@163.com 发来链接' }),
   report('SITE', { messages: [{ channel: 'call', text: '请登录网址http://www.xxxxx查询' }] }),
 ];
@@ -44,9 +52,14 @@ const OLD_ROWS: Record<string, readonly (readonly [string, string, string, strin
 
 type Row = Record<string, unknown>;
 const rowsOf = (db: Db, id: string): Row[] =>
-  db.prepare('SELECT i.rowid AS rowid, i.kind, i.value, i.raw, i.role, i.origin, i.subtype, i.domain, i.luhn FROM identifier i JOIN report r ON r.rid = i.rid WHERE r.id = ? ORDER BY i.rowid').all(id) as Row[];
+  db
+    .prepare(
+      'SELECT i.rowid AS rowid, i.kind, i.value, i.raw, i.role, i.origin, i.subtype, i.domain, i.luhn FROM identifier i JOIN report r ON r.rid = i.rid WHERE r.id = ? ORDER BY i.rowid',
+    )
+    .all(id) as Row[];
 const withoutRowid = (rows: Row[]): Row[] => rows.map(({ rowid: _rowid, ...rest }) => rest);
-const dirtyReports = (db: Db): string[] => db.prepare('SELECT r.id FROM link_dirty d JOIN report r ON r.rid = d.rid ORDER BY r.id').pluck().all() as string[];
+const dirtyReports = (db: Db): string[] =>
+  db.prepare('SELECT r.id FROM link_dirty d JOIN report r ON r.rid = d.rid ORDER BY r.id').pluck().all() as string[];
 
 /** A store at migration 012 holding RECORDS as the previous normaliser stored them. */
 function oldStore(): string {
@@ -54,7 +67,9 @@ function oldStore(): string {
   const db = openStore(file, { migrations: BEFORE });
   ingest(db, RECORDS);
   const rid = db.prepare('SELECT rid FROM report WHERE id = ?').pluck();
-  const insert = db.prepare('INSERT INTO identifier (rid, kind, value, raw, role, origin, subtype, domain, luhn) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)');
+  const insert = db.prepare(
+    'INSERT INTO identifier (rid, kind, value, raw, role, origin, subtype, domain, luhn) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)',
+  );
   db.transaction(() => {
     for (const [id, rows] of Object.entries(OLD_ROWS)) {
       const r = rid.get(id) as number;
@@ -90,7 +105,8 @@ describe('migration 013 placeholders', () => {
     for (const r of RECORDS) expect(withoutRowid(rowsOf(db, r.id)), r.id).toEqual(withoutRowid(rowsOf(fresh, r.id)));
     fresh.close();
 
-    const rows = (id: string): string[] => rowsOf(db, id).map((r) => `${r.kind as string}:${r.value as string}${r.subtype === null ? '' : `/${r.subtype as string}`}`);
+    const rows = (id: string): string[] =>
+      rowsOf(db, id).map((r) => `${r.kind as string}:${r.value as string}${r.subtype === null ? '' : `/${r.subtype as string}`}`);
     // A listed mask stays, as written and weightless; found in a script, it is not stored.
     expect(rows('MASK')).toEqual(['wechat:微信号:xxxxxxx/unparsed', 'phone:+8613800138000/mobile']);
     expect(rows('SCRIPT')).toEqual([]);
@@ -105,7 +121,15 @@ describe('migration 013 placeholders', () => {
     // SITE relinks once the URL normaliser takes masked hosts for placeholders (its rows change).
     expect(dirtyReports(db).filter((id) => id !== 'SITE')).toEqual(['IP', 'LABEL', 'MASK', 'MASKED-ACCOUNT', 'SCRIPT', 'SENDER']);
     const dirtyValues = db.prepare('SELECT kind, value FROM link_dirty_value ORDER BY kind, value').raw().all();
-    expect(dirtyValues).toEqual(expect.arrayContaining([['wechat', 'xxxxxxx'], ['phone', '044'], ['phone', '+8616771210238'], ['crypto', `DOT:${DOT}`], ['crypto', DOT]]));
+    expect(dirtyValues).toEqual(
+      expect.arrayContaining([
+        ['wechat', 'xxxxxxx'],
+        ['phone', '044'],
+        ['phone', '+8616771210238'],
+        ['crypto', `DOT:${DOT}`],
+        ['crypto', DOT],
+      ]),
+    );
     db.close();
   });
 

@@ -34,14 +34,27 @@ describe('migration 014 hosting-platforms', () => {
 
     const db = openStore(file);
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    expect(db.prepare('SELECT r.id FROM link_dirty d JOIN report r ON r.rid = d.rid ORDER BY r.id').pluck().all()).toEqual(['BARE', 'BLOG', 'PAGE', 'SITE']);
+    expect(db.prepare('SELECT r.id FROM link_dirty d JOIN report r ON r.rid = d.rid ORDER BY r.id').pluck().all()).toEqual([
+      'BARE',
+      'BLOG',
+      'PAGE',
+      'SITE',
+    ]);
     const values = db.prepare('SELECT kind, value FROM link_dirty_value ORDER BY kind, value').all();
-    expect(values).toEqual(expect.arrayContaining([{ kind: 'domain', value: 'medium.com' }, { kind: 'domain', value: 'jianshu.com' }]));
+    expect(values).toEqual(
+      expect.arrayContaining([
+        { kind: 'domain', value: 'medium.com' },
+        { kind: 'domain', value: 'jianshu.com' },
+      ]),
+    );
     expect(values).not.toContainEqual({ kind: 'domain', value: 'icbc-jf.cn' });
     expect(values).not.toContainEqual({ kind: 'domain', value: 'virustotal.com' });
     // A URL under a platform has its site for its domain, as an import writes it now; nothing else changed.
-    const site = (r: Record<string, unknown>): Record<string, unknown> => (r.value === 'http://claim-dot.pages.dev/login' ? { ...r, domain: 'claim-dot.pages.dev' } : r);
-    expect(db.prepare('SELECT rid, kind, value, raw, origin, domain FROM identifier ORDER BY rowid').all()).toEqual(rows.map((r) => site(r as Record<string, unknown>)));
+    const site = (r: Record<string, unknown>): Record<string, unknown> =>
+      r.value === 'http://claim-dot.pages.dev/login' ? { ...r, domain: 'claim-dot.pages.dev' } : r;
+    expect(db.prepare('SELECT rid, kind, value, raw, origin, domain FROM identifier ORDER BY rowid').all()).toEqual(
+      rows.map((r) => site(r as Record<string, unknown>)),
+    );
     expect(values).toContainEqual({ kind: 'domain', value: 'claim-dot.pages.dev' });
     db.close();
   });

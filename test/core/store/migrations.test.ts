@@ -7,7 +7,13 @@ import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { tempDir } from '../../support/tmp';
 
 const tables = (db: Database.Database): string[] =>
-  (db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'report_text_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  (
+    db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'report_text_%' ORDER BY name",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('are numbered 1..n in one monotonic list', () => {
@@ -20,9 +26,13 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(tables(db)).toEqual(['identifier', 'message', 'quarantine', 'report', 'report_text', 'report_version', 'setting', 'source']);
     // The reports list pages by date without a table scan.
-    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id, category FROM report WHERE withdrawn = 0 ORDER BY reported_ms DESC LIMIT 50").all() as { detail: string }[];
+    const plan = db
+      .prepare('EXPLAIN QUERY PLAN SELECT id, category FROM report WHERE withdrawn = 0 ORDER BY reported_ms DESC LIMIT 50')
+      .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX report_reported/);
-    const lookup = db.prepare("EXPLAIN QUERY PLAN SELECT rid FROM identifier WHERE kind = 'phone' AND value = '+8613800138000'").all() as { detail: string }[];
+    const lookup = db.prepare("EXPLAIN QUERY PLAN SELECT rid FROM identifier WHERE kind = 'phone' AND value = '+8613800138000'").all() as {
+      detail: string;
+    }[];
     expect(lookup.map((p) => p.detail).join(' ')).toContain('identifier_value');
   });
 

@@ -20,7 +20,8 @@ export interface StoreState {
 export function storeState(db: Db): StoreState {
   const all = (sql: string): unknown[] => db.prepare(sql).all();
   return {
-    reports: all(`SELECT id, version, withdrawn, precinct, reported_at, reported_ms, occurred_at, category, category_raw, loss_cents, currency,
+    reports:
+      all(`SELECT id, version, withdrawn, precinct, reported_at, reported_ms, occurred_at, category, category_raw, loss_cents, currency,
                   victim, location, narrative FROM report ORDER BY id`),
     versions: all('SELECT report_id, version, deleted, body FROM report_version ORDER BY report_id, version'),
     identifiers: all(`SELECT r.id, i.kind, i.value, i.raw, i.role, i.origin, i.subtype, i.domain, i.luhn
@@ -29,8 +30,12 @@ export function storeState(db: Db): StoreState {
     // Which reports the full-text index offers for a phrase of every fixture narrative, and for
     // one of the second versions only (the index must have dropped the first versions' text).
     searchable: [
-      all(`SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '${trigramQuery('自称客服')}' ORDER BY 1`),
-      all(`SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '${trigramQuery('，版本2。')}' ORDER BY 1`),
+      all(
+        `SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '${trigramQuery('自称客服')}' ORDER BY 1`,
+      ),
+      all(
+        `SELECT r.id FROM report_text t JOIN report r ON r.rid = t.rowid WHERE report_text MATCH '${trigramQuery('，版本2。')}' ORDER BY 1`,
+      ),
     ],
     quarantine: all('SELECT DISTINCT record_id, field, reason, raw FROM quarantine ORDER BY 1, 2, 3, 4'),
   };

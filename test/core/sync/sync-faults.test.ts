@@ -68,8 +68,19 @@ const SCENARIOS: readonly Scenario[] = [
   { name: 'slow pages past the deadline', server: firstTry({ kind: 'delay', ms: 500 }) },
   { name: 'bodies that stall mid-way', server: firstTry({ kind: 'stall-body', ms: 500 }) },
   { name: 'gzip-compressed pages', server: { gzip: true } },
-  { name: 'everything at once', server: { ragged: true, replay: { probability: 0.3, maxBack: 20 }, emptyPages: { probability: 0.2, maxRun: 3 }, faults: everyFault(11) } },
-  { name: 'everything at once, another seed', server: { seed: 99, ragged: true, replay: { probability: 0.3, maxBack: 20 }, gzip: true, faults: everyFault(12) } },
+  {
+    name: 'everything at once',
+    server: {
+      ragged: true,
+      replay: { probability: 0.3, maxBack: 20 },
+      emptyPages: { probability: 0.2, maxRun: 3 },
+      faults: everyFault(11),
+    },
+  },
+  {
+    name: 'everything at once, another seed',
+    server: { seed: 99, ragged: true, replay: { probability: 0.3, maxBack: 20 }, gzip: true, faults: everyFault(12) },
+  },
 ];
 
 const changes = (r: SyncSummary): number => r.new + r.updated + r.withdrawn;
@@ -118,7 +129,9 @@ describe('sync reaches exactly the state of a plain import', () => {
       const second = await syncFeed(db, { url: server.url, precinct: P, token: TOKEN, policy });
       expect(second.status).toBe('caught_up');
       expect(storeState(db)).toEqual(await importedState(dir, RECORDS));
-      const sources = db.prepare('SELECT DISTINCT s.kind, s.url, s.precinct FROM report_version v JOIN source s ON s.id = v.source_id').all();
+      const sources = db
+        .prepare('SELECT DISTINCT s.kind, s.url, s.precinct FROM report_version v JOIN source s ON s.id = v.source_id')
+        .all();
       expect(sources).toEqual([{ kind: 'feed', url: server.url, precinct: P }]);
     } finally {
       db.close();

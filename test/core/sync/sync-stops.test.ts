@@ -78,16 +78,28 @@ describe('sync stops', () => {
     const { db } = store();
     const server = await serve();
     const forbidden = await sync(db, server, { precinct: OTHER });
-    expect(forbidden.error).toMatchObject({ code: 'unauthorised', message: expect.stringMatching(/^not authorised for precinct SH-JINGAN \(HTTP 403\)/) });
+    expect(forbidden.error).toMatchObject({
+      code: 'unauthorised',
+      message: expect.stringMatching(/^not authorised for precinct SH-JINGAN \(HTTP 403\)/),
+    });
     const unknown = await sync(db, server, { precinct: 'NOWHERE' });
-    expect(unknown.error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/^unknown precinct NOWHERE or wrong base URL \(HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/v1\/precincts\/NOWHERE\/reports\)$/) });
+    expect(unknown.error).toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(
+        /^unknown precinct NOWHERE or wrong base URL \(HTTP 404 for http:\/\/127\.0\.0\.1:\d+\/v1\/precincts\/NOWHERE\/reports\)$/,
+      ),
+    });
     const wrongBase = await syncFeed(db, { url: `${server.url}/api`, precinct: P, token: TOKEN, policy: FAST });
     expect(wrongBase.error?.code).toBe('not_found');
     expect(count(db, 'report')).toBe(0);
   });
 
   const garbage: readonly [string, Fault, RegExp][] = [
-    ['an HTML page', { kind: 'body', body: '<html><body>Login</body></html>', contentType: 'text/html' }, /the body is not JSON \(Content-Type text\/html\)/],
+    [
+      'an HTML page',
+      { kind: 'body', body: '<html><body>Login</body></html>', contentType: 'text/html' },
+      /the body is not JSON \(Content-Type text\/html\)/,
+    ],
     ['an empty body', { kind: 'body', body: '' }, /the body is empty/],
     ['a JSON array', { kind: 'body', body: '[]' }, /the body is an array, not an object/],
     ['reports as an object', { kind: 'body', body: '{"reports":{},"next":"x","more":true}' }, /"reports" is an object, not an array/],
@@ -129,7 +141,12 @@ describe('sync stops', () => {
       const started = performance.now();
       const r = await sync(db, server, { policy: { attempts: 3, timeoutMs: 150 } });
       expect(r.status).toBe('failed');
-      expect(r.error).toEqual({ code: 'unavailable', message: expect.stringMatching(new RegExp(`^the feed failed 3 times on page 4 \\(after "[^"]+"\\) \\(last: ${last}\\); sync again later`)) });
+      expect(r.error).toEqual({
+        code: 'unavailable',
+        message: expect.stringMatching(
+          new RegExp(`^the feed failed 3 times on page 4 \\(after "[^"]+"\\) \\(last: ${last}\\); sync again later`),
+        ),
+      });
       expect(performance.now() - started).toBeLessThan(5000);
       expect(r.pages).toBe(3);
       expect(storeState(db)).toEqual(await importedState(dir, RECORDS.slice(0, 60), 'first60'));
@@ -148,7 +165,9 @@ describe('sync stops', () => {
     expect(waits).toEqual([1000]);
     expect(performance.now() - t).toBeGreaterThanOrEqual(990);
 
-    const date = await serve({ faults: onRequest(0, { kind: 'status', status: 429, retryAfter: new Date(Date.now() + 2000).toUTCString() }) });
+    const date = await serve({
+      faults: onRequest(0, { kind: 'status', status: 429, retryAfter: new Date(Date.now() + 2000).toUTCString() }),
+    });
     const { db: db2 } = store();
     t = performance.now();
     const b = await sync(db2, date);
@@ -162,7 +181,8 @@ describe('sync stops', () => {
     const c = await sync(db3, tooLong);
     expect(c.error).toEqual({
       code: 'throttled',
-      message: 'the feed asked to wait 120 s before page 1 (from the beginning) (HTTP 429), longer than the 3 s a sync waits; sync again later',
+      message:
+        'the feed asked to wait 120 s before page 1 (from the beginning) (HTTP 429), longer than the 3 s a sync waits; sync again later',
     });
     expect(performance.now() - t).toBeLessThan(1000);
 
@@ -178,10 +198,16 @@ describe('sync stops', () => {
     const { db } = store();
     const server = await serve({ faults: onRequest(0, { kind: 'redirect', location: `${elsewhere.url}/v1/precincts/${P}/reports` }) });
     const r = await sync(db, server);
-    expect(r.error).toMatchObject({ code: 'redirect', message: expect.stringMatching(/redirected page 1 \(from the beginning\) to another origin \(http:\/\/127\.0\.0\.1:\d+\); refused/) });
+    expect(r.error).toMatchObject({
+      code: 'redirect',
+      message: expect.stringMatching(/redirected page 1 \(from the beginning\) to another origin \(http:\/\/127\.0\.0\.1:\d+\); refused/),
+    });
     expect(elsewhere.requests).toHaveLength(0);
 
-    const same = await serve({ prefix: '/feed', faults: onRequest(0, { kind: 'redirect', location: `/feed/v1/precincts/${P}/reports?limit=20`, status: 307 }) });
+    const same = await serve({
+      prefix: '/feed',
+      faults: onRequest(0, { kind: 'redirect', location: `/feed/v1/precincts/${P}/reports?limit=20`, status: 307 }),
+    });
     const { db: db2 } = store();
     const ok = await sync(db2, same);
     expect(ok.status).toBe('caught_up');
@@ -191,7 +217,10 @@ describe('sync stops', () => {
     const { db } = store();
     const server = await serve({ faults: onRequest(0, { kind: 'status', status: 410 }) });
     const r = await sync(db, server);
-    expect(r.error).toEqual({ code: 'http_error', message: 'the feed answered HTTP 410 for page 1 (from the beginning), an answer the feed protocol does not define' });
+    expect(r.error).toEqual({
+      code: 'http_error',
+      message: 'the feed answered HTTP 410 for page 1 (from the beginning), an answer the feed protocol does not define',
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -219,7 +248,10 @@ describe('sync stops', () => {
 
     const between = new AbortController();
     const { db: db2 } = store();
-    const s = await sync(db2, server, { signal: between.signal, onProgress: (p) => p.kind === 'page' && p.counts.pages === 3 && between.abort() });
+    const s = await sync(db2, server, {
+      signal: between.signal,
+      onProgress: (p) => p.kind === 'page' && p.counts.pages === 3 && between.abort(),
+    });
     expect(s).toMatchObject({ status: 'cancelled', pages: 3 });
     expect(listRuns(db2, s.sourceId)[0]?.status).toBe('cancelled');
   });
@@ -248,12 +280,27 @@ describe('records set aside', () => {
     const r = await sync(db, server, { policy: { pageSize: 100 } });
     expect(r).toMatchObject({ status: 'caught_up', pages: 1, received: 6, new: 3, quarantined: 3 });
     expect(r.rejections).toEqual([
-      { where: 'page 1 (from the beginning) record 2 (BAD-FLOAT)', field: 'loss.amount', reason: 'must be a decimal string like "1234.50", not the number 1234.5' },
-      { where: 'page 1 (from the beginning) record 4 (BAD-DATE)', field: 'reported_at', reason: expect.stringContaining('"2024-02-30T10:00:00+08:00"') },
+      {
+        where: 'page 1 (from the beginning) record 2 (BAD-FLOAT)',
+        field: 'loss.amount',
+        reason: 'must be a decimal string like "1234.50", not the number 1234.5',
+      },
+      {
+        where: 'page 1 (from the beginning) record 4 (BAD-DATE)',
+        field: 'reported_at',
+        reason: expect.stringContaining('"2024-02-30T10:00:00+08:00"'),
+      },
       { where: 'page 1 (from the beginning) record 5', field: 'id', reason: 'is required' },
     ]);
     const rows = db.prepare('SELECT location, record_id, field, reason FROM quarantine ORDER BY id').all();
-    expect(rows).toEqual(bad.map((b, i) => ({ location: `page 1 (from the beginning) record ${[2, 4, 5][i]}`, record_id: b.id, field: b.field, reason: expect.stringMatching(b.reason) })));
+    expect(rows).toEqual(
+      bad.map((b, i) => ({
+        location: `page 1 (from the beginning) record ${[2, 4, 5][i]}`,
+        record_id: b.id,
+        field: b.field,
+        reason: expect.stringMatching(b.reason),
+      })),
+    );
     expect(storeState(db)).toEqual(await importedState(dir, records));
   });
 });
@@ -269,7 +316,9 @@ describe('several feeds in one store', () => {
     expect(new Set([a.sourceId, b.sourceId, c.sourceId]).size).toBe(3);
     expect(b).toMatchObject({ new: 1, updated: 1 });
     const provenance = db
-      .prepare("SELECT v.version, s.precinct, s.url FROM report_version v JOIN source s ON s.id = v.source_id WHERE v.report_id = ? ORDER BY v.version")
+      .prepare(
+        'SELECT v.version, s.precinct, s.url FROM report_version v JOIN source s ON s.id = v.source_id WHERE v.report_id = ? ORDER BY v.version',
+      )
       .all(`RPT-${P}-000001`);
     expect(provenance).toEqual([
       { version: 1, precinct: P, url: server.url },

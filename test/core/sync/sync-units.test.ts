@@ -67,7 +67,10 @@ describe('feed URLs', () => {
 describe('feed pages', () => {
   const page = (text: string): ReturnType<typeof parseFeedPage> => parseFeedPage(Buffer.from(text), 'application/json');
   it('accepts exactly the protocol shape, unknown extra fields included', () => {
-    expect(page('{"reports":[{"id":"A"},5],"next":"","more":false,"extra":1}')).toEqual({ ok: true, page: { reports: [{ id: 'A' }, 5], next: '', more: false } });
+    expect(page('{"reports":[{"id":"A"},5],"next":"","more":false,"extra":1}')).toEqual({
+      ok: true,
+      page: { reports: [{ id: 'A' }, 5], next: '', more: false },
+    });
   });
   it('names what is wrong', () => {
     expect(page('{"reports":null,"next":"x","more":true}')).toEqual({ ok: false, reason: '"reports" is null, not an array' });
@@ -75,7 +78,10 @@ describe('feed pages', () => {
     expect(page('{"reports":[],"next":"x","more":1}')).toEqual({ ok: false, reason: '"more" is a number, not true or false' });
     expect(page('"hello"')).toEqual({ ok: false, reason: 'the body is a string, not an object' });
     expect(parseFeedPage(Buffer.from([0xff, 0xfe, 0x00]), undefined)).toEqual({ ok: false, reason: 'the body is not UTF-8 text' });
-    expect(page(`{"reports":[],"next":"${'c'.repeat(20_000)}","more":true}`)).toMatchObject({ ok: false, reason: expect.stringMatching(/"next" is longer than/) });
+    expect(page(`{"reports":[],"next":"${'c'.repeat(20_000)}","more":true}`)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/"next" is longer than/),
+    });
   });
 });
 

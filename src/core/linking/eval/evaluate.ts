@@ -64,10 +64,19 @@ export function evaluate(reports: number, seed: number, source: CorpusSource = '
     const r = parsed.value.record;
     if ('deleted' in r && r.deleted) throw new Error('unexpected tombstone');
     const rec = r as typeof d.record;
-    b.addReport({ rid: i + 1, id: rec.id, category: rec.category, precinct: rec.precinct, reportedMs: parsed.value.reportedMs, lossCents: null, currency: null });
+    b.addReport({
+      rid: i + 1,
+      id: rec.id,
+      category: rec.category,
+      precinct: rec.precinct,
+      reportedMs: parsed.value.reportedMs,
+      lossCents: null,
+      currency: null,
+    });
     const ids = identifiersOf(rec);
     all.push(ids);
-    for (const id of ids) b.addIdentifier(i, { kind: id.kind, value: id.value, subtype: id.subtype ?? null, domain: id.domain ?? null, origin: id.origin });
+    for (const id of ids)
+      b.addIdentifier(i, { kind: id.kind, value: id.value, subtype: id.subtype ?? null, domain: id.domain ?? null, origin: id.origin });
     for (const m of rec.messages ?? []) b.addMessage(i, m.sender ?? null, m.text);
   });
   const ignore = makeIgnoreList(shippedIgnoreEntries());
@@ -86,12 +95,24 @@ export function evaluate(reports: number, seed: number, source: CorpusSource = '
   return {
     reports: data.length,
     engine: score([...result.group], truth),
-    engineAccepted: score(data.map((_, i) => accepted.find(i)), truth),
+    engineAccepted: score(
+      data.map((_, i) => accepted.find(i)),
+      truth,
+    ),
     suggestions: result.suggestions.length,
     trueSuggestions,
-    baselineReported: score(unionOn(all, (id) => id.origin === 'reported' && id.subtype !== 'unparsed'), truth),
+    baselineReported: score(
+      unionOn(all, (id) => id.origin === 'reported' && id.subtype !== 'unparsed'),
+      truth,
+    ),
     baselineWithText: score(
-      unionOn(all, (id) => id.subtype !== 'unparsed' && !ignore.keys.has(keyOf(id.kind, id.value)) && !(id.domain !== undefined && ignore.keys.has(keyOf('domain', id.domain)))),
+      unionOn(
+        all,
+        (id) =>
+          id.subtype !== 'unparsed' &&
+          !ignore.keys.has(keyOf(id.kind, id.value)) &&
+          !(id.domain !== undefined && ignore.keys.has(keyOf('domain', id.domain))),
+      ),
       truth,
     ),
     engineMs,

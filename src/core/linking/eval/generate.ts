@@ -21,19 +21,54 @@ function prng(seed: number): () => number {
   };
 }
 
-const CATS: readonly Category[] = ['part_time_job', 'fake_customer_service', 'impersonating_officials', 'loan', 'investment_romance', 'impersonating_acquaintance', 'online_shopping', 'game_trading', 'fake_prize', 'credit_record'];
+const CATS: readonly Category[] = [
+  'part_time_job',
+  'fake_customer_service',
+  'impersonating_officials',
+  'loan',
+  'investment_romance',
+  'impersonating_acquaintance',
+  'online_shopping',
+  'game_trading',
+  'fake_prize',
+  'credit_record',
+];
 const BRANDS = ['工商银行', '建设银行', '中国移动', '京东', '淘宝', '顺丰速运', '国家反诈中心', '平安普惠', '支付宝', '抖音'];
 const TEMPLATES: Record<string, readonly string[]> = {
-  part_time_job: ['【{b}】招聘兼职刷单，日结200-500元，佣金秒返，详询微信{w}，点击{u}报名', '在家动动手指月入过万，刷单返利当天到账，联系{p}，登记地址{u}'],
-  fake_customer_service: ['【{b}】您好，您购买的商品存在质量问题，我司将为您办理退款理赔，请联系客服{p}或访问{u}', '【{b}】您的快递丢失，现双倍赔偿，请添加理赔专员微信{w}办理，链接{u}'],
-  impersonating_officials: ['您涉嫌一起洗钱案件，请立即联系{p}配合调查，否则将冻结您名下所有账户，查看通缉令{u}', '【{b}】您的身份证被他人冒用办理银行卡，涉嫌违法，请致电{p}核实'],
-  loan: ['【{b}】您已获得最高20万元额度，无抵押低息秒批，立即申请{u}，客服{p}', '急用钱找我们，凭身份证即可贷款，当天放款，加微信{w}，APP下载{u}'],
-  investment_romance: ['亲爱的，这个平台是我舅舅内部的，稳赚不赔，你先注册试试{u}，充值找客服{w}', '老师带单，日收益百分之三十，进群领取牛股，下载{u}，联系{p}'],
-  impersonating_acquaintance: ['我是你领导，明天到我办公室来一趟，先加我新微信{w}', '爸，我手机丢了，这是我新号码{p}，急需用钱，先转到这个卡上'],
+  part_time_job: [
+    '【{b}】招聘兼职刷单，日结200-500元，佣金秒返，详询微信{w}，点击{u}报名',
+    '在家动动手指月入过万，刷单返利当天到账，联系{p}，登记地址{u}',
+  ],
+  fake_customer_service: [
+    '【{b}】您好，您购买的商品存在质量问题，我司将为您办理退款理赔，请联系客服{p}或访问{u}',
+    '【{b}】您的快递丢失，现双倍赔偿，请添加理赔专员微信{w}办理，链接{u}',
+  ],
+  impersonating_officials: [
+    '您涉嫌一起洗钱案件，请立即联系{p}配合调查，否则将冻结您名下所有账户，查看通缉令{u}',
+    '【{b}】您的身份证被他人冒用办理银行卡，涉嫌违法，请致电{p}核实',
+  ],
+  loan: [
+    '【{b}】您已获得最高20万元额度，无抵押低息秒批，立即申请{u}，客服{p}',
+    '急用钱找我们，凭身份证即可贷款，当天放款，加微信{w}，APP下载{u}',
+  ],
+  investment_romance: [
+    '亲爱的，这个平台是我舅舅内部的，稳赚不赔，你先注册试试{u}，充值找客服{w}',
+    '老师带单，日收益百分之三十，进群领取牛股，下载{u}，联系{p}',
+  ],
+  impersonating_acquaintance: [
+    '我是你领导，明天到我办公室来一趟，先加我新微信{w}',
+    '爸，我手机丢了，这是我新号码{p}，急需用钱，先转到这个卡上',
+  ],
   online_shopping: ['【{b}】限时特价iPhone仅需1999元，名额有限，点击抢购{u}', '低价转让演唱会门票，需要的加微信{w}，支付链接{u}'],
   game_trading: ['出售王者荣耀满级账号，价格美丽，交易平台{u}，联系QQ{q}', '游戏装备低价回收，高价收购，担保交易{u}，客服{p}'],
-  fake_prize: ['【{b}】尊敬的客户，您的积分可兑换礼品，请登录{u}领取，回T退订', '【{b}】恭喜您被抽中二等奖，奖金58000元，请登录{u}领取，咨询{p}'],
-  credit_record: ['【{b}】您的征信存在逾期记录，将影响您的贷款买房，请联系{p}修复，详情{u}', '征信修复专家，快速消除不良记录，咨询微信{w}，官网{u}'],
+  fake_prize: [
+    '【{b}】尊敬的客户，您的积分可兑换礼品，请登录{u}领取，回T退订',
+    '【{b}】恭喜您被抽中二等奖，奖金58000元，请登录{u}领取，咨询{p}',
+  ],
+  credit_record: [
+    '【{b}】您的征信存在逾期记录，将影响您的贷款买房，请联系{p}修复，详情{u}',
+    '征信修复专家，快速消除不良记录，咨询微信{w}，官网{u}',
+  ],
 };
 const SHORT_HOSTS = ['t.cn', 'dwz.cn', 'url.cn', 'suo.im'];
 const TLDS = ['cn', 'top', 'vip', 'xyz', 'com', 'cc', 'net'];
@@ -60,9 +95,22 @@ export function generateLabelled(reports: number, seed: number): LabelledReport[
   };
   const mobile = (): string => `1${pick(['3', '5', '7', '8'])}${digits(9)}`;
   const messyPhone = (p: string): string =>
-    pick([p, `+86 ${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`, `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`, `0086${p}`, `+86${p}`]);
+    pick([
+      p,
+      `+86 ${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`,
+      `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`,
+      `0086${p}`,
+      `+86${p}`,
+    ]);
   const messyCard = (c: string): string => pick([c, c.replace(/(\d{4})(?=\d)/g, '$1 '), c.replace(/(\d{4})(?=\d)/g, '$1-')]);
-  const messyUrl = (u: string): string => pick([u, `http://${u}`, `https://${u}`, `HTTP://WWW.${u.toUpperCase().split('/')[0]}/${u.split('/').slice(1).join('/')}`, `${u}?utm_source=sms`]);
+  const messyUrl = (u: string): string =>
+    pick([
+      u,
+      `http://${u}`,
+      `https://${u}`,
+      `HTTP://WWW.${u.toUpperCase().split('/')[0]}/${u.split('/').slice(1).join('/')}`,
+      `${u}?utm_source=sms`,
+    ]);
 
   interface Gang {
     id: string;
@@ -120,8 +168,19 @@ export function generateLabelled(reports: number, seed: number): LabelledReport[
 
   const out: LabelledReport[] = [];
   let seq = 0;
-  const at = (ms: number): string => new Date(ms).toISOString().replace('Z', '+00:00').replace(/\.\d{3}/, '');
-  const base = (gang: string, cat: Category, ms: number, ids: ReportedIdentifier[], messages: ReportMessage[], narrative: string): LabelledReport => {
+  const at = (ms: number): string =>
+    new Date(ms)
+      .toISOString()
+      .replace('Z', '+00:00')
+      .replace(/\.\d{3}/, '');
+  const base = (
+    gang: string,
+    cat: Category,
+    ms: number,
+    ids: ReportedIdentifier[],
+    messages: ReportMessage[],
+    narrative: string,
+  ): LabelledReport => {
     seq += 1;
     return {
       gang,
@@ -155,11 +214,17 @@ export function generateLabelled(reports: number, seed: number): LabelledReport[
       const phone = pick(g.phones);
       const useShort = rnd() < 0.4;
       const link = useShort ? pick(g.shorts) : `${g.domain}/${pick(g.paths)}`;
-      const text = g.template.replace('{b}', g.brand).replace('{u}', link).replace('{p}', phone).replace('{w}', pick(g.wechats)).replace('{q}', pick(g.qqs));
+      const text = g.template
+        .replace('{b}', g.brand)
+        .replace('{u}', link)
+        .replace('{p}', phone)
+        .replace('{w}', pick(g.wechats))
+        .replace('{q}', pick(g.qqs));
       const textOnly = rnd() < 0.2;
       const ids: ReportedIdentifier[] = [];
       const messages: ReportMessage[] = [];
-      if (rnd() < 0.75 || textOnly) messages.push({ channel: rnd() < 0.8 ? 'sms' : 'im', sender: rnd() < 0.5 ? `${g.gateway}${digits(4)}` : messyPhone(phone), text });
+      if (rnd() < 0.75 || textOnly)
+        messages.push({ channel: rnd() < 0.8 ? 'sms' : 'im', sender: rnd() < 0.5 ? `${g.gateway}${digits(4)}` : messyPhone(phone), text });
       if (!textOnly) {
         if (rnd() < 0.6) ids.push({ kind: 'bank_card', value: messyCard(pick(g.cards)), role: 'payee' });
         if (rnd() < 0.5) ids.push({ kind: 'phone', value: messyPhone(rnd() < 0.7 ? phone : pick(g.phones)), role: 'caller' });
@@ -179,7 +244,12 @@ export function generateLabelled(reports: number, seed: number): LabelledReport[
     const ms = g.start + Math.floor(rnd() * g.span);
     const ids: ReportedIdentifier[] = [];
     const messages: ReportMessage[] = [];
-    const text = g.template.replace('{b}', g.brand).replace('{u}', `${g.domain}/${pick(g.paths)}`).replace('{p}', g.phones[0] as string).replace('{w}', g.wechats[0] as string).replace('{q}', g.qqs[0] as string);
+    const text = g.template
+      .replace('{b}', g.brand)
+      .replace('{u}', `${g.domain}/${pick(g.paths)}`)
+      .replace('{p}', g.phones[0] as string)
+      .replace('{w}', g.wechats[0] as string)
+      .replace('{q}', g.qqs[0] as string);
     if (rnd() < 0.7) messages.push({ channel: 'sms', sender: rnd() < 0.6 ? `${g.gateway}${digits(4)}` : (g.phones[0] as string), text });
     if (rnd() < 0.6) ids.push({ kind: 'bank_card', value: messyCard(g.cards[0] as string), role: 'payee' });
     if (rnd() < 0.5) ids.push({ kind: 'phone', value: messyPhone(g.phones[0] as string), role: 'caller' });

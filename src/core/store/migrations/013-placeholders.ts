@@ -59,16 +59,26 @@ function staleNormalised(kind: string, value: string, raw: string, subtype: stri
 export function staleIdentifierReports(db: Db): number[] {
   const out = new Set<number>();
   // Read whole before the caller writes: a connection cannot write while it iterates.
-  for (const [rid, kind, value, raw, role, origin, subtype] of db.prepare('SELECT rid, kind, value, raw, role, origin, subtype FROM identifier').raw().iterate() as IterableIterator<Row>) {
+  for (const [rid, kind, value, raw, role, origin, subtype] of db
+    .prepare('SELECT rid, kind, value, raw, role, origin, subtype FROM identifier')
+    .raw()
+    .iterate() as IterableIterator<Row>) {
     if (out.has(rid)) continue;
     // A listed value is stored under the kind it normalised to (a card-length account is a
     // bank_card), which may read otherwise than the kind it was listed as: a superset again.
     const stale =
-      origin === 'reported' ? staleNormalised(kind, value, raw, subtype) : role === 'sender' ? staleNormalised('phone', value, raw, subtype) : staleInText(kind, value, raw);
+      origin === 'reported'
+        ? staleNormalised(kind, value, raw, subtype)
+        : role === 'sender'
+          ? staleNormalised('phone', value, raw, subtype)
+          : staleInText(kind, value, raw);
     if (stale) out.add(rid);
   }
   const handleBeforeDigits = "GLOB '*[@_]*[0-9]*'";
-  for (const rid of db.prepare(`SELECT rid FROM message WHERE text ${handleBeforeDigits} UNION SELECT rid FROM report WHERE narrative ${handleBeforeDigits}`).pluck().all() as number[]) {
+  for (const rid of db
+    .prepare(`SELECT rid FROM message WHERE text ${handleBeforeDigits} UNION SELECT rid FROM report WHERE narrative ${handleBeforeDigits}`)
+    .pluck()
+    .all() as number[]) {
     out.add(rid);
   }
   return [...out].sort((a, b) => a - b);

@@ -21,7 +21,9 @@ export const m014HostingPlatforms: Migration = {
     const domains = new Set<string>();
     const rewrite: [rowid: number, domain: string][] = [];
     // Read whole before writing: a connection cannot write while it iterates.
-    const rows = db.prepare<[], [number, number, string, string | null]>("SELECT rowid, rid, value, domain FROM identifier WHERE kind = 'url'").raw();
+    const rows = db
+      .prepare<[], [number, number, string, string | null]>("SELECT rowid, rid, value, domain FROM identifier WHERE kind = 'url'")
+      .raw();
     for (const [rowid, rid, value, domain] of rows.iterate()) {
       if (referenceEntryForUrl(refs, value) === null) continue;
       rids.add(rid);

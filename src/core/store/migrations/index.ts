@@ -17,4 +17,19 @@ import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m001Reports, m002AuditLog, m003Sync, m004Linking, m005IgnoreOverride, m006SeriesCount, m007CasesAndSharing, m008Analysis, m009SearchDetailNone, m010SuggestionsAndModel, m011OccurredAndTogether, m012ReferenceDomains, m013Placeholders, m014HostingPlatforms];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Reports,
+  m002AuditLog,
+  m003Sync,
+  m004Linking,
+  m005IgnoreOverride,
+  m006SeriesCount,
+  m007CasesAndSharing,
+  m008Analysis,
+  m009SearchDetailNone,
+  m010SuggestionsAndModel,
+  m011OccurredAndTogether,
+  m012ReferenceDomains,
+  m013Placeholders,
+  m014HostingPlatforms,
+];

@@ -24,7 +24,11 @@ function Startup() {
     void api.call('settings.get', {}).then((result) => {
       if (!live) return;
       // Without the store's settings we still open, in the last language used, and say why.
-      setBoot(result.ok ? { settings: result.value, error: null } : { settings: { ...DEFAULT_SETTINGS, ...readDisplayHint() }, error: result.error });
+      setBoot(
+        result.ok
+          ? { settings: result.value, error: null }
+          : { settings: { ...DEFAULT_SETTINGS, ...readDisplayHint() }, error: result.error },
+      );
     });
     return () => {
       live = false;

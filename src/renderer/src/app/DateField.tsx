@@ -72,7 +72,13 @@ export function DateField({ label, value, onChange, min, max, invalid = false, d
           aria-invalid={bad || invalid}
           aria-describedby={described}
         />
-        <button type="button" className="button button-small date-pick" aria-label={m['date.pick'](label)} title={m['date.pick'](label)} onClick={openPicker}>
+        <button
+          type="button"
+          className="button button-small date-pick"
+          aria-label={m['date.pick'](label)}
+          title={m['date.pick'](label)}
+          onClick={openPicker}
+        >
           <CalendarIcon />
         </button>
         <input

@@ -15,5 +15,9 @@ export function RootRedirect({ info, onRetry }: { readonly info: Resource<StoreI
     if (target !== null) navigate(target, { replace: true });
   }, [target]);
 
-  return <div className="view">{info.status === 'error' ? <ErrorNotice error={info.error} onRetry={onRetry} /> : <p className="muted">{m['common.loading']}</p>}</div>;
+  return (
+    <div className="view">
+      {info.status === 'error' ? <ErrorNotice error={info.error} onRetry={onRetry} /> : <p className="muted">{m['common.loading']}</p>}
+    </div>
+  );
 }

@@ -28,7 +28,15 @@ import { useDataVersion } from './ServicesContext';
 import { StatusStrip } from './StatusStrip';
 import { useApiResource, type Resource } from './use-api-resource';
 
-function CurrentView({ route, info, retryInfo }: { readonly route: Route; readonly info: Resource<StoreInfo>; readonly retryInfo: () => void }) {
+function CurrentView({
+  route,
+  info,
+  retryInfo,
+}: {
+  readonly route: Route;
+  readonly info: Resource<StoreInfo>;
+  readonly retryInfo: () => void;
+}) {
   switch (route.view) {
     case 'root':
       return <RootRedirect info={info} onRetry={retryInfo} />;

@@ -59,10 +59,27 @@ const ROUTES: readonly RouteEntry[] = [
   { pattern: ['overview'], build: () => ({ view: 'overview' }) },
   { pattern: ['series'], build: (_p, query) => ({ view: 'series', filters: parseSeriesFilters(query) }) },
   { pattern: ['series', ':id'], build: (p) => ({ view: 'series-detail', id: p.id ?? '' }) },
-  { pattern: ['suggestions'], build: (_p, query) => ({ view: 'suggestions', status: parseSuggestionStatus(query.get('status')), page: positiveInt(query.get('page'), 1) }) },
+  {
+    pattern: ['suggestions'],
+    build: (_p, query) => ({
+      view: 'suggestions',
+      status: parseSuggestionStatus(query.get('status')),
+      page: positiveInt(query.get('page'), 1),
+    }),
+  },
   // Case files and the audit log (wt-ui2).
   { pattern: ['cases'], build: (_p, query) => ({ view: 'cases', status: parseCaseStatus(query.get('status')) }) },
-  { pattern: ['cases', 'new'], build: (_p, query) => ({ view: 'case-new', series: query.getAll('series').flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '') }) },
+  {
+    pattern: ['cases', 'new'],
+    build: (_p, query) => ({
+      view: 'case-new',
+      series: query
+        .getAll('series')
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    }),
+  },
   { pattern: ['cases', ':id'], build: (p) => ({ view: 'case', id: p.id ?? '' }) },
   { pattern: ['audit'], build: (_p, query) => ({ view: 'audit', filters: parseAudit(query) }) },
 ];
@@ -138,7 +155,9 @@ export function routeHref(route: Route): string {
     case 'cases':
       return route.status === null ? '#/cases' : `#/cases?status=${route.status}`;
     case 'case-new':
-      return route.series.length === 0 ? '#/cases/new' : `#/cases/new?${new URLSearchParams(route.series.map((s) => ['series', s])).toString()}`;
+      return route.series.length === 0
+        ? '#/cases/new'
+        : `#/cases/new?${new URLSearchParams(route.series.map((s) => ['series', s])).toString()}`;
     case 'case':
       return `#/cases/${encodeURIComponent(route.id)}`;
     case 'audit': {

@@ -82,7 +82,12 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
             <label className="field-label" htmlFor={`${id}-action`}>
               {m['audit.action']}
             </label>
-            <select id={`${id}-action`} className="input" value={draft.action} onChange={(event) => setDraft({ ...draft, action: event.target.value })}>
+            <select
+              id={`${id}-action`}
+              className="input"
+              value={draft.action}
+              onChange={(event) => setDraft({ ...draft, action: event.target.value })}
+            >
               <option value="">{m['audit.actionAll']}</option>
               {AUDIT_ACTIONS.map((action) => (
                 <option key={action} value={action}>
@@ -95,13 +100,24 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
             <label className="field-label" htmlFor={`${id}-actor`}>
               {m['audit.actor']}
             </label>
-            <input id={`${id}-actor`} className="input" value={draft.actor} onChange={(event) => setDraft({ ...draft, actor: event.target.value })} />
+            <input
+              id={`${id}-actor`}
+              className="input"
+              value={draft.actor}
+              onChange={(event) => setDraft({ ...draft, actor: event.target.value })}
+            />
           </div>
           <div className="field field-search">
             <label className="field-label" htmlFor={`${id}-text`}>
               {m['audit.text']}
             </label>
-            <input id={`${id}-text`} type="search" className="input" value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
+            <input
+              id={`${id}-text`}
+              type="search"
+              className="input"
+              value={draft.text}
+              onChange={(event) => setDraft({ ...draft, text: event.target.value })}
+            />
           </div>
           <DateField
             label={m['audit.from']}
@@ -166,13 +182,27 @@ export function AuditView({ filters }: { readonly filters: AuditFilters }) {
             </table>
           </div>
           <nav className="pager" aria-label={m['pager.label']}>
-            <button type="button" className="button button-small" disabled={filters.page <= 1} onClick={() => go({ ...filters, page: filters.page - 1 })}>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={filters.page <= 1}
+              onClick={() => go({ ...filters, page: filters.page - 1 })}
+            >
               {m['pager.prev']}
             </button>
             <span className="pager-status" role="status">
-              {m['pager.status'](fmt.count(Math.min(total, (filters.page - 1) * PAGE_SIZE + 1)), fmt.count(Math.min(total, filters.page * PAGE_SIZE)), fmt.count(total))}
+              {m['pager.status'](
+                fmt.count(Math.min(total, (filters.page - 1) * PAGE_SIZE + 1)),
+                fmt.count(Math.min(total, filters.page * PAGE_SIZE)),
+                fmt.count(total),
+              )}
             </span>
-            <button type="button" className="button button-small" disabled={filters.page >= pages} onClick={() => go({ ...filters, page: filters.page + 1 })}>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={filters.page >= pages}
+              onClick={() => go({ ...filters, page: filters.page + 1 })}
+            >
               {m['pager.next']}
             </button>
           </nav>

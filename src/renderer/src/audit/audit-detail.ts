@@ -117,7 +117,11 @@ export function auditSubjectText(action: string, subject: string | null, m: Mess
   if (action === 'link' && subject === 'full') return m['auditSubject.linkFull'];
   if (action === 'link' && subject === 'incremental') return m['auditSubject.linkIncremental'];
   if (action === 'settings' && subject === 'sharingKey') return m['auditSubject.sharingKey'];
-  if ((action === 'ignore_add' || action === 'ignore_remove') && (match = /^([a-z_]+) ([\s\S]+)$/.exec(subject)) && isIdentifierKind(match[1] as string)) {
+  if (
+    (action === 'ignore_add' || action === 'ignore_remove') &&
+    (match = /^([a-z_]+) ([\s\S]+)$/.exec(subject)) &&
+    isIdentifierKind(match[1] as string)
+  ) {
     return `${m[`kind.${match[1] as IdentifierKind}`]} ${match[2] as string}`;
   }
   return subject;

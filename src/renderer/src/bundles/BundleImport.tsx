@@ -34,7 +34,12 @@ function Problem({ problem }: { readonly problem: string }) {
 /** The problems in the sentence a rejected import ends with ("bundle rejected, nothing was stored: a; b"). */
 function rejectedProblems(message: string): readonly string[] {
   const prefix = 'bundle rejected, nothing was stored: ';
-  return message.startsWith(prefix) ? message.slice(prefix.length).split('; ').filter((p) => p !== '') : [];
+  return message.startsWith(prefix)
+    ? message
+        .slice(prefix.length)
+        .split('; ')
+        .filter((p) => p !== '')
+    : [];
 }
 
 function SignerLine({ check }: { readonly check: BundleCheck }) {
@@ -174,7 +179,11 @@ export function BundleImport({ stage, onStage }: { readonly stage: BundleStage; 
       ) : null}
       {outcome?.ok ? (
         <div className="notice notice-ok" role="status" data-testid="bundle-imported">
-          <p>{outcome.summary.alreadyImported ? m['bundle.already'] : m['bundle.done'](fmt.count(outcome.summary.new), fmt.count(outcome.summary.updated), fmt.count(outcome.summary.unchanged))}</p>
+          <p>
+            {outcome.summary.alreadyImported
+              ? m['bundle.already']
+              : m['bundle.done'](fmt.count(outcome.summary.new), fmt.count(outcome.summary.updated), fmt.count(outcome.summary.unchanged))}
+          </p>
         </div>
       ) : null}
     </section>

@@ -67,7 +67,13 @@ export function ExportBundlePanel({ caseId, series }: { readonly caseId: string;
             <label className="field-label" htmlFor={`${id}-series`}>
               {m['export.series']}
             </label>
-            <select id={`${id}-series`} className="input mono" value={chosen} onChange={(event) => setSeriesId(event.target.value)} disabled={busy}>
+            <select
+              id={`${id}-series`}
+              className="input mono"
+              value={chosen}
+              onChange={(event) => setSeriesId(event.target.value)}
+              disabled={busy}
+            >
               {series.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -101,9 +107,7 @@ export function ExportBundlePanel({ caseId, series }: { readonly caseId: string;
       ) : null}
       {summary ? (
         <div className="notice notice-ok" role="status">
-          <p>
-            {m['export.done'](fmt.count(summary.reports), formatBytes(summary.bytes, language), m[`redaction.${summary.redaction}`])}
-          </p>
+          <p>{m['export.done'](fmt.count(summary.reports), formatBytes(summary.bytes, language), m[`redaction.${summary.redaction}`])}</p>
           {href !== null ? (
             <p>
               {/* The server names the file (Content-Disposition). */}

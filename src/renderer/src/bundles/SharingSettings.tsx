@@ -166,7 +166,12 @@ function TrustList() {
                   <td className="mono break">{showFingerprint(key.fingerprint)}</td>
                   <td>{fmt.localDateTime(key.addedAt)}</td>
                   <td>
-                    <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void remove(key.fingerprint)}>
+                    <button
+                      type="button"
+                      className="button button-small button-quiet"
+                      disabled={busy}
+                      onClick={() => void remove(key.fingerprint)}
+                    >
                       {m['trust.remove'](key.name)}
                     </button>
                   </td>
@@ -318,7 +323,9 @@ function BureauName() {
   const { settings, update } = useSettings();
   const id = useId();
   const [name, setName] = useState(settings.bureauName ?? '');
-  const [save, setSave] = useState<{ readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError }>({ state: 'idle' });
+  const [save, setSave] = useState<
+    { readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError }
+  >({ state: 'idle' });
   // The hint is `${id}-hint`: its id is built on the section's id, not on the input's.
   const nameNotes = { hint: m['bureau.hint'] };
 

@@ -32,7 +32,12 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
     event.preventDefault();
     if (titleBad) return;
     setSave({ state: 'saving' });
-    const result = await api.call('cases.update', { id: detail.id, title: title.trim(), status, assignee: assignee.trim() === '' ? null : assignee.trim() });
+    const result = await api.call('cases.update', {
+      id: detail.id,
+      title: title.trim(),
+      status,
+      assignee: assignee.trim() === '' ? null : assignee.trim(),
+    });
     setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
     if (result.ok) onChanged();
   }
@@ -188,12 +193,23 @@ function CaseSeries({ detail, onChanged }: { readonly detail: CaseDetail; readon
                   <td className="num">{fmt.count(row.reports)}</td>
                   <td className="num">{fmt.count(row.victims)}</td>
                   <td className="num">{formatLoss(row.loss, fmt, m['common.none'])}</td>
-                  <td>{row.overThreshold ? <span className="badge badge-over">{m['case.over']}</span> : <span className="muted">{m['case.under']}</span>}</td>
+                  <td>
+                    {row.overThreshold ? (
+                      <span className="badge badge-over">{m['case.over']}</span>
+                    ) : (
+                      <span className="muted">{m['case.under']}</span>
+                    )}
+                  </td>
                   <td>
                     {row.firstAt ? fmt.date(row.firstAt) : '—'} – {row.lastAt ? fmt.date(row.lastAt) : '—'}
                   </td>
                   <td>
-                    <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void change({ removeSeries: [row.id] })}>
+                    <button
+                      type="button"
+                      className="button button-small button-quiet"
+                      disabled={busy}
+                      onClick={() => void change({ removeSeries: [row.id] })}
+                    >
                       {m['case.removeSeries'](row.id)}
                     </button>
                   </td>
@@ -269,7 +285,13 @@ function CaseNotes({ detail, onChanged }: { readonly detail: CaseDetail; readonl
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <div className="form-field">
           <label htmlFor={`${id}-note`}>{m['case.newNote']}</label>
-          <textarea id={`${id}-note`} className="input input-wide textarea" rows={3} value={text} onChange={(event) => setText(event.target.value)} />
+          <textarea
+            id={`${id}-note`}
+            className="input input-wide textarea"
+            rows={3}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy || text.trim() === ''}>

@@ -49,7 +49,9 @@ export function CasesView({ status }: { readonly status: CaseStatus | null }) {
         </div>
       </div>
       <ResourceState resource={resource} onRetry={retry} />
-      {resource.status === 'ok' && resource.value.length === 0 ? <p className="empty-note">{status === null ? m['cases.empty'] : m['cases.emptyFiltered']}</p> : null}
+      {resource.status === 'ok' && resource.value.length === 0 ? (
+        <p className="empty-note">{status === null ? m['cases.empty'] : m['cases.emptyFiltered']}</p>
+      ) : null}
       {resource.status === 'ok' && resource.value.length > 0 ? (
         <div className="table-scroll">
           <table className="table" data-testid="cases-table">

@@ -29,7 +29,8 @@ function SeriesPreview({ id }: { readonly id: string }) {
   return (
     <li>
       <span className="mono">{row.id}</span>
-      {row.id !== id ? <span className="muted"> ({m['cases.seriesWas'](id)})</span> : null} — {m['cases.seriesSummary'](fmt.count(row.reports), formatLoss(row.loss, fmt, m['common.none']))}
+      {row.id !== id ? <span className="muted"> ({m['cases.seriesWas'](id)})</span> : null} —{' '}
+      {m['cases.seriesSummary'](fmt.count(row.reports), formatLoss(row.loss, fmt, m['common.none']))}
       {row.overThreshold ? <span className="badge badge-over">{m['case.over']}</span> : null}
     </li>
   );
@@ -64,7 +65,11 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
     if (title.trim() === '' || ids.length === 0) return;
     setSaving(true);
     setError(null);
-    const result = await api.call('cases.create', { title: title.trim(), series: ids, ...(assignee.trim() === '' ? {} : { assignee: assignee.trim() }) });
+    const result = await api.call('cases.create', {
+      title: title.trim(),
+      series: ids,
+      ...(assignee.trim() === '' ? {} : { assignee: assignee.trim() }),
+    });
     setSaving(false);
     if (result.ok) navigate(routeHref({ view: 'case', id: result.value.id }), { replace: true });
     else setError(result.error);
@@ -113,7 +118,13 @@ export function NewCaseView({ series }: { readonly series: readonly string[] }) 
         </div>
         <div className="form-field">
           <label htmlFor={`${id}-assignee`}>{m['cases.assignee']}</label>
-          <input id={`${id}-assignee`} className="input" value={assignee} onChange={(event) => setAssignee(event.target.value)} {...fieldNoteAria(`${id}-assignee`, assigneeNotes)} />
+          <input
+            id={`${id}-assignee`}
+            className="input"
+            value={assignee}
+            onChange={(event) => setAssignee(event.target.value)}
+            {...fieldNoteAria(`${id}-assignee`, assigneeNotes)}
+          />
           <FieldNotes id={`${id}-assignee`} {...assigneeNotes} />
         </div>
         <div className="form-actions">

@@ -56,5 +56,12 @@ export function auditToSearch(filters: AuditFilters): string {
 
 /** Series ids typed by the investigator: separated by commas, spaces or new lines, each once. */
 export function parseSeriesIds(text: string): string[] {
-  return [...new Set(text.split(/[\s,，、;；]+/).map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,，、;；]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }

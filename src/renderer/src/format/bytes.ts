@@ -11,5 +11,10 @@ export function formatBytes(bytes: number, language: Language): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(intlLocale(language), { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+  return new Intl.NumberFormat(intlLocale(language), {
+    style: 'unit',
+    unit: UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
 }

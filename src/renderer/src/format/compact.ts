@@ -10,7 +10,13 @@ export function formatCompactMoney(amount: number, currency: string, language: L
   let format = compactMoney.get(key);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', maximumFractionDigits: 1 });
+      format = new Intl.NumberFormat(intlLocale(language), {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      });
     } catch {
       format = new Intl.NumberFormat(intlLocale(language), { notation: 'compact', maximumFractionDigits: 1 });
     }

@@ -52,7 +52,9 @@ export function formatDateTime(stamp: string, language: Language): string {
   const date = wallClock(stamp);
   if (!date) return stamp;
   // A bare date has no time worth showing.
-  return /^\d{4}-\d{2}-\d{2}$/.test(stamp.trim()) ? cachedFormat('date', language).format(date) : cachedFormat('dateTime', language).format(date);
+  return /^\d{4}-\d{2}-\d{2}$/.test(stamp.trim())
+    ? cachedFormat('date', language).format(date)
+    : cachedFormat('dateTime', language).format(date);
 }
 
 /** True for a valid calendar date written YYYY-MM-DD. */

@@ -180,7 +180,8 @@ export const analysisEn: AnalysisMessages = {
   'explain.status.wrong': 'marked wrong by an investigator',
 
   'loss.title': 'Losses',
-  'loss.cumulative': 'Cumulative loss against the filing threshold, by when each fraud happened (the report date where a report does not say)',
+  'loss.cumulative':
+    'Cumulative loss against the filing threshold, by when each fraud happened (the report date where a report does not say)',
   'loss.total': 'Cumulative loss',
   'loss.loss': 'Loss',
   'loss.thresholdLine': (amount) => `Threshold ${amount}`,
@@ -188,7 +189,8 @@ export const analysisEn: AnalysisMessages = {
   'loss.crossedBy': 'The series crossed the threshold with report',
   'loss.crossedOn': (date, total) => `on ${date}, reaching ${total}.`,
   'loss.notCrossed': (total, threshold) => `The series totals ${total}, below the threshold of ${threshold}.`,
-  'loss.otherCurrency': (n, shown) => `${shown} ${n === 1 ? 'report has its' : 'reports have their'} loss in another currency, not counted in the line.`,
+  'loss.otherCurrency': (n, shown) =>
+    `${shown} ${n === 1 ? 'report has its' : 'reports have their'} loss in another currency, not counted in the line.`,
   'loss.perVictim': 'Loss per victim',
   'loss.victimN': (n) => `Victim ${n}`,
   'loss.victimsShown': (n, total) => `The ${n} largest of ${total} victims.`,
@@ -203,7 +205,8 @@ export const analysisEn: AnalysisMessages = {
   'timeline.more': (n) => `Show more (${n} left)`,
 
   'actions.title': 'Corrections',
-  'actions.intro': 'Correct the linking engine. Each correction is recorded with your name and reason, kept by every later relink, and starts a relink now.',
+  'actions.intro':
+    'Correct the linking engine. Each correction is recorded with your name and reason, kept by every later relink, and starts a relink now.',
   'actions.reason': 'Reason (required)',
   'actions.reasonRequired': 'Say why: the reason is recorded with the correction.',
   'actions.cancel': 'Cancel',

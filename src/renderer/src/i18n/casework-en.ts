@@ -7,7 +7,8 @@ export const caseworkEn: CaseworkMessages = {
   'nav.audit': 'Audit log',
 
   'cases.title': 'Case files',
-  'cases.intro': 'A case file gathers one or more series for the filing desk: status, assignee, notes and the bundles exported from it. Case files keep their series through relinks.',
+  'cases.intro':
+    'A case file gathers one or more series for the filing desk: status, assignee, notes and the bundles exported from it. Case files keep their series through relinks.',
   'cases.new': 'New case',
   'cases.filter': 'Filter case files',
   'cases.status': 'Status',
@@ -69,7 +70,8 @@ export const caseworkEn: CaseworkMessages = {
   'export.intro': 'A signed case bundle another bureau can verify and import: the reports, the network, tables and a printable summary.',
   'export.series': 'Series to export',
   'export.redact': 'Redact victims’ data',
-  'export.redactHint': 'Victims’ names, phone numbers, ID numbers and addresses are removed (keyed hashes where a sharing key is set). Fraudster identifiers stay.',
+  'export.redactHint':
+    'Victims’ names, phone numbers, ID numbers and addresses are removed (keyed hashes where a sharing key is set). Fraudster identifiers stay.',
   'export.fullHint': 'The bundle will contain victims’ personal data. Send it only through channels approved for personal data.',
   'export.start': 'Export bundle',
   'export.starting': 'Starting the export…',
@@ -81,7 +83,8 @@ export const caseworkEn: CaseworkMessages = {
   'export.sha': 'Manifest SHA-256',
 
   'audit.title': 'Audit log',
-  'audit.intro': 'Who did what, and when: imports, syncs, relinks, every reveal of personal data, exports, corrections and case changes. Entries are never changed or removed.',
+  'audit.intro':
+    'Who did what, and when: imports, syncs, relinks, every reveal of personal data, exports, corrections and case changes. Entries are never changed or removed.',
   'audit.filters': 'Filter the audit log',
   'audit.action': 'Action',
   'audit.actionAll': 'All actions',
@@ -96,7 +99,8 @@ export const caseworkEn: CaseworkMessages = {
   'audit.detail': 'Detail',
 
   'ignore.title': 'Ignore list',
-  'ignore.intro': 'Values too common to link reports on (a bank’s hotline, a public URL shortener). Changes relink the reports they affect.',
+  'ignore.intro':
+    'Values too common to link reports on (a bank’s hotline, a public URL shortener). Changes relink the reports they affect.',
   'ignore.empty': 'The ignore list is empty.',
   'ignore.domain': 'Domain',
   'ignore.state': 'State',
@@ -114,7 +118,8 @@ export const caseworkEn: CaseworkMessages = {
   'ignore.valueMissing': 'Enter the value to ignore.',
 
   'references.title': 'Reference sites',
-  'references.intro': 'Sites that reports cite but that say nothing about the fraudster: scanners, forums, search engines, block explorers, app stores, government portals, paste sites. A URL on one never links reports; an entry covers its host and every host under it. Changes relink the reports they affect.',
+  'references.intro':
+    'Sites that reports cite but that say nothing about the fraudster: scanners, forums, search engines, block explorers, app stores, government portals, paste sites. A URL on one never links reports; an entry covers its host and every host under it. Changes relink the reports they affect.',
   'references.empty': 'The list of reference sites is empty.',
   'references.find': 'Find a site',
   'references.none': 'No reference site matches.',
@@ -140,7 +145,8 @@ export const caseworkEn: CaseworkMessages = {
   'bureau.hint': 'Written into every case bundle exported here, so the receiving bureau sees who issued it.',
   'bureau.save': 'Save bureau name',
   'keys.title': 'Workstation key',
-  'keys.intro': 'Bundles exported here are signed with this workstation’s key. Give the public key to the bureaus you work with, and confirm the fingerprint with them by phone.',
+  'keys.intro':
+    'Bundles exported here are signed with this workstation’s key. Give the public key to the bureaus you work with, and confirm the fingerprint with them by phone.',
   'keys.fingerprint': 'Fingerprint',
   'keys.public': 'Public key (PEM)',
   'keys.copyPem': 'Copy public key',
@@ -149,7 +155,8 @@ export const caseworkEn: CaseworkMessages = {
   'keys.copyFailed': 'Copying was refused; select the text and copy it by hand.',
 
   'sharing.title': 'Sharing key',
-  'sharing.intro': 'The secret the cooperating bureaus agreed on: redacted bundles replace victims’ data with hashes under this key, so the same victim can still be matched across bureaus.',
+  'sharing.intro':
+    'The secret the cooperating bureaus agreed on: redacted bundles replace victims’ data with hashes under this key, so the same victim can still be matched across bureaus.',
   'sharing.state': 'Sharing key:',
   'sharing.set': 'set',
   'sharing.notSet': 'not set',
@@ -161,7 +168,8 @@ export const caseworkEn: CaseworkMessages = {
   'sharing.clear': 'Clear sharing key',
 
   'trust.title': 'Trusted bureaus',
-  'trust.intro': 'Bundles signed with one of these keys show as from a trusted bureau. Other bundles can still be checked, but only for being intact.',
+  'trust.intro':
+    'Bundles signed with one of these keys show as from a trusted bureau. Other bundles can still be checked, but only for being intact.',
   'trust.empty': 'No trusted keys yet.',
   'trust.name': 'Bureau name',
   'trust.nameHint': 'As it should appear on imported bundles, e.g. “Dongguan PSB, anti-fraud centre”.',
@@ -194,7 +202,8 @@ export const caseworkEn: CaseworkMessages = {
   'bundle.cancelled': 'The import was cancelled; nothing was stored.',
   'bundle.rejected': 'The bundle was rejected whole; nothing was stored.',
   'bundle.already': 'This bundle had been imported before; nothing changed.',
-  'bundle.done': (added, updated, unchanged) => `Imported: ${added} new, ${updated} updated, ${unchanged} unchanged reports. They are relinked with the local reports.`,
+  'bundle.done': (added, updated, unchanged) =>
+    `Imported: ${added} new, ${updated} updated, ${unchanged} unchanged reports. They are relinked with the local reports.`,
   'bundle.provenance': 'Imported bundles',
   'bundle.importedAt': 'Imported',
   'bundle.trusted': 'Trusted',
@@ -240,7 +249,8 @@ export const caseworkEn: CaseworkMessages = {
   'bundleProblem.signatureSize': 'The signature file is not an Ed25519 signature.',
   'bundleProblem.signer': 'The signer’s public key (signer.pem) cannot be read.',
   'bundleProblem.otherSigner': 'The manifest names a different signer than the key enclosed.',
-  'bundleProblem.version': (found, supported) => `Bundle format version ${found} is not supported (this workstation reads version ${supported}).`,
+  'bundleProblem.version': (found, supported) =>
+    `Bundle format version ${found} is not supported (this workstation reads version ${supported}).`,
   'bundleProblem.manifestJson': 'The manifest is not valid JSON.',
   'bundleProblem.listedTwice': (name) => `The manifest lists ${name} twice.`,
   'bundleProblem.listsItself': (name) => `The manifest lists ${name}, which cannot be listed.`,

@@ -284,4 +284,11 @@ interface CaseworkTexts {
   readonly 'auditSubject.sharingKey': string;
 }
 
-export type CaseworkMessages = CaseworkTexts & Keyed<'caseStatus', CaseStatus> & Keyed<'redaction', BundleRedaction> & Keyed<'audit.action', AuditAction> & Keyed<'auditKey', AuditKey> & Keyed<'auditValue', AuditValue> & Keyed<'shippedNote', ShippedNote> & Keyed<'referenceCategory', ReferenceCategory>;
+export type CaseworkMessages = CaseworkTexts &
+  Keyed<'caseStatus', CaseStatus> &
+  Keyed<'redaction', BundleRedaction> &
+  Keyed<'audit.action', AuditAction> &
+  Keyed<'auditKey', AuditKey> &
+  Keyed<'auditValue', AuditValue> &
+  Keyed<'shippedNote', ShippedNote> &
+  Keyed<'referenceCategory', ReferenceCategory>;

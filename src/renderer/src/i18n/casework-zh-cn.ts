@@ -114,7 +114,8 @@ export const caseworkZhCN: CaseworkMessages = {
   'ignore.valueMissing': '请填写要忽略的值。',
 
   'references.title': '参考网站',
-  'references.intro': '报案中引用、但与诈骗人员无关的网站：安全扫描、论坛、搜索引擎、区块链浏览器、应用商店、政府网站、文本分享站等。这些网站上的网址不会用于串并；每一项包括该域名及其下所有子域名。修改后会对受影响的报案重新串并。',
+  'references.intro':
+    '报案中引用、但与诈骗人员无关的网站：安全扫描、论坛、搜索引擎、区块链浏览器、应用商店、政府网站、文本分享站等。这些网站上的网址不会用于串并；每一项包括该域名及其下所有子域名。修改后会对受影响的报案重新串并。',
   'references.empty': '参考网站列表为空。',
   'references.find': '查找网站',
   'references.none': '没有符合条件的参考网站。',
@@ -194,7 +195,8 @@ export const caseworkZhCN: CaseworkMessages = {
   'bundle.cancelled': '导入已取消，未保存任何内容。',
   'bundle.rejected': '案件包被整体拒收，未保存任何内容。',
   'bundle.already': '此案件包以前已导入过，没有变化。',
-  'bundle.done': (added, updated, unchanged) => `已导入：新增 ${added} 条、更新 ${updated} 条、未变 ${unchanged} 条报案，并已与本地报案重新串并。`,
+  'bundle.done': (added, updated, unchanged) =>
+    `已导入：新增 ${added} 条、更新 ${updated} 条、未变 ${unchanged} 条报案，并已与本地报案重新串并。`,
   'bundle.provenance': '已导入的案件包',
   'bundle.importedAt': '导入时间',
   'bundle.trusted': '受信任',

@@ -134,7 +134,8 @@ export const en: Messages = {
     'Import NDJSON or CSV files exported from the reporting platform. Importing twice is safe: equal or older versions are skipped and newer ones replace what is stored.',
   'import.drop': 'Drop report files here',
   'import.choose': 'Choose files…',
-  'import.formats': 'Accepts .ndjson, .jsonl and .csv files (pick several at once if you like), and case bundles (.casebundle) from other bureaus.',
+  'import.formats':
+    'Accepts .ndjson, .jsonl and .csv files (pick several at once if you like), and case bundles (.casebundle) from other bureaus.',
   'import.staging': (n, shown) => `Preparing ${plural(n, shown, 'file', 'files')}…`,
   'import.starting': 'Starting the import…',
   'import.cancel': 'Cancel import',
@@ -211,7 +212,8 @@ export const en: Messages = {
   'settings.invalidInterval': 'The sync interval must be a whole number of minutes from 0 to 1440; 0 turns it off.',
 
   'sources.title': 'Sources & sync',
-  'sources.intro': 'Pull your precinct’s reports from the reporting platform. Each sync continues where the last one stopped; tokens are stored encrypted and never shown again.',
+  'sources.intro':
+    'Pull your precinct’s reports from the reporting platform. Each sync continues where the last one stopped; tokens are stored encrypted and never shown again.',
   'sources.list': 'Sources',
   'sources.empty': 'No sources yet. Add the platform’s address, your precinct code and your access token below.',
   'sources.offline': 'Offline — everything else keeps working',
@@ -225,7 +227,8 @@ export const en: Messages = {
   'sources.add': 'Add source',
   'sources.adding': 'Adding…',
   'sources.invalidUrl': 'Enter a full address, such as https://feed.example.gov.cn.',
-  'sources.invalidUrlHttp': 'The address must start with https://; http:// is allowed only for this computer, or the token would cross the network in clear.',
+  'sources.invalidUrlHttp':
+    'The address must start with https://; http:// is allowed only for this computer, or the token would cross the network in clear.',
   'sources.invalidUrlParts': 'The address must not contain a user name, password, query (?…) or fragment (#…).',
   'sources.invalidPrecinct': 'Enter the precinct code: at most 128 characters, without spaces around it.',
   'sources.invalidToken': 'Enter the token: 1 to 4096 visible ASCII characters, without spaces.',
@@ -257,7 +260,8 @@ export const en: Messages = {
   'sources.historyEmpty': 'No syncs yet.',
   'sources.runStarted': 'Started',
   'sources.runFinished': 'Finished',
-  'sources.more': 'The sync stopped early: the platform says there is more, but several pages in a row brought nothing new. Everything received is stored; sync again later.',
+  'sources.more':
+    'The sync stopped early: the platform says there is more, but several pages in a row brought nothing new. Everything received is stored; sync again later.',
   'sources.cancelled': 'The sync was cancelled. Every whole page received before is stored.',
   'sources.errorDetails': 'Details',
 
@@ -342,9 +346,11 @@ export const en: Messages = {
   'error.invalid_argument': 'The request was not valid.',
   'error.cancelled': 'The operation was cancelled.',
   'error.busy': 'Another job is running; try again when it has finished.',
-  'error.store_busy': 'The store stayed locked by another task (most likely a relink writing its results); nothing was changed. Try again in a moment.',
+  'error.store_busy':
+    'The store stayed locked by another task (most likely a relink writing its results); nothing was changed. Try again in a moment.',
   'error.no_token': 'This source has no access token yet; set one first.',
-  'error.token_unreadable': 'The token cannot be read or stored (the credential store is unavailable or the token is damaged); enter the token again.',
+  'error.token_unreadable':
+    'The token cannot be read or stored (the credential store is unavailable or the token is damaged); enter the token again.',
   'error.conflict': 'This conflicts with the current state (someone may have changed it meanwhile); reload and try again.',
   'error.unavailable': 'This function is not available in this installation.',
   'error.failed': 'The operation failed.',
@@ -356,10 +362,12 @@ export const en: Messages = {
   'syncStatus.failed': 'Failed',
   'syncStatus.interrupted': 'Interrupted (the app stopped)',
 
-  'syncError.unauthorised': 'Not authorised for this precinct: the token is wrong, expired or not valid for it. Everything synced before is kept.',
+  'syncError.unauthorised':
+    'Not authorised for this precinct: the token is wrong, expired or not valid for it. Everything synced before is kept.',
   'syncError.not_found': 'The platform does not know this precinct, or the base URL is wrong.',
   'syncError.bad_page': 'The platform sent data in the wrong shape; that page was not stored.',
-  'syncError.unavailable': 'The platform failed or did not answer several times, so the sync stopped. The next sync resumes from the last stored page.',
+  'syncError.unavailable':
+    'The platform failed or did not answer several times, so the sync stopped. The next sync resumes from the last stored page.',
   'syncError.throttled': 'The platform asked to wait too long, so the sync stopped. Sync again later.',
   'syncError.redirect': 'The platform redirected to another address; refused to protect the token.',
   'syncError.http_error': 'The platform gave an answer the feed protocol does not define.',

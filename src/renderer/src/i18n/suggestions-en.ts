@@ -17,7 +17,9 @@ export const suggestionsEn: SuggestionMessages = {
   'suggestions.status.accepted': 'Accepted',
   'suggestions.status.rejected': 'Rejected',
   'suggestions.total': (status, n, shown) =>
-    status === 'open' ? plural(n, shown, 'suggestion to review', 'suggestions to review') : `${plural(n, shown, 'suggestion', 'suggestions')} ${status}`,
+    status === 'open'
+      ? plural(n, shown, 'suggestion to review', 'suggestions to review')
+      : `${plural(n, shown, 'suggestion', 'suggestions')} ${status}`,
   'suggestions.crossing': (n, shown) => `${shown} would bring a series over the filing threshold`,
   'suggestions.list': 'Suggestions',
   'suggestions.empty.open': 'Nothing to review: no open suggestions.',

@@ -49,4 +49,6 @@ interface SuggestionTexts {
 
 export type SuggestionStatus = Suggestion['status'];
 
-export type SuggestionMessages = SuggestionTexts & Keyed<'suggestions.status', SuggestionStatus> & Keyed<'suggestions.empty', SuggestionStatus>;
+export type SuggestionMessages = SuggestionTexts &
+  Keyed<'suggestions.status', SuggestionStatus> &
+  Keyed<'suggestions.empty', SuggestionStatus>;

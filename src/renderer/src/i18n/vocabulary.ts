@@ -34,7 +34,22 @@ export const SUBTYPES = [
 export type Subtype = (typeof SUBTYPES)[number];
 
 /** Error codes with a translated explanation; any other code falls back to `failed`. */
-export const ERROR_CODES = ['offline', 'unauthorized', 'bad_response', 'no_path', 'not_found', 'invalid_argument', 'cancelled', 'busy', 'store_busy', 'no_token', 'token_unreadable', 'conflict', 'unavailable', 'failed'] as const;
+export const ERROR_CODES = [
+  'offline',
+  'unauthorized',
+  'bad_response',
+  'no_path',
+  'not_found',
+  'invalid_argument',
+  'cancelled',
+  'busy',
+  'store_busy',
+  'no_token',
+  'token_unreadable',
+  'conflict',
+  'unavailable',
+  'failed',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export function isRole(value: string): value is Role {
@@ -50,7 +65,17 @@ export function isErrorCode(value: string): value is ErrorCode {
 }
 
 /** Why a sync stopped (SyncErrorCode); any other code reads as `failed`. */
-export const SYNC_ERROR_CODES = ['unauthorised', 'not_found', 'bad_page', 'unavailable', 'throttled', 'redirect', 'http_error', 'network', 'concurrent'] as const;
+export const SYNC_ERROR_CODES = [
+  'unauthorised',
+  'not_found',
+  'bad_page',
+  'unavailable',
+  'throttled',
+  'redirect',
+  'http_error',
+  'network',
+  'concurrent',
+] as const;
 
 export function isSyncErrorCode(value: string): value is (typeof SYNC_ERROR_CODES)[number] {
   return (SYNC_ERROR_CODES as readonly string[]).includes(value);

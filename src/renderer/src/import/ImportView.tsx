@@ -38,7 +38,12 @@ export function ImportView() {
   const running = stage.step === 'job' && jobs.running?.jobId === stage.jobId ? jobs.running : null;
   const found = stage.step === 'job' ? jobs.outcomes.get(stage.jobId) : undefined;
   const outcome = found?.kind === 'import' || found?.kind === 'demo' ? found : undefined;
-  const bundleBusy = bundle !== null && (bundle.step === 'staging' || bundle.step === 'verifying' || bundle.step === 'starting' || (bundle.step === 'job' && !jobs.outcomes.has(bundle.jobId)));
+  const bundleBusy =
+    bundle !== null &&
+    (bundle.step === 'staging' ||
+      bundle.step === 'verifying' ||
+      bundle.step === 'starting' ||
+      (bundle.step === 'job' && !jobs.outcomes.has(bundle.jobId)));
   const busy = stage.step === 'staging' || stage.step === 'starting' || running !== null || bundleBusy;
 
   async function importFiles(files: readonly File[]): Promise<void> {
@@ -79,7 +84,9 @@ export function ImportView() {
         {running ? <JobProgressBar progress={running} cancelLabel={m['import.cancel']} /> : null}
       </div>
       {bundle ? <BundleImport stage={bundle} onStage={setBundle} /> : null}
-      {bundle === null && jobs.running?.kind === 'bundle' ? <JobProgressBar progress={jobs.running} cancelLabel={m['bundle.cancel']} /> : null}
+      {bundle === null && jobs.running?.kind === 'bundle' ? (
+        <JobProgressBar progress={jobs.running} cancelLabel={m['bundle.cancel']} />
+      ) : null}
       {stage.step === 'error' ? <ErrorNotice error={stage.error} /> : null}
       {outcome && !outcome.ok ? (
         outcome.error.code === 'cancelled' ? (

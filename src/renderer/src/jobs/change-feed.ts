@@ -8,7 +8,10 @@ export class ChangeFeed {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly intervalMs = 1000, private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly intervalMs = 1000,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   readonly getSnapshot = (): number => this.version;
 

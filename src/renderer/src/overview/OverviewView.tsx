@@ -66,8 +66,17 @@ function OverTimeCharts({ overview }: { readonly overview: Overview }) {
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="day" tickFormatter={tickDate} minTickGap={24} />
               <YAxis tickFormatter={(v: number) => formatCompactMoney(v, currency, language)} width={72} />
-              <Tooltip labelFormatter={(day) => fmt.date(String(day))} formatter={(v) => [fmt.money({ amount: Number(v).toFixed(2), currency }), m['overview.loss']]} />
-              <Bar dataKey="loss" fill="var(--chart-loss)" cursor="pointer" onClick={(_d, index) => openBucket(overview.overTime[index])} isAnimationActive={false} />
+              <Tooltip
+                labelFormatter={(day) => fmt.date(String(day))}
+                formatter={(v) => [fmt.money({ amount: Number(v).toFixed(2), currency }), m['overview.loss']]}
+              />
+              <Bar
+                dataKey="loss"
+                fill="var(--chart-loss)"
+                cursor="pointer"
+                onClick={(_d, index) => openBucket(overview.overTime[index])}
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         </figure>
@@ -79,7 +88,13 @@ function OverTimeCharts({ overview }: { readonly overview: Overview }) {
               <XAxis dataKey="day" tickFormatter={tickDate} minTickGap={24} />
               <YAxis tickFormatter={(v: number) => fmt.count(v)} width={56} allowDecimals={false} />
               <Tooltip labelFormatter={(day) => fmt.date(String(day))} formatter={(v) => [fmt.count(Number(v)), m['overview.reports']]} />
-              <Bar dataKey="reports" fill="var(--chart-count)" cursor="pointer" onClick={(_d, index) => openBucket(overview.overTime[index])} isAnimationActive={false} />
+              <Bar
+                dataKey="reports"
+                fill="var(--chart-count)"
+                cursor="pointer"
+                onClick={(_d, index) => openBucket(overview.overTime[index])}
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         </figure>
@@ -225,7 +240,9 @@ function TopIdentifiers({ overview }: { readonly overview: Overview }) {
                           {id}
                         </a>
                       ))}
-                      {row.series.length > 5 ? <span className="muted">{m['overview.more'](row.series.length - 5, fmt.count(row.series.length - 5))}</span> : null}
+                      {row.series.length > 5 ? (
+                        <span className="muted">{m['overview.more'](row.series.length - 5, fmt.count(row.series.length - 5))}</span>
+                      ) : null}
                     </span>
                   </td>
                 </tr>
@@ -347,7 +364,9 @@ export function OverviewView() {
     <div className="view view-overview">
       <header className="view-header">
         <h1>{m['overview.title']}</h1>
-        {resource.status === 'ok' && resource.value.linkedAt !== null ? <p className="view-meta">{m['overview.linkedAt'](fmt.dateTime(resource.value.linkedAt))}</p> : null}
+        {resource.status === 'ok' && resource.value.linkedAt !== null ? (
+          <p className="view-meta">{m['overview.linkedAt'](fmt.dateTime(resource.value.linkedAt))}</p>
+        ) : null}
       </header>
       <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' ? <OverviewBody overview={resource.value} /> : null}

@@ -44,7 +44,10 @@ export function IdentifierTable({ identifiers }: { readonly identifiers: readonl
                   <td>
                     {m[`kind.${identifier.kind}`]}
                     {identifier.subtype ? (
-                      <span className="muted"> · {isSubtype(identifier.subtype) ? m[`subtype.${identifier.subtype}`] : identifier.subtype}</span>
+                      <span className="muted">
+                        {' '}
+                        · {isSubtype(identifier.subtype) ? m[`subtype.${identifier.subtype}`] : identifier.subtype}
+                      </span>
                     ) : null}
                   </td>
                   <td className="mono">{identifier.value}</td>

@@ -53,12 +53,19 @@ function problemsOf(drafts: Drafts): ReadonlySet<DraftProblem> {
  */
 function reconcile(drafts: Drafts, before: Readonly<ReportFilters>, after: Readonly<ReportFilters>): Drafts {
   const d = normalise(drafts);
-  const take = (field: keyof Drafts): string => (before[field] === after[field] || d[field] === after[field] ? drafts[field] : after[field]);
+  const take = (field: keyof Drafts): string =>
+    before[field] === after[field] || d[field] === after[field] ? drafts[field] : after[field];
   return { text: take('text'), from: take('from'), to: take('to'), minLoss: take('minLoss'), maxLoss: take('maxLoss') };
 }
 
 function sameAsFilters(d: Drafts, filters: Readonly<ReportFilters>): boolean {
-  return d.text === filters.text && d.from === filters.from && d.to === filters.to && d.minLoss === filters.minLoss && d.maxLoss === filters.maxLoss;
+  return (
+    d.text === filters.text &&
+    d.from === filters.from &&
+    d.to === filters.to &&
+    d.minLoss === filters.minLoss &&
+    d.maxLoss === filters.maxLoss
+  );
 }
 
 export interface ReportFilterBarProps {
@@ -104,7 +111,10 @@ export function ReportFilterBar({ filters, onChange }: ReportFilterBarProps) {
             maxLength={500}
           />
         </label>
-        <CategoryFilter selected={filters.categories} onChange={(categories: readonly Category[]) => onChange({ ...filters, categories })} />
+        <CategoryFilter
+          selected={filters.categories}
+          onChange={(categories: readonly Category[]) => onChange({ ...filters, categories })}
+        />
         <DateField
           label={m['reports.from']}
           value={drafts.from}

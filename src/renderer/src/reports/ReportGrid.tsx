@@ -91,7 +91,8 @@ export function ReportGrid({ filters, onSort, onTotal }: ReportGridProps) {
     const pending = pendingFocus.current;
     if (pending === null) return;
     const focused = document.activeElement;
-    const idle = focused === null || focused === document.body || focused.tagName === 'MAIN' || scrollRef.current?.contains(focused) === true;
+    const idle =
+      focused === null || focused === document.body || focused.tagName === 'MAIN' || scrollRef.current?.contains(focused) === true;
     if (pending.restore && (!idle || (cache.total !== null && pending.index >= cache.total))) {
       pendingFocus.current = null;
       return;

@@ -15,8 +15,12 @@ export function EvidenceTerms({ evidence }: { readonly evidence: readonly LinkEv
         <li key={i} className="evidence-term">
           <span className="evidence-term-text">{evidenceText(e, i18n)}</span>
           <span className={e.weight < 0 ? 'evidence-bar evidence-bar-against' : 'evidence-bar evidence-bar-for'} aria-hidden="true">
-            <span className="evidence-bar-half">{e.weight < 0 ? <span className="evidence-bar-fill" style={{ width: `${widths[i] ?? 0}%` }} /> : null}</span>
-            <span className="evidence-bar-half">{e.weight >= 0 ? <span className="evidence-bar-fill" style={{ width: `${widths[i] ?? 0}%` }} /> : null}</span>
+            <span className="evidence-bar-half">
+              {e.weight < 0 ? <span className="evidence-bar-fill" style={{ width: `${widths[i] ?? 0}%` }} /> : null}
+            </span>
+            <span className="evidence-bar-half">
+              {e.weight >= 0 ? <span className="evidence-bar-fill" style={{ width: `${widths[i] ?? 0}%` }} /> : null}
+            </span>
           </span>
           <span className="evidence-term-bits num">{bitsText(e.weight, i18n.m)}</span>
         </li>

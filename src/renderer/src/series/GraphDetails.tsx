@@ -151,7 +151,10 @@ export function GraphDetails({ selection, nodeById, edgeById, degree, seriesRepo
             <button type="button" className="button button-small" disabled={!canExpand} onClick={() => onExpand(node.id)}>
               {expanded.includes(node.id) ? m['graph.expanded'] : m['graph.expand']}
             </button>
-            <a className="button button-small button-quiet" href={routeHref({ view: 'reports', filters: { ...DEFAULT_REPORT_FILTERS, text: node.value } })}>
+            <a
+              className="button button-small button-quiet"
+              href={routeHref({ view: 'reports', filters: { ...DEFAULT_REPORT_FILTERS, text: node.value } })}
+            >
               {m['graph.searchReports']}
             </a>
           </div>

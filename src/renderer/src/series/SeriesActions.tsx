@@ -11,7 +11,17 @@ import { useApi } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import { ReasonForm } from './ReasonForm';
 
-function ReportSelect({ label, reports, value, onChange }: { readonly label: string; readonly reports: readonly string[]; readonly value: string; readonly onChange: (id: string) => void }) {
+function ReportSelect({
+  label,
+  reports,
+  value,
+  onChange,
+}: {
+  readonly label: string;
+  readonly reports: readonly string[];
+  readonly value: string;
+  readonly onChange: (id: string) => void;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -29,7 +39,17 @@ function ReportSelect({ label, reports, value, onChange }: { readonly label: str
   );
 }
 
-function TextField({ label, value, onChange, hint }: { readonly label: string; readonly value: string; readonly onChange: (v: string) => void; readonly hint?: string }) {
+function TextField({
+  label,
+  value,
+  onChange,
+  hint,
+}: {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly hint?: string;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -70,7 +90,7 @@ function CorrectionRow({ correction, onChanged }: { readonly correction: Correct
       ? m['corrections.split'](c.reportId)
       : c.action === 'merge'
         ? m['corrections.merge'](c.reportId, c.otherReportId ?? '')
-        : m['corrections.wrong'](c.reportId, c.kind ? m[`kind.${c.kind as IdentifierKind}`] ?? c.kind : '', c.value ?? '');
+        : m['corrections.wrong'](c.reportId, c.kind ? (m[`kind.${c.kind as IdentifierKind}`] ?? c.kind) : '', c.value ?? '');
   return (
     <li className="correction">
       <p>
@@ -119,7 +139,12 @@ export function SeriesActions({ detail, onChanged }: { readonly detail: SeriesDe
         <div className="action-card">
           <h3>{m['actions.splitTitle']}</h3>
           <p className="small muted">{m['actions.splitHint']}</p>
-          <ReasonForm label={m['actions.split']} done={m['actions.splitDone']} ready={splitReport !== ''} run={async (reason) => after(await api.call('series.split', { reportId: splitReport, reason }))}>
+          <ReasonForm
+            label={m['actions.split']}
+            done={m['actions.splitDone']}
+            ready={splitReport !== ''}
+            run={async (reason) => after(await api.call('series.split', { reportId: splitReport, reason }))}
+          >
             <ReportSelect label={m['actions.report']} reports={reports} value={splitReport} onChange={setSplitReport} />
           </ReasonForm>
         </div>
@@ -143,7 +168,9 @@ export function SeriesActions({ detail, onChanged }: { readonly detail: SeriesDe
             danger
             done={m['actions.markWrongDone']}
             ready={wrongValue.trim() !== ''}
-            run={async (reason) => after(await api.call('series.markWrong', { reportId: wrongReport, kind: wrongKind, value: wrongValue.trim(), reason }))}
+            run={async (reason) =>
+              after(await api.call('series.markWrong', { reportId: wrongReport, kind: wrongKind, value: wrongValue.trim(), reason }))
+            }
           >
             <ReportSelect label={m['actions.report']} reports={reports} value={wrongReport} onChange={setWrongReport} />
             <KindSelect value={wrongKind} onChange={setWrongKind} />
@@ -157,7 +184,9 @@ export function SeriesActions({ detail, onChanged }: { readonly detail: SeriesDe
             label={m['actions.ignore']}
             done={m['actions.ignoreDone']}
             ready={ignoreValue.trim() !== ''}
-            run={async (reason) => after(await api.call('ignore.set', { kind: ignoreKind, value: ignoreValue.trim(), ignored: true, note: reason }))}
+            run={async (reason) =>
+              after(await api.call('ignore.set', { kind: ignoreKind, value: ignoreValue.trim(), ignored: true, note: reason }))
+            }
           >
             <KindSelect value={ignoreKind} onChange={setIgnoreKind} />
             <TextField label={m['actions.value']} value={ignoreValue} onChange={setIgnoreValue} />

@@ -58,7 +58,13 @@ function layoutOptions(name: LayoutName, count: number, incremental: boolean): c
         numIter: count > LARGE ? 1200 : 2500,
       } as cytoscape.LayoutOptions;
     case 'concentric':
-      return { name: 'concentric', animate: false, minNodeSpacing: 8, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 2 } as cytoscape.LayoutOptions;
+      return {
+        name: 'concentric',
+        animate: false,
+        minNodeSpacing: 8,
+        concentric: (n: cytoscape.NodeSingular) => n.degree(false),
+        levelWidth: () => 2,
+      } as cytoscape.LayoutOptions;
     case 'breadthfirst':
       return { name: 'breadthfirst', animate: false, spacingFactor: 1.1, directed: false } as cytoscape.LayoutOptions;
     case 'grid':
@@ -93,7 +99,10 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
   const [hidden, setHidden] = useState<ReadonlySet<IdentifierKind>>(new Set());
   const [centrality, setCentrality] = useState<Centrality>('none');
   const [central, setCentral] = useState<readonly { readonly id: string; readonly label: string; readonly value: number }[]>([]);
-  const [pathEnds, setPathEnds] = useState<{ readonly a: string; readonly b: string }>({ a: seriesReports[0] ?? '', b: seriesReports[seriesReports.length - 1] ?? '' });
+  const [pathEnds, setPathEnds] = useState<{ readonly a: string; readonly b: string }>({
+    a: seriesReports[0] ?? '',
+    b: seriesReports[seriesReports.length - 1] ?? '',
+  });
   const [path, setPath] = useState<{ readonly found: boolean; readonly labels: readonly string[] } | null>(null);
   const [selection, setSelection] = useState<GraphSelection | null>(null);
   const [stats, setStats] = useState({ nodes: 0, edges: 0, visible: 0, renderMs: 0, renderer: 'canvas' });
@@ -119,41 +128,38 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
     };
   }, [api, seriesId, expandKey, dataVersion]);
 
-  const runLayout = useCallback(
-    (name: LayoutName, incremental: boolean) => {
-      const cy = cyRef.current;
-      const container = containerRef.current;
-      if (!cy || !container) return;
-      const started = performance.now();
-      container.dataset['layoutDone'] = 'false';
-      const visible = cy.elements(':visible');
-      const run = visible.layout(layoutOptions(name, visible.length, incremental));
-      run.one('layoutstop', () => {
-        cy.fit(undefined, 24);
-        // A small graph fitted to the box would be drawn huge; keep it at a readable scale.
-        if (cy.zoom() > 1.4) {
-          cy.zoom(1.4);
-          cy.center();
-        }
-        // First paint after the layout: the next animation frame, then the one after it has been drawn.
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            const ms = Math.round(performance.now() - started);
-            container.dataset['layoutDone'] = 'true';
-            container.dataset['renderMs'] = String(ms);
-            setStats((s) => ({ ...s, renderMs: ms }));
-          }),
-        );
-      });
-      try {
-        run.run();
-      } catch {
-        // A layout that fails leaves the nodes where they were; the graph stays usable.
-        container.dataset['layoutDone'] = 'true';
+  const runLayout = useCallback((name: LayoutName, incremental: boolean) => {
+    const cy = cyRef.current;
+    const container = containerRef.current;
+    if (!cy || !container) return;
+    const started = performance.now();
+    container.dataset['layoutDone'] = 'false';
+    const visible = cy.elements(':visible');
+    const run = visible.layout(layoutOptions(name, visible.length, incremental));
+    run.one('layoutstop', () => {
+      cy.fit(undefined, 24);
+      // A small graph fitted to the box would be drawn huge; keep it at a readable scale.
+      if (cy.zoom() > 1.4) {
+        cy.zoom(1.4);
+        cy.center();
       }
-    },
-    [],
-  );
+      // First paint after the layout: the next animation frame, then the one after it has been drawn.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const ms = Math.round(performance.now() - started);
+          container.dataset['layoutDone'] = 'true';
+          container.dataset['renderMs'] = String(ms);
+          setStats((s) => ({ ...s, renderMs: ms }));
+        }),
+      );
+    });
+    try {
+      run.run();
+    } catch {
+      // A layout that fails leaves the nodes where they were; the graph stays usable.
+      container.dataset['layoutDone'] = 'true';
+    }
+  }, []);
 
   // Put the graph into cytoscape: create it the first time, then add and remove what changed.
   const labels = useMemo(() => ({ kind: (kind: IdentifierKind) => m[`kind.${kind}`] }), [m]);
@@ -202,7 +208,8 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
           if (el.group === 'nodes') {
             const near = graph.edges.find((e) => e.source === el.data.id || e.target === el.data.id);
             const other = near ? cy?.getElementById(near.source === el.data.id ? near.target : near.source) : undefined;
-            if (other && other.nonempty()) el.position = { x: other.position('x') + (Math.random() - 0.5) * 80, y: other.position('y') + (Math.random() - 0.5) * 80 };
+            if (other && other.nonempty())
+              el.position = { x: other.position('x') + (Math.random() - 0.5) * 80, y: other.position('y') + (Math.random() - 0.5) * 80 };
           }
         }
         cy?.add(fresh);
@@ -211,7 +218,12 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
       });
       incremental = stale.length === 0 && fresh.length > 0;
       if (fresh.length === 0 && stale.length === 0) {
-        setStats((s) => ({ ...s, nodes: cy?.nodes().length ?? 0, edges: cy?.edges().length ?? 0, visible: cy?.nodes(':visible').length ?? 0 }));
+        setStats((s) => ({
+          ...s,
+          nodes: cy?.nodes().length ?? 0,
+          edges: cy?.edges().length ?? 0,
+          visible: cy?.nodes(':visible').length ?? 0,
+        }));
         return;
       }
     }
@@ -258,7 +270,10 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
     const eles = cy.elements(':visible');
     const values = new Map<string, number>();
     if (centrality === 'degree') {
-      const result = eles.degreeCentralityNormalized({ directed: false, weight: () => 1 }) as cytoscape.SearchDegreeCentralityNormalizedResultUndirected;
+      const result = eles.degreeCentralityNormalized({
+        directed: false,
+        weight: () => 1,
+      }) as cytoscape.SearchDegreeCentralityNormalizedResultUndirected;
       eles.nodes().forEach((n) => {
         values.set(n.id(), result.degree(n));
       });
@@ -271,7 +286,10 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
     const max = Math.max(1e-9, ...values.values());
     const top = [...values.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
     cy.batch(() => {
-      for (const [id, value] of values) cy.getElementById(id).data('centrality', value / max).addClass('by-centrality');
+      for (const [id, value] of values)
+        cy.getElementById(id)
+          .data('centrality', value / max)
+          .addClass('by-centrality');
       for (const [id] of top) cy.getElementById(id).addClass('central');
     });
     setCentral(top.map(([id, value]) => ({ id, label: String(cy.getElementById(id).data('label')), value: value / max })));
@@ -328,7 +346,9 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
   const nodeById = useMemo(() => new Map<string, GraphNode>((graph?.nodes ?? []).map((n) => [n.id, n])), [graph]);
   const edgeById = useMemo(() => new Map<string, GraphEdge>((graph?.edges ?? []).map((e) => [e.id, e])), [graph]);
   const kinds = graph ? kindCounts(graph) : [];
-  const reportNodes = (graph?.nodes ?? []).filter((n): n is Extract<GraphNode, { type: 'report' }> => n.type === 'report' && seriesSet.has(n.reportId));
+  const reportNodes = (graph?.nodes ?? []).filter(
+    (n): n is Extract<GraphNode, { type: 'report' }> => n.type === 'report' && seriesSet.has(n.reportId),
+  );
   const degree = useMemo(() => {
     const d = new Map<string, number>();
     for (const e of graph?.edges ?? []) {
@@ -445,7 +465,11 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
           </button>
         ) : null}
         <p className="graph-path-result" role="status" data-testid="path-result">
-          {path === null ? '' : path.found ? m['graph.pathFound'](path.labels.length - 1, fmt.count(path.labels.length - 1), path.labels.join(' → ')) : m['graph.pathNone']}
+          {path === null
+            ? ''
+            : path.found
+              ? m['graph.pathFound'](path.labels.length - 1, fmt.count(path.labels.length - 1), path.labels.join(' → '))
+              : m['graph.pathNone']}
         </p>
       </div>
       <div className="graph-body">

@@ -12,7 +12,15 @@ import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { CategoryFilter } from '../reports/CategoryFilter';
 import { useSettings } from '../settings/SettingsContext';
-import { CASE_STATUSES, DEFAULT_SERIES_FILTERS, defaultSeriesDesc, SERIES_PAGE_SIZE, seriesQueryOf, type SeriesFilters, type StatusFilter } from './series-filters';
+import {
+  CASE_STATUSES,
+  DEFAULT_SERIES_FILTERS,
+  defaultSeriesDesc,
+  SERIES_PAGE_SIZE,
+  seriesQueryOf,
+  type SeriesFilters,
+  type StatusFilter,
+} from './series-filters';
 import { SeriesTable } from './SeriesTable';
 
 const DEBOUNCE_MS = 250;
@@ -36,7 +44,14 @@ function SearchBox({ value, onCommit }: { readonly value: string; readonly onCom
       <label className="field-label" htmlFor={id}>
         {m['seriesList.search']}
       </label>
-      <input id={id} type="search" className="input input-wide" value={draft} placeholder={m['seriesList.searchPlaceholder']} onChange={(e) => setDraft(e.target.value)} />
+      <input
+        id={id}
+        type="search"
+        className="input input-wide"
+        value={draft}
+        placeholder={m['seriesList.searchPlaceholder']}
+        onChange={(e) => setDraft(e.target.value)}
+      />
     </div>
   );
 }
@@ -80,7 +95,12 @@ export function SeriesListView({ filters }: { readonly filters: SeriesFilters })
             {m['seriesList.overOnly']}
           </label>
           <label className="check filter-check">
-            <input type="checkbox" checked={filters.togetherOnly} onChange={(e) => change({ togetherOnly: e.target.checked }, false)} data-testid="filter-together" />
+            <input
+              type="checkbox"
+              checked={filters.togetherOnly}
+              onChange={(e) => change({ togetherOnly: e.target.checked }, false)}
+              data-testid="filter-together"
+            />
             {m['seriesList.togetherOnly']}
           </label>
           <CategoryFilter selected={filters.categories} onChange={(categories) => change({ categories }, false)} />
@@ -88,7 +108,12 @@ export function SeriesListView({ filters }: { readonly filters: SeriesFilters })
             <label className="field-label" htmlFor={statusId}>
               {m['seriesList.status']}
             </label>
-            <select id={statusId} className="input" value={filters.status} onChange={(e) => change({ status: e.target.value as StatusFilter }, false)}>
+            <select
+              id={statusId}
+              className="input"
+              value={filters.status}
+              onChange={(e) => change({ status: e.target.value as StatusFilter }, false)}
+            >
               <option value="">{m['seriesList.statusAll']}</option>
               <option value="none">{m['seriesStatus.none']}</option>
               {CASE_STATUSES.map((s) => (
@@ -99,7 +124,11 @@ export function SeriesListView({ filters }: { readonly filters: SeriesFilters })
             </select>
           </div>
           {active || filters.sort !== null ? (
-            <button type="button" className="button button-quiet" onClick={() => navigate(routeHref({ view: 'series', filters: DEFAULT_SERIES_FILTERS }))}>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => navigate(routeHref({ view: 'series', filters: DEFAULT_SERIES_FILTERS }))}
+            >
               {m['seriesList.clear']}
             </button>
           ) : null}
@@ -107,19 +136,35 @@ export function SeriesListView({ filters }: { readonly filters: SeriesFilters })
       </form>
       {filters.sort === null ? <p className="muted small">{m['seriesList.defaultOrder']}</p> : null}
       <ResourceState resource={resource} onRetry={retry} />
-      {resource.status === 'ok' && total === 0 ? <p className="empty-note">{active ? m['seriesList.emptyFiltered'] : m['seriesList.empty']}</p> : null}
+      {resource.status === 'ok' && total === 0 ? (
+        <p className="empty-note">{active ? m['seriesList.emptyFiltered'] : m['seriesList.empty']}</p>
+      ) : null}
       {resource.status === 'ok' && resource.value.rows.length > 0 ? (
         <>
-          <SeriesTable rows={resource.value.rows} threshold={threshold} caption={m['seriesList.title']} sort={{ sort: filters.sort, desc: filters.desc, onSort }} />
+          <SeriesTable
+            rows={resource.value.rows}
+            threshold={threshold}
+            caption={m['seriesList.title']}
+            sort={{ sort: filters.sort, desc: filters.desc, onSort }}
+          />
           {pages > 1 ? (
             <nav className="pager" aria-label={m['pager.label']}>
               <button type="button" className="button button-small" disabled={page <= 1} onClick={() => change({ page: page - 1 }, false)}>
                 {m['pager.prev']}
               </button>
               <span className="pager-status" role="status">
-                {m['pager.status'](fmt.count(Math.min(total, (page - 1) * SERIES_PAGE_SIZE + 1)), fmt.count(Math.min(total, page * SERIES_PAGE_SIZE)), fmt.count(total))}
+                {m['pager.status'](
+                  fmt.count(Math.min(total, (page - 1) * SERIES_PAGE_SIZE + 1)),
+                  fmt.count(Math.min(total, page * SERIES_PAGE_SIZE)),
+                  fmt.count(total),
+                )}
               </span>
-              <button type="button" className="button button-small" disabled={page >= pages} onClick={() => change({ page: page + 1 }, false)}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={page >= pages}
+                onClick={() => change({ page: page + 1 }, false)}
+              >
                 {m['pager.next']}
               </button>
             </nav>

@@ -31,7 +31,12 @@ export function SeriesSuggestions({ seriesId }: { readonly seriesId: string }) {
           <label className="field-label" htmlFor={`${id}-status`}>
             {m['suggestions.status']}
           </label>
-          <select id={`${id}-status`} className="input" value={status} onChange={(event) => setStatus(parseSuggestionStatus(event.target.value))}>
+          <select
+            id={`${id}-status`}
+            className="input"
+            value={status}
+            onChange={(event) => setStatus(parseSuggestionStatus(event.target.value))}
+          >
             {SUGGESTION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {m[`suggestions.status.${s}`]}
@@ -48,7 +53,13 @@ export function SeriesSuggestions({ seriesId }: { readonly seriesId: string }) {
             {value.crossing > 0 ? ` · ${m['suggestions.crossing'](value.crossing, fmt.count(value.crossing))}` : ''}
           </p>
           {value.total === 0 ? <p className="empty-note">{m[`suggestions.empty.${status}`]}</p> : null}
-          <SuggestionList key={status} rows={value.rows} status={status} threshold={{ amount: settings.thresholdAmount, currency: settings.thresholdCurrency }} headingLevel={3} />
+          <SuggestionList
+            key={status}
+            rows={value.rows}
+            status={status}
+            threshold={{ amount: settings.thresholdAmount, currency: settings.thresholdCurrency }}
+            headingLevel={3}
+          />
         </>
       ) : null}
       <p className="small">

@@ -77,7 +77,12 @@ export function SeriesTable({
               const active = sort && col.key !== null && sort.sort === col.key;
               const direction = active ? (sort.desc ? 'descending' : 'ascending') : 'none';
               return (
-                <th key={col.label} scope="col" className={col.num ? 'num' : undefined} aria-sort={sort && col.key !== null ? direction : undefined}>
+                <th
+                  key={col.label}
+                  scope="col"
+                  className={col.num ? 'num' : undefined}
+                  aria-sort={sort && col.key !== null ? direction : undefined}
+                >
                   {sort && col.key !== null ? (
                     <button type="button" className="sort-button" onClick={() => col.key && sort.onSort(col.key)}>
                       {m[col.label]}

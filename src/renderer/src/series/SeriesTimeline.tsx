@@ -7,7 +7,9 @@ import { routeHref } from '../app/routes';
 import { useI18n } from '../i18n/I18nContext';
 import { rememberListHref } from '../reports/list-memory';
 
-type Event = { readonly at: string; readonly kind: 'report'; readonly report: SeriesReport } | { readonly at: string; readonly kind: 'message'; readonly message: SeriesMessage };
+type Event =
+  | { readonly at: string; readonly kind: 'report'; readonly report: SeriesReport }
+  | { readonly at: string; readonly kind: 'message'; readonly message: SeriesMessage };
 
 const PAGE = 200;
 
@@ -16,7 +18,13 @@ function ms(stamp: string): number {
   return Number.isFinite(t) ? t : 0;
 }
 
-export function SeriesTimeline({ reports, messages }: { readonly reports: readonly SeriesReport[]; readonly messages: readonly SeriesMessage[] }) {
+export function SeriesTimeline({
+  reports,
+  messages,
+}: {
+  readonly reports: readonly SeriesReport[];
+  readonly messages: readonly SeriesMessage[];
+}) {
   const { m, fmt } = useI18n();
   const [shown, setShown] = useState(PAGE);
   const events: Event[] = [
@@ -44,7 +52,11 @@ export function SeriesTimeline({ reports, messages }: { readonly reports: readon
                 e.kind === 'report' ? (
                   <li key={`r ${e.report.id}`} className="timeline-item timeline-report">
                     <span className="badge">{m['timeline.report']}</span>{' '}
-                    <a className="mono" href={routeHref({ view: 'report', id: e.report.id })} onClick={() => rememberListHref(window.location.hash)}>
+                    <a
+                      className="mono"
+                      href={routeHref({ view: 'report', id: e.report.id })}
+                      onClick={() => rememberListHref(window.location.hash)}
+                    >
                       {e.report.id}
                     </a>{' '}
                     {m[`category.${e.report.category}`]}

@@ -63,13 +63,27 @@ function Facts({ detail }: { readonly detail: SeriesDetail }) {
       </div>
       <div className="stat">
         <dt>{m['seriesList.col.status']}</dt>
-        <dd>{row.status && row.caseId ? <a href={`#/cases/${encodeURIComponent(row.caseId)}`}>{m[`seriesStatus.${row.status}`]}</a> : m['seriesStatus.none']}</dd>
+        <dd>
+          {row.status && row.caseId ? (
+            <a href={`#/cases/${encodeURIComponent(row.caseId)}`}>{m[`seriesStatus.${row.status}`]}</a>
+          ) : (
+            m['seriesStatus.none']
+          )}
+        </dd>
       </div>
     </dl>
   );
 }
 
-function Workspace({ detail, askedId, refresh }: { readonly detail: SeriesDetail; readonly askedId: string; readonly refresh: () => void }) {
+function Workspace({
+  detail,
+  askedId,
+  refresh,
+}: {
+  readonly detail: SeriesDetail;
+  readonly askedId: string;
+  readonly refresh: () => void;
+}) {
   const { m, fmt } = useI18n();
   const { settings } = useSettings();
   const { row } = detail;
@@ -93,7 +107,13 @@ function Workspace({ detail, askedId, refresh }: { readonly detail: SeriesDetail
           </p>
         ) : null}
         <p className="view-meta" data-testid="series-window">
-          {m['series.window'](fmt.count(settings.lookbackDays), row.occurredReports, fmt.count(row.occurredReports), row.reports, fmt.count(row.reports))}
+          {m['series.window'](
+            fmt.count(settings.lookbackDays),
+            row.occurredReports,
+            fmt.count(row.occurredReports),
+            row.reports,
+            fmt.count(row.reports),
+          )}
         </p>
       </header>
       {row.id !== askedId ? (
@@ -101,7 +121,9 @@ function Workspace({ detail, askedId, refresh }: { readonly detail: SeriesDetail
           {m['series.followed'](askedId, row.id)}
         </p>
       ) : null}
-      {detail.formerIds.length > 0 ? <p className="muted small">{m['series.formerIds'](detail.formerIds.join(m['seriesList.sep']))}</p> : null}
+      {detail.formerIds.length > 0 ? (
+        <p className="muted small">{m['series.formerIds'](detail.formerIds.join(m['seriesList.sep']))}</p>
+      ) : null}
       <nav className="in-page-nav" aria-label={m['series.sections']}>
         <a href="#graph" onClick={(e) => jump(e, 'ws-graph')}>
           {m['graph.title']}

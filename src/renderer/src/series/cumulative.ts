@@ -83,7 +83,10 @@ export function centsToAmount(cents: number): string {
  * The value axis of a bar chart, linear from 0 or logarithmic. A log axis starts at half the
  * smallest loss (so the smallest bar keeps a visible length) and leaves out bars of no loss.
  */
-export function barAxis(values: readonly number[], log: boolean): { readonly scale: 'linear' | 'log'; readonly domain: [number, number | 'auto'] } {
+export function barAxis(
+  values: readonly number[],
+  log: boolean,
+): { readonly scale: 'linear' | 'log'; readonly domain: [number, number | 'auto'] } {
   if (!log) return { scale: 'linear', domain: [0, 'auto'] };
   const positive = values.filter((v) => v > 0);
   const low = positive.length > 0 ? Math.min(...positive) / 2 : 1;

@@ -32,14 +32,22 @@ export function evidenceText(e: LinkEvidence, { m, fmt }: I18n): string {
     case 'identifier':
       return withNotes(
         m['evidence.identifier'](kindName(e.kind, m), e.value),
-        [e.origin !== undefined && e.origin !== 'reported' ? m[`evidence.origin.${e.origin}`] : null, groups(e.groups), e.wrong ? m['evidence.markedWrong'] : null],
+        [
+          e.origin !== undefined && e.origin !== 'reported' ? m[`evidence.origin.${e.origin}`] : null,
+          groups(e.groups),
+          e.wrong ? m['evidence.markedWrong'] : null,
+        ],
         m,
       );
     case 'domain':
       return m['evidence.domain'](e.domain);
     case 'text': {
       const percent = fmt.count(Math.round(e.similarity * 100));
-      return withNotes(e.similarity >= NEAR_IDENTICAL_TEXT ? m['evidence.textNear'](percent) : m['evidence.text'](percent), [groups(e.groups)], m);
+      return withNotes(
+        e.similarity >= NEAR_IDENTICAL_TEXT ? m['evidence.textNear'](percent) : m['evidence.text'](percent),
+        [groups(e.groups)],
+        m,
+      );
     }
     case 'category_time':
       return m['evidence.categoryTime'](categoryName(e.category, m), fmt.count(e.days));

@@ -54,7 +54,13 @@ export function graphElements({ graph, seriesReports, crossingReport, labels }: 
       if (node.reportId === crossingReport) classes.push('crossing');
       elements.push({
         group: 'nodes',
-        data: { id: node.id, type: 'report', label: nodeLabel(node, labels), size: reportSize(node.loss?.amount ?? null), reportId: node.reportId },
+        data: {
+          id: node.id,
+          type: 'report',
+          label: nodeLabel(node, labels),
+          size: reportSize(node.loss?.amount ?? null),
+          reportId: node.reportId,
+        },
         classes: classes.join(' '),
       });
     } else {
@@ -63,7 +69,13 @@ export function graphElements({ graph, seriesReports, crossingReport, labels }: 
       if (node.ignored) classes.push('ignored');
       elements.push({
         group: 'nodes',
-        data: { id: node.id, type: 'identifier', kind: node.kind, label: nodeLabel(node, labels), size: identifierSize(degree.get(node.id) ?? 0) },
+        data: {
+          id: node.id,
+          type: 'identifier',
+          kind: node.kind,
+          label: nodeLabel(node, labels),
+          size: identifierSize(degree.get(node.id) ?? 0),
+        },
         classes: classes.join(' '),
       });
     }

@@ -6,7 +6,20 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { IdentifierKind } from '../../../common/model';
 
-export type NodeShape = 'ellipse' | 'rectangle' | 'diamond' | 'hexagon' | 'triangle' | 'vee' | 'star' | 'octagon' | 'pentagon' | 'tag' | 'rhomboid' | 'barrel' | 'concave-hexagon';
+export type NodeShape =
+  | 'ellipse'
+  | 'rectangle'
+  | 'diamond'
+  | 'hexagon'
+  | 'triangle'
+  | 'vee'
+  | 'star'
+  | 'octagon'
+  | 'pentagon'
+  | 'tag'
+  | 'rhomboid'
+  | 'barrel'
+  | 'concave-hexagon';
 
 export interface KindLook {
   readonly shape: NodeShape;
@@ -70,9 +83,29 @@ export type GraphTheme = 'light' | 'dark';
  * canvas behind them is the CSS variable --graph-bg. The kinds keep one colour in both themes
  * (their legend swatches are the same), each with its shape and label besides.
  */
-const PALETTE: Readonly<Record<GraphTheme, Readonly<Record<'label' | 'labelBg' | 'border' | 'report' | 'outside' | 'outsideBorder' | 'edge' | 'link', string>>>> = {
-  light: { label: '#1b2330', labelBg: '#ffffff', border: '#ffffff', report: REPORT_COLOUR, outside: '#95a5a6', outsideBorder: '#34495e', edge: '#9aa5b1', link: '#5d6d7e' },
-  dark: { label: '#e3e8ef', labelBg: '#141a22', border: '#141a22', report: '#9fb3c8', outside: '#6c7a89', outsideBorder: '#c9d3dd', edge: '#566373', link: '#a3b3c4' },
+const PALETTE: Readonly<
+  Record<GraphTheme, Readonly<Record<'label' | 'labelBg' | 'border' | 'report' | 'outside' | 'outsideBorder' | 'edge' | 'link', string>>>
+> = {
+  light: {
+    label: '#1b2330',
+    labelBg: '#ffffff',
+    border: '#ffffff',
+    report: REPORT_COLOUR,
+    outside: '#95a5a6',
+    outsideBorder: '#34495e',
+    edge: '#9aa5b1',
+    link: '#5d6d7e',
+  },
+  dark: {
+    label: '#e3e8ef',
+    labelBg: '#141a22',
+    border: '#141a22',
+    report: '#9fb3c8',
+    outside: '#6c7a89',
+    outsideBorder: '#c9d3dd',
+    edge: '#566373',
+    link: '#a3b3c4',
+  },
 };
 
 /** The fill of report nodes in a theme (the legend draws its swatch with it). */
@@ -108,7 +141,10 @@ export function graphStylesheet(large: boolean, theme: GraphTheme = 'light'): St
       },
     },
     { selector: 'node.report', style: { shape: 'round-rectangle', 'background-color': p.report } },
-    { selector: 'node.outside', style: { 'background-color': p.outside, 'border-style': 'dotted', 'border-width': 2, 'border-color': p.outsideBorder } },
+    {
+      selector: 'node.outside',
+      style: { 'background-color': p.outside, 'border-style': 'dotted', 'border-width': 2, 'border-color': p.outsideBorder },
+    },
     { selector: 'node.crossing', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#c0392b' } },
     ...kindRules,
     { selector: 'node.hub', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#8a4b00' } },

@@ -20,7 +20,16 @@ export interface SeriesFilters {
   readonly page: number;
 }
 
-export const DEFAULT_SERIES_FILTERS: SeriesFilters = { text: '', overOnly: false, togetherOnly: false, categories: [], status: '', sort: null, desc: true, page: 1 };
+export const DEFAULT_SERIES_FILTERS: SeriesFilters = {
+  text: '',
+  overOnly: false,
+  togetherOnly: false,
+  categories: [],
+  status: '',
+  sort: null,
+  desc: true,
+  page: 1,
+};
 
 export const SERIES_SORTS: readonly SeriesSort[] = ['id', 'reports', 'victims', 'loss', 'first', 'last'];
 export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'under_review', 'filed', 'closed'];
@@ -41,7 +50,8 @@ export function parseSeriesFilters(params: URLSearchParams): SeriesFilters {
   const sort = (SERIES_SORTS as readonly string[]).includes(sortParam) ? (sortParam as SeriesSort) : null;
   const dir = params.get('dir');
   const statusParam = params.get('status') ?? '';
-  const status: StatusFilter = statusParam === 'none' || (CASE_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as StatusFilter) : '';
+  const status: StatusFilter =
+    statusParam === 'none' || (CASE_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as StatusFilter) : '';
   const pageText = params.get('page') ?? '';
   const page = /^\d{1,6}$/.test(pageText) && Number(pageText) >= 1 ? Number(pageText) : 1;
   return {

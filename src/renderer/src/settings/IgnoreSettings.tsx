@@ -36,7 +36,12 @@ export function IgnoreSettings() {
   const [error, setError] = useState<ApiError | null>(null);
   const valueNotes = { error: checked && value.trim() === '' ? m['ignore.valueMissing'] : null };
 
-  const kindLabel = (k: string): string => (k === 'domain' ? m['ignore.domain'] : (IDENTIFIER_KINDS as readonly string[]).includes(k) ? m[`kind.${k as (typeof IDENTIFIER_KINDS)[number]}`] : k);
+  const kindLabel = (k: string): string =>
+    k === 'domain'
+      ? m['ignore.domain']
+      : (IDENTIFIER_KINDS as readonly string[]).includes(k)
+        ? m[`kind.${k as (typeof IDENTIFIER_KINDS)[number]}`]
+        : k;
 
   async function run(call: () => ReturnType<typeof api.call>): Promise<boolean> {
     setBusy(true);
@@ -52,7 +57,9 @@ export function IgnoreSettings() {
     event.preventDefault();
     setChecked(true);
     if (value.trim() === '') return;
-    const ok = await run(() => api.call('ignore.set', { kind, value: value.trim(), ignored: true, ...(note.trim() === '' ? {} : { note: note.trim() }) }));
+    const ok = await run(() =>
+      api.call('ignore.set', { kind, value: value.trim(), ignored: true, ...(note.trim() === '' ? {} : { note: note.trim() }) }),
+    );
     if (ok) {
       setValue('');
       setNote('');
@@ -60,7 +67,8 @@ export function IgnoreSettings() {
     }
   }
 
-  const toggle = (entry: IgnoreEntryView) => run(() => api.call('ignore.set', { kind: entry.kind, value: entry.value, ignored: !entry.ignored }));
+  const toggle = (entry: IgnoreEntryView) =>
+    run(() => api.call('ignore.set', { kind: entry.kind, value: entry.value, ignored: !entry.ignored }));
   const remove = (entry: IgnoreEntryView) => run(() => api.call('ignore.remove', { kind: entry.kind, value: entry.value }));
 
   return (
@@ -91,7 +99,13 @@ export function IgnoreSettings() {
                   <td>{kindLabel(entry.kind)}</td>
                   <td className="mono break">{entry.value}</td>
                   <td>{entry.ignored ? m['ignore.on'] : <span className="muted">{m['ignore.off']}</span>}</td>
-                  <td>{entry.shipped ? m['ignore.shipped'] : entry.addedAt ? m['ignore.addedAt'](fmt.localDateTime(entry.addedAt)) : m['ignore.local']}</td>
+                  <td>
+                    {entry.shipped
+                      ? m['ignore.shipped']
+                      : entry.addedAt
+                        ? m['ignore.addedAt'](fmt.localDateTime(entry.addedAt))
+                        : m['ignore.local']}
+                  </td>
                   <td>
                     <IgnoreNote entry={entry} />
                   </td>

@@ -47,7 +47,9 @@ export function ReferenceSettings() {
     const needle = find.trim().toLowerCase();
     if (needle === '') return entries;
     return entries.filter((e) =>
-      [e.domain, e.about?.[language] ?? '', e.reason ?? '', m[`referenceCategory.${e.category}`]].some((text) => text.toLowerCase().includes(needle)),
+      [e.domain, e.about?.[language] ?? '', e.reason ?? '', m[`referenceCategory.${e.category}`]].some((text) =>
+        text.toLowerCase().includes(needle),
+      ),
     );
   }, [entries, find, language, m]);
 
@@ -65,7 +67,9 @@ export function ReferenceSettings() {
     event.preventDefault();
     setChecked(true);
     if (domain.trim() === '') return;
-    const ok = await run(() => api.call('references.set', { domain: domain.trim(), enabled: true, category, ...(note.trim() === '' ? {} : { note: note.trim() }) }));
+    const ok = await run(() =>
+      api.call('references.set', { domain: domain.trim(), enabled: true, category, ...(note.trim() === '' ? {} : { note: note.trim() }) }),
+    );
     if (ok) {
       setDomain('');
       setNote('');
@@ -92,7 +96,11 @@ export function ReferenceSettings() {
             </div>
           </div>
           <p className="muted" role="status">
-            {find.trim() === '' ? null : shown.length === 0 ? m['references.none'] : m['references.count'](fmt.count(shown.length), fmt.count(entries.length))}
+            {find.trim() === ''
+              ? null
+              : shown.length === 0
+                ? m['references.none']
+                : m['references.count'](fmt.count(shown.length), fmt.count(entries.length))}
           </p>
           {shown.length > 0 ? (
             <div className="table-scroll table-limited">
@@ -116,7 +124,13 @@ export function ReferenceSettings() {
                       <td className="mono break">{entry.domain}</td>
                       <td>{m[`referenceCategory.${entry.category}`]}</td>
                       <td>{entry.enabled ? m['references.on'] : <span className="muted">{m['references.off']}</span>}</td>
-                      <td>{entry.shipped ? m['references.shipped'] : entry.changedAt ? m['references.addedAt'](fmt.localDateTime(entry.changedAt)) : null}</td>
+                      <td>
+                        {entry.shipped
+                          ? m['references.shipped']
+                          : entry.changedAt
+                            ? m['references.addedAt'](fmt.localDateTime(entry.changedAt))
+                            : null}
+                      </td>
                       <td>
                         <ReferenceNote entry={entry} />
                       </td>
@@ -126,7 +140,12 @@ export function ReferenceSettings() {
                             {entry.enabled ? m['references.turnOff'](entry.domain) : m['references.turnOn'](entry.domain)}
                           </button>
                         ) : (
-                          <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void remove(entry)}>
+                          <button
+                            type="button"
+                            className="button button-small button-quiet"
+                            disabled={busy}
+                            onClick={() => void remove(entry)}
+                          >
                             {m['references.remove'](entry.domain)}
                           </button>
                         )}
@@ -153,7 +172,12 @@ export function ReferenceSettings() {
         </div>
         <div className="form-field">
           <label htmlFor={`${id}-category`}>{m['references.category']}</label>
-          <select id={`${id}-category`} className="input" value={category} onChange={(event) => setCategory(event.target.value as ReferenceCategory)}>
+          <select
+            id={`${id}-category`}
+            className="input"
+            value={category}
+            onChange={(event) => setCategory(event.target.value as ReferenceCategory)}
+          >
             {REFERENCE_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {m[`referenceCategory.${c}`]}

@@ -37,7 +37,13 @@ function DisplaySettings() {
         <legend>{m['settings.language']}</legend>
         {LANGUAGE_NAMES.map(({ value, name }) => (
           <label key={value} className="choice" lang={value}>
-            <input type="radio" name="language" value={value} checked={settings.language === value} onChange={() => void change({ language: value })} />
+            <input
+              type="radio"
+              name="language"
+              value={value}
+              checked={settings.language === value}
+              onChange={() => void change({ language: value })}
+            />
             <span>{name}</span>
           </label>
         ))}
@@ -45,11 +51,23 @@ function DisplaySettings() {
       <fieldset className="choice-group">
         <legend>{m['settings.theme']}</legend>
         <label className="choice">
-          <input type="radio" name="theme" value="light" checked={settings.theme === 'light'} onChange={() => void change({ theme: 'light' })} />
+          <input
+            type="radio"
+            name="theme"
+            value="light"
+            checked={settings.theme === 'light'}
+            onChange={() => void change({ theme: 'light' })}
+          />
           <span>{m['settings.themeLight']}</span>
         </label>
         <label className="choice">
-          <input type="radio" name="theme" value="dark" checked={settings.theme === 'dark'} onChange={() => void change({ theme: 'dark' })} />
+          <input
+            type="radio"
+            name="theme"
+            value="dark"
+            checked={settings.theme === 'dark'}
+            onChange={() => void change({ theme: 'dark' })}
+          />
           <span>{m['settings.themeDark']}</span>
         </label>
       </fieldset>
@@ -71,7 +89,10 @@ function LinkingSettings() {
 
   const amountValue = parseAmount(amount);
   const daysValue = parseDays(days);
-  const amountNotes = { hint: m['settings.thresholdHint'](settings.thresholdCurrency), error: checked && amountValue === null ? m['settings.invalidAmount'] : null };
+  const amountNotes = {
+    hint: m['settings.thresholdHint'](settings.thresholdCurrency),
+    error: checked && amountValue === null ? m['settings.invalidAmount'] : null,
+  };
   const daysNotes = { hint: m['settings.lookbackHint'], error: checked && daysValue === null ? m['settings.invalidDays'] : null };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {

@@ -46,9 +46,32 @@ export function AddSourceForm() {
     <section className="panel" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{m['sources.addTitle']}</h2>
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormField id={`${id}-url`} label="sources.url" hint="sources.urlHint" type="url" value={url} problem={shown(problems.url)} onChange={setUrl} />
-        <FormField id={`${id}-precinct`} label="sources.precinct" hint="sources.precinctHint" value={precinct} problem={shown(problems.precinct)} onChange={setPrecinct} />
-        <FormField id={`${id}-token`} label="sources.token" hint="sources.tokenHint" type="password" value={token} problem={shown(problems.token)} onChange={setToken} />
+        <FormField
+          id={`${id}-url`}
+          label="sources.url"
+          hint="sources.urlHint"
+          type="url"
+          value={url}
+          problem={shown(problems.url)}
+          onChange={setUrl}
+        />
+        <FormField
+          id={`${id}-precinct`}
+          label="sources.precinct"
+          hint="sources.precinctHint"
+          value={precinct}
+          problem={shown(problems.precinct)}
+          onChange={setPrecinct}
+        />
+        <FormField
+          id={`${id}-token`}
+          label="sources.token"
+          hint="sources.tokenHint"
+          type="password"
+          value={token}
+          problem={shown(problems.token)}
+          onChange={setToken}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? m['sources.adding'] : m['sources.add']}

@@ -15,7 +15,9 @@ export function RunHistory({ sourceId }: { readonly sourceId: number }) {
   if (runs.status === 'loading') return <p className="muted">{m['common.loading']}</p>;
   if (runs.status === 'error') return <ErrorNotice error={runs.error} onRetry={retry} />;
   if (runs.value.length === 0) return <p className="muted">{m['sources.historyEmpty']}</p>;
-  const cell = (run: SyncRunView, key: 'pages' | 'received' | 'new' | 'updated' | 'withdrawn' | 'quarantined') => <td className="num">{fmt.count(run[key])}</td>;
+  const cell = (run: SyncRunView, key: 'pages' | 'received' | 'new' | 'updated' | 'withdrawn' | 'quarantined') => (
+    <td className="num">{fmt.count(run[key])}</td>
+  );
   return (
     <div className="table-scroll">
       <table className="table">

@@ -37,7 +37,15 @@ function TokenForm({ source, onDone }: { readonly source: FeedSourceView; readon
 
   return (
     <form className="form source-subform" noValidate onSubmit={(event) => void onSubmit(event)}>
-      <FormField id={`${id}-token`} label="sources.newToken" hint="sources.tokenHint" type="password" value={token} problem={checked ? problem : null} onChange={setToken} />
+      <FormField
+        id={`${id}-token`}
+        label="sources.newToken"
+        hint="sources.tokenHint"
+        type="password"
+        value={token}
+        problem={checked ? problem : null}
+        onChange={setToken}
+      />
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           {m['sources.saveToken']}
@@ -153,10 +161,21 @@ export function SourceCard({ source }: { readonly source: FeedSourceView }) {
             {starting ? m['sources.starting'] : m['sources.syncNow']}
           </button>
         ) : null}
-        <button type="button" className="button" aria-expanded={panel === 'token'} onClick={() => setPanel(panel === 'token' ? 'none' : 'token')}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={panel === 'token'}
+          onClick={() => setPanel(panel === 'token' ? 'none' : 'token')}
+        >
           {source.hasToken ? m['sources.replaceToken'] : m['sources.setToken']}
         </button>
-        <button type="button" className="button" aria-expanded={panel === 'remove'} disabled={running} onClick={() => setPanel(panel === 'remove' ? 'none' : 'remove')}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={panel === 'remove'}
+          disabled={running}
+          onClick={() => setPanel(panel === 'remove' ? 'none' : 'remove')}
+        >
           {m['sources.remove']}
         </button>
       </div>

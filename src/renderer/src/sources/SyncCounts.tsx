@@ -19,12 +19,16 @@ export function SyncCountList({ counts, label }: { readonly counts: SyncCounts; 
   return (
     <div role="group" aria-label={label}>
       <dl className="stats stats-compact">
-      {COUNTS.map(({ key, label: name }) => (
-        <div key={key} className={`stat${key === 'quarantined' && counts.quarantined > 0 ? ' stat-warn' : ''}`} data-testid={`count-${key}`}>
-          <dt>{m[name]}</dt>
-          <dd className="num">{fmt.count(counts[key])}</dd>
-        </div>
-      ))}
+        {COUNTS.map(({ key, label: name }) => (
+          <div
+            key={key}
+            className={`stat${key === 'quarantined' && counts.quarantined > 0 ? ' stat-warn' : ''}`}
+            data-testid={`count-${key}`}
+          >
+            <dt>{m[name]}</dt>
+            <dd className="num">{fmt.count(counts[key])}</dd>
+          </div>
+        ))}
       </dl>
     </div>
   );

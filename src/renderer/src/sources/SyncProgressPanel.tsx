@@ -55,7 +55,12 @@ export function SyncProgressPanel({ status }: { readonly status: SyncStatus }) {
       </div>
       {waiting !== null && secondsLeft !== null ? (
         <p className="notice notice-warn sync-waiting" role="status">
-          {/^HTTP (429|503), Retry-After$/.test(waiting.reason) ? m['sources.waitingServer'](fmt.count(secondsLeft)) : m['sources.waitingRetry'](fmt.count(secondsLeft), /^HTTP \d{3}$/.test(waiting.reason) ? waiting.reason : m['reason.connection'])}
+          {/^HTTP (429|503), Retry-After$/.test(waiting.reason)
+            ? m['sources.waitingServer'](fmt.count(secondsLeft))
+            : m['sources.waitingRetry'](
+                fmt.count(secondsLeft),
+                /^HTTP \d{3}$/.test(waiting.reason) ? waiting.reason : m['reason.connection'],
+              )}
         </p>
       ) : null}
       {status.counts ? <SyncCountList counts={status.counts} label={m['sources.progress']} /> : null}

@@ -22,7 +22,9 @@ export function urlProblem(text: string): TextKey | null {
 
 export function precinctProblem(text: string): TextKey | null {
   // eslint-disable-next-line no-control-regex
-  return text.trim() === '' || text !== text.trim() || text.length > 128 || /[\u0000-\u001f\u007f]/.test(text) ? 'sources.invalidPrecinct' : null;
+  return text.trim() === '' || text !== text.trim() || text.length > 128 || /[\u0000-\u001f\u007f]/.test(text)
+    ? 'sources.invalidPrecinct'
+    : null;
 }
 
 export function tokenProblem(text: string): TextKey | null {

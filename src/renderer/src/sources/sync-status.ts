@@ -34,7 +34,14 @@ export class SyncStatusTracker {
   apply(event: ApiEvent): void {
     if (event.type === 'sync.status') {
       if (this.ended.has(event.jobId)) return;
-      this.put({ jobId: event.jobId, sourceId: event.sourceId, page: event.page, counts: event.counts, waiting: event.waiting, since: this.now() });
+      this.put({
+        jobId: event.jobId,
+        sourceId: event.sourceId,
+        page: event.page,
+        counts: event.counts,
+        waiting: event.waiting,
+        since: this.now(),
+      });
     } else if (event.type === 'job.done' && event.outcome.kind === 'sync') {
       this.ended.add(event.outcome.jobId);
       if (this.ended.size > KEEP_ENDED) this.ended.delete(this.ended.values().next().value as string);

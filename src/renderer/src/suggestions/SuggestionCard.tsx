@@ -44,7 +44,9 @@ function Together({ s, threshold }: { readonly s: Suggestion; readonly threshold
   const width = limit > 0 ? Math.min(100, Math.round((amountNumber(s.combinedLoss) / limit) * 100)) : 0;
   return (
     <div className={s.crossesThreshold ? 'tbar tbar-over' : 'tbar'}>
-      <span className="tbar-figure num">{m['suggestions.ofThreshold'](fmt.money({ amount: s.combinedLoss, currency: threshold.currency }), fmt.money(threshold))}</span>
+      <span className="tbar-figure num">
+        {m['suggestions.ofThreshold'](fmt.money({ amount: s.combinedLoss, currency: threshold.currency }), fmt.money(threshold))}
+      </span>
       <span className="tbar-track" aria-hidden="true">
         <span className="tbar-fill" style={{ width: `${width}%` }} />
       </span>
@@ -98,7 +100,9 @@ export function SuggestionCard({ suggestion: s, listStatus, threshold, headingLe
               {m['suggestions.wouldReach']}
             </span>
           ) : null}
-          {s.status !== 'open' ? <span className={`badge suggestion-status suggestion-status-${s.status}`}>{m[`suggestions.status.${s.status}`]}</span> : null}
+          {s.status !== 'open' ? (
+            <span className={`badge suggestion-status suggestion-status-${s.status}`}>{m[`suggestions.status.${s.status}`]}</span>
+          ) : null}
           <span className="muted small mono suggestion-id">{s.id}</span>
         </header>
         <dl className="suggestion-facts">
@@ -107,7 +111,8 @@ export function SuggestionCard({ suggestion: s, listStatus, threshold, headingLe
               <div className="fact" key={i}>
                 <dt className="mono">{name}</dt>
                 <dd>
-                  {m['suggestions.reports'](s.sizes[i] ?? 0, fmt.count(s.sizes[i] ?? 0))} · <span className="num">{fmt.money({ amount: s.losses[i] ?? '0.00', currency: threshold.currency })}</span>
+                  {m['suggestions.reports'](s.sizes[i] ?? 0, fmt.count(s.sizes[i] ?? 0))} ·{' '}
+                  <span className="num">{fmt.money({ amount: s.losses[i] ?? '0.00', currency: threshold.currency })}</span>
                 </dd>
               </div>
             ),
@@ -120,7 +125,9 @@ export function SuggestionCard({ suggestion: s, listStatus, threshold, headingLe
           </div>
           <div className="fact">
             <dt>{m['suggestions.probability']}</dt>
-            <dd className="num">{m['suggestions.probabilityValue'](probabilityPercent(s.probability, fmt), m['evidence.bits'](signedBits(s.score)))}</dd>
+            <dd className="num">
+              {m['suggestions.probabilityValue'](probabilityPercent(s.probability, fmt), m['evidence.bits'](signedBits(s.score)))}
+            </dd>
           </div>
           <div className="fact">
             <dt>{m['suggestions.carriedBy']}</dt>
@@ -147,7 +154,9 @@ export function SuggestionCard({ suggestion: s, listStatus, threshold, headingLe
           <div className="suggestion-decision">
             <p className="small">
               <strong>{m['suggestions.decidedBy'](s.status, s.decision.actor, fmt.localDateTime(s.decision.at))}</strong>
-              {s.decision.correction !== null ? <span className="muted"> · {m['suggestions.correction'](fmt.count(s.decision.correction))}</span> : null}
+              {s.decision.correction !== null ? (
+                <span className="muted"> · {m['suggestions.correction'](fmt.count(s.decision.correction))}</span>
+              ) : null}
             </p>
             <p className="small">
               {m['suggestions.reason']}: {s.decision.reason}
@@ -171,8 +180,17 @@ export function SuggestionCard({ suggestion: s, listStatus, threshold, headingLe
           <p className="small muted">{m['suggestions.partingFirst']}</p>
         ) : (
           <div className="suggestion-actions">
-            <ReasonForm label={m['suggestions.accept']} done={m['suggestions.acceptDone']} run={async (reason) => after(m['suggestions.acceptDone'])(await api.call('suggestions.accept', { id: s.id, reason }))} />
-            <ReasonForm label={m['suggestions.reject']} danger done={m['suggestions.rejectDone']} run={async (reason) => after(m['suggestions.rejectDone'])(await api.call('suggestions.reject', { id: s.id, reason }))} />
+            <ReasonForm
+              label={m['suggestions.accept']}
+              done={m['suggestions.acceptDone']}
+              run={async (reason) => after(m['suggestions.acceptDone'])(await api.call('suggestions.accept', { id: s.id, reason }))}
+            />
+            <ReasonForm
+              label={m['suggestions.reject']}
+              danger
+              done={m['suggestions.rejectDone']}
+              run={async (reason) => after(m['suggestions.rejectDone'])(await api.call('suggestions.reject', { id: s.id, reason }))}
+            />
           </div>
         )}
       </article>

@@ -24,7 +24,10 @@ export function SuggestionList({ rows, status, threshold, headingLevel }: Sugges
   const onDecided = useCallback(
     (next: Suggestion, done: string) =>
       setDecided((before) => {
-        const index = Math.max(0, shown.findIndex((r) => r.id === next.id));
+        const index = Math.max(
+          0,
+          shown.findIndex((r) => r.id === next.id),
+        );
         return new Map(before).set(next.id, { row: next, index, done });
       }),
     [shown],
@@ -32,7 +35,15 @@ export function SuggestionList({ rows, status, threshold, headingLevel }: Sugges
   return (
     <ol className="suggestion-list" aria-label={m['suggestions.list']} data-testid="suggestion-list">
       {shown.map((s) => (
-        <SuggestionCard key={s.id} suggestion={s} listStatus={status} threshold={threshold} headingLevel={headingLevel} done={decided.get(s.id)?.done ?? null} onDecided={onDecided} />
+        <SuggestionCard
+          key={s.id}
+          suggestion={s}
+          listStatus={status}
+          threshold={threshold}
+          headingLevel={headingLevel}
+          done={decided.get(s.id)?.done ?? null}
+          onDecided={onDecided}
+        />
       ))}
     </ol>
   );

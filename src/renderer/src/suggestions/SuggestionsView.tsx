@@ -53,7 +53,9 @@ export function SuggestionsView({ status, page }: { readonly status: SuggestionS
               id={`${id}-status`}
               className="input"
               value={status}
-              onChange={(event) => navigate(routeHref({ view: 'suggestions', status: parseSuggestionStatus(event.target.value), page: 1 }), { replace: true })}
+              onChange={(event) =>
+                navigate(routeHref({ view: 'suggestions', status: parseSuggestionStatus(event.target.value), page: 1 }), { replace: true })
+              }
             >
               {SUGGESTION_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -76,13 +78,27 @@ export function SuggestionsView({ status, page }: { readonly status: SuggestionS
           <SuggestionList rows={value.rows} status={status} threshold={threshold} headingLevel={2} />
           {pages > 1 ? (
             <nav className="pager" aria-label={m['pager.label']}>
-              <button type="button" className="button button-small" disabled={page <= 1} onClick={() => navigate(routeHref({ view: 'suggestions', status, page: page - 1 }))}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={page <= 1}
+                onClick={() => navigate(routeHref({ view: 'suggestions', status, page: page - 1 }))}
+              >
                 {m['pager.prev']}
               </button>
               <span className="pager-status" role="status">
-                {m['pager.status'](fmt.count(Math.min(value.total, offset + 1)), fmt.count(Math.min(value.total, offset + SUGGESTIONS_PAGE)), fmt.count(value.total))}
+                {m['pager.status'](
+                  fmt.count(Math.min(value.total, offset + 1)),
+                  fmt.count(Math.min(value.total, offset + SUGGESTIONS_PAGE)),
+                  fmt.count(value.total),
+                )}
               </span>
-              <button type="button" className="button button-small" disabled={page >= pages} onClick={() => navigate(routeHref({ view: 'suggestions', status, page: page + 1 }))}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={page >= pages}
+                onClick={() => navigate(routeHref({ view: 'suggestions', status, page: page + 1 }))}
+              >
                 {m['pager.next']}
               </button>
             </nav>

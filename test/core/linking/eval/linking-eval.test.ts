@@ -18,7 +18,10 @@ function fakeSource(files: Record<string, string>): Source {
       if (text === undefined) throw new Error(`no file ${file}`);
       return Buffer.from(text, 'utf8');
     },
-    list: (prefix = '') => Object.keys(files).filter((f) => f.startsWith(prefix)).sort(),
+    list: (prefix = '') =>
+      Object.keys(files)
+        .filter((f) => f.startsWith(prefix))
+        .sort(),
     provenance: () => ({}),
   };
 }
@@ -44,19 +47,31 @@ describe('score', () => {
   it('counts pairwise and B-cubed precision and recall from the contingency', () => {
     const truth: Record<string, string> = { a: 'T1', b: 'T1', c: 'T2' };
     const sys: Record<string, string> = { a: 'S1', b: 'S2', c: 'S2' };
-    const s = score(['a', 'b', 'c'], (id) => truth[id], (id) => sys[id]);
+    const s = score(
+      ['a', 'b', 'c'],
+      (id) => truth[id],
+      (id) => sys[id],
+    );
     expect(s.pairs).toEqual({ system: 1, truth: 1, correct: 0, false: 1 });
     expect(s.pairwise.p).toBe(0);
     expect(s.pairwise.r).toBe(0);
     expect(s.bcubed.p).toBeCloseTo(2 / 3, 12);
     expect(s.bcubed.r).toBeCloseTo(2 / 3, 12);
-    const perfect = score(['a', 'b', 'c'], (id) => truth[id], (id) => truth[id]);
+    const perfect = score(
+      ['a', 'b', 'c'],
+      (id) => truth[id],
+      (id) => truth[id],
+    );
     expect(perfect.pairwise).toEqual({ p: 1, r: 1, f1: 1 });
     expect(perfect.bcubed).toEqual({ p: 1, r: 1, f1: 1 });
   });
 
   it('leaves pairwise precision undefined when nothing is linked', () => {
-    const s = score(['a', 'b'], () => 'T', (id) => id);
+    const s = score(
+      ['a', 'b'],
+      () => 'T',
+      (id) => id,
+    );
     expect(s.pairwise.p).toBeNull();
     expect(s.pairwise.r).toBe(0);
     expect(s.bcubed.p).toBe(1);
@@ -64,14 +79,27 @@ describe('score', () => {
   });
 
   it('unions reports through chains of shared values', () => {
-    const m = unionOnValues(['a', 'b', 'c', 'd'], [['a', 'v1'], ['b', 'v1'], ['b', 'v2'], ['c', 'v2']]);
+    const m = unionOnValues(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['a', 'v1'],
+        ['b', 'v1'],
+        ['b', 'v2'],
+        ['c', 'v2'],
+      ],
+    );
     expect(m.get('a')).toBe(m.get('c'));
     expect(m.get('d')).not.toBe(m.get('a'));
   });
 
   it('lets the oracle accept only suggestions within one truth cluster, merging their series', () => {
     const truth: Record<string, string> = { a: 'T1', b: 'T1', c: 'T2', d: 'T1' };
-    const seriesOf = new Map([['a', 'S1'], ['b', 'S2'], ['c', 'S3'], ['d', 'S4']]);
+    const seriesOf = new Map([
+      ['a', 'S1'],
+      ['b', 'S2'],
+      ['c', 'S3'],
+      ['d', 'S4'],
+    ]);
     const out = oracleMerge(
       seriesOf,
       [
@@ -82,7 +110,11 @@ describe('score', () => {
       (id) => truth[id],
     );
     expect([out.accepted, out.rejected]).toEqual([2, 1]);
-    expect(out.decisions).toEqual([{ id: 'x', accept: true }, { id: 'y', accept: false }, { id: 'z', accept: true }]);
+    expect(out.decisions).toEqual([
+      { id: 'x', accept: true },
+      { id: 'y', accept: false },
+      { id: 'z', accept: true },
+    ]);
     expect(new Set(['a', 'b', 'd'].map((id) => out.clusters.get(id))).size).toBe(1);
     expect(out.clusters.get('c')).not.toBe(out.clusters.get('a'));
   });
@@ -90,13 +122,24 @@ describe('score', () => {
 
 describe('polkadot-js/phishing', () => {
   const files = {
-    'address.json': JSON.stringify({ 'claim-dot.com': ['15aAz55RFFPYTs7P9eWry5AeYy75mgyqJQ4BNspcBPjFonns'], 'dot-bonus.net': ['15aAz55RFFPYTs7P9eWry5AeYy75mgyqJQ4BNspcBPjFonns', '1Rb2Uhkkztfz2oJewKXcEBRykQurtJAZ1zLEsWyrFs24RFD'], 'Wallet attacker': ['14FscqFT8S8W8emC5294cEpDctgAucJW7C99mpxS4cucpHoA'] }),
+    'address.json': JSON.stringify({
+      'claim-dot.com': ['15aAz55RFFPYTs7P9eWry5AeYy75mgyqJQ4BNspcBPjFonns'],
+      'dot-bonus.net': ['15aAz55RFFPYTs7P9eWry5AeYy75mgyqJQ4BNspcBPjFonns', '1Rb2Uhkkztfz2oJewKXcEBRykQurtJAZ1zLEsWyrFs24RFD'],
+      'Wallet attacker': ['14FscqFT8S8W8emC5294cEpDctgAucJW7C99mpxS4cucpHoA'],
+    }),
     'all.json': JSON.stringify({ allow: ['pages.dev'], deny: ['claim-dot.com', 'one.pages.dev', 'two.pages.dev', 'WWW.polka-swap.io'] }),
     'meta/2023-07.json': JSON.stringify([{ date: '2023-07-31', url: 'one.pages.dev' }]),
   };
   const out = polkadot.build(fakeSource(files), { seed: 3, denySample: 100 });
   const reports = checked(out);
-  const of = (host: string) => idsWhere(out, (r) => JSON.stringify(r['identifiers'] ?? []).toLowerCase().includes(host) || String(r['narrative']).toLowerCase().includes(host));
+  const of = (host: string) =>
+    idsWhere(
+      out,
+      (r) =>
+        JSON.stringify(r['identifiers'] ?? [])
+          .toLowerCase()
+          .includes(host) || String(r['narrative']).toLowerCase().includes(host),
+    );
 
   it('joins sites that share an address and keeps every deny-list host apart', () => {
     expect(clustersOf(out, [...of('claim-dot.com'), ...of('dot-bonus.net')]).size).toBe(1);
@@ -151,7 +194,10 @@ describe('CryptoScamDB/blacklist', () => {
   it('reads the entries, their coins and addresses, whatever the list indentation', () => {
     const entries = cryptoscamdb.readBlacklist(yaml);
     expect(entries).toHaveLength(4);
-    expect(entries[0]?.addresses).toEqual({ ETH: ['0xDcBb7fDB47112d85DE6ae2936d0542c9503Da58c'], BTC: ['1Gbrk58rWuFh5VqyfcHza1eDW9Rhj88mbT'] });
+    expect(entries[0]?.addresses).toEqual({
+      ETH: ['0xDcBb7fDB47112d85DE6ae2936d0542c9503Da58c'],
+      BTC: ['1Gbrk58rWuFh5VqyfcHza1eDW9Rhj88mbT'],
+    });
     expect(entries[1]?.url).toBe('https://www.elon-give.com ');
     expect(entries[1]?.addresses).toEqual({ BNB: ['0xdcbb7fdb47112d85de6ae2936d0542c9503da58c'] });
     expect(entries[3]?.addresses).toBeUndefined();
@@ -160,9 +206,18 @@ describe('CryptoScamDB/blacklist', () => {
   it('joins sites through one EVM address in any case and coin, and www. to its host', () => {
     const out = cryptoscamdb.build(fakeSource({ 'data/urls.yaml': yaml }), { seed: 2 });
     checked(out);
-    const give = idsWhere(out, (r) => String(r['narrative']).includes('give-eth.live') || JSON.stringify(r['identifiers'] ?? []).includes('give-eth.live'));
-    const elon = idsWhere(out, (r) => String(r['narrative']).includes('elon-give.com') || JSON.stringify(r['identifiers'] ?? []).includes('elon-give.com'));
-    const mew = idsWhere(out, (r) => String(r['narrative']).includes('myetherwallet.cam') || JSON.stringify(r['identifiers'] ?? []).includes('myetherwallet.cam'));
+    const give = idsWhere(
+      out,
+      (r) => String(r['narrative']).includes('give-eth.live') || JSON.stringify(r['identifiers'] ?? []).includes('give-eth.live'),
+    );
+    const elon = idsWhere(
+      out,
+      (r) => String(r['narrative']).includes('elon-give.com') || JSON.stringify(r['identifiers'] ?? []).includes('elon-give.com'),
+    );
+    const mew = idsWhere(
+      out,
+      (r) => String(r['narrative']).includes('myetherwallet.cam') || JSON.stringify(r['identifiers'] ?? []).includes('myetherwallet.cam'),
+    );
     expect(clustersOf(out, [...give, ...elon]).size).toBe(1);
     expect(clustersOf(out, mew).size).toBe(1);
     expect(out.truth[mew[0] as string]).not.toBe(out.truth[give[0] as string]);
@@ -175,7 +230,8 @@ describe('PhishingKitTracker', () => {
   // operator's address is also in a fourth kit on another host; a fifth "kit" is an archive of ten.
   const header = 'DateFound,ReferenceLink,ThreatActorEmail,EmailType,KitMailer,Target,PhishingDomain,KitName,ThreatActor,KitHash,KitUrl';
   const rows: string[] = [];
-  const row = (email: string, kitName: string, hash: string, mailer = 'post.php') => rows.push(`3/1/2019,https://twitter.com/x/status/1,${email},gmail,${mailer},,,${kitName},,${hash},`);
+  const row = (email: string, kitName: string, hash: string, mailer = 'post.php') =>
+    rows.push(`3/1/2019,https://twitter.com/x/status/1,${email},gmail,${mailer},,,${kitName},,${hash},`);
   ['one', 'two', 'three'].forEach((op, k) => {
     const name = `shop-${op}.com_Office365.zip`;
     const hash = `${k + 1}`.repeat(32);
@@ -207,9 +263,13 @@ describe('PhishingKitTracker', () => {
 
 describe('Telecom_Fraud_Texts_5', () => {
   it('takes masks and example values for no identifier', () => {
-    for (const v of ['xxxxxxx', 'XXXXXXXXX', 'wxid-xxx', '1234567890', '0123456789', '88888888', 'www.example.com']) expect(telecom.isMask(v)).toBe(true);
+    for (const v of ['xxxxxxx', 'XXXXXXXXX', 'wxid-xxx', '1234567890', '0123456789', '88888888', 'www.example.com'])
+      expect(telecom.isMask(v)).toBe(true);
     expect(telecom.identifiersIn('请加微信号：xxxxxxx，QQ号XXXXXXX，或拨打1234567890，详见www.xxx.com')).toEqual([]);
-    expect(telecom.identifiersIn('加微信 abc_12345 领取，点击 http://t.cn/Rafdwad 登录，或访问www.jd.com')).toEqual(['wechat:abc_12345', 'url:t.cn/rafdwad']);
+    expect(telecom.identifiersIn('加微信 abc_12345 领取，点击 http://t.cn/Rafdwad 登录，或访问www.jd.com')).toEqual([
+      'wechat:abc_12345',
+      'url:t.cn/rafdwad',
+    ]);
     expect(telecom.identifiersIn('客服电话13912345678，QQ：3179238')).toEqual(['phone:13912345678', 'qq:3179238']);
   });
 
@@ -229,7 +289,14 @@ describe('Telecom_Fraud_Texts_5', () => {
     expect(truth[0]).not.toBe(truth[1]);
     expect(truth[2]).toBe(truth[3]);
     expect(new Set(truth).size).toBe(5);
-    expect(out.reports.map((r) => r['category'])).toEqual(['impersonating_officials', 'impersonating_officials', 'impersonating_officials', 'loan', 'fake_customer_service', 'impersonating_acquaintance']);
+    expect(out.reports.map((r) => r['category'])).toEqual([
+      'impersonating_officials',
+      'impersonating_officials',
+      'impersonating_officials',
+      'loan',
+      'fake_customer_service',
+      'impersonating_acquaintance',
+    ]);
   });
 });
 
