@@ -1,7 +1,7 @@
 // Runtime schemas for every API argument. Both transports hand the backend untrusted input
 // (IPC from a renderer, HTTP from a browser): it is parsed here before any handler sees it.
 import { z } from 'zod';
-import type { ApiMethod } from './api';
+import type { ApiArg, ApiMethod } from './api';
 import { CATEGORIES, REFERENCE_CATEGORIES } from './model';
 
 const empty = z.object({}).strict();
@@ -186,3 +186,18 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => `${i.path.length ? i.path.join('.') : 'argument'} ${i.message}`)
     .join('; ');
 }
+
+// The schemas and the contract's argument types cannot drift apart: a schema whose output is not
+// its method's argument type — a property missing, added or of another type, at any depth — is a
+// compile error naming the method. Compared without readonly and with every property required
+// (whether one is optional is left to the schema).
+type Plain<T> = T extends readonly (infer U)[]
+  ? Plain<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]-?: Plain<Exclude<T[K], undefined>> }
+    : T;
+/** Whether a schema's output and an argument type say the same (true or false). */
+export type Same<A, B> = [Plain<A>] extends [Plain<B>] ? ([Plain<B>] extends [Plain<A>] ? true : false) : false;
+/** The methods whose schema says something else than their argument type. */
+export type DriftedMethods = { [M in ApiMethod]: Same<z.output<(typeof API_SCHEMAS)[M]>, ApiArg<M>> extends true ? never : M }[ApiMethod];
+export const SCHEMAS_MATCH_CONTRACT: [DriftedMethods] extends [never] ? true : DriftedMethods = true;
