@@ -2,7 +2,7 @@
 // (IPC from a renderer, HTTP from a browser): it is parsed here before any handler sees it.
 import { z } from 'zod';
 import type { ApiArg, ApiMethod } from './api';
-import { CATEGORIES, REFERENCE_CATEGORIES } from './model';
+import { CASE_STATUSES, CATEGORIES, REFERENCE_CATEGORIES } from './model';
 
 const empty = z.object({}).strict();
 const decimal = z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'must be a decimal with at most 2 decimals');
@@ -17,7 +17,7 @@ const seriesId = z.string().min(1).max(128);
 const reportId = z.string().min(1).max(128);
 const reason = z.string().trim().min(1, 'must say why').max(2000);
 const suggestionId = z.string().min(1).max(64);
-const caseStatus = z.enum(['new', 'under_review', 'filed', 'closed']);
+const caseStatus = z.enum(CASE_STATUSES);
 const identifierKind = z.string().min(1).max(32);
 const identifierValue = z.string().min(1).max(2048);
 const filePath = z.string().min(1).max(4096);
@@ -86,7 +86,7 @@ export const API_SCHEMAS = {
       overThreshold: z.boolean().optional(),
       onlyTogether: z.boolean().optional(),
       categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).optional(),
-      status: z.enum(['new', 'under_review', 'filed', 'closed', 'none']).optional(),
+      status: z.enum([...CASE_STATUSES, 'none']).optional(),
       sort: z.enum(['loss', 'reports', 'victims', 'last', 'first', 'id']).optional(),
       desc: z.boolean().optional(),
       offset: z.number().int().min(0),

@@ -54,6 +54,10 @@ export const REFERENCE_CATEGORIES = [
 ] as const;
 export type ReferenceCategory = (typeof REFERENCE_CATEGORIES)[number];
 
+/** Where a case file stands (the one list: the API, its schema, the renderer's filters). */
+export const CASE_STATUSES = ['new', 'under_review', 'filed', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
 export const MESSAGE_CHANNELS = ['sms', 'call', 'im', 'web', 'email', 'app'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 

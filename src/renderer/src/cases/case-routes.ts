@@ -1,8 +1,9 @@
 // Address parts of the case-file and audit views: pure, so they are tested without a browser.
 
 import type { CaseStatus } from '../../../common/api';
+import { CASE_STATUSES } from '../../../common/model';
 
-export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'under_review', 'filed', 'closed'];
+export { CASE_STATUSES };
 
 export function isCaseStatus(text: string): text is CaseStatus {
   return (CASE_STATUSES as readonly string[]).includes(text);

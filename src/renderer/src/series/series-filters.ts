@@ -3,6 +3,7 @@
 // sort the backend's default applies: over-threshold first, then loss, descending.
 
 import type { CaseStatus, SeriesQuery, SeriesSort } from '../../../common/api';
+import { CASE_STATUSES } from '../../../common/model';
 import { CATEGORIES, type Category } from '../../../common/model';
 
 export type StatusFilter = CaseStatus | 'none' | '';
@@ -32,7 +33,7 @@ export const DEFAULT_SERIES_FILTERS: SeriesFilters = {
 };
 
 export const SERIES_SORTS: readonly SeriesSort[] = ['id', 'reports', 'victims', 'loss', 'first', 'last'];
-export const CASE_STATUSES: readonly CaseStatus[] = ['new', 'under_review', 'filed', 'closed'];
+export { CASE_STATUSES };
 
 export const SERIES_PAGE_SIZE = 100;
 
