@@ -133,7 +133,7 @@ export class Backend {
         const started = this.jobs.start('import', async (ctx) => {
           const r = await importFiles(
             db,
-            files.map((f) => ({ path: f, name: this.displayName(f) })),
+            files.map((f) => ({ path: f, name: path.basename(f) })),
             { signal: ctx.signal, onProgress: (p) => ctx.progress(p.file, p.bytesDone, p.bytesTotal) },
           );
           return summary(r, r.files, r.elapsedMs);
@@ -269,11 +269,6 @@ export class Backend {
     }
     if (!fs.existsSync(resolved)) return `cannot read ${path.basename(file)}: no such file`;
     return null;
-  }
-
-  /** Staged uploads live at <root>/<random>/<original name>: report the original name. */
-  private displayName(file: string): string {
-    return path.basename(file);
   }
 }
 

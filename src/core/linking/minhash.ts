@@ -59,5 +59,3 @@ export function similarity(a: Uint32Array, aOff: number, b: Uint32Array, bOff: n
   }
   return filled === 0 ? 0 : same / filled;
 }
-
-export const EMPTY_BIN = EMPTY;

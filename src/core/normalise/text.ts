@@ -15,8 +15,3 @@ export function nfkc(text: string): string {
 export function foldText(raw: string): string {
   return nfkc(raw).replace(/\s+/g, ' ').trim();
 }
-
-/** True when the string holds only ASCII digits (and at least one). */
-export function isDigits(text: string): boolean {
-  return /^\d+$/.test(text);
-}

@@ -24,7 +24,3 @@ export function ensureSource(db: Db, kind: SourceKind, name: string, extra: { ur
     .run(kind, name, extra.url ?? null, extra.precinct ?? null, new Date().toISOString());
   return Number(info.lastInsertRowid);
 }
-
-export function getSource(db: Db, id: number): SourceRow | undefined {
-  return db.prepare<[number], SourceRow>('SELECT * FROM source WHERE id = ?').get(id);
-}

@@ -99,10 +99,6 @@ export async function saveFeedToken(db: Db, vault: TokenVault, source: FeedSourc
   db.prepare("UPDATE source SET token_sealed = ? WHERE kind = 'feed' AND id = ?").run(sealed, source.id);
 }
 
-export function forgetFeedToken(db: Db, id: number): void {
-  db.prepare("UPDATE source SET token_sealed = NULL WHERE kind = 'feed' AND id = ?").run(id);
-}
-
 /** The feed's token, opened by the vault; null when none is stored. */
 export async function loadFeedToken(db: Db, vault: TokenVault, source: FeedSource): Promise<string | null> {
   const row = db.prepare<[number], { token_sealed: string | null }>('SELECT token_sealed FROM source WHERE id = ?').get(source.id);

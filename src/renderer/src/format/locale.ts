@@ -4,8 +4,6 @@ import type { Settings } from '../../../common/api';
 
 export type Language = Settings['language'];
 
-export const LANGUAGES: readonly Language[] = ['zh-CN', 'en'];
-
 /** British English gives "3 Jun 2017" and a 24-hour clock, which reads well next to Chinese data. */
 export function intlLocale(language: Language): string {
   return language === 'zh-CN' ? 'zh-CN' : 'en-GB';
