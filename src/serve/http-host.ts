@@ -68,9 +68,26 @@ function cookieToken(req: http.IncomingMessage): string | null {
   return null;
 }
 
+// A refused request's body is read (up to this much) before the answer, so the client reads the
+// answer instead of a reset connection; a larger one is cut off.
+const MAX_DRAIN = 1024 * 1024;
+
 function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-  res.end(body);
+  const write = (): void => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(body);
+  };
+  const req = res.req;
+  if (req.readableEnded || req.destroyed) return write();
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > MAX_DRAIN) req.destroy();
+  });
+  req.once('end', write);
+  req.once('close', write);
+  req.resume();
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
@@ -110,6 +127,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       else res.destroy();
     });
   });
+  // A request the HTTP parser refuses (malformed, headers too large) is answered with a reason.
+  server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
+    const status = e.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const reason = `the request is not well-formed HTTP (${e.code ?? 'parse error'})`;
+    socket.end(
+      `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\nConnection: close\r\n\r\n${reason}`,
+    );
+  });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -118,7 +144,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'wrong Host header');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // The request target is a path: read against this origin as text, so that "//host/x" stays a
+    // path instead of naming another host.
+    let url: URL;
+    try {
+      url = new URL(`http://127.0.0.1:${port}${(req.url ?? '/').startsWith('/') ? (req.url ?? '/') : `/${req.url ?? ''}`}`);
+    } catch {
+      return send(res, 400, 'the address is not well-formed');
+    }
 
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
