@@ -221,18 +221,15 @@ export class Backend {
     this.db.close();
   }
 
-  /** After a job changed reports (import, demo, sync): link what changed, incrementally. */
+  /** After a job changed reports (import, demo, sync): link what changed, incrementally (a job from now on). */
   private afterChange(): void {
-    // Deferred so the finished job is fully released before the next one starts.
-    setImmediate(() => this.linking.start(false, true));
+    this.linking.start(false, true);
   }
 
   /** Relink what a correction or an ignore-list change marked; after the running job if one runs. */
   private requestRelink(): void {
     this.relinkPending = false;
-    setImmediate(() => {
-      if (this.linking.start(false, true) === null && this.linking.available) this.relinkPending = true;
-    });
+    if (this.linking.start(false, true) === null && this.linking.available) this.relinkPending = true;
   }
 
   /**

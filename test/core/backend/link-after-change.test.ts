@@ -36,9 +36,8 @@ describe('linking after changes', () => {
       if (!again.ok) throw new Error(again.error.message);
       const full = await doneOf(events, (o) => o.jobId === (again.value as { jobId: string }).jobId);
       expect(full).toMatchObject({ ok: true, summary: { mode: 'full', series: summary?.series } });
-      // A link run changes series, not reports: it must not trigger another run by itself.
-      // A run after a change starts on the next turn of the event loop (Backend.afterChange): none does.
-      await new Promise((r) => setImmediate(r));
+      // A link run changes series, not reports: it must not trigger another run by itself. A run
+      // after a change is the running job as soon as the change's job has ended: none is.
       expect(await b.call('job.current', {})).toEqual({ ok: true, value: null });
       expect(events.events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link')).toHaveLength(2);
     } finally {
