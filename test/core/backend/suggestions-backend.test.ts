@@ -78,8 +78,7 @@ describe('suggestions through the backend', () => {
         ok: true,
         value: { status: 'rejected' },
       });
-      // A relink would start on the next turn of the event loop (Backend.requestRelink): none does.
-      await new Promise((r) => setImmediate(r));
+      // A relink would be the running job as soon as it is asked for (Backend.requestRelink): none is.
       expect(await b.call('job.current', {})).toEqual({ ok: true, value: null });
       expect(links(events)).toBe(1);
 
