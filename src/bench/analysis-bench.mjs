@@ -12,34 +12,40 @@ import { ROOT, row } from './measure.mjs';
 
 const WORKER = path.join(ROOT, 'out', 'main', 'backend-worker.js');
 
+// Both workers speak the workers' protocol (src/core/worker/protocol.ts): numbered requests,
+// each answered by a result or an error; request 0 is the task a worker was started for.
 function backend(dbPath) {
   const worker = new Worker(WORKER, { workerData: { dbPath, vaultKind: 'bench' } });
   let seq = 0;
   const pending = new Map();
   const ready = new Promise((resolve, reject) => {
     worker.on('message', (m) => {
-      if (m.type === 'ready') resolve();
-      else if (m.type === 'fatal') reject(new Error(m.message));
-      else if (m.type === 'response') {
-        pending.get(m.seq)?.(m.result);
+      if (m.seq === 0 && m.type === 'result') resolve();
+      else if (m.seq === 0 && m.type === 'error') reject(new Error(m.error.message));
+      else if (m.type === 'result') {
+        pending.get(m.seq)?.(m.value);
         pending.delete(m.seq);
       }
     });
     worker.on('error', reject);
   });
+  const request = (req) => {
+    const s = ++seq;
+    worker.postMessage({ type: 'request', seq: s, request: req });
+    return s;
+  };
   const call = (method, arg) =>
     new Promise((resolve, reject) => {
-      const s = ++seq;
+      const s = request({ op: 'call', method, arg });
       pending.set(s, (r) => (r.ok ? resolve(r.value) : reject(new Error(`${method}: ${r.error.message}`))));
-      worker.postMessage({ type: 'call', seq: s, method, arg });
     });
-  return { ready, call, close: () => worker.postMessage({ type: 'close' }) };
+  return { ready, call, close: () => request({ op: 'close' }) };
 }
 
 function warm(dbPath) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(ROOT, 'out', 'main', 'analysis-worker.js'), { workerData: { dbPath } });
-    worker.on('message', (m) => (m.type === 'done' ? resolve() : reject(new Error(m.message))));
+    worker.on('message', (m) => (m.type === 'result' ? resolve() : m.type === 'error' ? reject(new Error(m.error.message)) : undefined));
     worker.on('error', reject);
   });
 }

@@ -46,6 +46,19 @@ export class ExpectedError extends Error {
   }
 }
 
+/** Work that was asked to stop (a link run, a sync's wait or request): told apart from a failure. */
+export class Cancelled extends ExpectedError {
+  override name = 'Cancelled';
+  constructor(message = 'cancelled') {
+    super('cancelled', message);
+  }
+}
+
+/** A Cancelled, or one that crossed a thread boundary (code 'cancelled'). */
+export function isCancelled(e: unknown): boolean {
+  return e instanceof ExpectedError && e.code === 'cancelled';
+}
+
 /**
  * A handler's answer, with the ExpectedError it throws answered as a failed result: the one
  * conversion (Backend.call runs every handler through it). Anything else is thrown on.

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { BackendClient } from '../core/backend/backend-client';
 import { STORE_FILE } from '../core/store/paths';
+import { requireWorker } from '../core/worker/locate';
 import { electronNativeBinding } from './native-binding';
 import { SaveTargets } from './save-targets';
 import { SafeStorageVault } from './safe-storage-vault';
@@ -64,7 +65,9 @@ async function start(): Promise<void> {
   // and a launch that shows nothing for that long looks like one that failed. A store that
   // cannot be opened (one written by a newer Casegraph, say) is said in a dialog, not only on a
   // console the investigator never sees.
-  const started = BackendClient.start(path.join(here, 'backend-worker.js'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault);
+  const started = Promise.resolve().then(() =>
+    BackendClient.start(requireWorker('backend'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault),
+  );
   const trusted = rendererUrl();
   const saveTargets = new SaveTargets();
   ipcMain.handle('casegraph:call', async (event, method: unknown, arg: unknown) => {

@@ -2,7 +2,8 @@
 // and wait for long jobs to finish.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { ApiArg, ApiEvent, ApiMethod, ApiValue, JobOutcome, Result } from '../../src/common/api';
+import type { ApiArg, ApiEvent, ApiMethod, ApiValue, Result } from '../../src/common/api';
+import { EventLog } from '../support/events';
 
 export async function call<M extends ApiMethod>(
   request: APIRequestContext,
@@ -16,10 +17,9 @@ export async function call<M extends ApiMethod>(
   return result.value;
 }
 
-/** The backend's event stream (/api/events), read as the page reads it, with the session's token. */
+/** The backend's event stream (/api/events), read as the page reads it, with the session's token, into the tests' EventLog. */
 class JobEvents {
-  private readonly done: JobOutcome[] = [];
-  private readonly waiters: { match: (o: JobOutcome) => boolean; resolve: (o: JobOutcome) => void }[] = [];
+  readonly log = new EventLog();
   private constructor(private readonly abort: AbortController) {}
 
   static async open(request: APIRequestContext, origin: string): Promise<JobEvents> {
@@ -47,7 +47,7 @@ class JobEvents {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             if (block.startsWith(': connected')) resolveConnected();
-            if (block.startsWith('data: ')) events.take(JSON.parse(block.slice(6)) as ApiEvent);
+            if (block.startsWith('data: ')) events.log.push(JSON.parse(block.slice(6)) as ApiEvent);
           }
         }
       } catch {
@@ -58,39 +58,18 @@ class JobEvents {
     return events;
   }
 
-  private take(e: ApiEvent): void {
-    if (e.type !== 'job.done') return;
-    this.done.push(e.outcome);
-    for (const w of this.waiters.filter((x) => x.match(e.outcome))) {
-      this.waiters.splice(this.waiters.indexOf(w), 1);
-      w.resolve(e.outcome);
-    }
-  }
-
-  /** The first job to finish since the stream opened that matches. */
-  next(match: (o: JobOutcome) => boolean, timeoutMs = 120_000): Promise<JobOutcome> {
-    const seen = this.done.find(match);
-    if (seen !== undefined) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no such job finished')), timeoutMs);
-      this.waiters.push({ match, resolve: (o) => (clearTimeout(timer), resolve(o)) });
-    });
-  }
-
   close(): void {
     this.abort.abort();
   }
 }
 
+const JOB_TIMEOUT_MS = 120_000;
+
 /** Wait until no job is running (the link run after a change, a relink we started): each running job's end, as its event says. */
 export async function idle(request: APIRequestContext, origin: string): Promise<void> {
   const events = await JobEvents.open(request, origin);
   try {
-    for (;;) {
-      const current = await call(request, origin, 'job.current', {});
-      if (current === null) return;
-      await events.next((o) => o.jobId === current.jobId);
-    }
+    await events.log.idle(() => call(request, origin, 'job.current', {}), JOB_TIMEOUT_MS);
   } finally {
     events.close();
   }
@@ -101,7 +80,7 @@ export async function afterRelink<T>(request: APIRequestContext, origin: string,
   const events = await JobEvents.open(request, origin);
   try {
     const value = await change();
-    await events.next((o) => o.kind === 'link');
+    await events.log.done((o) => o.kind === 'link', { timeoutMs: JOB_TIMEOUT_MS });
     return value;
   } finally {
     events.close();
@@ -114,7 +93,7 @@ export async function relink(request: APIRequestContext, origin: string): Promis
   const events = await JobEvents.open(request, origin);
   try {
     const { jobId } = await call(request, origin, 'link.start', { full: true });
-    await events.next((o) => o.jobId === jobId);
+    await events.log.outcome(jobId, JOB_TIMEOUT_MS);
   } finally {
     events.close();
   }

@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
+import type { ApiEvent, JobProgress } from '../../src/common/api';
+import { EventLog } from '../support/events';
 import { ROOT, watchConsole } from './serve-fixture';
+
+/** The preload's bridge, as the page sees it. */
+interface Bridge {
+  call(method: string, arg: unknown): Promise<{ ok: boolean; value?: unknown }>;
+  onEvent(listener: (e: unknown) => void): () => void;
+}
 
 function electronBinary(): string | null {
   const pkg = path.join(ROOT, 'node_modules', 'electron');
@@ -87,42 +95,21 @@ test.describe('Electron app', () => {
         .first()
         .click();
       await expect(page.getByRole('grid').or(page.getByRole('table')).first()).toBeVisible({ timeout: 60_000 });
-      const caseId = await page.evaluate(async () => {
-        type Done = { type: string; outcome?: { jobId: string } };
-        const bridge = (
-          globalThis as unknown as {
-            casegraph: {
-              call(m: string, a: unknown): Promise<{ ok: boolean; value?: unknown }>;
-              onEvent(listener: (e: Done) => void): () => void;
-            };
-          }
-        ).casegraph;
-        // Every job that ends, as the app's own event stream says, and a wait for one by its id.
-        const ended = new Set<string>();
-        const waiting = new Map<string, () => void>();
-        bridge.onEvent((e) => {
-          if (e.type !== 'job.done' || e.outcome === undefined) return;
-          ended.add(e.outcome.jobId);
-          waiting.get(e.outcome.jobId)?.();
-        });
-        const end = (jobId: string): Promise<void> =>
-          ended.has(jobId) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(jobId, resolve));
-        const wait = async (): Promise<void> => {
-          for (;;) {
-            const current = (await bridge.call('job.current', {})).value as { jobId: string } | null;
-            if (current === null) return;
-            await end(current.jobId);
-          }
-        };
-        await wait();
-        const started = (await bridge.call('link.start', { full: true })).value as { jobId: string };
-        await end(started.jobId);
-        const page1 = (await bridge.call('series.query', { offset: 0, limit: 1 })).value as { rows: { id: string }[] };
-        const created = (await bridge.call('cases.create', { title: 'Electron export', series: [page1.rows[0]?.id] })).value as {
-          id: string;
-        };
-        return created.id;
+      // The app's own event stream, handed to the test's EventLog, and its API, as the page calls them.
+      const events = new EventLog();
+      await page.exposeFunction('casegraphTestEvent', (e: ApiEvent) => events.push(e));
+      await page.evaluate(() => {
+        const g = globalThis as unknown as { casegraph: Bridge; casegraphTestEvent(e: unknown): void };
+        g.casegraph.onEvent((e) => g.casegraphTestEvent(e));
       });
+      const call = async <T>(method: string, arg: unknown): Promise<T> =>
+        (await page.evaluate(([m, a]) => (globalThis as unknown as { casegraph: Bridge }).casegraph.call(m as string, a), [method, arg]))
+          .value as T;
+      await events.idle(() => call<JobProgress | null>('job.current', {}));
+      const started = await call<{ jobId: string }>('link.start', { full: true });
+      await events.outcome(started.jobId);
+      const page1 = await call<{ rows: { id: string }[] }>('series.query', { offset: 0, limit: 1 });
+      const caseId = (await call<{ id: string }>('cases.create', { title: 'Electron export', series: [page1.rows[0]?.id] })).id;
       await page.evaluate((id) => (window.location.hash = `#/cases/${encodeURIComponent(id)}`), caseId);
       await page.getByRole('button', { name: '导出案件包' }).click();
       await expect(page.getByText('已保存到')).toBeVisible({ timeout: 60_000 });

@@ -9,3 +9,8 @@ export function builtFile(name: string): string {
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: npm test builds it first (npm run build)`);
   return file;
 }
+
+/** The built link and analysis workers, as the backend worker passes them to its Backend. */
+export function builtWorkers(): { readonly linkWorkerFile: string; readonly analysisWorkerFile: string } {
+  return { linkWorkerFile: builtFile('link-worker.js'), analysisWorkerFile: builtFile('analysis-worker.js') };
+}

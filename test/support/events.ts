@@ -1,6 +1,20 @@
 // The backend's events as a test sees them: every event kept in order, and waits that resolve
-// the moment a matching event arrives (never by polling on a timer).
-import type { ApiEvent, JobOutcome } from '../../src/common/api';
+// the moment a matching event arrives (never by polling on a timer). The one wait-for-job helper
+// of the tests: backend tests push the Backend's events here, the end-to-end tests the served
+// event stream's or the Electron bridge's.
+import type { ApiEvent, JobOutcome, JobProgress, Result } from '../../src/common/api';
+
+/** job.current, however the test reaches the API. */
+export type CurrentJob = () => Promise<JobProgress | null>;
+
+/** job.current through anything with the transports' `call` (a Backend, a BackendClient). */
+export function currentJobOf(api: { call(method: string, arg: unknown): Promise<Result<unknown>> }): CurrentJob {
+  return async () => {
+    const r = await api.call('job.current', {});
+    if (!r.ok) throw new Error(`job.current: ${r.error.code} ${r.error.message}`);
+    return r.value as JobProgress | null;
+  };
+}
 
 interface Waiter {
   readonly match: (e: ApiEvent) => boolean;
@@ -48,5 +62,18 @@ export class EventLog {
   /** The outcome of the job with this id. */
   outcome(jobId: string, timeoutMs?: number): Promise<JobOutcome> {
     return this.done((o) => o.jobId === jobId, timeoutMs === undefined ? {} : { timeoutMs });
+  }
+
+  /**
+   * Resolves once no job runs: the running job (as `current` says) is awaited to its end, then
+   * the next one, until there is none. A relink a change asks for is the running job at once, so
+   * it is awaited too.
+   */
+  async idle(current: CurrentJob, timeoutMs?: number): Promise<void> {
+    for (;;) {
+      const job = await current();
+      if (job === null) return;
+      await this.outcome(job.jobId, timeoutMs);
+    }
   }
 }

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { startLinkWorker } from '../../core/linking/link-client';
 import type { LinkRunSummary } from '../../core/linking/store-io';
 import { openStore } from '../../core/store/db';
+import { builtWorker } from '../../core/worker/locate';
 import { UsageError, progressReporter, type Command } from '../cli-kit';
-
-const here = import.meta.dirname;
 
 export const linkCommand: Command = {
   name: 'link',
@@ -21,9 +18,9 @@ export const linkCommand: Command = {
     // Make sure the store exists and is migrated before the worker opens it.
     openStore(ctx.db).close();
     const bar = progressReporter('linking');
-    const workerFile = path.join(here, 'link-worker.js');
+    const workerFile = builtWorker('link');
     let summary: LinkRunSummary | null;
-    if (fs.existsSync(workerFile)) {
+    if (workerFile !== null) {
       const job = startLinkWorker(workerFile, { dbPath: ctx.db, full, ...(estimate ? { estimate } : {}) }, (stage, done, total) =>
         bar.update(done, total, ` ${stage}`),
       );

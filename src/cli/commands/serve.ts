@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BackendClient } from '../../core/backend/backend-client';
 import { FileTokenVault, tokenKeyPathFor } from '../../core/sync/file-token-vault';
+import { builtWorker, notBuilt } from '../../core/worker/locate';
 import { startHost } from '../../serve/http-host';
 import { CliError, UsageError, intOption, type Command } from '../cli-kit';
 
@@ -18,6 +19,8 @@ export const serveCommand: Command = {
     const port = intOption(ctx.values, 'port', 0, 65535) ?? 0;
     const rendererDir = path.join(here, '..', 'renderer');
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new CliError(`the UI is not built (${rendererDir}); run npm run build`);
+    const backendWorker = builtWorker('backend');
+    if (backendWorker === null) throw new CliError(notBuilt('backend'));
     const stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-uploads-'));
     // Feed tokens are sealed with the key file beside the store, as `casegraph sync` does.
     const vault = new FileTokenVault(tokenKeyPathFor(ctx.db));
@@ -28,7 +31,7 @@ export const serveCommand: Command = {
       2000,
     );
     const backend = await BackendClient.start(
-      path.join(here, 'backend-worker.js'),
+      backendWorker,
       { dbPath: ctx.db, importRoot: stagingDir, downloadRoot: path.join(stagingDir, 'downloads') },
       vault,
     )

@@ -1,9 +1,10 @@
 // Worker entry: after a link run, computes what the investigator UI reads from caches (the
 // overview's store-wide figures, every series' victims and categories) on its own connection,
-// so the backend thread keeps answering meanwhile (seconds at a million reports). A thin adapter:
-// the work is warmOverview and refreshAllStats, tested without a worker.
-import { parentPort, workerData } from 'node:worker_threads';
+// so the backend thread keeps answering meanwhile (seconds at a million reports). A thin adapter
+// in the workers' protocol (src/core/worker/protocol.ts): the work is warmOverview and
+// refreshAllStats, tested without a worker.
 import { openStore } from '../store/db';
+import { runTask, workerSide } from '../worker/worker-side';
 import { warmOverview } from './overview';
 import { refreshAllStats } from './series-rows';
 
@@ -12,11 +13,9 @@ export interface AnalysisWorkerInit {
   readonly nativeBinding?: string;
 }
 
-const port = parentPort;
-if (!port) throw new Error('analysis-worker must run in a worker thread');
-const init = workerData as AnalysisWorkerInit;
+const { port, init } = workerSide<AnalysisWorkerInit>('analysis-worker');
 
-try {
+void runTask<never, null>(port, () => {
   const db = openStore(init.dbPath, init.nativeBinding ? { nativeBinding: init.nativeBinding } : {});
   try {
     warmOverview(db);
@@ -24,8 +23,5 @@ try {
   } finally {
     db.close();
   }
-  port.postMessage({ type: 'done' });
-} catch (e) {
-  port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-}
-port.close();
+  return null;
+}).then(() => port.close());

@@ -1,10 +1,11 @@
-// The host side of the backend worker: starts it, numbers requests, routes responses and events.
-// Used by the Electron main process and by `casegraph serve` alike. Each host brings the token
-// vault the worker's Backend seals and opens feed tokens with (safeStorage, or a key file).
+// The host side of the backend worker (protocol.ts): starts it, numbers requests, routes results
+// and events. Used by the Electron main process and by `casegraph serve` alike. Each host brings
+// the token vault the worker's Backend seals and opens feed tokens with (safeStorage, or a key file).
 import { Worker } from 'node:worker_threads';
 import type { ApiEvent, Result } from '../../common/api';
 import type { TokenVault } from '../sync/token-vault';
-import type { HostMessage, WorkerInit, WorkerMessage } from './protocol';
+import { TASK } from '../worker/protocol';
+import type { BackendRequest, HostMessage, WorkerInit, WorkerMessage } from './protocol';
 import { answerVaultRequest } from './remote-vault';
 
 export class BackendClient {
@@ -18,13 +19,13 @@ export class BackendClient {
     private readonly vault: TokenVault,
   ) {
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'vault') {
+      if (m.type === 'request') {
         void answerVaultRequest(this.vault, m).then((answer) => this.post(answer));
-      } else if (m.type === 'response') {
-        this.pending.get(m.seq)?.(m.result);
+      } else if (m.type === 'progress') {
+        for (const l of this.listeners) l(m.progress);
+      } else if (m.type === 'result' && m.seq !== TASK && m.value !== null) {
+        this.pending.get(m.seq)?.(m.value);
         this.pending.delete(m.seq);
-      } else if (m.type === 'event') {
-        for (const l of this.listeners) l(m.event);
       }
     });
     worker.on('error', (e) => this.fail(`the backend stopped: ${e.message}`));
@@ -37,13 +38,14 @@ export class BackendClient {
     const worker = new Worker(workerFile, { workerData });
     return new Promise((resolve, reject) => {
       const onMessage = (m: WorkerMessage): void => {
-        if (m.type === 'ready') {
+        if (m.seq !== TASK) return;
+        if (m.type === 'result') {
           worker.off('message', onMessage);
           resolve(new BackendClient(worker, vault));
-        } else if (m.type === 'fatal') {
+        } else if (m.type === 'error') {
           worker.off('message', onMessage);
           void worker.terminate();
-          reject(new Error(m.message));
+          reject(new Error(m.error.message));
         }
       };
       worker.on('message', onMessage);
@@ -53,10 +55,9 @@ export class BackendClient {
 
   call(method: string, arg: unknown): Promise<Result<unknown>> {
     if (this.dead) return Promise.resolve({ ok: false, error: { code: 'backend_stopped', message: this.dead } });
-    const seq = ++this.seq;
     return new Promise((resolve) => {
+      const seq = this.request({ op: 'call', method, arg });
       this.pending.set(seq, resolve);
-      this.post({ type: 'call', seq, method, arg });
     });
   }
 
@@ -68,9 +69,15 @@ export class BackendClient {
   async close(): Promise<void> {
     if (this.dead) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
-    this.post({ type: 'close' });
+    this.request({ op: 'close' });
     await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
     await this.worker.terminate();
+  }
+
+  private request(request: BackendRequest): number {
+    const seq = ++this.seq;
+    this.post({ type: 'request', seq, request });
+    return seq;
   }
 
   private post(m: HostMessage): void {

@@ -1,23 +1,22 @@
-// Worker entry: a thin adapter between the host's messages and the Backend. The Backend's token
-// vault is the host's, reached through vault requests (protocol.ts).
-import fs from 'node:fs';
-import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker entry: a thin adapter between the host's messages (protocol.ts) and the Backend. The
+// Backend's token vault is the host's, reached through vault requests; the link and analysis
+// workers are the ones built beside this one (src/core/worker/locate.ts).
+import { failure, progress, result, TASK } from '../worker/protocol';
+import { builtWorker } from '../worker/locate';
+import { workerSide } from '../worker/worker-side';
 import { Backend } from './backend';
 import type { HostMessage, WorkerInit, WorkerMessage } from './protocol';
 import { RemoteVault } from './remote-vault';
 
-const port = parentPort;
-if (!port) throw new Error('backend-worker must run in a worker thread');
+const { port, init } = workerSide<WorkerInit>('backend-worker');
 const post = (m: WorkerMessage): void => port.postMessage(m);
 
-const init = workerData as WorkerInit;
-
-/** The link worker is built next to this one (out/main); linking runs after every change. */
-function linkWorker(): { linkWorkerFile?: string } {
-  const file = path.join(import.meta.dirname, 'link-worker.js');
-  return fs.existsSync(file) ? { linkWorkerFile: file } : {};
+function workerFiles(): { linkWorkerFile?: string; analysisWorkerFile?: string } {
+  const link = builtWorker('link');
+  const analysis = builtWorker('analysis');
+  return { ...(link ? { linkWorkerFile: link } : {}), ...(analysis ? { analysisWorkerFile: analysis } : {}) };
 }
+
 const vault = new RemoteVault(init.vaultKind, post);
 let backend: Backend | null = null;
 try {
@@ -27,26 +26,26 @@ try {
     ...(init.importRoot ? { importRoot: init.importRoot } : {}),
     ...(init.downloadRoot ? { downloadRoot: init.downloadRoot } : {}),
     vault,
-    ...linkWorker(),
-    onEvent: (event) => post({ type: 'event', event }),
+    ...workerFiles(),
+    onEvent: (event) => post(progress(TASK, event)),
   });
-  post({ type: 'ready' });
+  post(result(TASK, null));
 } catch (e) {
-  post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+  post(failure(TASK, e));
 }
 
 port.on('message', (m: HostMessage) => {
-  switch (m.type) {
-    case 'close':
-      vault.close('the backend is closing');
-      backend?.close();
-      port.close();
-      return;
-    case 'vault.result':
-      vault.settle(m);
-      return;
-    case 'call':
-      if (!backend) return;
-      void backend.call(m.method, m.arg).then((result) => post({ type: 'response', seq: m.seq, result }));
+  if (m.type === 'result' || m.type === 'error') {
+    vault.settle(m);
+    return;
+  }
+  if (m.type !== 'request') return;
+  const { seq, request } = m;
+  if (request.op === 'close') {
+    vault.close('the backend is closing');
+    backend?.close();
+    port.close();
+  } else if (backend) {
+    void backend.call(request.method, request.arg).then((answer) => post(result(seq, answer)));
   }
 });

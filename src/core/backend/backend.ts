@@ -6,7 +6,6 @@
 import { answer, fail, JOB_BUSY, ok } from '../../common/result';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { isStoreBusy, openStore, schemaVersion, type Db } from '../store/db';
@@ -23,6 +22,8 @@ import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
 import { analysisHandlers } from './analysis-handlers';
 import { bundleHandlers } from './bundle-handlers';
+import type { AnalysisWorkerInit } from '../analysis/analysis-worker';
+import { runWorker, type RunningWorker } from '../worker/run-worker';
 
 export interface BackendOptions {
   readonly dbPath: string;
@@ -34,8 +35,10 @@ export interface BackendOptions {
   readonly vault: TokenVault;
   /** Bounds of syncs the investigator starts (tests pass small ones). */
   readonly syncPolicy?: SyncPolicyInput;
-  /** The built link worker (out/main/link-worker.js); series are kept current when it is given. */
+  /** The built link worker (src/core/worker/locate.ts); series are kept current when it is given. */
   readonly linkWorkerFile?: string;
+  /** The built analysis worker; the caches are warmed after each link run when it is given. */
+  readonly analysisWorkerFile?: string;
   /** The browser host: exported bundles are written here and served at /api/download/<id>. */
   readonly downloadRoot?: string;
   /** How long a call waits, in all, for the store's write lock held by another connection (default 2 minutes). */
@@ -58,9 +61,10 @@ export class Backend {
   private readonly linking: LinkJobs;
   /** A relink asked for while another job ran: started when that job ends. */
   private relinkPending = false;
-  /** The analysis worker warming caches after a link run, if one runs. */
-  private warmer: Worker | null = null;
+  /** The analysis worker warming caches after a link run, if one runs, and its end. */
+  private warmer: RunningWorker<null> | null = null;
   private warmAgain = false;
+  private readonly warmWaiters: (() => void)[] = [];
   private closed = false;
   readonly handlers: CasegraphApi;
 
@@ -213,52 +217,53 @@ export class Backend {
     this.scheduler.close();
     this.jobs.cancelRunning();
     this.closed = true;
-    void this.warmer?.terminate();
+    void this.warmer?.worker.terminate();
     this.db.close();
   }
 
-  /** After a job changed reports (import, demo, sync): link what changed, incrementally. */
+  /** After a job changed reports (import, demo, sync): link what changed, incrementally (a job from now on). */
   private afterChange(): void {
-    // Deferred so the finished job is fully released before the next one starts.
-    setImmediate(() => this.linking.start(false, true));
+    this.linking.start(false, true);
   }
 
   /** Relink what a correction or an ignore-list change marked; after the running job if one runs. */
   private requestRelink(): void {
     this.relinkPending = false;
-    setImmediate(() => {
-      if (this.linking.start(false, true) === null && this.linking.available) this.relinkPending = true;
-    });
+    if (this.linking.start(false, true) === null && this.linking.available) this.relinkPending = true;
   }
 
   /**
    * After a link run: the overview's figures and every series' victims and categories are
-   * computed again in the analysis worker (built beside the link worker), off this thread.
-   * Without it they are computed when first asked for.
+   * computed again in the analysis worker, off this thread. Without it they are computed when
+   * first asked for.
    */
   private warmCaches(): void {
-    const { linkWorkerFile, dbPath, nativeBinding } = this.options;
-    if (linkWorkerFile === undefined) return;
+    const { analysisWorkerFile, dbPath, nativeBinding } = this.options;
+    if (analysisWorkerFile === undefined) return;
     if (this.warmer !== null) {
       this.warmAgain = true;
       return;
     }
-    const file = path.join(path.dirname(linkWorkerFile), 'analysis-worker.js');
-    if (!fs.existsSync(file)) return;
-    const worker = new Worker(file, { workerData: { dbPath, ...(nativeBinding ? { nativeBinding } : {}) } });
-    this.warmer = worker;
+    const init: AnalysisWorkerInit = { dbPath, ...(nativeBinding ? { nativeBinding } : {}) };
+    const run = runWorker<AnalysisWorkerInit, never, null>(analysisWorkerFile, init, { name: 'the analysis worker' });
+    this.warmer = run;
     const done = (): void => {
-      if (this.warmer !== worker) return;
+      if (this.warmer !== run) return;
       this.warmer = null;
       // Another link run ended meanwhile: its changes are warmed too.
       if (this.warmAgain && !this.closed) {
         this.warmAgain = false;
         this.warmCaches();
       }
+      if (this.warmer === null) for (const resolve of this.warmWaiters.splice(0)) resolve();
     };
     // A cache only: a failure costs the next look the time to compute it.
-    worker.on('error', done);
-    worker.on('exit', done);
+    run.done.then(done, done);
+  }
+
+  /** Resolves once no analysis worker runs (tests, benchmarks): the caches are as warm as they get. */
+  whenWarm(): Promise<void> {
+    return this.warmer === null ? Promise.resolve() : new Promise((resolve) => this.warmWaiters.push(resolve));
   }
 
   private importProblem(file: string): string | null {

@@ -3,7 +3,9 @@
 // A job the backend started by itself (the incremental link after a change) is preemptible:
 // when the investigator starts something, it is cancelled and their job starts as soon as it
 // has stopped. Nothing is lost: the next link run picks up every change since the last
-// completed one.
+// completed one. Such a job is usually asked for as another one ends (`deferred`): it is the
+// running job at once — job.current shows it, a new job waits for it or pushes it aside — and
+// its work begins on the next turn of the event loop, once the ended job is fully released.
 import type { ApiError, JobKind, JobOutcome, JobProgress, JobSummaries } from '../../common/api';
 
 export type { JobKind };
@@ -29,14 +31,25 @@ interface Running {
   latest: JobProgress;
 }
 
+interface Queued {
+  readonly id: string;
+  readonly kind: JobKind;
+  readonly work: Work;
+}
+
 export interface StartOptions {
   /** Started by the backend itself: gives way to a job the investigator starts. */
   readonly preemptible?: boolean;
+  /**
+   * Its work begins on the next turn of the event loop (it is the running job meanwhile); it is
+   * then handed a signal already aborted if it was cancelled or pushed aside before that.
+   */
+  readonly deferred?: boolean;
 }
 
 export class Jobs {
   private running: Running | null = null;
-  private waiting: { readonly id: string; readonly kind: JobKind; readonly work: Work } | null = null;
+  private waiting: Queued | null = null;
   private nextId = 1;
 
   constructor(private readonly events: JobEvents) {}
@@ -62,13 +75,29 @@ export class Jobs {
       this.running.controller.abort();
       return id;
     }
-    this.launch(id, kind, work, options.preemptible === true);
+    const job = { id, kind, work };
+    this.register(job, options.preemptible === true);
+    if (options.deferred === true) setImmediate(() => this.begin(job));
+    else this.begin(job);
     return id;
   }
 
-  private launch(id: string, kind: JobKind, work: Work, preemptible: boolean): void {
-    const controller = new AbortController();
-    this.running = { id, kind, controller, preemptible, latest: { jobId: id, kind, phase: 'starting', done: 0, total: null } };
+  /** The running job from now on; its work has not begun. */
+  private register(job: Queued, preemptible: boolean): void {
+    const { id, kind } = job;
+    this.running = {
+      id,
+      kind,
+      controller: new AbortController(),
+      preemptible,
+      latest: { jobId: id, kind, phase: 'starting', done: 0, total: null },
+    };
+  }
+
+  private begin({ id, kind, work }: Queued): void {
+    const running = this.running;
+    if (running?.id !== id) return;
+    const { controller } = running;
     let last = 0;
     const ctx: JobContext = {
       jobId: id,
@@ -112,11 +141,14 @@ export class Jobs {
   }
 
   private finish(outcome: JobOutcome): void {
-    this.running = null;
-    this.events.done(outcome);
+    // The job that waited for this one is the running job before anyone hears of the end, so a
+    // job asked for on hearing it (a relink) waits its turn; its work begins after the event.
     const next = this.waiting;
     this.waiting = null;
-    if (next && !this.running) this.launch(next.id, next.kind, next.work, false);
+    this.running = null;
+    if (next) this.register(next, false);
+    this.events.done(outcome);
+    if (next) this.begin(next);
   }
 }
 

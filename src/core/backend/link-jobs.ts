@@ -29,14 +29,26 @@ export class LinkJobs {
 
   /**
    * Start a link job; null when another job is running or no worker was built. `automatic`
-   * runs (after a change) give way to whatever the investigator starts next.
+   * runs (after a change) give way to whatever the investigator starts next, and are the running
+   * job at once while their work begins on the next turn (Jobs' `deferred`).
    */
   start(full: boolean, automatic = false): string | null {
     const { workerFile, dbPath, nativeBinding } = this.options;
     if (workerFile === undefined) return null;
+    const cancelled: LinkSummary = {
+      mode: full ? 'full' : 'incremental',
+      reports: 0,
+      changed: 0,
+      series: 0,
+      overThreshold: 0,
+      elapsedMs: 0,
+      cancelled: true,
+    };
     return this.options.jobs.start(
       'link',
       async (ctx): Promise<LinkSummary> => {
+        // Pushed aside or cancelled before its turn came: nothing ran.
+        if (ctx.signal.aborted) return cancelled;
         const run = startLinkWorker(workerFile, { dbPath, full, ...(nativeBinding ? { nativeBinding } : {}) }, (stage, done, total) =>
           ctx.progress(stage, done, total),
         );
@@ -44,23 +56,14 @@ export class LinkJobs {
         ctx.signal.addEventListener('abort', cancel, { once: true });
         try {
           const summary = await run.done;
-          if (summary === null)
-            return {
-              mode: full ? 'full' : 'incremental',
-              reports: 0,
-              changed: 0,
-              series: 0,
-              overThreshold: 0,
-              elapsedMs: 0,
-              cancelled: true,
-            };
+          if (summary === null) return cancelled;
           const { mode, reports, changed, series, overThreshold, elapsedMs } = summary;
           return { mode, reports, changed, series, overThreshold, elapsedMs, cancelled: false };
         } finally {
           ctx.signal.removeEventListener('abort', cancel);
         }
       },
-      { preemptible: automatic },
+      { preemptible: automatic, deferred: automatic },
     );
   }
 }

@@ -2,7 +2,11 @@
 // RemoteVault is the TokenVault the Backend uses inside the worker; answerVaultRequest is what
 // the host does with each request, over its own vault.
 import { TokenVaultError, type TokenVault } from '../sync/token-vault';
-import type { VaultRequest, VaultResponse } from './protocol';
+import type { HostMessage, VaultRequest, WorkerMessage } from './protocol';
+
+/** A vault request as the worker posts it, and the host's answer. */
+export type VaultAsk = Extract<WorkerMessage, { type: 'request' }>;
+export type VaultAnswer = Extract<HostMessage, { type: 'result' | 'error' }>;
 
 export class RemoteVault implements TokenVault {
   private seq = 0;
@@ -11,7 +15,7 @@ export class RemoteVault implements TokenVault {
 
   constructor(
     readonly kind: string,
-    private readonly post: (request: VaultRequest) => void,
+    private readonly post: (request: VaultAsk) => void,
   ) {}
 
   seal(token: string, context: string): Promise<string> {
@@ -23,12 +27,12 @@ export class RemoteVault implements TokenVault {
   }
 
   /** Hand over the host's answer; answers to unknown numbers are ignored. */
-  settle(response: VaultResponse): void {
-    const waiting = this.pending.get(response.seq);
+  settle(answer: VaultAnswer): void {
+    const waiting = this.pending.get(answer.seq);
     if (!waiting) return;
-    this.pending.delete(response.seq);
-    if (response.ok) waiting.resolve(response.value);
-    else waiting.reject(new TokenVaultError(response.message));
+    this.pending.delete(answer.seq);
+    if (answer.type === 'result') waiting.resolve(answer.value);
+    else waiting.reject(new TokenVaultError(answer.error.message));
   }
 
   /** The host is gone: fail what waits and whatever is asked later. */
@@ -43,19 +47,20 @@ export class RemoteVault implements TokenVault {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.post({ type: 'vault', seq, op, text, context });
+      this.post({ type: 'request', seq, request: { op, text, context } });
     });
   }
 }
 
 /** The host's side: never throws; a failure travels back as its sentence only. */
-export async function answerVaultRequest(vault: TokenVault, request: VaultRequest): Promise<VaultResponse> {
+export async function answerVaultRequest(vault: TokenVault, ask: VaultAsk): Promise<VaultAnswer> {
+  const { seq, request } = ask;
   try {
     const value = request.op === 'seal' ? await vault.seal(request.text, request.context) : await vault.open(request.text, request.context);
-    return { type: 'vault.result', seq: request.seq, ok: true, value };
+    return { type: 'result', seq, value };
   } catch (e) {
     const message =
       e instanceof TokenVaultError ? e.message : `the ${vault.kind} token vault failed: ${e instanceof Error ? e.message : String(e)}`;
-    return { type: 'vault.result', seq: request.seq, ok: false, message };
+    return { type: 'error', seq, error: { name: 'TokenVaultError', message } };
   }
 }

@@ -1,19 +1,17 @@
-// Prepared batches across a thread boundary, with back-pressure: the producer (the import
-// worker) may run at most WINDOW batches ahead of the consumer (the SQLite thread), so memory
-// stays a few batches whatever the file size. The consumer acknowledges a batch once it has
-// applied it. Both ends work on any MessagePort-like object, so they are tested over a
-// MessageChannel without starting a worker.
+// Prepared batches across a thread boundary, with back-pressure, in the workers' protocol
+// (src/core/worker/protocol.ts): the consumer (the SQLite thread) asks for each batch with a
+// request, keeping at most WINDOW asked for; the producer (the import worker) answers each in
+// order with a batch, null once the file is done, or an error. The producer prepares one batch
+// ahead, so memory stays a few batches whatever the file size. Both ends work on any
+// MessagePort-like object, so they are tested over a MessageChannel without starting a worker.
 
+import { deserialiseError, failure, result, type Message } from '../worker/protocol';
 import type { PreparedBatch } from './pipeline';
 
-/** Producer → consumer. */
-export type BatchMessage =
-  | { readonly type: 'batch'; readonly batch: PreparedBatch }
-  | { readonly type: 'done' }
-  | { readonly type: 'error'; readonly message: string };
-
-/** Consumer → producer: one batch applied. */
-export const ACK = 'ack';
+/** Consumer → producer: one more batch, please. */
+export type BatchRequest = Message<null, never, never>;
+/** Producer → consumer: the next batch, null at the end, or why the file could not be read. */
+export type BatchAnswer = Message<never, never, PreparedBatch | null>;
 
 /** What both ends need of a MessagePort or a Worker. */
 export interface BatchPort {
@@ -23,59 +21,66 @@ export interface BatchPort {
 }
 
 /**
- * Batches in flight. Two keep both threads busy (the producer prepares the next batch while
- * the consumer applies the current one); the third absorbs uneven batch times.
+ * Batches asked for at a time. Two keep both threads busy (the producer prepares the next batch
+ * while the consumer applies the current one); the third absorbs uneven batch times.
  */
 export const WINDOW = 3;
 
-/** Send every batch of `source` over `port`, waiting for acknowledgements to stay within `window`. */
-export async function serveBatches(port: BatchPort, source: AsyncIterable<PreparedBatch>, window = WINDOW): Promise<void> {
-  let credit = window;
-  let wake: (() => void) | null = null;
-  const onAck = (): void => {
-    credit += 1;
-    wake?.();
-    wake = null;
-  };
-  port.on('message', onAck);
-  const post = (m: BatchMessage): void => port.postMessage(m);
-  try {
-    for await (const batch of source) {
-      while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credit -= 1;
-      post({ type: 'batch', batch });
-    }
-    post({ type: 'done' });
-  } catch (e) {
-    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
-  } finally {
-    port.off('message', onAck);
-  }
-}
-
-/**
- * The batches arriving on `port`, acknowledging each when the consumer asks for the next.
- * An `error` message (the producer failed) is thrown here, in the consumer.
- */
-export async function* receiveBatches(port: BatchPort): AsyncGenerator<PreparedBatch, void, undefined> {
-  const queue: BatchMessage[] = [];
+/** A queue of messages arriving on `port`, taken one at a time. */
+function inbox<M>(port: BatchPort): { take(): Promise<M>; close(): void } {
+  const queue: M[] = [];
   let wake: (() => void) | null = null;
   const onMessage = (m: unknown): void => {
-    queue.push(m as BatchMessage);
+    queue.push(m as M);
     wake?.();
     wake = null;
   };
   port.on('message', onMessage);
-  try {
-    for (;;) {
+  return {
+    async take() {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const m = queue.shift() as BatchMessage;
-      if (m.type === 'done') return;
-      if (m.type === 'error') throw new Error(m.message);
-      yield m.batch;
-      port.postMessage(ACK);
+      return queue.shift() as M;
+    },
+    close: () => void port.off('message', onMessage),
+  };
+}
+
+/** Answer each request on `port` with the next batch of `source`, then null; a failure answers with an error. */
+export async function serveBatches(port: BatchPort, source: AsyncIterable<PreparedBatch>): Promise<void> {
+  const requests = inbox<BatchRequest>(port);
+  const post = (m: BatchAnswer): void => port.postMessage(m);
+  try {
+    try {
+      for await (const batch of source) post(result((await requests.take()).seq, batch));
+    } catch (e) {
+      post(failure((await requests.take()).seq, e));
+      return;
+    }
+    post(result((await requests.take()).seq, null));
+  } finally {
+    requests.close();
+  }
+}
+
+/**
+ * The batches arriving on `port`, asking for the next when the consumer has applied one, with
+ * at most `window` asked for. An error answer (the producer failed) is thrown here, in the consumer.
+ */
+export async function* receiveBatches(port: BatchPort, window = WINDOW): AsyncGenerator<PreparedBatch, void, undefined> {
+  const answers = inbox<BatchAnswer>(port);
+  let asked = 0;
+  const ask = (): void => port.postMessage({ type: 'request', seq: ++asked, request: null } satisfies BatchRequest);
+  try {
+    for (let i = 0; i < window; i++) ask();
+    for (;;) {
+      const m = await answers.take();
+      if (m.type === 'error') throw deserialiseError(m.error);
+      if (m.type !== 'result') continue;
+      if (m.value === null) return;
+      yield m.value;
+      ask();
     }
   } finally {
-    port.off('message', onMessage);
+    answers.close();
   }
 }

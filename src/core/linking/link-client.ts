@@ -1,7 +1,9 @@
-// Running the link worker from a host (the CLI, Electron main): spawn it on the built worker
-// file, forward progress, resolve with the summary; `cancel()` asks the worker to stop.
-import { Worker } from 'node:worker_threads';
-import type { LinkWorkerInit, LinkWorkerMessage } from './protocol';
+// Running the link worker from a host (the CLI, the backend's link jobs): spawn it on the built
+// worker file, forward progress, resolve with the summary (null when cancelled); `cancel()`
+// asks the worker to stop.
+import { isCancelled } from '../../common/result';
+import { runWorker } from '../worker/run-worker';
+import type { LinkProgress, LinkWorkerInit } from './protocol';
 import type { LinkRunSummary } from './store-io';
 
 export interface LinkJob {
@@ -17,32 +19,18 @@ export function startLinkWorker(
   const cancelFlag = new SharedArrayBuffer(4);
   // A large young generation: loading allocates millions of short-lived rows and strings, and
   // scavenging a small nursery over and over costs more than the linking itself.
-  const worker = new Worker(workerFile, {
-    workerData: { ...init, cancelFlag } satisfies LinkWorkerInit,
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
-  });
-  const done = new Promise<LinkRunSummary | null>((resolve, reject) => {
-    let settled = false;
-    worker.on('message', (m: LinkWorkerMessage) => {
-      if (m.type === 'progress') onProgress?.(m.stage, m.done, m.total);
-      else if (m.type === 'done') {
-        settled = true;
-        resolve(m.summary);
-      } else if (m.type === 'cancelled') {
-        settled = true;
-        resolve(null);
-      } else {
-        settled = true;
-        reject(new Error(m.message));
-      }
-    });
-    worker.on('error', (e) => {
-      settled = true;
-      reject(e);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`the link worker stopped (exit code ${code})`));
-    });
+  const run = runWorker<LinkWorkerInit, LinkProgress, LinkRunSummary>(
+    workerFile,
+    { ...init, cancelFlag },
+    {
+      name: 'the link worker',
+      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      ...(onProgress ? { onProgress: (p: LinkProgress) => onProgress(p.stage, p.done, p.total) } : {}),
+    },
+  );
+  const done = run.done.catch((e: unknown) => {
+    if (isCancelled(e)) return null;
+    throw e;
   });
   return { done, cancel: () => Atomics.store(new Int32Array(cancelFlag), 0, 1) };
 }

@@ -4,9 +4,10 @@
 // that can run for long, together with a progress report. A cancel therefore lands within
 // milliseconds at any stage; one raised while writing rolls the transaction back.
 
-export class Cancelled extends Error {
-  override readonly name = 'Cancelled';
-}
+// The one Cancelled of the codebase (src/common/result.ts), thrown here when a run is asked to stop.
+import { Cancelled } from '../../common/result';
+
+export { Cancelled };
 
 export interface RunControl {
   readonly signal?: AbortSignal;

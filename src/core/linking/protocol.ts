@@ -1,4 +1,6 @@
-// The small typed protocol between a host (Electron main, the CLI) and the link worker.
+// The link worker's task in the workers' protocol (src/core/worker/protocol.ts): started with
+// LinkWorkerInit, it answers with progress by stage and then the run's summary, or an error
+// (a cancelled run: an ExpectedError with the code 'cancelled').
 import type { LinkRunSummary } from './store-io';
 
 export interface LinkWorkerInit {
@@ -11,9 +13,10 @@ export interface LinkWorkerInit {
   readonly cancelFlag: SharedArrayBuffer;
 }
 
-/** Worker → host. */
-export type LinkWorkerMessage =
-  | { readonly type: 'progress'; readonly stage: string; readonly done: number; readonly total: number | null }
-  | { readonly type: 'done'; readonly summary: LinkRunSummary }
-  | { readonly type: 'cancelled' }
-  | { readonly type: 'error'; readonly message: string };
+export interface LinkProgress {
+  readonly stage: string;
+  readonly done: number;
+  readonly total: number | null;
+}
+
+export type { LinkRunSummary };

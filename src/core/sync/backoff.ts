@@ -1,6 +1,7 @@
 // Waiting between attempts. Exponential back-off with "equal jitter": half the delay is fixed,
 // half random, so a fleet of workstations retrying against one feed spreads out instead of
 // arriving in waves, and no retry comes back immediately. Every wait is cancellable.
+import { Cancelled } from '../../common/result';
 
 export interface BackoffPolicy {
   /** Delay before the first retry, before jitter. */
@@ -15,23 +16,18 @@ export function backoffDelay(retry: number, policy: BackoffPolicy, random: () =>
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** The reason an aborted wait or request rejects with, so callers can tell cancellation apart. */
-export class CancelledError extends Error {
-  override readonly name = 'CancelledError';
-  constructor() {
-    super('cancelled');
-  }
-}
+// An aborted wait or request rejects with Cancelled (src/common/result.ts), so callers can tell
+// cancellation apart.
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(new CancelledError());
+      reject(new Cancelled());
       return;
     }
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new CancelledError());
+      reject(new Cancelled());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);

@@ -6,7 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { CancelledError } from './backoff';
+import { Cancelled } from '../../common/result';
 
 export type TransportFailure =
   /** No complete answer within the deadline. */
@@ -125,10 +125,10 @@ export class FeedTransport {
         req?.destroy();
         reject(e);
       };
-      const onAbort = (): void => fail(new CancelledError());
+      const onAbort = (): void => fail(new Cancelled());
       const timer = setTimeout(() => fail(new TransportError('timeout', `no complete answer within ${duration(timeoutMs)}`)), timeoutMs);
       if (signal?.aborted) {
-        fail(new CancelledError());
+        fail(new Cancelled());
         return;
       }
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -143,7 +143,7 @@ export class FeedTransport {
           'User-Agent': USER_AGENT,
         },
       });
-      req.on('error', (e) => fail(e instanceof TransportError || e instanceof CancelledError ? e : classify(e)));
+      req.on('error', (e) => fail(e instanceof TransportError || e instanceof Cancelled ? e : classify(e)));
       req.on('response', (res) => {
         const status = res.statusCode ?? 0;
         if (status < 200 || status >= 300) {

@@ -1,6 +1,7 @@
 // Getting one page, whatever it takes within the policy's bounds: the feed-protocol.md error
-// table, row by row. Returns the page, or why the sync must stop; throws only CancelledError.
-import { backoffDelay, CancelledError, sleep } from './backoff';
+// table, row by row. Returns the page, or why the sync must stop; throws only Cancelled.
+import { Cancelled } from '../../common/result';
+import { backoffDelay, sleep } from './backoff';
 import { FeedTransport, TransportError } from './feed-http';
 import { parseFeedPage, type FeedPage } from './feed-page';
 import { parseRetryAfter } from './retry-after';
@@ -50,7 +51,7 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
   };
 
   for (;;) {
-    if (req.signal?.aborted) throw new CancelledError();
+    if (req.signal?.aborted) throw new Cancelled();
     let transient: string | null = null;
     try {
       const answer = await transport.get(req.url, req.signal);
@@ -100,7 +101,7 @@ export async function fetchPage(transport: FeedTransport, req: PageRequest): Pro
         return stop('http_error', `the feed answered HTTP ${status} for ${label}, an answer the feed protocol does not define`);
       }
     } catch (e) {
-      if (e instanceof CancelledError) throw e;
+      if (e instanceof Cancelled) throw e;
       if (!(e instanceof TransportError)) throw e;
       if (e.failure === 'too_large' || e.failure === 'decode')
         return stop('bad_page', `${label} is not a feed page: ${e.message}; nothing of it was stored`);

@@ -8,7 +8,7 @@ import { Ingestor } from '../ingest/ingest';
 import { parseRecord } from '../report/parse';
 import { appendAudit } from '../store/audit';
 import type { Db } from '../store/db';
-import { CancelledError } from './backoff';
+import { Cancelled } from '../../common/result';
 import { FeedTransport } from './feed-http';
 import type { FeedPage } from './feed-page';
 import { ensureFeedSource } from './feed-sources';
@@ -190,7 +190,7 @@ export async function syncFeed(db: Db, options: SyncOptions): Promise<SyncSummar
       }
     }
   } catch (e) {
-    if (e instanceof CancelledError) {
+    if (e instanceof Cancelled) {
       status = 'cancelled';
     } else {
       // A store failure (disk full, …): record it if the store still lets us, then let it surface.

@@ -1,7 +1,6 @@
 // The analysis API through the backend as both hosts run it: arguments validated, corrections and
 // ignore-list changes followed by an automatic incremental run of the built link worker, cases
 // surviving relinks, the UI told the store changed.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +8,8 @@ import type { ApiMethod, ApiValue, JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { EventLog } from '../../support/events';
+import { builtWorkers } from '../../support/built';
 import { tempDir } from '../../support/tmp';
-
-const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
 
 const doneOf = (events: EventLog, match: (o: JobOutcome) => boolean, after = 0): Promise<JobOutcome> => events.done(match, { after });
 
@@ -23,13 +21,12 @@ async function call<M extends ApiMethod>(b: Backend, method: M, arg: unknown): P
 
 describe('analysis through the backend', () => {
   it('relinks after a correction and an ignore-list change; cases survive relinks', async () => {
-    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const events = new EventLog();
     const b = new Backend({
       dbPath: path.join(dir, 'store.db'),
       vault: new FileTokenVault(path.join(dir, 'k')),
-      linkWorkerFile: LINK_WORKER,
+      ...builtWorkers(),
       onEvent: events.push,
     });
     try {
@@ -44,7 +41,7 @@ describe('analysis through the backend', () => {
           ro.close();
         }
       };
-      for (let i = 0; i < 400 && cached().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      await b.whenWarm();
       expect(cached()).toEqual(['overview', 'series_stat']);
       const overview = await call(b, 'overview.get', {});
       expect(overview.series).toBeGreaterThan(10);

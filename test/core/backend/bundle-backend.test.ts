@@ -12,7 +12,7 @@ import { WORKSTATION_KEY_FILE } from '../../../src/core/bundle/identity';
 import { openStore } from '../../../src/core/store/db';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { startHost } from '../../../src/serve/http-host';
-import { EventLog } from '../../support/events';
+import { currentJobOf, EventLog } from '../../support/events';
 import { tempDir } from '../../support/tmp';
 import { linkedStore } from '../bundle/fixture';
 
@@ -126,9 +126,9 @@ describe('bundle API', () => {
       expect(await value(receiver.b.call('bundle.imports', {}))).toEqual([
         expect.objectContaining({ bureau: '南京市公安局玄武分局', trusted: true, redaction: 'victims', reports: f.reportIds.length }),
       ]);
-      // The job's end starts a link run on the next turn of the event loop (none here: this backend
-      // has no link worker); let that turn pass before the next job.
-      await new Promise((r) => setImmediate(r));
+      // The job's end asks for a link run (none here: this backend has no link worker); whatever
+      // runs ends before the next job.
+      await receiver.events.idle(currentJobOf(receiver.b));
       const again = await value<{ jobId: string }>(receiver.b.call('bundle.import', { file: received }));
       const second = await outcome(receiver.events, again.jobId);
       expect(second).toMatchObject({ ok: true, summary: { new: 0, alreadyImported: true } });

@@ -1,6 +1,5 @@
 // Series stay current without the investigator asking: a change to reports (here the demo)
 // is followed by an incremental run of the built link worker, as a job with its own outcome.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -10,19 +9,17 @@ import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { startFeedServer } from '../../feed-server/feed-server';
 import { report } from '../../feed-server/fixtures';
 import { EventLog } from '../../support/events';
+import { builtWorkers } from '../../support/built';
 import { tempDir } from '../../support/tmp';
-
-const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
 
 const doneOf = (events: EventLog, match: (o: JobOutcome) => boolean): Promise<JobOutcome> => events.done(match);
 
 describe('linking after changes', () => {
   it('links the demo precinct into series once it is loaded, and on demand in full', async () => {
-    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
     const events = new EventLog();
-    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), ...builtWorkers(), onEvent: events.push });
     try {
       const started = await b.call('demo.start', { reports: 2000, seed: 5 });
       if (!started.ok) throw new Error(started.error.message);
@@ -39,9 +36,8 @@ describe('linking after changes', () => {
       if (!again.ok) throw new Error(again.error.message);
       const full = await doneOf(events, (o) => o.jobId === (again.value as { jobId: string }).jobId);
       expect(full).toMatchObject({ ok: true, summary: { mode: 'full', series: summary?.series } });
-      // A link run changes series, not reports: it must not trigger another run by itself.
-      // A run after a change starts on the next turn of the event loop (Backend.afterChange): none does.
-      await new Promise((r) => setImmediate(r));
+      // A link run changes series, not reports: it must not trigger another run by itself. A run
+      // after a change is the running job as soon as the change's job has ended: none is.
       expect(await b.call('job.current', {})).toEqual({ ok: true, value: null });
       expect(events.events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link')).toHaveLength(2);
     } finally {
@@ -59,7 +55,7 @@ describe('linking after changes', () => {
     const b = new Backend({
       dbPath: path.join(dir, 'store.db'),
       vault: new FileTokenVault(path.join(dir, 'k')),
-      linkWorkerFile: LINK_WORKER,
+      ...builtWorkers(),
       onEvent: events.push,
     });
     try {
@@ -83,11 +79,10 @@ describe('linking after changes', () => {
   });
 
   it('figures a store linked before migration 011 again on opening it: a full run on occurrence dates', async () => {
-    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
     const events = new EventLog();
-    let b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
+    let b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), ...builtWorkers(), onEvent: events.push });
     const started = await b.call('demo.start', { reports: 1000, seed: 6 });
     if (!started.ok) throw new Error(started.error.message);
     await doneOf(events, (o) => o.kind === 'link');
@@ -97,7 +92,7 @@ describe('linking after changes', () => {
     old.exec('UPDATE series SET only_together = 0, occurred_reports = NULL WHERE active = 1');
     old.close();
     events.events.length = 0;
-    b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
+    b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), ...builtWorkers(), onEvent: events.push });
     try {
       expect(await doneOf(events, (o) => o.kind === 'link')).toMatchObject({ ok: true, summary: { mode: 'full', cancelled: false } });
       const store = new Database(dbPath, { readonly: true });

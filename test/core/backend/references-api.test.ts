@@ -1,7 +1,6 @@
 // The reference sites through the backend as both hosts run it: arguments validated, a change that
 // alters which URLs are reference sites followed by an incremental run of the built link worker,
 // one that alters nothing not, the UI told the store changed, every change audited.
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiValue } from '../../../src/common/api';
@@ -10,9 +9,8 @@ import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { ingest, report } from '../linking/support';
 import { openStore } from '../../../src/core/store/db';
 import { EventLog } from '../../support/events';
+import { builtWorkers } from '../../support/built';
 import { tempDir } from '../../support/tmp';
-
-const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
 
 async function call<M extends ApiMethod>(b: Backend, method: M, arg: unknown): Promise<ApiValue<M>> {
   const r = await b.call(method, arg);
@@ -30,7 +28,6 @@ async function relinked<T>(events: EventLog, change: () => Promise<T>): Promise<
 
 describe('reference sites through the backend', () => {
   it('lists, adds, turns off and removes, relinking what a change affects', async () => {
-    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
     const seed = openStore(dbPath);
@@ -41,7 +38,7 @@ describe('reference sites through the backend', () => {
     ]);
     seed.close();
     const events = new EventLog();
-    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), ...builtWorkers(), onEvent: events.push });
     try {
       const list = await call(b, 'references.list', {});
       expect(list.find((e) => e.domain === 'virustotal.com')).toEqual({

@@ -1,8 +1,8 @@
 // The worker's vault requests (protocol.ts) without a worker: RemoteVault on one side,
 // answerVaultRequest over a fake host vault on the other, messages cloned as postMessage would.
 import { describe, expect, it } from 'vitest';
-import type { HostMessage, VaultRequest, WorkerMessage } from '../../../src/core/backend/protocol';
-import { answerVaultRequest, RemoteVault } from '../../../src/core/backend/remote-vault';
+import type { HostMessage, WorkerMessage } from '../../../src/core/backend/protocol';
+import { answerVaultRequest, RemoteVault, type VaultAsk } from '../../../src/core/backend/remote-vault';
 import { TokenVaultError, type TokenVault } from '../../../src/core/sync/token-vault';
 
 /** A host vault that keeps what it sealed in memory and checks the context, like the real ones. */
@@ -30,7 +30,7 @@ class FakeHostVault implements TokenVault {
 /** Worker and host joined by cloned messages; the host answers out of order to test the seq. */
 function wire(host: TokenVault, { reverse = false } = {}): { remote: RemoteVault; requests: WorkerMessage[]; flush: () => Promise<void> } {
   const requests: WorkerMessage[] = [];
-  const queue: VaultRequest[] = [];
+  const queue: VaultAsk[] = [];
   const remote = new RemoteVault(host.kind, (m) => {
     requests.push(structuredClone(m));
     queue.push(structuredClone(m));
@@ -40,7 +40,7 @@ function wire(host: TokenVault, { reverse = false } = {}): { remote: RemoteVault
     if (reverse) batch.reverse();
     for (const req of batch) {
       const answer: HostMessage = structuredClone(await answerVaultRequest(host, req));
-      if (answer.type === 'vault.result') remote.settle(answer);
+      if (answer.type === 'result' || answer.type === 'error') remote.settle(answer);
     }
   };
   return { remote, requests, flush };
@@ -56,7 +56,7 @@ describe('vault requests between the backend worker and its host', () => {
     await flush();
     const [sealedA, sealedB] = await Promise.all([a, b]);
     expect(sealedA).not.toBe(sealedB);
-    expect(requests.map((r) => (r.type === 'vault' ? [r.seq, r.op] : null))).toEqual([
+    expect(requests.map((r) => (r.type === 'request' ? [r.seq, r.request.op] : null))).toEqual([
       [1, 'seal'],
       [2, 'seal'],
     ]);
@@ -86,18 +86,19 @@ describe('vault requests between the backend worker and its host', () => {
       },
       open: async () => 'x',
     };
-    expect(await answerVaultRequest(broken, { type: 'vault', seq: 7, op: 'seal', text: 'secret-token', context: 'c' })).toEqual({
-      type: 'vault.result',
+    expect(
+      await answerVaultRequest(broken, { type: 'request', seq: 7, request: { op: 'seal', text: 'secret-token', context: 'c' } }),
+    ).toEqual({
+      type: 'error',
       seq: 7,
-      ok: false,
-      message: 'the broken token vault failed: keyring locked',
+      error: { name: 'TokenVaultError', message: 'the broken token vault failed: keyring locked' },
     });
   });
 
   it('fails waiting and later requests once the host is gone, and ignores unknown answers', async () => {
     const { remote } = wire(new FakeHostVault());
     const waiting = remote.seal('t', 'c');
-    remote.settle({ type: 'vault.result', seq: 99, ok: true, value: 'stray' });
+    remote.settle({ type: 'result', seq: 99, value: 'stray' });
     remote.close('the backend is closing');
     await expect(waiting).rejects.toThrow('the backend is closing');
     await expect(remote.open('x', 'c')).rejects.toThrow(TokenVaultError);

@@ -10,10 +10,9 @@ import { Backend } from '../../../src/core/backend/backend';
 import { suggestionId } from '../../../src/core/linking/suggestion-id';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { EventLog } from '../../support/events';
+import { builtWorkers } from '../../support/built';
 import { tempDir } from '../../support/tmp';
 import { demoTemplate } from '../analysis/demo-store';
-
-const LINK_WORKER = path.resolve(import.meta.dirname, '../../../out/main/link-worker.js');
 
 const links = (events: EventLog): number => events.events.filter((e) => e.type === 'job.done' && e.outcome.kind === 'link').length;
 
@@ -26,7 +25,6 @@ async function linkRuns(events: EventLog, n: number): Promise<void> {
 
 describe('suggestions through the backend', () => {
   it('checks arguments, relinks after accepting and revoking, not after rejecting', async () => {
-    if (!fs.existsSync(LINK_WORKER)) throw new Error(`${LINK_WORKER} is missing: npm test builds it first (npm run build)`);
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
     fs.copyFileSync(await demoTemplate(), dbPath);
@@ -50,7 +48,7 @@ describe('suggestions through the backend', () => {
     raw.close();
 
     const events = new EventLog();
-    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), linkWorkerFile: LINK_WORKER, onEvent: events.push });
+    const b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), ...builtWorkers(), onEvent: events.push });
     try {
       expect(await b.call('suggestions.accept', { id: join, reason: '   ' })).toMatchObject({
         ok: false,
@@ -80,8 +78,7 @@ describe('suggestions through the backend', () => {
         ok: true,
         value: { status: 'rejected' },
       });
-      // A relink would start on the next turn of the event loop (Backend.requestRelink): none does.
-      await new Promise((r) => setImmediate(r));
+      // A relink would be the running job as soon as it is asked for (Backend.requestRelink): none is.
       expect(await b.call('job.current', {})).toEqual({ ok: true, value: null });
       expect(links(events)).toBe(1);
 

@@ -99,9 +99,9 @@ describe('batches across threads', () => {
         yield batch(i);
       }
     }
-    const served = serveBatches(port2, source(), 2);
+    const served = serveBatches(port2, source());
     const got: number[] = [];
-    for await (const b of receiveBatches(port1)) {
+    for await (const b of receiveBatches(port1, 2)) {
       await new Promise((resolve) => setTimeout(resolve, 2));
       got.push(b.bytesRead);
       consumed += 1;
@@ -109,7 +109,7 @@ describe('batches across threads', () => {
     await served;
     port1.close();
     expect(got).toEqual([...Array(20).keys()]);
-    // Two posted and unacknowledged, one more prepared and waiting for credit.
+    // Two asked for and answered, one more prepared and waiting for the next request.
     expect(ahead).toBeLessThanOrEqual(3);
   });
 

@@ -1,6 +1,7 @@
 // The small pure parts of sync: Retry-After, back-off, base URLs, page shapes.
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, CancelledError, sleep } from '../../../src/core/sync/backoff';
+import { Cancelled } from '../../../src/common/result';
+import { backoffDelay, sleep } from '../../../src/core/sync/backoff';
 import { parseFeedPage } from '../../../src/core/sync/feed-page';
 import { checkPrecinct, describeCursor, normaliseFeedBase, pageUrl } from '../../../src/core/sync/feed-url';
 import { parseHttpDate, parseRetryAfter } from '../../../src/core/sync/retry-after';
@@ -36,7 +37,7 @@ describe('back-off', () => {
     const c = new AbortController();
     const waiting = sleep(10_000, c.signal);
     c.abort();
-    await expect(waiting).rejects.toBeInstanceOf(CancelledError);
+    await expect(waiting).rejects.toBeInstanceOf(Cancelled);
   });
 });
 
