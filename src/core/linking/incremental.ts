@@ -321,9 +321,20 @@ function touchByValues(ctx: Context, keys: readonly [string, string][], known: K
   const { db, ignore } = ctx;
   const limit = Math.floor(capOf(known.total)) + 1;
   const { value: holders, domain: domainHolders } = liveHolders(db);
+  // A value that weighs nothing (an app name, a service number, a masked card) links nothing, however
+  // many reports hold it: its holders need no relink. Its weight follows from one stored row.
+  const facts = db
+    .prepare<[string, string], [string | null, string | null]>(
+      'SELECT subtype, domain FROM identifier WHERE kind = ? AND value = ? LIMIT 1',
+    )
+    .raw();
   for (const [kind, value] of keys) {
     const key = keyOf(kind, value);
     if (ignore.keys.has(key) || known.hubs.has(key) || ctx.isReference(key)) continue;
+    if (kind !== 'domain') {
+      const row = facts.get(kind, value);
+      if (row === undefined || identifierWeight({ kind, value, subtype: row[0] }) <= 0) continue;
+    }
     const rids = kind === 'domain' ? domainHolders.all(value, limit) : holders.all(kind, value, limit);
     if (isHubByCount(rids.length, known.total)) return false;
     for (const r of rids) touched.add(r);

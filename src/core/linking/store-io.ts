@@ -16,10 +16,10 @@ import { engineOverrides, readOverrides } from './overrides';
 import { rejectedPairs, storedGroups, writeFullModel } from './store-model';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl, type Tick } from './progress';
 import { assignSeriesIds, type Group } from './series-ids';
+import type { Link } from './link-graph';
 import {
-  bulkJson,
+  bulkInsert,
   hasUnfiguredSeries,
-  INSERT_LINKS,
   nextRunId,
   recordRun,
   seriesFigures,
@@ -191,24 +191,54 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
   db.prepare('DELETE FROM text_sig').run();
   // Rows are JSON text built from cached fragments (pair-score.ts): millions of links repeat the
   // same few terms.
-  const linkRows: string[] = [];
+  // Rows go in in key order (a, b): the link table is a b-tree without rowid, and appending to it
+  // is several times faster than inserting at random places.
   const st = result.strong;
+  const total = st.count + result.weakLinks.length;
+  const keyA = new Int32Array(total);
+  const keyB = new Int32Array(total);
   for (let k = 0; k < st.count; k++) {
-    if (k % 65_536 === 0) tick('writing links', k, st.count);
-    const row = result.scorer.seriesRow(
-      st.a[k] as number,
-      st.b[k] as number,
-      st.vals.subarray(st.start[k] as number, st.start[k + 1] as number),
-    );
-    linkRows.push(`[${c.rid[st.a[k] as number] as number},${c.rid[st.b[k] as number] as number},${row.weight},1,${row.json}]`);
+    keyA[k] = c.rid[st.a[k] as number] as number;
+    keyB[k] = c.rid[st.b[k] as number] as number;
   }
-  for (const l of result.weakLinks) {
+  result.weakLinks.forEach((l, w) => {
     const x = c.rid[l.a] as number;
     const y = c.rid[l.b] as number;
-    linkRows.push(`[${Math.min(x, y)},${Math.max(x, y)},${l.weight},${l.strong ? 1 : 0},${JSON.stringify(l.evidence)}]`);
-  }
-  bulkJson(db, INSERT_LINKS, linkRows, tick, 'writing links');
-  const memberRows: string[] = [];
+    keyA[st.count + w] = Math.min(x, y);
+    keyB[st.count + w] = Math.max(x, y);
+  });
+  const order = Int32Array.from({ length: total }, (_, k) => k).sort(
+    (x, y) => (keyA[x] as number) - (keyA[y] as number) || (keyB[x] as number) - (keyB[y] as number),
+  );
+  bulkInsert(
+    db,
+    'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence)',
+    5,
+    total,
+    (o, out, at) => {
+      const k = order[o] as number;
+      out[at] = keyA[k];
+      out[at + 1] = keyB[k];
+      if (k < st.count) {
+        const row = result.scorer.seriesRow(
+          st.a[k] as number,
+          st.b[k] as number,
+          st.vals.subarray(st.start[k] as number, st.start[k + 1] as number),
+        );
+        out[at + 2] = row.weight;
+        out[at + 3] = 1;
+        out[at + 4] = row.json;
+      } else {
+        const l = result.weakLinks[k - st.count] as Link;
+        out[at + 2] = l.weight;
+        out[at + 3] = l.strong ? 1 : 0;
+        out[at + 4] = JSON.stringify(l.evidence);
+      }
+    },
+    tick,
+    'writing links',
+  );
+  const seriesOfRoot = new Map<number, string>();
   const upsertSeries = upsertSeriesStmt(db);
   const live = new Set<string>();
   groups.forEach((members, g) => {
@@ -216,8 +246,8 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
     const id = ids[g] as string;
     live.add(id);
     const rows: LossRow[] = [];
+    seriesOfRoot.set(result.group[members[0] as number] as number, id);
     for (const i of members) {
-      memberRows.push(`[${c.rid[i] as number},"${id}"]`);
       const cur = c.currency[i] as number;
       rows.push({
         id: c.ids[i] as string,
@@ -229,10 +259,19 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
     }
     upsertSeries.run(seriesFigures(id, rows, rule, runId));
   });
-  bulkJson(
+  // In rid order (the corpus'): appended to the table's b-tree.
+  const memberIndex: number[] = [];
+  for (let i = 0; i < c.n; i++) if (seriesOfRoot.has(result.group[i] as number)) memberIndex.push(i);
+  bulkInsert(
     db,
-    'INSERT INTO series_member (rid, series_id) SELECT value ->> 0, value ->> 1 FROM json_each(?)',
-    memberRows,
+    'INSERT INTO series_member (rid, series_id)',
+    2,
+    memberIndex.length,
+    (k, out, at) => {
+      const i = memberIndex[k] as number;
+      out[at] = c.rid[i];
+      out[at + 1] = seriesOfRoot.get(result.group[i] as number);
+    },
     tick,
     'writing series',
   );

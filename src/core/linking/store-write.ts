@@ -18,6 +18,41 @@ export function bulkJson(db: Db, sql: string, rows: readonly string[], tick?: Ti
   }
 }
 
+/** Bound parameters per statement of a bulk insert (SQLite's historical limit is 999). */
+const PARAMS = 999;
+
+/**
+ * Bulk insert with bound parameters, many rows to a statement: for the millions of rows of a full
+ * run, about three times faster than json_each, whose text SQLite must parse again. `fill` writes
+ * row k's `width` values into `out` from `at` on.
+ */
+export function bulkInsert(
+  db: Db,
+  head: string,
+  width: number,
+  count: number,
+  fill: (k: number, out: unknown[], at: number) => void,
+  tick?: Tick,
+  stage = 'writing',
+): void {
+  const per = Math.max(1, Math.floor(PARAMS / width));
+  const tuple = `(${new Array<string>(width).fill('?').join(',')})`;
+  const many = db.prepare(`${head} VALUES ${new Array<string>(per).fill(tuple).join(',')}`);
+  const params = new Array<unknown>(per * width);
+  let k = 0;
+  for (; k + per <= count; k += per) {
+    if (k % CHUNK < per) tick?.(stage, k, count);
+    for (let j = 0; j < per; j++) fill(k + j, params, j * width);
+    many.run(params);
+  }
+  const rest = count - k;
+  if (rest === 0) return;
+  const tail = db.prepare(`${head} VALUES ${new Array<string>(rest).fill(tuple).join(',')}`);
+  const last = new Array<unknown>(rest * width);
+  for (let j = 0; j < rest; j++) fill(k + j, last, j * width);
+  tail.run(last);
+}
+
 export const INSERT_LINKS =
   'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> 4 FROM json_each(?)';
 
@@ -74,20 +109,27 @@ export function seriesFigures(
 
 /** Text signatures, for incremental runs to find near-duplicates of new reports. */
 export function writeSignatures(db: Db, c: Corpus, only: ReadonlySet<number> | undefined, tick?: Tick): void {
-  const sigRows: string[] = [];
-  const bytes = Buffer.from(c.sig.buffer, c.sig.byteOffset, c.sig.byteLength);
+  const rows: number[] = [];
   for (let i = 0; i < c.n; i++) {
     if (c.hasText[i] !== 1) continue;
     if (only !== undefined && !only.has(c.rid[i] as number)) continue;
-    const day = Math.floor((c.reportedMs[i] as number) / DAY);
-    if (!Number.isFinite(day)) continue;
-    const hex = bytes.toString('hex', i * SIGNATURE_BINS * 4, (i + 1) * SIGNATURE_BINS * 4);
-    sigRows.push(`[${c.rid[i] as number},${JSON.stringify(c.categories[c.category[i] as number])},${day},"${hex}"]`);
+    if (!Number.isFinite(Math.floor((c.reportedMs[i] as number) / DAY))) continue;
+    rows.push(i);
   }
-  bulkJson(
+  const bytes = Buffer.from(c.sig.buffer, c.sig.byteOffset, c.sig.byteLength);
+  const size = SIGNATURE_BINS * 4;
+  bulkInsert(
     db,
-    'INSERT OR REPLACE INTO text_sig (rid, category, day, sig) SELECT value ->> 0, value ->> 1, value ->> 2, unhex(value ->> 3) FROM json_each(?)',
-    sigRows,
+    'INSERT OR REPLACE INTO text_sig (rid, category, day, sig)',
+    4,
+    rows.length,
+    (k, out, at) => {
+      const i = rows[k] as number;
+      out[at] = c.rid[i];
+      out[at + 1] = c.categories[c.category[i] as number];
+      out[at + 2] = Math.floor((c.reportedMs[i] as number) / DAY);
+      out[at + 3] = bytes.subarray(i * size, (i + 1) * size);
+    },
     tick,
     'writing signatures',
   );

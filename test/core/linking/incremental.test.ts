@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateLabelled } from '../../../src/core/linking/eval/generate';
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
-import { ingest, testStore } from './support';
+import { card, ingest, report, testStore } from './support';
 
 const partition = (db: Db): string[] =>
   (
@@ -103,5 +103,27 @@ describe('incremental linking', () => {
       }
     }
     expect(scans).toEqual([]);
+  });
+
+  it('stays incremental when a withdrawn report held a value that weighs nothing, however common', () => {
+    const { db } = testStore();
+    // An app name every victim mentions (kind other: never evidence), in more reports than a hub's cap.
+    const app = { kind: 'other' as const, value: '国家反诈中心', role: 'mentioned' };
+    const many = Array.from({ length: 2100 }, (_, k) =>
+      report(`APP-${k}`, { identifiers: k < 2 ? [app, card('6222020200112233445')] : [app] }),
+    );
+    ingest(db, many);
+    expect(linkStore(db).mode).toBe('full');
+    ingest(db, [{ id: 'APP-7', version: 2, deleted: true }, report('APP-NEW', { identifiers: [app, card('6222020200112233445')] })]);
+    const run = linkStore(db);
+    expect(run.mode).toBe('incremental');
+    expect(run.reports).toBeLessThan(100);
+    const members = db
+      .prepare(
+        "SELECT r.id FROM series_member m JOIN report r ON r.rid = m.rid WHERE m.series_id = (SELECT series_id FROM series_member WHERE rid = (SELECT rid FROM report WHERE id = 'APP-0')) ORDER BY r.id",
+      )
+      .pluck()
+      .all();
+    expect(members).toEqual(['APP-0', 'APP-1', 'APP-NEW']);
   });
 });
