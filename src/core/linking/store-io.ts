@@ -18,7 +18,8 @@ import { DEFAULT_CHECK_EVERY, ticker, type RunControl, type Tick } from './progr
 import { assignSeriesIds, type Group } from './series-ids';
 import type { Link } from './link-graph';
 import {
-  bulkInsert,
+  writeDifference,
+  type SortedTable,
   hasUnfiguredSeries,
   nextRunId,
   recordRun,
@@ -161,7 +162,23 @@ function auditRun(db: Db, mode: 'full' | 'incremental', reports: number, changed
   appendAudit(db, { action: 'link', subject: mode, detail: { reports, changed, series: counts.series, overThreshold: counts.over } });
 }
 
-/** A full run's results replace every link, membership and text signature. */
+const LINK_TABLE: SortedTable = {
+  select: 'SELECT a, b, weight, strong, evidence FROM link ORDER BY a, b',
+  remove: 'DELETE FROM link WHERE a = ? AND b = ?',
+  insert: 'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence)',
+  keyWidth: 2,
+  width: 5,
+};
+
+const MEMBER_TABLE: SortedTable = {
+  select: 'SELECT rid, series_id FROM series_member ORDER BY rid',
+  remove: 'DELETE FROM series_member WHERE rid = ?',
+  insert: 'INSERT OR REPLACE INTO series_member (rid, series_id)',
+  keyWidth: 1,
+  width: 2,
+};
+
+/** A full run's results replace every link, membership and text signature (only the rows that differ are written). */
 function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule: ThresholdRule, tick: Tick): void {
   tick('writing', 0, c.n);
   // Groups of two or more reports, by their smallest index.
@@ -186,9 +203,6 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
     { seriesOf: (r) => priorOf.get(r), sizeOf: (s) => sizeOf.get(s) ?? 0, taken: (s) => takenStmt.get(s) !== undefined },
   );
 
-  db.prepare('DELETE FROM link').run();
-  db.prepare('DELETE FROM series_member').run();
-  db.prepare('DELETE FROM text_sig').run();
   // Rows are JSON text built from cached fragments (pair-score.ts): millions of links repeat the
   // same few terms.
   // Rows go in in key order (a, b): the link table is a b-tree without rowid, and appending to it
@@ -210,10 +224,9 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
   const order = Int32Array.from({ length: total }, (_, k) => k).sort(
     (x, y) => (keyA[x] as number) - (keyA[y] as number) || (keyB[x] as number) - (keyB[y] as number),
   );
-  bulkInsert(
+  writeDifference(
     db,
-    'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence)',
-    5,
+    LINK_TABLE,
     total,
     (o, out, at) => {
       const k = order[o] as number;
@@ -262,10 +275,9 @@ function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule:
   // In rid order (the corpus'): appended to the table's b-tree.
   const memberIndex: number[] = [];
   for (let i = 0; i < c.n; i++) if (seriesOfRoot.has(result.group[i] as number)) memberIndex.push(i);
-  bulkInsert(
+  writeDifference(
     db,
-    'INSERT INTO series_member (rid, series_id)',
-    2,
+    MEMBER_TABLE,
     memberIndex.length,
     (k, out, at) => {
       const i = memberIndex[k] as number;

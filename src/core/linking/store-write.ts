@@ -53,6 +53,82 @@ export function bulkInsert(
   tail.run(last);
 }
 
+/** A table rewritten by a full run: its rows in key order, and how to remove and write one. */
+export interface SortedTable {
+  /** Every stored row, key columns first, in key order (numeric keys). */
+  readonly select: string;
+  /** Removes one row by its key (`?` per key column). */
+  readonly remove: string;
+  /** `INSERT OR REPLACE INTO table (columns)`, key columns first. */
+  readonly insert: string;
+  readonly keyWidth: number;
+  readonly width: number;
+}
+
+const sameValue = (x: unknown, y: unknown): boolean =>
+  x === y || (Buffer.isBuffer(x) && Buffer.isBuffer(y) && x.equals(y)) || (x instanceof Uint8Array && Buffer.isBuffer(y) && y.equals(x));
+
+/**
+ * Makes a table hold exactly `count` new rows, given in key order by `fill`, writing only the
+ * difference: a full relink of a linked store changes a few rows of millions, and rewriting
+ * them all is most of its time. An empty table is filled without comparing.
+ */
+export function writeDifference(
+  db: Db,
+  table: SortedTable,
+  count: number,
+  fill: (k: number, out: unknown[], at: number) => void,
+  tick?: Tick,
+  stage = 'writing',
+): { written: number; removed: number } {
+  const { keyWidth, width } = table;
+  const stale: unknown[][] = [];
+  let fresh: number[] | null = null;
+  const row = new Array<unknown>(width);
+  let k = 0;
+  let filled = -1;
+  for (const stored of db.prepare(table.select).raw().iterate() as IterableIterator<unknown[]>) {
+    fresh ??= [];
+    for (;;) {
+      if (k >= count) {
+        stale.push(stored.slice(0, keyWidth));
+        break;
+      }
+      if (filled !== k) {
+        fill(k, row, 0);
+        filled = k;
+      }
+      let order = 0;
+      for (let c = 0; c < keyWidth && order === 0; c++) order = (stored[c] as number) - (row[c] as number);
+      if (order < 0) {
+        stale.push(stored.slice(0, keyWidth));
+        break;
+      }
+      if (order > 0) {
+        fresh.push(k++);
+        continue;
+      }
+      for (let c = keyWidth; c < width; c++) {
+        if (!sameValue(stored[c], row[c])) {
+          fresh.push(k);
+          break;
+        }
+      }
+      k++;
+      break;
+    }
+  }
+  if (fresh !== null) for (; k < count; k++) fresh.push(k);
+  if (stale.length > 0) {
+    const remove = db.prepare(table.remove);
+    for (const key of stale) remove.run(key);
+  }
+  const ins = fresh;
+  if (ins === null) bulkInsert(db, table.insert, width, count, fill, tick, stage);
+  else bulkInsert(db, table.insert, width, ins.length, (j, out, at) => fill(ins[j] as number, out, at), tick, stage);
+  return { written: ins === null ? count : ins.length, removed: stale.length };
+}
+
 export const INSERT_LINKS =
   'INSERT OR REPLACE INTO link (a, b, weight, strong, evidence) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value -> 4 FROM json_each(?)';
 
@@ -118,22 +194,25 @@ export function writeSignatures(db: Db, c: Corpus, only: ReadonlySet<number> | u
   }
   const bytes = Buffer.from(c.sig.buffer, c.sig.byteOffset, c.sig.byteLength);
   const size = SIGNATURE_BINS * 4;
-  bulkInsert(
-    db,
-    'INSERT OR REPLACE INTO text_sig (rid, category, day, sig)',
-    4,
-    rows.length,
-    (k, out, at) => {
-      const i = rows[k] as number;
-      out[at] = c.rid[i];
-      out[at + 1] = c.categories[c.category[i] as number];
-      out[at + 2] = Math.floor((c.reportedMs[i] as number) / DAY);
-      out[at + 3] = bytes.subarray(i * size, (i + 1) * size);
-    },
-    tick,
-    'writing signatures',
-  );
+  const fill = (k: number, out: unknown[], at: number): void => {
+    const i = rows[k] as number;
+    out[at] = c.rid[i];
+    out[at + 1] = c.categories[c.category[i] as number];
+    out[at + 2] = Math.floor((c.reportedMs[i] as number) / DAY);
+    out[at + 3] = bytes.subarray(i * size, (i + 1) * size);
+  };
+  // A full run (rows in rid order, the corpus'): only the difference.
+  if (only === undefined) writeDifference(db, TEXT_SIG, rows.length, fill, tick, 'writing signatures');
+  else bulkInsert(db, TEXT_SIG.insert, 4, rows.length, fill, tick, 'writing signatures');
 }
+
+const TEXT_SIG: SortedTable = {
+  select: 'SELECT rid, category, day, sig FROM text_sig ORDER BY rid',
+  remove: 'DELETE FROM text_sig WHERE rid = ?',
+  insert: 'INSERT OR REPLACE INTO text_sig (rid, category, day, sig)',
+  keyWidth: 1,
+  width: 4,
+};
 
 /** Records the run; the counts come from the index series_active_over (migration 006), not a scan. */
 export function recordRun(

@@ -1,11 +1,13 @@
 // Linking a real SQLite store: full and incremental runs, stable ids through relinks, merges and
 // splits, notes that survive, the ignore list, threshold crossings and explain.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explain, formatExplanation } from '../../../src/core/linking/explain';
 import { listSeries } from '../../../src/core/linking/series-list';
 import { addIgnored, removeIgnored } from '../../../src/core/linking/ignore-edit';
 import { linkStore } from '../../../src/core/linking/store-io';
-import type { Db } from '../../../src/core/store/db';
+import { openStore, type Db } from '../../../src/core/store/db';
+import { generateLabelled } from '../../../src/core/linking/eval/generate';
 import { card, ingest, phone, report, testStore } from './support';
 
 const seriesOf = (db: Db, id: string): string | undefined =>
@@ -145,5 +147,48 @@ describe('linking a store', () => {
     expect(no.reasons.join('\n')).toMatch(/95588/);
     expect(explain(db, 'A1', 'B1').reasons.join('\n')).toMatch(/share no identifier that is evidence/);
     expect(() => explain(db, 'A1', 'NOPE')).toThrow(/no report/);
+  });
+
+  it('a full relink writes only what changed, and ends where a relink of a fresh copy ends', () => {
+    const { db, file } = testStore();
+    const corpus = generateLabelled(900, 21).map((x) => x.record);
+    ingest(db, corpus);
+    linkStore(db, { full: true });
+    const tables = ['link', 'series_member', 'text_sig'] as const;
+    const dump = (): string[] =>
+      tables.flatMap((t) =>
+        (db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all() as unknown[][]).map((r) => `${t}:${JSON.stringify(r)}`),
+      );
+    db.exec('CREATE TEMP TABLE writes (tbl TEXT)');
+    for (const t of tables)
+      for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+        db.exec(`CREATE TEMP TRIGGER count_${t}_${op} AFTER ${op} ON main.${t} BEGIN INSERT INTO writes VALUES ('${t}'); END`);
+    const writes = (): number => db.prepare('SELECT count(*) FROM writes').pluck().get() as number;
+    const before = dump();
+    expect(before.length).toBeGreaterThan(500);
+    linkStore(db, { full: true });
+    expect(writes()).toBe(0);
+    expect(dump()).toEqual(before);
+    // Withdraw a fifth: links, members and signatures go; what stays is not rewritten.
+    ingest(
+      db,
+      corpus.filter((_, k) => k % 5 === 0).map((r) => ({ id: r.id, version: 2, deleted: true as const })),
+    );
+    linkStore(db, { full: true });
+    const after = dump();
+    expect(writes()).toBeGreaterThan(0);
+    expect(writes()).toBeLessThan(before.length);
+    // The same run on a copy whose link rows and signatures were emptied first writes them all.
+    db.close();
+    const copy = `${file}.copy`;
+    fs.copyFileSync(file, copy);
+    const again = openStore(copy);
+    again.exec('DELETE FROM link; DELETE FROM text_sig; DELETE FROM link_run WHERE id = (SELECT max(id) FROM link_run)');
+    linkStore(again, { full: true });
+    const fresh = tables.flatMap((t) =>
+      (again.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).raw().all() as unknown[][]).map((r) => `${t}:${JSON.stringify(r)}`),
+    );
+    again.close();
+    expect(after).toEqual(fresh);
   });
 });
