@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryReports } from '../../src/core/backend/report-queries';
+import { queryReports } from '../../src/core/report/queries';
 import { bulkLoadPending } from '../../src/core/store/bulk-load';
 import { openStore, type Db } from '../../src/core/store/db';
 import { tempDir } from '../support/tmp';

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { queryReports, trigramQuery } from '../../src/core/backend/report-queries';
+import { queryReports, trigramQuery } from '../../src/core/report/queries';
 import { tempDir } from '../support/tmp';
 
 const CLI = path.resolve(import.meta.dirname, '../../out/main/casegraph.js');

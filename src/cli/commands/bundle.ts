@@ -13,7 +13,7 @@ import { loadSharingKey, setSharingKey, sharingKeySet } from '../../core/bundle/
 import { addTrusted, listTrusted, removeTrusted } from '../../core/bundle/trust';
 import { verifyBundleFile } from '../../core/bundle/verify';
 import { writeBundle } from '../../core/bundle/write-bundle';
-import { readSettings, writeSettings } from '../../core/backend/settings';
+import { readSettings, writeSettings } from '../../core/store/settings';
 import { appendAudit } from '../../core/store/audit';
 import { openStore, type Db } from '../../core/store/db';
 import { FileTokenVault, tokenKeyPathFor } from '../../core/sync/file-token-vault';

@@ -3,25 +3,26 @@
 // argument with the contract's schemas, owns the store's single writer connection, and turns
 // expected failures into results the UI can show.
 
-import { answer, fail, JOB_BUSY, ok } from '../../common/result';
+import { answer, fail } from '../../common/result';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiEvent, ApiMethod, CasegraphApi, ImportSummary, Result } from '../../common/api';
+import type { ApiEvent, ApiMethod, CasegraphApi, Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
-import { isStoreBusy, openStore, schemaVersion, type Db } from '../store/db';
-import { importDemo } from '../import/import-demo';
+import { isStoreBusy, openStore, type Db } from '../store/db';
 import { hasUnfiguredSeries } from '../linking/store-write';
-import { importFiles } from '../import/import-files';
 import { Jobs, toApiError } from './jobs';
-import { getReport, queryReports, storeInfo } from './report-queries';
 import type { SyncPolicyInput } from '../sync/sync-policy';
 import type { TokenVault } from '../sync/token-vault';
-import { readSettings, writeSettings } from './settings';
-import { FeedSync } from './sync-handlers';
+import { readSettings } from '../store/settings';
+import { FeedSync } from './feed-sync';
 import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
-import { analysisHandlers } from './analysis-handlers';
-import { bundleHandlers } from './bundle-handlers';
+import { bundleHandlers } from './handlers/bundles';
+import { caseworkHandlers } from './handlers/casework';
+import { jobHandlers } from './handlers/jobs';
+import { reportHandlers } from './handlers/reports';
+import { seriesHandlers } from './handlers/series';
+import { syncHandlers } from './handlers/sync';
 import type { AnalysisWorkerInit } from '../analysis/analysis-worker';
 import { runWorker, type RunningWorker } from '../worker/run-worker';
 
@@ -105,71 +106,20 @@ export class Backend {
         return started.ok ? { started: true, summary: await started.value.finished } : { started: false, summary: null };
       },
     });
+    const change = { db, relink: () => this.requestRelink(), emit: options.onEvent, warming: () => this.warmer !== null || this.jobs.busy };
     this.handlers = {
-      'store.info': async () => ok(storeInfo(db, options.dbPath, schemaVersion(db))),
-      'reports.query': async (q) => ok(queryReports(db, q)),
-      'reports.get': async ({ id }) => {
-        const r = getReport(db, id);
-        return r ? ok(r) : fail('not_found', `no report with id ${id}`);
-      },
-      'quarantine.list': async ({ offset, limit }) => {
-        const total = (db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
-        const rows = db
-          .prepare(
-            `SELECT q.id, s.kind || ': ' || s.name AS source, q.location AS "where", q.field, q.reason, q.received_at AS receivedAt
-             FROM quarantine q JOIN source s ON s.id = q.source_id ORDER BY q.id DESC LIMIT ? OFFSET ?`,
-          )
-          .all(limit, offset) as { id: number; source: string; where: string; field: string; reason: string; receivedAt: string }[];
-        return ok({ total, rows });
-      },
-      'settings.get': async () => ok(readSettings(db)),
-      'settings.update': async (patch) => {
-        const settings = writeSettings(db, patch);
-        if (patch.syncIntervalMinutes !== undefined) this.scheduler.schedule();
-        options.onEvent({ type: 'store.changed' });
-        return ok(settings);
-      },
-      'import.start': async ({ files }) => {
-        for (const f of files) {
-          const problem = this.importProblem(f);
-          if (problem) return fail('invalid_argument', problem);
-        }
-        const started = this.jobs.start('import', async (ctx) => {
-          const r = await importFiles(
-            db,
-            files.map((f) => ({ path: f, name: path.basename(f) })),
-            { signal: ctx.signal, onProgress: (p) => ctx.progress(p.file, p.bytesDone, p.bytesTotal) },
-          );
-          return summary(r, r.files, r.elapsedMs);
-        });
-        return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
-      },
-      'demo.start': async ({ reports, seed }) => {
-        const started = this.jobs.start('demo', async (ctx) => {
-          const r = await importDemo(db, {
-            ...(reports !== undefined ? { reports } : {}),
-            ...(seed !== undefined ? { seed } : {}),
-            signal: ctx.signal,
-            onProgress: (done, total) => ctx.progress('demo', done, total),
-          });
-          return summary({ ...r, rejections: [] }, [`demo seed ${r.seed}`], r.elapsedMs);
-        });
-        return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
-      },
-      'job.cancel': async ({ jobId }) => ok({ cancelled: this.jobs.cancel(jobId) }),
-      'job.current': async () => ok(this.jobs.current()),
-      'link.start': async ({ full }) => {
-        if (!this.linking.available) return fail('unavailable', 'the linking engine is not built in this installation; run npm run build');
-        const started = this.linking.start(full === true);
-        return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
-      },
-      ...this.feeds.handlers,
-      ...analysisHandlers({
+      ...reportHandlers({
         db,
-        relink: () => this.requestRelink(),
+        dbPath: options.dbPath,
+        jobs: this.jobs,
         emit: options.onEvent,
-        warming: () => this.warmer !== null || this.jobs.busy,
+        fileProblem: (file) => this.importProblem(file),
+        rescheduleSync: () => this.scheduler.schedule(),
       }),
+      ...jobHandlers({ jobs: this.jobs, linking: this.linking }),
+      ...syncHandlers({ db, feeds: this.feeds, emit: options.onEvent }),
+      ...seriesHandlers(change),
+      ...caseworkHandlers(change),
       ...bundleHandlers({
         db,
         dbPath: options.dbPath,
@@ -275,32 +225,6 @@ export class Backend {
     if (!fs.existsSync(resolved)) return `cannot read ${path.basename(file)}: no such file`;
     return null;
   }
-}
-
-function summary(
-  r: {
-    new: number;
-    updated: number;
-    unchanged: number;
-    withdrawn: number;
-    rejected: number;
-    cancelled: boolean;
-    rejections: ImportSummary['rejections'];
-  },
-  files: readonly string[],
-  elapsedMs: number,
-): ImportSummary {
-  return {
-    new: r.new,
-    updated: r.updated,
-    unchanged: r.unchanged,
-    withdrawn: r.withdrawn,
-    rejected: r.rejected,
-    cancelled: r.cancelled,
-    rejections: r.rejections,
-    files,
-    elapsedMs,
-  };
 }
 
 export type { ApiMethod };

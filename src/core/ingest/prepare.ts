@@ -49,7 +49,7 @@ export const SEARCH_END = '\n\n';
  * search finds substrings, so it adds no match, only index work (identifiers and senders are
  * usually written out in the narrative or a message as well). The text ends in SEARCH_END, so
  * that every character of it begins a trigram: a search for one or two characters (刷单) then
- * finds its reports through the trigrams that begin with them (backend/report-queries.ts).
+ * finds its reports through the trigrams that begin with them (report/queries.ts).
  */
 export function searchText(r: ReportRecord): string {
   const parts: string[] = [];

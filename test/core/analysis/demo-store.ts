@@ -4,7 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiEvent } from '../../../src/common/api';
 import { answer, type Result } from '../../../src/common/result';
-import { analysisHandlers, type AnalysisHandlers } from '../../../src/core/backend/analysis-handlers';
+import { caseworkHandlers, type CaseworkHandlers } from '../../../src/core/backend/handlers/casework';
+import type { HandlerDeps } from '../../../src/core/backend/handlers/context';
+import { seriesHandlers, type SeriesHandlers } from '../../../src/core/backend/handlers/series';
+
+type AnalysisHandlers = SeriesHandlers & CaseworkHandlers;
 import { importDemo } from '../../../src/core/import/import-demo';
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
@@ -46,6 +50,11 @@ export async function demoStore(): Promise<DemoStore> {
     api: answering(analysisHandlers({ db, relink: () => (store.relinks += 1), emit: (e) => events.push(e), actor: 'li.wei' })),
   };
   return store;
+}
+
+/** The series and casework handlers, as the backend composes them. */
+function analysisHandlers(deps: HandlerDeps): AnalysisHandlers {
+  return { ...seriesHandlers(deps), ...caseworkHandlers(deps) };
 }
 
 /** The handlers as Backend.call answers them: an expected failure they throw is a failed result. */

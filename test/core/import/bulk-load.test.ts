@@ -4,7 +4,7 @@
 // killed import) must be repaired by the next open.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queryReports } from '../../../src/core/backend/report-queries';
+import { queryReports } from '../../../src/core/report/queries';
 import { importFiles } from '../../../src/core/import/import-files';
 import { bulkLoadPending, startBulkLoad } from '../../../src/core/store/bulk-load';
 import { openStore, type Db } from '../../../src/core/store/db';

@@ -2,7 +2,7 @@
 // (its writes are held back to the end of each transaction, see PendingText).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queryReports } from '../../../src/core/backend/report-queries';
+import { queryReports } from '../../../src/core/report/queries';
 import { importFiles } from '../../../src/core/import/import-files';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { tempDir, writeFile } from '../../support/tmp';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles, ImportError } from '../../../src/core/import/import-files';
-import { queryReports, getReport } from '../../../src/core/backend/report-queries';
+import { queryReports, getReport } from '../../../src/core/report/queries';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { tempDir, writeFile } from '../../support/tmp';
 

@@ -1,7 +1,7 @@
 // The filing threshold linking reads from settings (without the API schema): the same values the
 // backend's settings reader gives, and the defaults for a row that does not read as its setting.
 import { describe, expect, it } from 'vitest';
-import { readSettings, writeSettings } from '../../../src/core/backend/settings';
+import { readSettings, writeSettings } from '../../../src/core/store/settings';
 import { decimalToCents } from '../../../src/common/money';
 import { thresholdRule } from '../../../src/core/linking/threshold-setting';
 import { testStore } from './support';

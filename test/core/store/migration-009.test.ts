@@ -3,7 +3,7 @@
 // search answers exactly what a plain substring scan of those fields answers.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queryReports } from '../../../src/core/backend/report-queries';
+import { queryReports } from '../../../src/core/report/queries';
 import { importDemo } from '../../../src/core/import/import-demo';
 import { openStore, schemaVersion, type Db } from '../../../src/core/store/db';
 import { MIGRATIONS } from '../../../src/core/store/migrations';

@@ -3,7 +3,7 @@
 // where a quarantined record sat in its file or page). Quarantine rows are compared as a set,
 // since a replayed invalid record is set aside each time it arrives.
 import path from 'node:path';
-import { trigramQuery } from '../../../src/core/backend/report-queries';
+import { trigramQuery } from '../../../src/core/report/queries';
 import { importFiles } from '../../../src/core/import/import-files';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { writeNdjson } from '../../feed-server/fixtures';

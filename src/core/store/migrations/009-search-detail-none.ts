@@ -1,7 +1,7 @@
 // The full-text index keeps which reports hold each trigram, no longer where in the text
 // (FTS5 detail=none instead of full). A search finds its candidates through the index (every
 // trigram of the searched text, ANDed) and confirms each by a substring match on the report's own
-// fields (backend/report-queries.ts), so it answers exactly what it answered before.
+// fields (report/queries.ts), so it answers exactly what it answered before.
 // Measured on 100k demo reports: the index shrinks from 923 to about 370 bytes a report (the store
 // by 15%), and indexing, the largest cost of an import, by about a third.
 // Every report's text is indexed again from its stored fields, in this migration's transaction:

@@ -2,7 +2,7 @@
 import type { Settings } from '../../common/api';
 import { settingsSchema } from '../../common/api-schema';
 import { DEFAULT_SETTINGS } from '../../common/settings';
-import type { Db } from '../store/db';
+import type { Db } from './db';
 
 export { DEFAULT_SETTINGS };
 

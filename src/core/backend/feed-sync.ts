@@ -1,31 +1,16 @@
-// The API's feed methods (sources.*, sync.start) over the sync engine (src/core/sync). A sync
-// runs as a job of kind 'sync': progress, cancellation and its summary as for imports, plus
-// 'sync.status' events naming the page, the counts so far and any wait before a retry. Tokens
-// go into the host's vault on the way in and come out of it only to start a sync: no answer
-// here ever carries one.
+// The feed service behind the API's feed methods (handlers/sync.ts) and the background scheduler:
+// a sync runs as a job of kind 'sync' (progress, cancellation and its summary as for imports, plus
+// 'sync.status' events naming the page, the counts so far and any wait before a retry), one feed
+// at a time. Tokens are sealed by the host's vault and unsealed only to start a sync.
 import { fail, JOB_BUSY, ok } from '../../common/result';
-import type { ApiError, ApiEvent, CasegraphApi, FeedSourceView, Result, SyncRunView, SyncSummary } from '../../common/api';
+import type { ApiError, ApiEvent, FeedSourceView, Result, SyncRunView, SyncSummary } from '../../common/api';
 import type { Db } from '../store/db';
-import {
-  ensureFeedSource,
-  getFeedSource,
-  listFeedSources,
-  loadFeedToken,
-  removeFeedSource,
-  saveFeedToken,
-  type FeedSource,
-} from '../sync/feed-sources';
-import { SyncConfigError } from '../sync/sync-error';
-import { checkSyncConfig, syncFeed, type SyncSummary as EngineSummary } from '../sync/sync-feed';
+import { getFeedSource, listFeedSources, loadFeedToken, saveFeedToken, type FeedSource } from '../sync/feed-sources';
+import { syncFeed, type SyncSummary as EngineSummary } from '../sync/sync-feed';
 import type { SyncPolicyInput } from '../sync/sync-policy';
 import { listRuns, type SyncRun } from '../sync/sync-runs';
 import { TokenVaultError, type TokenVault } from '../sync/token-vault';
 import type { Jobs } from './jobs';
-
-export type SyncHandlers = Pick<
-  CasegraphApi,
-  'sources.list' | 'sources.add' | 'sources.setToken' | 'sources.remove' | 'sources.runs' | 'sync.start'
->;
 
 export interface FeedSyncOptions {
   readonly db: Db;
@@ -47,7 +32,7 @@ export interface StartedSync {
 const STATUS_INTERVAL_MS = 100;
 const BACKGROUND_POLICY: SyncPolicyInput = { attempts: 2 };
 
-function runView(r: SyncRun): SyncRunView {
+export function runView(r: SyncRun): SyncRunView {
   const { id, startedAt, finishedAt, status, error, pages, received, updated, unchanged, withdrawn, quarantined } = r;
   return { id, startedAt, finishedAt, status, error, pages, received, new: r.new, updated, unchanged, withdrawn, quarantined };
 }
@@ -89,49 +74,14 @@ function summaryView(r: EngineSummary): SyncSummary {
 }
 
 export class FeedSync {
-  readonly handlers: SyncHandlers;
   private runningSource: number | null = null;
 
-  constructor(private readonly options: FeedSyncOptions) {
-    const { db } = options;
-    this.handlers = {
-      'sources.list': async () => ok(listFeedSources(db).map((s) => this.view(s))),
-      'sources.add': async ({ url, precinct, token }) => {
-        let checked: { url: string; precinct: string };
-        try {
-          checked = checkSyncConfig(url, precinct, token);
-        } catch (e) {
-          if (e instanceof SyncConfigError) return fail('invalid_argument', e.message);
-          throw e;
-        }
-        const source = ensureFeedSource(db, checked.url, checked.precinct);
-        const sealed = await this.saveToken(source, token);
-        if (sealed) return sealed;
-        return this.changed(source.id);
-      },
-      'sources.setToken': async ({ sourceId, token }) => {
-        const source = this.active(sourceId);
-        if (!source) return this.unknown(sourceId);
-        const sealed = await this.saveToken(source, token);
-        if (sealed) return sealed;
-        return this.changed(source.id);
-      },
-      'sources.remove': async ({ sourceId }) => {
-        if (this.runningSource === sourceId) return fail('busy', 'this feed is syncing; cancel the sync before removing the feed');
-        const removed = removeFeedSource(db, sourceId);
-        if (removed) options.emit({ type: 'store.changed' });
-        return ok({ removed });
-      },
-      'sources.runs': async ({ sourceId, limit }) => {
-        if (!getFeedSource(db, sourceId)) return this.unknown(sourceId);
-        return ok(listRuns(db, sourceId, limit).map(runView));
-      },
-      'sync.start': async ({ sourceId }) => {
-        const started = await this.start(sourceId, 'manual');
-        return started.ok ? ok({ jobId: started.value.jobId }) : started;
-      },
-    } satisfies SyncHandlers;
+  /** Whether this feed is syncing now. */
+  isSyncing(sourceId: number): boolean {
+    return this.runningSource === sourceId;
   }
+
+  constructor(private readonly options: FeedSyncOptions) {}
 
   /** Feeds a background round may sync: not removed, with a token. */
   syncableSources(): readonly number[] {
@@ -200,16 +150,16 @@ export class FeedSync {
     return ok({ jobId, finished });
   }
 
-  private active(sourceId: number): FeedSource | undefined {
+  active(sourceId: number): FeedSource | undefined {
     const source = getFeedSource(this.options.db, sourceId);
     return source && source.removedAt === null ? source : undefined;
   }
 
-  private unknown(sourceId: number): Result<never> {
+  unknown(sourceId: number): Result<never> {
     return fail('not_found', `no feed with id ${sourceId}`);
   }
 
-  private async saveToken(source: FeedSource, token: string): Promise<Result<never> | null> {
+  async saveToken(source: FeedSource, token: string): Promise<Result<never> | null> {
     try {
       await saveFeedToken(this.options.db, this.options.vault, source, token);
       return null;
@@ -220,13 +170,13 @@ export class FeedSync {
     }
   }
 
-  private changed(sourceId: number): Result<FeedSourceView> {
+  changed(sourceId: number): Result<FeedSourceView> {
     const source = getFeedSource(this.options.db, sourceId) as FeedSource;
     this.options.emit({ type: 'store.changed' });
     return ok(this.view(source));
   }
 
-  private view(s: FeedSource): FeedSourceView {
+  view(s: FeedSource): FeedSourceView {
     const last = listRuns(this.options.db, s.id, 1)[0];
     const lastRun = last ? runView(last) : null;
     return {

@@ -3,24 +3,24 @@
 // /api/download/<id>), verify, import as a job of kind 'bundle' (the job's end triggers the
 // backend's incremental link run), the list of imported bundles, this workstation's key, the
 // sharing key (sealed by the host's vault) and the trust list. Everything is audited.
-import { fail, JOB_BUSY, ok } from '../../common/result';
+import { fail, JOB_BUSY, ok } from '../../../common/result';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BundleImportSummary, CasegraphApi, ExportSummary } from '../../common/api';
-import { BundleError } from '../bundle/collect';
-import { IdentityError, groupedFingerprint, loadOrCreateIdentity, type Identity } from '../bundle/identity';
-import { BundleRejectedError, importBundle, listBundleImports } from '../bundle/import-bundle';
-import { loadSharingKey, setSharingKey, sharingKeySet } from '../bundle/sharing-key';
-import { addTrusted, listTrusted, removeTrusted } from '../bundle/trust';
-import { verifyBundleFile } from '../bundle/verify';
-import { writeBundle } from '../bundle/write-bundle';
-import { appendAudit } from '../store/audit';
-import type { Db } from '../store/db';
-import { TokenVaultError, type TokenVault } from '../sync/token-vault';
-import type { Jobs } from './jobs';
-import { readSettings } from './settings';
+import type { BundleImportSummary, CasegraphApi, ExportSummary } from '../../../common/api';
+import { BundleError } from '../../bundle/collect';
+import { IdentityError, groupedFingerprint, loadOrCreateIdentity, type Identity } from '../../bundle/identity';
+import { BundleRejectedError, importBundle, listBundleImports } from '../../bundle/import-bundle';
+import { loadSharingKey, setSharingKey, sharingKeySet } from '../../bundle/sharing-key';
+import { addTrusted, listTrusted, removeTrusted } from '../../bundle/trust';
+import { verifyBundleFile } from '../../bundle/verify';
+import { writeBundle } from '../../bundle/write-bundle';
+import { appendAudit } from '../../store/audit';
+import type { Db } from '../../store/db';
+import { TokenVaultError, type TokenVault } from '../../sync/token-vault';
+import type { Jobs } from '../jobs';
+import { readSettings } from '../../store/settings';
 
 export type BundleHandlers = Pick<
   CasegraphApi,

@@ -1,7 +1,7 @@
 // Read queries behind the reports view: paging with filters and full-text search over 1M reports.
 
 import { maskVictim } from '../../common/victim-mask';
-import type { IdentifierView, ReportDetail, ReportPage, ReportQuery, ReportRow, StoreInfo } from '../../common/api';
+import type { IdentifierView, QuarantineRow, ReportDetail, ReportPage, ReportQuery, ReportRow, StoreInfo } from '../../common/api';
 import type { Category, IdentifierKind, IdentifierOrigin, ReportLocation, ReportMessage, Victim } from '../../common/model';
 import { centsToDecimal, decimalToCents } from '../../common/money';
 import type { Db } from '../store/db';
@@ -293,4 +293,16 @@ export function storeInfo(db: Db, path: string, schemaVersion: number): StoreInf
     firstReportedAt: counts.first,
     lastReportedAt: counts.last,
   };
+}
+
+/** Records refused at import or sync, newest first, with where they came from and why. */
+export function listQuarantine(db: Db, offset: number, limit: number): { total: number; rows: QuarantineRow[] } {
+  const total = (db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT q.id, s.kind || ': ' || s.name AS source, q.location AS "where", q.field, q.reason, q.received_at AS receivedAt
+       FROM quarantine q JOIN source s ON s.id = q.source_id ORDER BY q.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as QuarantineRow[];
+  return { total, rows };
 }
