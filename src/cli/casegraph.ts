@@ -12,12 +12,14 @@ import { linkCommand } from './commands/link';
 import { referencesCommand } from './commands/references';
 import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
+import { importStatementsCommand } from './commands/statements';
 import { suggestionsCommand } from './commands/suggestions';
 import { syncCommand } from './commands/sync';
 
 const COMMANDS: readonly Command[] = [
   demoCommand,
   importCommand,
+  importStatementsCommand,
   serveCommand,
   syncCommand,
   linkCommand,

@@ -13,6 +13,7 @@ import { m011OccurredAndTogether } from './011-occurred-and-together';
 import { m012ReferenceDomains } from './012-reference-domains';
 import { m013Placeholders } from './013-placeholders';
 import { m014HostingPlatforms } from './014-hosting-platforms';
+import { m015Statements } from './015-statements';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m012ReferenceDomains,
   m013Placeholders,
   m014HostingPlatforms,
+  m015Statements,
 ];

@@ -1,0 +1,142 @@
+// Reading a statement file as sheets of rows, streamed: an xlsx workbook through exceljs' streaming
+// reader (a 200k-row sheet is never held whole), a CSV through csv-parse after its encoding is
+// detected: a byte-order mark, else valid UTF-8, else GB18030 (which GBK is a part of). A CSV
+// found to be UTF-8 that later holds an invalid byte is refused there, never decoded by a guess.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { Cell } from './statement-row';
+
+export interface SheetRow {
+  readonly sheet: string;
+  /** 1-based, as a spreadsheet numbers rows. */
+  readonly row: number;
+  readonly cells: readonly Cell[];
+}
+
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'xlsx';
+
+export class StatementFileError extends Error {}
+
+const SNIFF_BYTES = 64 * 1024;
+
+/** The encoding of a CSV's bytes, from its first 64 KiB. */
+export function detectEncoding(head: Buffer): Exclude<Encoding, 'xlsx'> {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  // Valid UTF-8 but for a character cut at the end of the sample.
+  for (let cut = 0; cut < 4 && cut < head.length; cut++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, head.length - cut));
+      return 'utf-8';
+    } catch {
+      // try a shorter sample: the last character may be cut
+    }
+  }
+  return 'gb18030';
+}
+
+function isXlsx(file: string, head: Buffer): boolean {
+  return head[0] === 0x50 && head[1] === 0x4b && (path.extname(file).toLowerCase() !== '.csv' || head[2] === 0x03);
+}
+
+/** The encoding a file is read with, and its rows. */
+export async function openStatement(file: string): Promise<{ encoding: Encoding; rows: AsyncIterable<SheetRow> }> {
+  const fd = await fs.promises.open(file, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await fd.read(buf, 0, SNIFF_BYTES, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await fd.close();
+  }
+  if (isXlsx(file, head)) return { encoding: 'xlsx', rows: xlsxRows(file) };
+  if (head.length === 0) throw new StatementFileError(`${path.basename(file)} is empty`);
+  const encoding = detectEncoding(head);
+  return { encoding, rows: csvRows(file, encoding) };
+}
+
+/** UTF-8 decoded strictly: an invalid byte is an error naming where it is, never a replacement. */
+function strictUtf8(name: string): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let offset = 0;
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        offset += chunk.length;
+        done(null, text);
+      } catch {
+        done(
+          new StatementFileError(
+            `${name} is not UTF-8 after byte ${offset} (its start read as UTF-8); save it as UTF-8 or GB18030 throughout`,
+          ),
+        );
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch {
+        done(new StatementFileError(`${name} ends in the middle of a UTF-8 character`));
+      }
+    },
+  });
+}
+
+async function* csvRows(file: string, encoding: Exclude<Encoding, 'xlsx'>): AsyncIterable<SheetRow> {
+  const name = path.basename(file);
+  const source = fs.createReadStream(file);
+  const text: Readable =
+    encoding === 'utf-8'
+      ? source.pipe(strictUtf8(name))
+      : (source.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable);
+  const parser = text.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
+  source.on('error', (e) => parser.destroy(e));
+  text.on('error', (e) => parser.destroy(e));
+  let row = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    row += 1;
+    yield { sheet: path.basename(file, path.extname(file)), row, cells: record };
+  }
+}
+
+function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('error' in v) return null;
+  }
+  return String(v);
+}
+
+async function* xlsxRows(file: string): AsyncIterable<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    entries: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  let index = 0;
+  for await (const ws of reader) {
+    index += 1;
+    const sheet = (ws as unknown as { name?: string }).name ?? `Sheet${index}`;
+    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      const values = row.values as ExcelJS.CellValue[];
+      // exceljs numbers cells from 1: values[0] is always empty.
+      const cells: Cell[] = [];
+      for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c] ?? null));
+      yield { sheet, row: row.number, cells };
+    }
+  }
+}
