@@ -12,7 +12,7 @@ import { linkCommand } from './commands/link';
 import { referencesCommand } from './commands/references';
 import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
-import { importStatementsCommand } from './commands/statements';
+import { flowCommand, importStatementsCommand } from './commands/statements';
 import { suggestionsCommand } from './commands/suggestions';
 import { syncCommand } from './commands/sync';
 
@@ -20,6 +20,7 @@ const COMMANDS: readonly Command[] = [
   demoCommand,
   importCommand,
   importStatementsCommand,
+  flowCommand,
   serveCommand,
   syncCommand,
   linkCommand,

@@ -1,3 +1,5 @@
+import { flowPatterns } from '../../core/statements/flow-patterns';
+import { FlowError, traceForward } from '../../core/statements/flow';
 import { importStatements } from '../../core/statements/import-statements';
 import { StatementFileError } from '../../core/statements/read-sheets';
 import { openStore } from '../../core/store/db';
@@ -36,3 +38,52 @@ export const importStatementsCommand: Command = {
     }
   },
 };
+
+export const flowCommand: Command = {
+  name: 'flow',
+  summary: 'follow the money in the imported statements: trace --card CARD [--depth N] [--window-hours H], or patterns',
+  usage: 'casegraph flow trace --card CARD [--depth N] [--window-hours H] [--json] | casegraph flow patterns [--json] [--db PATH]',
+  options: { card: { type: 'string' }, depth: { type: 'string' }, 'window-hours': { type: 'string' } },
+  async run(ctx) {
+    const [sub, ...rest] = ctx.positionals;
+    if (rest.length > 0) throw new UsageError(`flow ${sub ?? ''} takes no further arguments`);
+    const db = openStore(ctx.db, { readonly: true });
+    try {
+      if (sub === 'trace') {
+        const card = ctx.values.card;
+        if (typeof card !== 'string' || card === '') throw new UsageError('flow trace needs --card CARD');
+        const depth = whole(ctx.values.depth, '--depth', 5);
+        const windowHours = whole(ctx.values['window-hours'], '--window-hours', 48);
+        const t = traceForward(db, card, { depth, windowHours });
+        if (ctx.json) {
+          ctx.out(JSON.stringify(t));
+          return;
+        }
+        for (const a of t.accounts)
+          ctx.out(
+            `layer ${a.layer}  ${a.account}${a.holder ? ` (${a.holder})` : ''}  received ${a.received}  sent ${a.sent}  cash out ${a.cash_out}  retained ${a.retained}${a.requested ? '' : '  [statement not requested]'}`,
+          );
+        for (const e of t.edges) ctx.out(`${e.from} → ${e.to}  ${e.amount} in ${e.count} (${e.first} … ${e.last})`);
+        ctx.out(
+          `entered ${t.totals.entered} = cash out ${t.totals.cash_out} + retained ${t.totals.retained} + beyond layer ${depth} ${t.totals.beyond} (and ${t.totals.returned} came back to the start)`,
+        );
+      } else if (sub === 'patterns') {
+        const found = flowPatterns(db);
+        if (ctx.json) ctx.out(JSON.stringify(found));
+        else for (const p of found) ctx.out(`${p.pattern}  ${p.account}  ${p.evidence}`);
+      } else throw new UsageError('flow needs trace or patterns');
+    } catch (e) {
+      if (e instanceof FlowError) throw new CliError(e.message);
+      throw e;
+    } finally {
+      db.close();
+    }
+  },
+};
+
+function whole(v: unknown, name: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (typeof v !== 'string' || !/^\d+$/.test(v) || n < 1) throw new UsageError(`${name} must be a whole number of at least 1`);
+  return n;
+}

@@ -1,0 +1,192 @@
+// Following the money through the statements' transactions: a trace forward from an account over
+// layers (money moves on within hours: each account's onward payments are those made after money
+// reached it, within a window), and the accounts showing laundering patterns. Every figure is in
+// integer hundredths, exact. Failed transactions are never money moved.
+import { centsToDecimal } from '../../common/money';
+import { normaliseBankAccount } from '../normalise/bank-card';
+import type { Db } from '../store/db';
+
+export class FlowError extends Error {}
+
+export interface TraceOptions {
+  /** Layers to follow from the start (default 5). */
+  readonly depth?: number;
+  /** How long after money reached an account its onward payments still count (default 48 hours). */
+  readonly windowHours?: number;
+}
+
+export interface TraceAccount {
+  readonly account: string;
+  readonly layer: number;
+  /** Money into the account within the trace (for the start: everything it received). */
+  readonly received: string;
+  /** Money on to other accounts of the trace. */
+  readonly sent: string;
+  readonly cash_out: string;
+  /** received − sent − cash_out: what stayed, or (negative) what came from its earlier balance. */
+  readonly retained: string;
+  readonly holder: string | null;
+  /** Whether a statement of this account has been read (else: one to request). */
+  readonly requested: boolean;
+}
+
+export interface TraceEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly amount: string;
+  readonly count: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+export interface Trace {
+  readonly start: string;
+  readonly accounts: readonly TraceAccount[];
+  readonly edges: readonly TraceEdge[];
+  /**
+   * Money that reached the start from outside the trace, and where it went in all: entered =
+   * cash_out + retained + beyond (paid to accounts of the last layer, not followed further).
+   * `returned` is what came back to the start through the trace (a loop), kept apart from entered.
+   */
+  readonly totals: {
+    readonly entered: string;
+    readonly cash_out: string;
+    readonly retained: string;
+    readonly beyond: string;
+    readonly returned: string;
+  };
+}
+
+interface Txn {
+  readonly to: number | null;
+  readonly amount: number;
+  readonly at: number;
+  readonly cash: number;
+}
+
+/** The stored account of a card or account number as typed, or a FlowError naming it. */
+export function accountOf(db: Db, raw: string): { id: number; value: string } {
+  const n = normaliseBankAccount(raw);
+  if (n === null) throw new FlowError(`${raw.slice(0, 40)} is not an account or card number`);
+  const id = db.prepare<[string, string], number>('SELECT id FROM flow_account WHERE kind = ? AND value = ?').pluck().get(n.kind, n.value);
+  if (id === undefined) throw new FlowError(`no statement names the account ${n.value}; import its bank statements first`);
+  return { id, value: n.value };
+}
+
+export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
+  const depth = options.depth ?? 5;
+  const windowMs = (options.windowHours ?? 48) * 3_600_000;
+  if (!Number.isInteger(depth) || depth < 1 || depth > 20) throw new FlowError('--depth must be a whole number from 1 to 20');
+  const start = accountOf(db, startRaw);
+  const outgoing = db.prepare<[number, number, number], [number | null, number, number, number]>(
+    'SELECT to_id, amount_cents, at_ms, cash FROM flow_txn INDEXED BY flow_txn_from WHERE from_id = ? AND success = 1 AND at_ms BETWEEN ? AND ? ORDER BY at_ms',
+  );
+  const incoming = db
+    .prepare<[number], [number, number]>(
+      'SELECT amount_cents, at_ms FROM flow_txn INDEXED BY flow_txn_to WHERE to_id = ? AND success = 1 ORDER BY at_ms',
+    )
+    .raw();
+  const info = db.prepare<[number], { value: string; holder: string | null; requested: number }>(
+    'SELECT value, holder, requested FROM flow_account WHERE id = ?',
+  );
+  const layer = new Map<number, number>([[start.id, 0]]);
+  /** Per account: money that reached it within the trace, and when (arrivals open windows). */
+  const arrivals = new Map<number, { amount: number; at: number }[]>();
+  arrivals.set(
+    start.id,
+    (incoming.all(start.id) as [number, number][]).map(([amount, at]) => ({ amount, at })),
+  );
+  const sent = new Map<number, number>();
+  const cash = new Map<number, number>();
+  const edges = new Map<string, { from: number; to: number; amount: number; count: number; first: number; last: number }>();
+  let beyond = 0;
+  let returned = 0;
+  let frontier = [start.id];
+  for (let l = 0; l < depth && frontier.length > 0; l++) {
+    const next: number[] = [];
+    for (const account of frontier) {
+      const arr = arrivals.get(account) ?? [];
+      // The start's payments count from its first receipt (or all of them, if none is known).
+      const from = arr.length > 0 ? Math.min(...arr.map((a) => a.at)) : -8.64e15;
+      const to = arr.length > 0 ? Math.max(...arr.map((a) => a.at)) + windowMs : 8.64e15;
+      for (const [toId, amount, at, isCash] of outgoing.raw().all(account, from, to) as [number | null, number, number, number][]) {
+        const t: Txn = { to: toId, amount, at, cash: isCash };
+        if (t.to === null) {
+          if (t.cash === 1) cash.set(account, (cash.get(account) ?? 0) + t.amount);
+          continue;
+        }
+        sent.set(account, (sent.get(account) ?? 0) + t.amount);
+        const key = `${account}>${t.to}`;
+        const e = edges.get(key);
+        if (e) {
+          e.amount += t.amount;
+          e.count += 1;
+          e.first = Math.min(e.first, t.at);
+          e.last = Math.max(e.last, t.at);
+        } else edges.set(key, { from: account, to: t.to, amount: t.amount, count: 1, first: t.at, last: t.at });
+        // Money back at the start is among what it received already.
+        if (t.to === start.id) returned += t.amount;
+        else {
+          let list = arrivals.get(t.to);
+          if (!list) arrivals.set(t.to, (list = []));
+          list.push({ amount: t.amount, at: t.at });
+        }
+        if (!layer.has(t.to)) {
+          layer.set(t.to, l + 1);
+          next.push(t.to);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const accounts: TraceAccount[] = [];
+  let entered = 0;
+  let cashTotal = 0;
+  let retainedTotal = 0;
+  for (const [id, l] of [...layer].sort((a, b) => a[1] - b[1] || a[0] - b[0])) {
+    const received = (arrivals.get(id) ?? []).reduce((s, a) => s + a.amount, 0);
+    if (id === start.id) entered = received;
+    const out = sent.get(id) ?? 0;
+    const c = cash.get(id) ?? 0;
+    const last = l === depth;
+    // Accounts of the last layer are not followed: what they received went beyond the trace.
+    if (last) beyond += received;
+    else {
+      cashTotal += c;
+      retainedTotal += received - out - c;
+    }
+    const a = info.get(id) as { value: string; holder: string | null; requested: number };
+    accounts.push({
+      account: a.value,
+      layer: l,
+      received: centsToDecimal(received),
+      sent: centsToDecimal(last ? 0 : out),
+      cash_out: centsToDecimal(last ? 0 : c),
+      retained: centsToDecimal(last ? 0 : received - out - c),
+      holder: a.holder,
+      requested: a.requested === 1,
+    });
+  }
+  const valueOf = (id: number): string => (info.get(id) as { value: string }).value;
+  return {
+    start: start.value,
+    accounts,
+    edges: [...edges.values()]
+      .sort((x, y) => (layer.get(x.from) as number) - (layer.get(y.from) as number) || y.amount - x.amount)
+      .map((e) => ({
+        from: valueOf(e.from),
+        to: valueOf(e.to),
+        amount: centsToDecimal(e.amount),
+        count: e.count,
+        first: new Date(e.first).toISOString(),
+        last: new Date(e.last).toISOString(),
+      })),
+    totals: {
+      entered: centsToDecimal(entered - returned),
+      cash_out: centsToDecimal(cashTotal),
+      retained: centsToDecimal(retainedTotal),
+      beyond: centsToDecimal(beyond),
+      returned: centsToDecimal(returned),
+    },
+  };
+}

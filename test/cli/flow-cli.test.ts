@@ -1,0 +1,97 @@
+// Following the money with the built CLI: statements of a small laundering chain imported
+// (victims → a level-1 mule card → two level-2 cards within minutes → ATM cash, and a loop back),
+// `flow trace` as cli.md gives its JSON, figures that add up, and `flow patterns` finding each
+// pattern with its evidence.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtFile } from '../support/built';
+import { tempDir } from '../support/tmp';
+
+const M1 = '6222021234567890128';
+const M2 = '6217000012345678907';
+const M3 = '6228480012345678906';
+const VICTIMS = ['6222020200112233445', '6222020200112233452', '6222020200112233460', '6222020200112233478', '6222020200112233486'];
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [builtFile('casegraph.js'), ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const HEADER = '交易卡号,交易时间,交易金额,交易余额,收付标志,交易对手账卡号,对手户名,摘要说明,交易渠道';
+
+function statements(dir: string): string[] {
+  const t = (min: number): string => {
+    const d = new Date(Date.UTC(2025, 2, 1, 2, min, 0)); // 10:00 +08:00 onwards
+    return d.toISOString().replace('T', ' ').slice(0, 19);
+  };
+  // Times in the files are wall-clock +08:00: written as UTC here, read back 8 hours earlier, all alike.
+  const m1 = [HEADER];
+  VICTIMS.forEach((v, k) => m1.push(`${M1},${t(k)},1000.00,${1000 * (k + 1)}.00,进,${v},受害人${k},转账,网银`));
+  m1.push(`${M1},${t(10)},3000.00,2000.00,出,${M2},张某,转账,网银`);
+  m1.push(`${M1},${t(12)},2000.00,0.00,出,${M3},赵某,转账,网银`);
+  const m2 = [HEADER, `${M2},${t(10)},3000.00,3000.00,进,${M1},王某,转账,网银`, `${M2},${t(30)},2500.00,500.00,出,,,ATM取款,ATM`];
+  m2.push(`${M2},${t(40)},500.00,0.00,出,${M3},赵某,转账,网银`);
+  const m3 = [HEADER, `${M3},${t(12)},2000.00,2000.00,进,${M1},王某,转账,网银`, `${M3},${t(41)},500.00,2500.00,进,${M2},张某,转账,网银`];
+  m3.push(`${M3},${t(50)},100.00,2400.00,出,${M1},王某,转账,网银`);
+  return [
+    ['m1.csv', m1],
+    ['m2.csv', m2],
+    ['m3.csv', m3],
+  ].map(([name, lines]) => {
+    const file = path.join(dir, name as string);
+    fs.writeFileSync(file, `${(lines as string[]).join('\n')}\n`);
+    return file;
+  });
+}
+
+const cents = (s: string): number => Math.round(Number(s) * 100);
+
+describe('casegraph flow', () => {
+  it('imports statements, traces the money over layers with figures that add up, and names the patterns', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.db');
+    const imported = run('import-statements', ...statements(dir), '--db', db);
+    expect(imported.status, imported.stderr).toBe(0);
+    // The transfers between the mules are in both parties' statements: counted once.
+    expect(imported.stdout).toMatch(/new 10, duplicate 3, rejected 0/);
+
+    const trace = run('flow', 'trace', '--card', M1.replace(/(\d{4})/g, '$1 '), '--depth', '3', '--json', '--db', db);
+    expect(trace.status, trace.stderr).toBe(0);
+    const t = JSON.parse(trace.stdout);
+    expect(t.accounts.map((a: { account: string; layer: number }) => [a.account, a.layer])).toEqual([
+      [M1, 0],
+      [M2, 1],
+      [M3, 1],
+    ]);
+    expect(t.edges).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ from: M1, to: M2, amount: '3000.00', count: 1 }),
+        expect.objectContaining({ from: M2, to: M3, amount: '500.00', count: 1 }),
+        expect.objectContaining({ from: M3, to: M1, amount: '100.00', count: 1 }),
+      ]),
+    );
+    const m2 = t.accounts.find((a: { account: string }) => a.account === M2);
+    expect(m2).toMatchObject({ received: '3000.00', sent: '500.00', cash_out: '2500.00', retained: '0.00', requested: true });
+    const { entered, cash_out, retained, beyond, returned } = t.totals;
+    expect(entered).toBe('5000.00');
+    expect(returned).toBe('100.00');
+    expect(cents(cash_out) + cents(retained) + cents(beyond)).toBe(cents(entered));
+
+    const patterns = run('flow', 'patterns', '--json', '--db', db);
+    expect(patterns.status, patterns.stderr).toBe(0);
+    const found = JSON.parse(patterns.stdout) as { account: string; pattern: string; evidence: string }[];
+    const kinds = (account: string): string[] => found.filter((p) => p.account === account).map((p) => p.pattern);
+    expect(kinds(M1)).toEqual(expect.arrayContaining(['fast_in_out', 'fan_in', 'loop']));
+    expect(kinds(M2)).toEqual(expect.arrayContaining(['cash_out']));
+    expect(found.find((p) => p.account === M1 && p.pattern === 'fast_in_out')?.evidence).toMatch(/ratio/);
+    expect(found.some((p) => VICTIMS.includes(p.account) && p.pattern !== 'fan_out')).toBe(false);
+
+    expect(run('flow', 'trace', '--card', '6222000000000000000', '--db', db)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/no statement names the account/),
+    });
+    expect(run('flow', 'trace', '--db', db).status).toBe(2);
+  });
+});
