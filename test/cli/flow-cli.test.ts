@@ -2,11 +2,12 @@
 // (victims → a level-1 mule card → two level-2 cards within minutes → ATM cash, and a loop back),
 // `flow trace` as cli.md gives its JSON, figures that add up, and `flow patterns` finding each
 // pattern with its evidence.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtFile } from '../support/built';
+import { pythonWith } from '../support/python';
 import { tempDir } from '../support/tmp';
 
 const M1 = '6222021234567890128';
@@ -78,6 +79,52 @@ describe('casegraph flow', () => {
     expect(entered).toBe('5000.00');
     expect(returned).toBe('100.00');
     expect(cents(cash_out) + cents(retained) + cents(beyond)).toBe(cents(entered));
+
+    // The trace as a workbook an independent reader opens, as CSV and as GraphML.
+    const xlsx = path.join(dir, 'trace.xlsx');
+    const written = run('flow', 'trace', '--card', M1, '--depth', '3', '--out', xlsx, '--db', db);
+    expect(written.status, written.stderr).toBe(0);
+    const sheets = execFileSync(
+      pythonWith('openpyxl'),
+      [
+        '-c',
+        `import openpyxl, sys, json
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}, ensure_ascii=False))`,
+        xlsx,
+      ],
+      { encoding: 'utf8' },
+    );
+    const book = JSON.parse(sheets) as Record<string, unknown[][]>;
+    expect(Object.keys(book)).toEqual(['账户 accounts', '资金流向 flows', '合计 totals']);
+    expect(book['账户 accounts']?.slice(1).map((r) => [r[0], r[1], r[4]])).toEqual([
+      [0, M1, 5100],
+      [1, M2, 3000],
+      [1, M3, 2500],
+    ]);
+    expect(book['资金流向 flows']?.length).toBe(1 + t.edges.length);
+    expect(book['合计 totals']?.[1]?.[1]).toBe(5000);
+    const csvFile = path.join(dir, 'trace.csv');
+    expect(run('flow', 'trace', '--card', M1, '--out', csvFile, '--db', db).status).toBe(0);
+    expect(fs.readFileSync(csvFile, 'utf8').split('\r\n')[0]).toBe(
+      '\uFEFF付款账卡号 from,收款账卡号 to,金额 amount,笔数 count,首笔时间 first,末笔时间 last',
+    );
+    const graphml = path.join(dir, 'trace.graphml');
+    expect(run('flow', 'trace', '--card', M1, '--depth', '3', '--out', graphml, '--db', db).status).toBe(0);
+    const g = execFileSync(
+      pythonWith('networkx'),
+      [
+        '-c',
+        'import networkx as nx, sys\ng = nx.read_graphml(sys.argv[1])\nprint(g.number_of_nodes(), g.number_of_edges(), nx.is_directed(g))',
+        graphml,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(g.trim()).toBe(`3 ${t.edges.length} True`);
+    expect(run('flow', 'trace', '--card', M1, '--out', path.join(dir, 'trace.pdf'), '--db', db)).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/written as \.xlsx, \.csv or \.graphml/),
+    });
 
     const patterns = run('flow', 'patterns', '--json', '--db', db);
     expect(patterns.status, patterns.stderr).toBe(0);

@@ -1,6 +1,7 @@
 import { flowPatterns } from '../../core/statements/flow-patterns';
 import { FlowError, traceForward } from '../../core/statements/flow';
 import { importStatements } from '../../core/statements/import-statements';
+import { traceFormat, writeTrace } from '../../core/statements/trace-export';
 import { StatementFileError } from '../../core/statements/read-sheets';
 import { openStore } from '../../core/store/db';
 import { CliError, UsageError, type Command } from '../cli-kit';
@@ -42,8 +43,9 @@ export const importStatementsCommand: Command = {
 export const flowCommand: Command = {
   name: 'flow',
   summary: 'follow the money in the imported statements: trace --card CARD [--depth N] [--window-hours H], or patterns',
-  usage: 'casegraph flow trace --card CARD [--depth N] [--window-hours H] [--json] | casegraph flow patterns [--json] [--db PATH]',
-  options: { card: { type: 'string' }, depth: { type: 'string' }, 'window-hours': { type: 'string' } },
+  usage:
+    'casegraph flow trace --card CARD [--depth N] [--window-hours H] [--out FILE.xlsx|.csv|.graphml] [--json] | casegraph flow patterns [--json] [--db PATH]',
+  options: { card: { type: 'string' }, depth: { type: 'string' }, 'window-hours': { type: 'string' }, out: { type: 'string' } },
   async run(ctx) {
     const [sub, ...rest] = ctx.positionals;
     if (rest.length > 0) throw new UsageError(`flow ${sub ?? ''} takes no further arguments`);
@@ -54,7 +56,13 @@ export const flowCommand: Command = {
         if (typeof card !== 'string' || card === '') throw new UsageError('flow trace needs --card CARD');
         const depth = whole(ctx.values.depth, '--depth', 5);
         const windowHours = whole(ctx.values['window-hours'], '--window-hours', 48);
+        const outFile = ctx.values.out;
+        if (outFile !== undefined && typeof outFile === 'string') traceFormat(outFile);
         const t = traceForward(db, card, { depth, windowHours });
+        if (typeof outFile === 'string') {
+          const format = await writeTrace(t, outFile);
+          ctx.err(`wrote the trace (${t.accounts.length} accounts, ${t.edges.length} flows) as ${format} to ${outFile}`);
+        }
         if (ctx.json) {
           ctx.out(JSON.stringify(t));
           return;

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pythonWith } from '../../support/python';
 import { importBundle, listBundleImports } from '../../../src/core/bundle/import-bundle';
 import { readBundleEntries } from '../../../src/core/bundle/read-bundle';
 import { verifyBundleFile } from '../../../src/core/bundle/verify';
@@ -58,7 +59,7 @@ describe('case bundle round trip', () => {
       'summary.pdf',
     ]);
     const nx = execFileSync(
-      'python3',
+      pythonWith('networkx'),
       [
         '-c',
         `import networkx as nx, sys
