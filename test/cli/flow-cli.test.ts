@@ -141,4 +141,38 @@ print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] fo
     });
     expect(run('flow', 'trace', '--db', db).status).toBe(2);
   });
+
+  it('writes the demo precinct’s statements in xlsx and GB18030 CSV, imports them, and traces a gang’s payee card to cash', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.db');
+    const st = path.join(dir, 'statements');
+    const demo = run('demo', '--reports', '600', '--seed', '3', '--statements', st, '--db', db);
+    expect(demo.status, demo.stderr).toBe(0);
+    const files = fs.readdirSync(st);
+    expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
+    expect(files.some((f) => f.endsWith('.csv'))).toBe(true);
+    const csvFile = path.join(st, files.find((f) => f.endsWith('.csv')) as string);
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(csvFile))).toThrow();
+    const imported = /imported the statements: new (\d+), duplicate (\d+), rejected (\d+)/.exec(demo.stderr);
+    expect(imported).not.toBeNull();
+    const [fresh, dups, rejected] = (imported as RegExpExecArray).slice(1).map(Number) as [number, number, number];
+    expect(fresh).toBeGreaterThan(500);
+    expect(dups).toBeGreaterThan(50);
+    expect(rejected).toBeGreaterThan(0);
+    // The same files again change nothing, and say so.
+    const again = run('import-statements', ...files.map((f) => path.join(st, f)), '--db', db);
+    expect(again.stdout).toMatch(/new 0, duplicate 0, rejected 0/);
+    // A mule card sending money on within minutes is traced through the layers to ATM cash.
+    const patterns = JSON.parse(run('flow', 'patterns', '--json', '--db', db).stdout) as { account: string; pattern: string }[];
+    const cashOut = new Set(patterns.filter((p) => p.pattern === 'cash_out').map((p) => p.account));
+    const fast = patterns.filter((p) => p.pattern === 'fast_in_out').map((p) => p.account);
+    expect(cashOut.size).toBeGreaterThan(0);
+    const reached = fast.slice(0, 10).some((card) => {
+      const t = JSON.parse(run('flow', 'trace', '--card', card, '--depth', '3', '--json', '--db', db).stdout) as {
+        accounts: { account: string; cash_out: string }[];
+      };
+      return t.accounts.some((a) => cashOut.has(a.account) && Number(a.cash_out) > 0);
+    });
+    expect(reached).toBe(true);
+  });
 });

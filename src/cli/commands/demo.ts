@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { once } from 'node:events';
 import { generateDemo } from '../../core/demo';
 import { DEFAULT_DEMO_REPORTS, DEFAULT_DEMO_SEED, importDemo } from '../../core/import/import-demo';
+import { writeDemoStatements, type DemoStatements } from '../../core/demo/statements';
+import { importStatements } from '../../core/statements/import-statements';
 import { openStore } from '../../core/store/db';
 import { CliError, UsageError, intOption, progressReporter, type Command } from '../cli-kit';
 
@@ -23,17 +25,28 @@ async function writeDemoFile(file: string, reports: number, seed: number, onProg
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'fill the store with a synthetic precinct (same seed, same data), or write it as NDJSON with --out',
-  usage: `casegraph demo [--reports N] [--seed S] [--db PATH | --out FILE.ndjson] [--json]   (defaults: ${DEFAULT_DEMO_REPORTS} reports, seed ${DEFAULT_DEMO_SEED})`,
-  options: { reports: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+  usage: `casegraph demo [--reports N] [--seed S] [--db PATH | --out FILE.ndjson] [--statements DIR] [--json]   (defaults: ${DEFAULT_DEMO_REPORTS} reports, seed ${DEFAULT_DEMO_SEED})`,
+  options: { reports: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, statements: { type: 'string' } },
   async run(ctx) {
     if (ctx.positionals.length > 0) throw new UsageError(`demo takes no positional arguments, got ${ctx.positionals.join(' ')}`);
     const reports = intOption(ctx.values, 'reports', 1, 10_000_000) ?? DEFAULT_DEMO_REPORTS;
     const seed = intOption(ctx.values, 'seed', 0, 2 ** 32 - 1) ?? DEFAULT_DEMO_SEED;
     const bar = progressReporter('generating');
     const outFile = ctx.values['out'];
+    const statementsDir = ctx.values['statements'];
+    // The gangs' bank statements, written beside (and, into a store, imported with) the reports.
+    const statements = async (): Promise<DemoStatements | null> => {
+      if (typeof statementsDir !== 'string') return null;
+      const written = await writeDemoStatements(generateDemo({ reports, seed }), statementsDir, seed);
+      ctx.err(
+        `wrote ${written.files.length} statement files (${written.accounts} accounts, ${written.transactions} rows) to ${statementsDir}`,
+      );
+      return written;
+    };
     if (typeof outFile === 'string') {
       const lines = await writeDemoFile(outFile, reports, seed, (n) => bar.update(n, reports, ' records'));
       bar.end();
+      await statements();
       if (ctx.json) ctx.out(JSON.stringify({ file: outFile, records: lines, reports, seed }));
       else ctx.out(`wrote ${lines} records (${reports} reports, seed ${seed}) to ${outFile}`);
       return;
@@ -42,6 +55,11 @@ export const demoCommand: Command = {
     try {
       const r = await importDemo(db, { reports, seed, onProgress: (done, total) => bar.update(done, total, ' reports') });
       bar.end();
+      const written = await statements();
+      if (written) {
+        const s = await importStatements(db, written.files);
+        ctx.err(`imported the statements: new ${s.new}, duplicate ${s.duplicates}, rejected ${s.rejected}`);
+      }
       if (ctx.json) ctx.out(JSON.stringify(r));
       else
         ctx.out(
