@@ -23,6 +23,7 @@ import type {
   SuggestionQuery,
 } from './api/series';
 import type { FeedSourceView, SyncCounts, SyncRunView, SyncWait } from './api/sync';
+import type { SeriesFlow, SharedAccount } from './api/flow';
 import type { ReferenceCategory, Victim } from './model';
 import type { Result } from './result';
 
@@ -33,6 +34,7 @@ export type * from './api/sync';
 export type * from './api/series';
 export type * from './api/casework';
 export type * from './api/bundles';
+export type * from './api/flow';
 
 /** Events pushed from the backend to the UI. */
 export type ApiEvent =
@@ -191,6 +193,12 @@ export interface CasegraphApi {
   'trust.list': (arg: Record<string, never>) => Promise<Result<readonly TrustedKeyView[]>>;
   'trust.add': (arg: { readonly publicPem: string; readonly name: string }) => Promise<Result<TrustedKeyView>>;
   'trust.remove': (arg: { readonly fingerprint: string }) => Promise<Result<{ readonly removed: boolean }>>;
+  /** Import bank statements (xlsx, CSV in UTF-8 or GB18030) as a job of kind 'statements'. */
+  'statements.import': (arg: { readonly files: readonly string[] }) => Promise<Result<JobRef>>;
+  /** The money flow of a series: its cards that statements carry, followed forward. */
+  'flow.series': (arg: { readonly id: string }) => Promise<Result<SeriesFlow>>;
+  /** Downstream accounts common to two or more series. */
+  'flow.shared': (arg: Record<string, never>) => Promise<Result<readonly SharedAccount[]>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

@@ -2,6 +2,7 @@
 
 import type { ApiError } from '../result';
 import type { BundleImportSummary, ExportSummary } from './bundles';
+import type { StatementImportView } from './flow';
 import type { ImportSummary } from './reports';
 import type { SyncSummary } from './sync';
 
@@ -9,7 +10,7 @@ export interface JobRef {
   readonly jobId: string;
 }
 
-export type JobKind = 'import' | 'demo' | 'sync' | 'link' | 'export' | 'bundle';
+export type JobKind = 'import' | 'demo' | 'sync' | 'link' | 'export' | 'bundle' | 'statements';
 
 /** What a run of the linking engine did (after every import, demo or sync that changed reports). */
 export interface LinkSummary {
@@ -41,6 +42,7 @@ export interface JobSummaries {
   readonly link: LinkSummary;
   readonly export: ExportSummary;
   readonly bundle: BundleImportSummary;
+  readonly statements: StatementImportView;
 }
 
 export type JobOutcome = {

@@ -19,6 +19,7 @@ import { LinkJobs, changedReports } from './link-jobs';
 import { SyncScheduler } from './sync-scheduler';
 import { bundleHandlers } from './handlers/bundles';
 import { caseworkHandlers } from './handlers/casework';
+import { flowHandlers } from './handlers/flow';
 import { jobHandlers } from './handlers/jobs';
 import { reportHandlers } from './handlers/reports';
 import { seriesHandlers } from './handlers/series';
@@ -120,6 +121,13 @@ export class Backend {
       ...syncHandlers({ db, feeds: this.feeds, emit: options.onEvent }),
       ...seriesHandlers(change),
       ...caseworkHandlers(change),
+      ...flowHandlers({
+        db,
+        dbPath: options.dbPath,
+        openOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+        jobs: this.jobs,
+        fileProblem: (file) => this.importProblem(file),
+      }),
       ...bundleHandlers({
         db,
         dbPath: options.dbPath,

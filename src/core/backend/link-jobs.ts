@@ -15,7 +15,7 @@ export interface LinkJobsOptions {
 
 /** Did this job's outcome change reports, so that series may have changed? */
 export function changedReports(kind: JobKind, summary: JobSummaries[JobKind]): boolean {
-  if (kind === 'link') return false;
+  if (kind === 'link' || kind === 'statements') return false;
   const s = summary as JobSummaries['import'] | JobSummaries['sync'];
   return s.new + s.updated + s.withdrawn > 0;
 }

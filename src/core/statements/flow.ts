@@ -73,43 +73,73 @@ export function accountOf(db: Db, raw: string): { id: number; value: string } {
   return { id, value: n.value };
 }
 
-export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
+/** A trace over account ids: the layers, what reached each account, what left it, the edges. */
+export interface TraceCore {
+  readonly starts: ReadonlySet<number>;
+  readonly depth: number;
+  readonly layer: ReadonlyMap<number, number>;
+  readonly received: ReadonlyMap<number, number>;
+  readonly sent: ReadonlyMap<number, number>;
+  readonly cash: ReadonlyMap<number, number>;
+  readonly edges: ReadonlyMap<string, { from: number; to: number; amount: number; count: number; first: number; last: number }>;
+  /** Windows per followed account: its onward payments counted between these times. */
+  readonly windows: ReadonlyMap<number, readonly [number, number]>;
+  readonly entered: number;
+  readonly cashOut: number;
+  readonly retained: number;
+  readonly beyond: number;
+  readonly returned: number;
+}
+
+/** Follows the money from several accounts at once (layer 0), as traceForward does from one. */
+export function traceIds(db: Db, startIds: readonly number[], options: TraceOptions = {}): TraceCore {
   const depth = options.depth ?? 5;
   const windowMs = (options.windowHours ?? 48) * 3_600_000;
   if (!Number.isInteger(depth) || depth < 1 || depth > 20) throw new FlowError('--depth must be a whole number from 1 to 20');
-  const start = accountOf(db, startRaw);
-  const outgoing = db.prepare<[number, number, number], [number | null, number, number, number]>(
-    'SELECT to_id, amount_cents, at_ms, cash FROM flow_txn INDEXED BY flow_txn_from WHERE from_id = ? AND success = 1 AND at_ms BETWEEN ? AND ? ORDER BY at_ms',
-  );
+  const outgoing = db
+    .prepare<[number, number, number], [number | null, number, number, number]>(
+      'SELECT to_id, amount_cents, at_ms, cash FROM flow_txn INDEXED BY flow_txn_from WHERE from_id = ? AND success = 1 AND at_ms BETWEEN ? AND ? ORDER BY at_ms',
+    )
+    .raw();
   const incoming = db
     .prepare<[number], [number, number]>(
       'SELECT amount_cents, at_ms FROM flow_txn INDEXED BY flow_txn_to WHERE to_id = ? AND success = 1 ORDER BY at_ms',
     )
     .raw();
-  const info = db.prepare<[number], { value: string; holder: string | null; requested: number }>(
-    'SELECT value, holder, requested FROM flow_account WHERE id = ?',
-  );
-  const layer = new Map<number, number>([[start.id, 0]]);
+  const starts = new Set(startIds);
+  const layer = new Map<number, number>();
   /** Per account: money that reached it within the trace, and when (arrivals open windows). */
   const arrivals = new Map<number, { amount: number; at: number }[]>();
-  arrivals.set(
-    start.id,
-    (incoming.all(start.id) as [number, number][]).map(([amount, at]) => ({ amount, at })),
-  );
+  for (const id of starts) {
+    layer.set(id, 0);
+    arrivals.set(
+      id,
+      (incoming.all(id) as [number, number][]).map(([amount, at]) => ({ amount, at })),
+    );
+  }
   const sent = new Map<number, number>();
   const cash = new Map<number, number>();
+  const windows = new Map<number, readonly [number, number]>();
   const edges = new Map<string, { from: number; to: number; amount: number; count: number; first: number; last: number }>();
-  let beyond = 0;
   let returned = 0;
-  let frontier = [start.id];
+  let frontier = [...starts];
   for (let l = 0; l < depth && frontier.length > 0; l++) {
     const next: number[] = [];
     for (const account of frontier) {
       const arr = arrivals.get(account) ?? [];
-      // The start's payments count from its first receipt (or all of them, if none is known).
-      const from = arr.length > 0 ? Math.min(...arr.map((a) => a.at)) : -8.64e15;
-      const to = arr.length > 0 ? Math.max(...arr.map((a) => a.at)) + windowMs : 8.64e15;
-      for (const [toId, amount, at, isCash] of outgoing.raw().all(account, from, to) as [number | null, number, number, number][]) {
+      // A start's payments count from its first receipt (or all of them, if none is known).
+      let from = -8.64e15;
+      let to = 8.64e15;
+      if (arr.length > 0) {
+        from = Infinity;
+        to = -Infinity;
+        for (const a of arr) {
+          if (a.at < from) from = a.at;
+          if (a.at + windowMs > to) to = a.at + windowMs;
+        }
+      }
+      windows.set(account, [from, to]);
+      for (const [toId, amount, at, isCash] of outgoing.all(account, from, to) as [number | null, number, number, number][]) {
         const t: Txn = { to: toId, amount, at, cash: isCash };
         if (t.to === null) {
           if (t.cash === 1) cash.set(account, (cash.get(account) ?? 0) + t.amount);
@@ -124,8 +154,8 @@ export function traceForward(db: Db, startRaw: string, options: TraceOptions = {
           e.first = Math.min(e.first, t.at);
           e.last = Math.max(e.last, t.at);
         } else edges.set(key, { from: account, to: t.to, amount: t.amount, count: 1, first: t.at, last: t.at });
-        // Money back at the start is among what it received already.
-        if (t.to === start.id) returned += t.amount;
+        // Money back at a start is among what it received already.
+        if (starts.has(t.to)) returned += t.amount;
         else {
           let list = arrivals.get(t.to);
           if (!list) arrivals.set(t.to, (list = []));
@@ -139,40 +169,59 @@ export function traceForward(db: Db, startRaw: string, options: TraceOptions = {
     }
     frontier = next;
   }
-  const accounts: TraceAccount[] = [];
+  const received = new Map<number, number>();
   let entered = 0;
-  let cashTotal = 0;
-  let retainedTotal = 0;
-  for (const [id, l] of [...layer].sort((a, b) => a[1] - b[1] || a[0] - b[0])) {
-    const received = (arrivals.get(id) ?? []).reduce((s, a) => s + a.amount, 0);
-    if (id === start.id) entered = received;
-    const out = sent.get(id) ?? 0;
-    const c = cash.get(id) ?? 0;
-    const last = l === depth;
+  let cashOut = 0;
+  let retained = 0;
+  let beyond = 0;
+  for (const [id, l] of layer) {
+    const r = (arrivals.get(id) ?? []).reduce((sum, a) => sum + a.amount, 0);
+    received.set(id, r);
+    if (starts.has(id)) entered += r;
     // Accounts of the last layer are not followed: what they received went beyond the trace.
-    if (last) beyond += received;
-    else {
-      cashTotal += c;
-      retainedTotal += received - out - c;
+    if (l === depth) {
+      beyond += r;
+      sent.delete(id);
+      cash.delete(id);
+    } else {
+      const c = cash.get(id) ?? 0;
+      cashOut += c;
+      retained += r - (sent.get(id) ?? 0) - c;
     }
-    const a = info.get(id) as { value: string; holder: string | null; requested: number };
-    accounts.push({
-      account: a.value,
-      layer: l,
-      received: centsToDecimal(received),
-      sent: centsToDecimal(last ? 0 : out),
-      cash_out: centsToDecimal(last ? 0 : c),
-      retained: centsToDecimal(last ? 0 : received - out - c),
-      holder: a.holder,
-      requested: a.requested === 1,
-    });
   }
+  return { starts, depth, layer, received, sent, cash, edges, windows, entered: entered - returned, cashOut, retained, beyond, returned };
+}
+
+export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
+  const start = accountOf(db, startRaw);
+  const t = traceIds(db, [start.id], options);
+  const info = db.prepare<[number], { value: string; holder: string | null; requested: number }>(
+    'SELECT value, holder, requested FROM flow_account WHERE id = ?',
+  );
+  const accounts: TraceAccount[] = [...t.layer]
+    .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+    .map(([id, l]) => {
+      const a = info.get(id) as { value: string; holder: string | null; requested: number };
+      const received = t.received.get(id) ?? 0;
+      const sent = t.sent.get(id) ?? 0;
+      const c = t.cash.get(id) ?? 0;
+      return {
+        account: a.value,
+        layer: l,
+        received: centsToDecimal(received),
+        sent: centsToDecimal(sent),
+        cash_out: centsToDecimal(c),
+        retained: centsToDecimal(l === t.depth ? 0 : received - sent - c),
+        holder: a.holder,
+        requested: a.requested === 1,
+      };
+    });
   const valueOf = (id: number): string => (info.get(id) as { value: string }).value;
   return {
     start: start.value,
     accounts,
-    edges: [...edges.values()]
-      .sort((x, y) => (layer.get(x.from) as number) - (layer.get(y.from) as number) || y.amount - x.amount)
+    edges: [...t.edges.values()]
+      .sort((x, y) => (t.layer.get(x.from) as number) - (t.layer.get(y.from) as number) || y.amount - x.amount)
       .map((e) => ({
         from: valueOf(e.from),
         to: valueOf(e.to),
@@ -182,11 +231,11 @@ export function traceForward(db: Db, startRaw: string, options: TraceOptions = {
         last: new Date(e.last).toISOString(),
       })),
     totals: {
-      entered: centsToDecimal(entered - returned),
-      cash_out: centsToDecimal(cashTotal),
-      retained: centsToDecimal(retainedTotal),
-      beyond: centsToDecimal(beyond),
-      returned: centsToDecimal(returned),
+      entered: centsToDecimal(t.entered),
+      cash_out: centsToDecimal(t.cashOut),
+      retained: centsToDecimal(t.retained),
+      beyond: centsToDecimal(t.beyond),
+      returned: centsToDecimal(t.returned),
     },
   };
 }

@@ -31,6 +31,7 @@ export const en: Messages = {
   'job.link': 'Linking reports into series',
   'job.export': 'Writing the case bundle',
   'job.bundle': 'Importing a case bundle',
+  'job.statements': 'Importing bank statements',
   'job.cancel': 'Cancel job',
   'job.cancelling': 'Cancelling…',
 

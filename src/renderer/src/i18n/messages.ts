@@ -33,6 +33,7 @@ interface Texts {
   readonly 'job.link': string;
   readonly 'job.export': string;
   readonly 'job.bundle': string;
+  readonly 'job.statements': string;
   readonly 'job.count': (done: string, total: string | null) => string;
   readonly 'job.cancel': string;
   readonly 'job.cancelling': string;

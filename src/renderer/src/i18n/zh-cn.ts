@@ -29,6 +29,7 @@ export const zhCN: Messages = {
   'job.link': '正在串并案件',
   'job.export': '正在导出案件包',
   'job.bundle': '正在导入案件包',
+  'job.statements': '正在导入银行流水',
   'job.cancel': '取消作业',
   'job.cancelling': '正在取消…',
 
