@@ -3,7 +3,7 @@
 // builds the indexes again, the store holds whole records only, and importing the file again
 // completes it.
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

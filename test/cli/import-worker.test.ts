@@ -2,7 +2,7 @@
 // prepares the records, see src/core/import/pipeline.ts): same counts, rejections, history and
 // search as the in-thread import the unit tests cover.
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
 // critical violation is allowed; keyboard focus must be visible.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { call, relink } from './casework';
 import { expect, test } from './serve-fixture';
 

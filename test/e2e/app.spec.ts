@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { expect, startServe, test, watchConsole } from './serve-fixture';
 
 /** A report, and a Chinese phrase from its narrative that no other report's narrative contains. */

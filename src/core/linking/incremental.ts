@@ -7,7 +7,7 @@
 // follows the change and not the store; and writes are the difference from what is stored, since
 // every dirty page is written twice (the WAL, then the checkpoint).
 import type { Db } from '../store/db';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { keyOf, type Corpus, type IdentifierRow } from './corpus';
 import { corpusOf, readReportRows } from './corpus-load';
 import { categorySalt, runEngine, saltBand, weakenedHolders, type EngineOptions, type EngineResult } from './engine';

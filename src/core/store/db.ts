@@ -4,7 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { finishBulkLoad } from './bulk-load';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -12,7 +12,7 @@ export type Db = Database.Database;
 
 export interface OpenOptions {
   readonly readonly?: boolean;
-  /** Path to a better_sqlite3.node built for another runtime (Electron's ABI). */
+  /** Path to a better_sqlite3 binding built for another runtime (Electron's ABI). */
   readonly nativeBinding?: string;
   readonly migrations?: readonly Migration[];
 }

@@ -1,6 +1,6 @@
 // The read side of the investigator UI on a linked demo precinct: overview, series list,
 // workspace (detail, graph, explain) and the audit log, checked against the store itself.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decimalToCents } from '../../../src/common/money';
 import { getOverview } from '../../../src/core/analysis/overview';

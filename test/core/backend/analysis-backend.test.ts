@@ -2,7 +2,7 @@
 // ignore-list changes followed by an automatic incremental run of the built link worker, cases
 // surviving relinks, the UI told the store changed.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiValue, JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';

@@ -1,7 +1,7 @@
 // The API contract as the transports see it: validated arguments, results instead of throws,
 // jobs with progress events, cancellation and outcomes.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { centsToDecimal } from '../../../src/common/money';
 import type { JobOutcome } from '../../../src/common/api';

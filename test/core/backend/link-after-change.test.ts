@@ -1,7 +1,7 @@
 // Series stay current without the investigator asking: a change to reports (here the demo)
 // is followed by an incremental run of the built link worker, as a job with its own outcome.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import type { JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';

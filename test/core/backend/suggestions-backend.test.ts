@@ -3,7 +3,7 @@
 // (the two series one, then two again), a rejection by none.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import type { Suggestion, SuggestionPage } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
