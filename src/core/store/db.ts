@@ -77,6 +77,13 @@ function newerStore(found: number, known: number): StoreError {
   );
 }
 
+let openProgress: ((message: string) => void) | undefined;
+
+/** Where a long first open tells its progress when the caller gives no onProgress (the CLI: stderr). */
+export function setOpenProgress(f: ((message: string) => void) | undefined): void {
+  openProgress = f;
+}
+
 /** The key of the store at `file` (made, or the plain store encrypted, when needed). */
 function keyFor(file: string, options: OpenOptions, latestKnown: number): StoreKey {
   const kind = storeFileKind(file);
@@ -87,16 +94,27 @@ function keyFor(file: string, options: OpenOptions, latestKnown: number): StoreK
   }
   const k = wrapKeyError(() => options.key ?? storeKey(file, { create: kind !== 'encrypted' }));
   if (kind === 'plain') {
+    const onProgress = options.onProgress ?? openProgress;
     try {
       encryptInPlace(file, k, {
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(onProgress ? { onProgress } : {}),
       });
     } catch (e) {
       throw new StoreError(`cannot encrypt the store at ${file}: ${(e as Error).message}`);
     }
   }
   return k;
+}
+
+/**
+ * Open (or make) the key of the store at `file` in this thread, encrypting a plain store first:
+ * worker threads started afterwards open the store with it (store-key.ts). Hosts call this
+ * before starting the backend worker, where their passphrase or vault is.
+ */
+export function unlockStore(file: string, options: Pick<OpenOptions, 'nativeBinding' | 'onProgress'> = {}): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  keyFor(file, options, MIGRATIONS.length);
 }
 
 function wrapKeyError<T>(f: () => T): T {
