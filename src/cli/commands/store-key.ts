@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { BackupError, backupStore, restoreStore } from '../../core/store/backup';
 import { StoreError, openStore } from '../../core/store/db';
-import { StoreKeyError, readKeyFile, resealKey, setKeySources, type KeySources } from '../../core/store/store-key';
+import { StoreKeyError, currentPassphrase, readKeyFile, resealKey, setKeySources, type KeySources } from '../../core/store/store-key';
 import { CliError, UsageError, type Command } from '../cli-kit';
 import { askHidden, askNewPassphrase, envPassphrase } from '../passphrase-prompt';
 
@@ -69,7 +69,7 @@ export const backupCommand: Command = {
     try {
       // The backup's key is sealed under the passphrase whatever seals the store's own (a key
       // file kept unsealed, the desktop app's vault): it must restore elsewhere.
-      const pass = await passphrase('the passphrase to seal the backup with');
+      const pass = currentPassphrase() ?? (await passphrase('the passphrase to seal the backup with'));
       const r = expected(() => backupStore(db, ctx.db, out, pass, ctx.err));
       if (ctx.json) ctx.out(JSON.stringify(r));
       else ctx.out(`backed up ${ctx.db} to ${r.file} (${(r.bytes / 1e6).toFixed(1)} MB, encrypted) and its key to ${r.keyFile}`);

@@ -93,6 +93,11 @@ export function setKeySources(s: KeySources): void {
   sources = s;
 }
 
+/** The passphrase this process has (set, or CASEGRAPH_PASSPHRASE), if any. */
+export function currentPassphrase(): string | undefined {
+  return currentSources().passphrase;
+}
+
 function currentSources(): KeySources {
   const env = process.env['CASEGRAPH_PASSPHRASE'];
   return sources.passphrase === undefined && env !== undefined && env !== '' ? { ...sources, passphrase: env } : sources;
