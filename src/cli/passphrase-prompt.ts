@@ -16,6 +16,8 @@ export function envPassphrase(name = 'CASEGRAPH_PASSPHRASE'): string | undefined
 export function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) return Promise.reject(new CliError('no terminal to ask for the passphrase on'));
+  // No echo from before the prompt shows: a fast typist (or a script) answering it must not be echoed.
+  input.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
@@ -42,7 +44,6 @@ export function askHidden(prompt: string): Promise<string> {
       }
     };
     input.setEncoding('utf8');
-    input.setRawMode(true);
     input.resume();
     input.on('data', onData);
   });

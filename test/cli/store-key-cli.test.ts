@@ -142,6 +142,34 @@ describe('the encrypted store from the command line', () => {
     expect(run(['series', '--all', '--db', db], { CASEGRAPH_PASSPHRASE: undefined }).status).toBe(0);
   });
 
+  it('asks for the passphrase on a terminal without echoing it; serve says a wrong one in one line', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'store.db');
+    const answer = path.resolve(import.meta.dirname, '../support/answer-tty.py');
+    const onTerminal = (typed: string, args: string[]): { status: number | null; shown: string } => {
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      delete env['CASEGRAPH_PASSPHRASE'];
+      const r = spawnSync('python3', [answer, typed, process.execPath, CLI, ...args], { encoding: 'utf8', env });
+      return { status: r.status, shown: r.stdout };
+    };
+    const made = onTerminal('typed at the terminal', ['demo', '--reports', '20', '--db', db]);
+    expect(made.status).toBe(0);
+    expect(made.shown).toMatch(/choose a passphrase for the new store .*store\.db: [\s\S]*the same again: /);
+    expect(made.shown).not.toContain('typed at the terminal');
+    expect(run(['series', '--all', '--db', db], { CASEGRAPH_PASSPHRASE: 'typed at the terminal' }).status).toBe(0);
+    const opened = onTerminal('typed at the terminal', ['series', '--all', '--db', db]);
+    expect(opened.status).toBe(0);
+    expect(opened.shown).toMatch(/^passphrase of the store .*store\.db: /);
+    expect(opened.shown).not.toContain('typed at the terminal');
+    const wrong = onTerminal('a guess', ['series', '--db', db]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.shown).toContain(`casegraph: the passphrase does not open the store ${db}`);
+    expect(run(['serve', '--db', db], { CASEGRAPH_PASSPHRASE: 'a guess' })).toMatchObject({
+      status: 1,
+      stderr: `casegraph: the passphrase does not open the store ${db}\n`,
+    });
+  });
+
   it('restores a backup on another path with the passphrase; never over a store without --force, which keeps the old one', () => {
     const dir = tempDir();
     const db = path.join(dir, 'here', 'store.db');
