@@ -4,7 +4,7 @@
 // hard-coded in Chromium, no protection at all, so it is refused, saying so, and the app falls
 // back to the passphrase. Plain Node: the Electron main process hands its safeStorage in.
 import { StoreError, unlockStore } from './db';
-import { setKeySources, type KeyVault } from './store-key';
+import { addPassphraseSeal, setKeySources, type KeyVault } from './store-key';
 
 /** The part of Electron's safeStorage used here (tests pass a fake). */
 export interface CredentialStore {
@@ -37,8 +37,9 @@ export function credentialStoreVault(storage: CredentialStore, platform: NodeJS.
 
 /**
  * The desktop app's unlock, before its backend worker starts: the credential store's seal, else
- * the passphrase (CASEGRAPH_PASSPHRASE). A new store's key is sealed both ways when both are
- * there (the CLI then opens the same store with the passphrase). When neither opens it, the
+ * the passphrase (CASEGRAPH_PASSPHRASE). A key is sealed both ways when both are there (a new
+ * store's, or one the credential store alone sealed until then): the CLI then opens the same
+ * store with the passphrase. When neither opens it, the
  * sentence says why the credential store was not used.
  */
 export function unlockDesktopStore(
@@ -54,6 +55,7 @@ export function unlockDesktopStore(
   });
   try {
     unlockStore(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    if (options.passphrase) addPassphraseSeal(dbPath, options.passphrase);
   } catch (e) {
     if (e instanceof StoreError && refused !== null)
       throw new StoreError(`${e.message} (${refused}: start Casegraph with CASEGRAPH_PASSPHRASE set)`);

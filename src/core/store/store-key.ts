@@ -291,7 +291,7 @@ export function openKeyFile(kf: KeyFile, s: KeySources, store: string): StoreKey
     );
   }
   throw new StoreKeyError(
-    `the key of the store ${store} is sealed by the desktop app's credential store, which is not available here; set a passphrase for it in the desktop app's Settings first`,
+    `the key of the store ${store} is sealed by the desktop app's credential store, which is not available here; start the desktop app once with CASEGRAPH_PASSPHRASE set to seal it under that passphrase too`,
   );
 }
 
@@ -319,6 +319,19 @@ export function storeKey(store: string, options: { create: boolean; sources?: Ke
   const k = openKeyFile(kf, s, store);
   rememberKey(store, k);
   return k;
+}
+
+/**
+ * Give a key sealed only by a vault a passphrase seal too (the desktop app started with
+ * CASEGRAPH_PASSPHRASE), so the CLI opens the same store; true when one was added. A key already
+ * sealed under a passphrase is left as it is.
+ */
+export function addPassphraseSeal(store: string, passphrase: string): boolean {
+  const kf = readKeyFile(store);
+  const known = remembered(store);
+  if (kf === null || known === null || kf.slots.some((x) => x.kind === 'passphrase')) return false;
+  writeKeyFile(store, { ...kf, slots: [...kf.slots, sealWithPassphrase(known.key, passphrase)] });
+  return true;
 }
 
 /** Seal the key of `store` anew: a new passphrase (and/or the unsealed file), other slots kept. */

@@ -57,6 +57,31 @@ describe("the desktop app's store key", () => {
     openStore(file).close();
   });
 
+  it('adds a passphrase seal to a key only the credential store sealed, when the app starts with one', () => {
+    const file = path.join(tempDir(), 'store.db');
+    const storage = fakeSafeStorage();
+    const saved = process.env['CASEGRAPH_PASSPHRASE'];
+    delete process.env['CASEGRAPH_PASSPHRASE'];
+    try {
+      unlockDesktopStore(file, storage, { platform: 'linux' });
+      openStore(file).close();
+      expect(readKeyFile(file)?.slots.map((s) => s.kind)).toEqual(['vault']);
+      forgetKey(file);
+      setKeySources({ passphrase: 'for the cli' });
+      expect(() => openStore(file)).toThrow(
+        /is sealed by the desktop app's credential store, which is not available here; start the desktop app once/,
+      );
+      forgetKey(file);
+      unlockDesktopStore(file, storage, { passphrase: 'for the cli', platform: 'linux' });
+      expect(readKeyFile(file)?.slots.map((s) => s.kind)).toEqual(['vault', 'passphrase']);
+      forgetKey(file);
+      setKeySources({ passphrase: 'for the cli' });
+      openStore(file).close();
+    } finally {
+      process.env['CASEGRAPH_PASSPHRASE'] = saved;
+    }
+  });
+
   it("refuses Linux's basic_text backend, saying so, and seals under the passphrase instead", () => {
     expect(credentialStoreVault(fakeSafeStorage('basic_text'), 'linux')).toEqual({
       refused:
