@@ -90,6 +90,11 @@ export function encryptInPlace(file: string, k: StoreKey, options: EncryptOption
   const tag = `${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
   const lock = `${file}.encrypting`;
   takeLock(lock);
+  // What an encryption killed before it finished left: an encrypted part-copy, an empty anchor.
+  for (const f of fs.readdirSync(dir)) {
+    if (f.startsWith(`.${path.basename(file)}.encrypted.`) || f.startsWith(`.${path.basename(file)}.anchor.`))
+      fs.rmSync(path.join(dir, f), { force: true });
+  }
   const out = path.join(dir, `.${path.basename(file)}.encrypted.${tag}`);
   const anchor = path.join(dir, `.${path.basename(file)}.anchor.${tag}`);
   try {
