@@ -1,5 +1,5 @@
 // Packaging with Electron Forge: the electron-vite build in out/ plus production dependencies,
-// native modules rebuilt for Electron (better-sqlite3), installers for Linux, Windows and macOS.
+// native modules rebuilt for Electron (better-sqlite3-multiple-ciphers), installers for Linux, Windows and macOS.
 import type { ForgeConfig } from '@electron-forge/shared-types';
 
 const config: ForgeConfig = {
@@ -17,7 +17,7 @@ const config: ForgeConfig = {
       return !keep.some((k) => file === k || file.startsWith(`${k}/`));
     },
   },
-  rebuildConfig: { onlyModules: ['better-sqlite3'], force: true },
+  rebuildConfig: { onlyModules: ['better-sqlite3-multiple-ciphers'], force: true },
   makers: [
     { name: '@electron-forge/maker-squirrel', platforms: ['win32'], config: { name: 'Casegraph', setupExe: 'CasegraphSetup.exe' } },
     { name: '@electron-forge/maker-zip', platforms: ['darwin', 'linux'], config: {} },

@@ -13,7 +13,7 @@ fs.mkdirSync(workDir, { recursive: true });
 const file = path.join(workDir, 'demo-100000.ndjson');
 if (!fs.existsSync(file)) runCli(['demo', '--reports', '100000', '--seed', '42', '--out', file]);
 
-// Inside the project, so that the built file finds better-sqlite3 in node_modules.
+// Inside the project, so that the built file finds better-sqlite3-multiple-ciphers in node_modules.
 const outDir = path.join(ROOT, 'out', 'bench');
 await build({
   root: ROOT,
@@ -24,7 +24,7 @@ await build({
     outDir,
     emptyOutDir: true,
     target: 'node20',
-    rolldownOptions: { external: ['better-sqlite3'], output: { entryFileNames: 'import-floor.mjs' } },
+    rolldownOptions: { external: ['better-sqlite3-multiple-ciphers'], output: { entryFileNames: 'import-floor.mjs' } },
   },
 });
 const r = spawnSync(process.execPath, [path.join(outDir, 'import-floor.mjs'), file, String(reports)], { stdio: 'inherit', cwd: ROOT });

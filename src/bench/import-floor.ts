@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { ndjsonItem, type BatchItem } from '../core/import/pipeline';
 import { Ingestor, PendingText } from '../core/ingest/ingest';
 import { finishBulkLoad, startBulkLoad } from '../core/store/bulk-load';

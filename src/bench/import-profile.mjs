@@ -1,7 +1,7 @@
 // Where an import spends its time, thread by thread: `node src/bench/import-profile.mjs [reports]`
 // after `npx electron-vite build` (BENCH_DIR keeps the demo file between runs, TOP sets the rows).
 // Imports a demo file with the built CLI under the V8 CPU profiler, which writes one profile per
-// thread: the main thread runs SQLite (time inside better-sqlite3 shows as the function calling
+// thread: the main thread runs SQLite (time inside better-sqlite3-multiple-ciphers shows as the function calling
 // it: applyPrepared, writeText, exec for COMMIT), the import worker reads, parses and prepares
 // records. A thread that is mostly idle is waiting for the other one, the bottleneck.
 import fs from 'node:fs';

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(path.join(import.meta.dirname, '..', '..', 'package.json'));
-const Database = require('better-sqlite3');
+const Database = require('better-sqlite3-multiple-ciphers');
 const db = new Database(process.argv[2], { readonly: true });
 const maxRid = db.prepare('SELECT coalesce(max(rid), 0) FROM report').pluck().get();
 const parent = new Int32Array(maxRid + 1).map((_, i) => i);

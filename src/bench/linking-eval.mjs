@@ -24,7 +24,7 @@ import { oracleMerge, score, unionOnValues } from './linking-eval/score.mjs';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
-const Database = require('better-sqlite3');
+const Database = require('better-sqlite3-multiple-ciphers');
 // $CASEGRAPH_CLI runs another build of the command line (or a stand-in for one) instead.
 const CLI = process.env.CASEGRAPH_CLI ?? path.join(ROOT, 'out', 'main', 'casegraph.js');
 

@@ -1,7 +1,8 @@
 // The `casegraph` command: the core, headless. Conventions from docs/specs/cli.md:
 // --help everywhere, --json on stdout only, progress on stderr, one-line errors,
 // exit 0 success, 1 failure, 2 bad usage.
-import { StoreError } from '../core/store/db';
+import { StoreError, setOpenProgress } from '../core/store/db';
+import { StoreKeyError } from '../core/store/store-key';
 import { CliError, UsageError, parseCommandArgs, storePath, type Command } from './cli-kit';
 import { exportCommand, importBundleCommand, keysCommand, trustCommand, verifyCommand } from './commands/bundle';
 import { demoCommand } from './commands/demo';
@@ -14,7 +15,9 @@ import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
 import { flowCommand, importStatementsCommand } from './commands/statements';
 import { suggestionsCommand } from './commands/suggestions';
+import { backupCommand, passphraseCommand, restoreCommand } from './commands/store-key';
 import { syncCommand } from './commands/sync';
+import { unlockOnTerminal } from './passphrase-prompt';
 
 const COMMANDS: readonly Command[] = [
   demoCommand,
@@ -34,6 +37,9 @@ const COMMANDS: readonly Command[] = [
   importBundleCommand,
   keysCommand,
   trustCommand,
+  passphraseCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 function mainHelp(): string {
@@ -64,10 +70,14 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`usage: ${cmd.usage}\n\n${cmd.summary}\n`);
       return 0;
     }
+    const db = storePath(values);
+    // Encrypting a store from an earlier version at its first open takes a while: said on stderr.
+    setOpenProgress((m) => process.stderr.write(`${m}\n`));
+    if (!cmd.ownKey) await unlockOnTerminal(db);
     await cmd.run({
       values,
       positionals,
-      db: storePath(values),
+      db,
       json: values['json'] === true,
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
@@ -80,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     // CliError and StoreError are expected failures; anything else is a bug, but the user still
     // gets one line unless they ask for the stack with --debug.
-    const expected = e instanceof CliError || e instanceof StoreError;
+    const expected = e instanceof CliError || e instanceof StoreError || e instanceof StoreKeyError;
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`casegraph: ${expected ? '' : 'internal error: '}${message}\n`);
     if (debug) process.stderr.write(`${e instanceof Error ? (e.stack ?? '') : ''}\n`);

@@ -17,6 +17,8 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** The command asks for the passphrases it needs itself (not the store's, before it runs). */
+  readonly ownKey?: boolean;
   run(ctx: CommandContext): Promise<void>;
 }
 

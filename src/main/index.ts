@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { BackendClient } from '../core/backend/backend-client';
+import { unlockDesktopStore } from '../core/store/credential-store-key';
 import { STORE_FILE } from '../core/store/paths';
 import { requireWorker } from '../core/worker/locate';
 import { electronNativeBinding } from './native-binding';
@@ -65,9 +66,16 @@ async function start(): Promise<void> {
   // and a launch that shows nothing for that long looks like one that failed. A store that
   // cannot be opened (one written by a newer Casegraph, say) is said in a dialog, not only on a
   // console the investigator never sees.
-  const started = Promise.resolve().then(() =>
-    BackendClient.start(requireWorker('backend'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault),
-  );
+  // The store's key is opened here, where safeStorage is (or from CASEGRAPH_PASSPHRASE when the
+  // credential store is refused): the backend worker started next is handed it.
+  const started = Promise.resolve().then(() => {
+    const { refused } = unlockDesktopStore(dbPath, safeStorage, {
+      ...(nativeBinding ? { nativeBinding } : {}),
+      ...(process.env['CASEGRAPH_PASSPHRASE'] ? { passphrase: process.env['CASEGRAPH_PASSPHRASE'] } : {}),
+    });
+    if (refused) console.warn(`Casegraph: ${refused}; the store's key is sealed under the passphrase instead`);
+    return BackendClient.start(requireWorker('backend'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault);
+  });
   const trusted = rendererUrl();
   const saveTargets = new SaveTargets();
   ipcMain.handle('casegraph:call', async (event, method: unknown, arg: unknown) => {

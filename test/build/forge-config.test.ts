@@ -22,13 +22,13 @@ describe('forge.config.ts', () => {
       ['@electron-forge/maker-deb', ['linux']],
       ['@electron-forge/maker-rpm', ['linux']],
     ]);
-    expect(config.rebuildConfig).toMatchObject({ onlyModules: ['better-sqlite3'] });
+    expect(config.rebuildConfig).toMatchObject({ onlyModules: ['better-sqlite3-multiple-ciphers'] });
     const ignore = config.packagerConfig.ignore as (file: string) => boolean;
     for (const shipped of [
       '/out/main/index.js',
       '/out/renderer/index.html',
       '/package.json',
-      '/node_modules/better-sqlite3/package.json',
+      '/node_modules/better-sqlite3-multiple-ciphers/package.json',
       '/resources/icon.png',
     ]) {
       expect(ignore(shipped), shipped).toBe(false);
@@ -37,7 +37,7 @@ describe('forge.config.ts', () => {
       '/src/main/index.ts',
       '/test/e2e/app.spec.ts',
       '/README.md',
-      '/.native/electron-42/better_sqlite3.node',
+      '/.native/electron-42/better_sqlite3_multiple_ciphers.node',
       '/resources/screenshots/reports.png',
       '/store.db',
     ]) {

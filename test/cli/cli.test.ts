@@ -1,6 +1,6 @@
 // The built `casegraph` command as a user runs it: exit codes, one-line errors, counts.
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@
 // builds the indexes again, the store holds whole records only, and importing the file again
 // completes it.
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { rawStore } from '../support/raw-store';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe('a bulk import killed with SIGKILL', () => {
     // The reader runs ahead of the writer, so the first progress line can come before that.
     const midLoad = (): boolean => {
       if (!fs.existsSync(db)) return false;
-      const peek = new Database(db, { readonly: true });
+      const peek = rawStore(db, { readonly: true });
       try {
         const begun =
           peek.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'setting'").pluck().get() === 1 &&
@@ -76,7 +76,7 @@ describe('a bulk import killed with SIGKILL', () => {
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
 
     // Killed mid-load: the indexes are still dropped, the undo record is there.
-    const raw = new Database(db, { readonly: true });
+    const raw = rawStore(db, { readonly: true });
     try {
       expect(raw.prepare("SELECT count(*) FROM setting WHERE key = 'bulk_load'").pluck().get()).toBe(1);
       expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'identifier_link'").pluck().get()).toBe(0);

@@ -2,7 +2,7 @@
 // prepares the records, see src/core/import/pipeline.ts): same counts, rejections, history and
 // search as the in-thread import the unit tests cover.
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { rawStore } from '../support/raw-store';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ describe('casegraph import of a large file', () => {
     expect(result['rejections']).toEqual([
       { where: 'big.ndjson line 5001', field: '(line)', reason: expect.stringMatching(/not valid JSON/) },
     ]);
-    const store = new Database(db, { readonly: true });
+    const store = rawStore(db, { readonly: true });
     const one = (sql: string): unknown => store.prepare(sql).pluck().get();
     expect(one('SELECT count(*) FROM report_version')).toBe(12_000);
     expect(one("SELECT count(*) FROM identifier WHERE kind = 'phone' AND value = '+8613800138000'")).toBe(11_999);

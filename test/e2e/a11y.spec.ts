@@ -2,13 +2,13 @@
 // critical violation is allowed; keyboard focus must be visible.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import { rawStore } from '../support/raw-store';
 import { call, relink } from './casework';
 import { expect, test } from './serve-fixture';
 
 /** A live report id of the store, for the report detail view. */
 function someReport(db: string): string {
-  const store = new Database(db, { readonly: true });
+  const store = rawStore(db, { readonly: true });
   try {
     return (store.prepare('SELECT id FROM report WHERE withdrawn = 0 ORDER BY rid LIMIT 1').get() as { id: string }).id;
   } finally {

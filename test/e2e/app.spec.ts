@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { rawStore } from '../support/raw-store';
 import { expect, startServe, test, watchConsole } from './serve-fixture';
 
 /** A report, and a Chinese phrase from its narrative that no other report's narrative contains. */
 function pickReport(db: string): { id: string; phrase: string } {
-  const store = new Database(db, { readonly: true });
+  const store = rawStore(db, { readonly: true });
   try {
     const rows = store
       .prepare('SELECT id, narrative FROM report WHERE withdrawn = 0 AND length(narrative) > 40 ORDER BY rid LIMIT 200')

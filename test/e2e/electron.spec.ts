@@ -1,5 +1,5 @@
 // The desktop app end to end, through Playwright's _electron. It needs an Electron binary and
-// better-sqlite3 built for Electron (npm start makes it); where either is missing — as on CI,
+// better-sqlite3-multiple-ciphers built for Electron (npm start makes it); where either is missing — as on CI,
 // which cannot download Electron — the test is skipped and says why.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,7 +28,7 @@ function electronBinary(): string | null {
 function nativeBuild(): string | null {
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string })
     .version;
-  const file = path.join(ROOT, '.native', `electron-${version}`, 'better_sqlite3.node');
+  const file = path.join(ROOT, '.native', `electron-${version}`, 'better_sqlite3_multiple_ciphers.node');
   return fs.existsSync(file) ? file : null;
 }
 
@@ -37,7 +37,7 @@ const native = nativeBuild();
 const skipReason = !binary
   ? 'no Electron binary in node_modules/electron/dist (Electron >= 42 downloads it on first use, and this machine has no network to do so)'
   : !native
-    ? 'better-sqlite3 is not built for Electron yet (.native/); run npm start once'
+    ? 'better-sqlite3-multiple-ciphers is not built for Electron yet (.native/); run npm start once'
     : null;
 
 // Say it in the run's output too, not only in the report's annotations.

@@ -4,6 +4,12 @@ import { defineConfig } from '@playwright/test';
 
 const chromium = process.env['CASEGRAPH_CHROMIUM'] ?? '/usr/bin/chromium';
 
+// Every store is encrypted: the tests' stores (made by `casegraph demo`, served by `casegraph
+// serve`, looked into by the specs) are sealed under this passphrase, with a cheap scrypt (2^10)
+// that is never a setting for real use. Set here, it reaches every process the specs start.
+process.env['CASEGRAPH_PASSPHRASE'] ??= 'correct horse battery staple';
+process.env['CASEGRAPH_SCRYPT_LOG_N'] ??= '10';
+
 export default defineConfig({
   testDir: '.',
   outputDir: '../artifacts/e2e',

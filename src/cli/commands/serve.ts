@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BackendClient } from '../../core/backend/backend-client';
+import { unlockStore } from '../../core/store/db';
 import { FileTokenVault, tokenKeyPathFor } from '../../core/sync/file-token-vault';
 import { builtWorker, notBuilt } from '../../core/worker/locate';
 import { startHost } from '../../serve/http-host';
@@ -30,6 +31,14 @@ export const serveCommand: Command = {
       () => ctx.err(`opening ${ctx.db}: a store from an earlier version is upgraded first, which takes a while on a large store…`),
       2000,
     );
+    // The store's key is opened here, where the passphrase is (asked on the terminal, perhaps):
+    // the backend worker started next is handed it.
+    try {
+      unlockStore(ctx.db);
+    } catch (e) {
+      clearTimeout(slow);
+      throw e;
+    }
     const backend = await BackendClient.start(
       backendWorker,
       { dbPath: ctx.db, importRoot: stagingDir, downloadRoot: path.join(stagingDir, 'downloads') },

@@ -1,7 +1,7 @@
 // What an incremental run must relink: the reports that share a usable value, or a near-duplicate
 // text, with the changed ones, read from the store's covering indexes; and what the last full run
 // learnt about the whole store (hubs, values and text buckets too large to pair).
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/db';
 import { keyOf, type Corpus, type IdentifierRow } from './corpus';
 import { domainCounts, identifierWeight, TEXT_SIMILARITY, TIME_WINDOW_DAYS } from './evidence';

@@ -13,6 +13,7 @@ import { importDemo } from '../../../src/core/import/import-demo';
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { tempDir } from '../../support/tmp';
+import { copyStore } from '../../support/raw-store';
 
 let template: string | null = null;
 
@@ -39,7 +40,7 @@ export interface DemoStore {
 /** A fresh copy of the linked demo store, with the analysis handlers on it (relink counted, not run). */
 export async function demoStore(): Promise<DemoStore> {
   const file = path.join(tempDir(), 'store.db');
-  fs.copyFileSync(await demoTemplate(), file);
+  copyStore(await demoTemplate(), file);
   const db = openStore(file);
   const events: ApiEvent[] = [];
   const store: DemoStore = {

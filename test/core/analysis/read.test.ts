@@ -1,6 +1,6 @@
 // The read side of the investigator UI on a linked demo precinct: overview, series list,
 // workspace (detail, graph, explain) and the audit log, checked against the store itself.
-import Database from 'better-sqlite3';
+import { rawStore } from '../../support/raw-store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decimalToCents } from '../../../src/common/money';
 import { getOverview } from '../../../src/core/analysis/overview';
@@ -54,7 +54,7 @@ describe('caches while a link run writes', () => {
   it('answers without waiting for the write lock, and caches at the next look', async () => {
     store = await demoStore();
     const { db, api, file } = store;
-    const writer = new Database(file);
+    const writer = rawStore(file);
     writer.prepare('BEGIN IMMEDIATE').run();
     try {
       // Without skipping the cache write, these would fail as the store is locked.

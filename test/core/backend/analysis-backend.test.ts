@@ -2,7 +2,7 @@
 // ignore-list changes followed by an automatic incremental run of the built link worker, cases
 // surviving relinks, the UI told the store changed.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { rawStore } from '../../support/raw-store';
 import { describe, expect, it } from 'vitest';
 import type { ApiMethod, ApiValue, JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
@@ -34,7 +34,7 @@ describe('analysis through the backend', () => {
       await doneOf(events, (o) => o.kind === 'link' && o.ok);
       // The analysis worker warms the caches after the link run, off the backend thread.
       const cached = (): string[] => {
-        const ro = new Database(path.join(dir, 'store.db'), { readonly: true });
+        const ro = rawStore(path.join(dir, 'store.db'), { readonly: true });
         try {
           return ro.prepare('SELECT key FROM analysis_cache ORDER BY key').pluck().all() as string[];
         } finally {

@@ -1,7 +1,7 @@
 // The API contract as the transports see it: validated arguments, results instead of throws,
 // jobs with progress events, cancellation and outcomes.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { centsToDecimal } from '../../../src/common/money';
 import type { JobOutcome } from '../../../src/common/api';
@@ -10,6 +10,7 @@ import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { EventLog } from '../../support/events';
 import { tempDir, writeFile } from '../../support/tmp';
+import { rawStore } from '../../support/raw-store';
 
 function backend(importRoot?: string): { b: Backend; events: EventLog; dir: string } {
   const dir = tempDir();
@@ -61,7 +62,7 @@ describe('backend API contract', () => {
     const info = await b.call('store.info', {});
     expect(info.ok && (info.value as { reports: number }).reports).toBeGreaterThanOrEqual(2900);
     // The figures come from the narrow covering index; the same figures from the wide rows:
-    const store = new Database(path.join(dir, 'store.db'), { readonly: true });
+    const store = rawStore(path.join(dir, 'store.db'), { readonly: true });
     const wide = store
       .prepare(
         'SELECT sum(withdrawn = 0) AS live, sum(withdrawn) AS gone, min(CASE WHEN withdrawn = 0 THEN reported_ms END) AS first, max(CASE WHEN withdrawn = 0 THEN reported_ms END) AS last FROM report NOT INDEXED',
@@ -91,7 +92,7 @@ describe('backend API contract', () => {
     const started = await b.call('demo.start', { reports: 300, seed: 3 });
     if (!started.ok) throw new Error(started.error.message);
     await outcome(events, (started.value as { jobId: string }).jobId);
-    const store = new Database(path.join(dir, 'store.db'), { readonly: true });
+    const store = rawStore(path.join(dir, 'store.db'), { readonly: true });
     const row = store.prepare("SELECT id, victim FROM report WHERE victim LIKE '%phone%' AND victim LIKE '%name%' LIMIT 1").get() as {
       id: string;
       victim: string;
@@ -160,7 +161,7 @@ describe('backend API contract', () => {
         busyTimeoutMs: 50,
         writeWaitMs,
       });
-      const other = new Database(path.join(dir, 'store.db'));
+      const other = rawStore(path.join(dir, 'store.db'));
       other.exec('BEGIN IMMEDIATE');
       return { b, other };
     }

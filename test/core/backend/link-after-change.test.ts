@@ -1,7 +1,7 @@
 // Series stay current without the investigator asking: a change to reports (here the demo)
 // is followed by an incremental run of the built link worker, as a job with its own outcome.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { rawStore } from '../../support/raw-store';
 import { describe, expect, it } from 'vitest';
 import type { JobOutcome } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
@@ -27,7 +27,7 @@ describe('linking after changes', () => {
       expect(link).toMatchObject({ ok: true, summary: { mode: expect.stringMatching(/full|incremental/), cancelled: false } });
       const summary = link.ok && link.kind === 'link' ? link.summary : null;
       expect(summary?.series).toBeGreaterThan(50);
-      const store = new Database(dbPath, { readonly: true });
+      const store = rawStore(dbPath, { readonly: true });
       const series = (store.prepare('SELECT count(*) AS n FROM series').get() as { n: number }).n;
       store.close();
       expect(series).toBeGreaterThan(0);
@@ -88,14 +88,14 @@ describe('linking after changes', () => {
     await doneOf(events, (o) => o.kind === 'link');
     b.close();
     // The series as a run from before migration 011 left them.
-    const old = new Database(dbPath);
+    const old = rawStore(dbPath);
     old.exec('UPDATE series SET only_together = 0, occurred_reports = NULL WHERE active = 1');
     old.close();
     events.events.length = 0;
     b = new Backend({ dbPath, vault: new FileTokenVault(path.join(dir, 'k')), ...builtWorkers(), onEvent: events.push });
     try {
       expect(await doneOf(events, (o) => o.kind === 'link')).toMatchObject({ ok: true, summary: { mode: 'full', cancelled: false } });
-      const store = new Database(dbPath, { readonly: true });
+      const store = rawStore(dbPath, { readonly: true });
       const figured = store
         .prepare('SELECT count(*) AS n, count(occurred_reports) AS figured, sum(only_together) AS together FROM series WHERE active = 1')
         .get() as Record<string, number>;

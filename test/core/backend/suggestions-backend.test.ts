@@ -1,9 +1,8 @@
 // The review queue through the backend as both hosts run it: arguments checked by the contract's
 // schemas, an acceptance or a revocation followed by an incremental run of the built link worker
 // (the two series one, then two again), a rejection by none.
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { rawStore, copyStore } from '../../support/raw-store';
 import { describe, expect, it } from 'vitest';
 import type { Suggestion, SuggestionPage } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
@@ -27,8 +26,8 @@ describe('suggestions through the backend', () => {
   it('checks arguments, relinks after accepting and revoking, not after rejecting', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'store.db');
-    fs.copyFileSync(await demoTemplate(), dbPath);
-    const raw = new Database(dbPath);
+    copyStore(await demoTemplate(), dbPath);
+    const raw = rawStore(dbPath);
     // The queue holds only the rows this test writes.
     raw.prepare('DELETE FROM link_suggestion').run();
     const pick = raw.prepare(
@@ -86,7 +85,7 @@ describe('suggestions through the backend', () => {
       expect(revoked.ok && (revoked.value as Suggestion).status).toBe('open');
       await linkRuns(events, 2);
       // The engine writes a lead again where its evidence holds: here, as it was seeded.
-      const reseed = new Database(dbPath);
+      const reseed = rawStore(dbPath);
       reseed
         .prepare('INSERT OR IGNORE INTO link_suggestion (id, a, b, score, evidence, run) VALUES (?, ?, ?, 2.5, ?, 1)')
         .run(join, Math.min(p!.rid, q!.rid), Math.max(p!.rid, q!.rid), JSON.stringify([{ type: 'text', similarity: 0.95, weight: 2.5 }]));

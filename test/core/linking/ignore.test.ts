@@ -1,7 +1,6 @@
 // Editing the ignore list on a real store: values normalised as identifiers are, shipped defaults
 // listed and protected (but able to be turned off), every change audited, and the next incremental
 // run relinking exactly what the change affects — ending where a full relink would.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../../src/core/linking/explain';
 import { shippedIgnoreEntries } from '../../../src/core/linking/ignore-list';
@@ -16,6 +15,7 @@ import { listIgnored, readIgnoreList } from '../../../src/core/linking/ignore-st
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { card, ingest, phone, report, testStore } from './support';
+import { copyStore } from '../../support/raw-store';
 
 const seriesOf = (db: Db, id: string): string | undefined =>
   db.prepare<[string], string>('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(id);
@@ -49,7 +49,7 @@ const audit = (db: Db): { action: string; subject: string; detail: Record<string
 function fullRelinkOf(db: Db, file: string): string[] {
   db.pragma('wal_checkpoint(TRUNCATE)');
   const copy = `${file}.full`;
-  fs.copyFileSync(file, copy);
+  copyStore(file, copy);
   const again = openStore(copy);
   try {
     expect(linkStore(again, { full: true }).mode).toBe('full');

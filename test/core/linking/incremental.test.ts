@@ -1,10 +1,10 @@
 // An incremental run must end where a full relink of the same data ends: same series, same ids.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateLabelled } from '../../../src/core/linking/eval/generate';
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { card, ingest, report, testStore } from './support';
+import { copyStore } from '../../support/raw-store';
 
 const partition = (db: Db): string[] =>
   (
@@ -35,7 +35,7 @@ describe('incremental linking', () => {
     const incremental = partition(db);
     db.close();
     const copy = `${file}.copy`;
-    fs.copyFileSync(file, copy);
+    copyStore(file, copy);
     const again = openStore(copy);
     expect(linkStore(again, { full: true }).mode).toBe('full');
     expect(partition(again)).toEqual(incremental);

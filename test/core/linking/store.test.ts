@@ -1,6 +1,5 @@
 // Linking a real SQLite store: full and incremental runs, stable ids through relinks, merges and
 // splits, notes that survive, the ignore list, threshold crossings and explain.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explain, formatExplanation } from '../../../src/core/linking/explain';
 import { listSeries } from '../../../src/core/linking/series-list';
@@ -8,6 +7,7 @@ import { addIgnored, removeIgnored } from '../../../src/core/linking/ignore-edit
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { generateLabelled } from '../../../src/core/linking/eval/generate';
+import { copyStore } from '../../support/raw-store';
 import { card, ingest, phone, report, testStore } from './support';
 
 const seriesOf = (db: Db, id: string): string | undefined =>
@@ -181,7 +181,7 @@ describe('linking a store', () => {
     // The same run on a copy whose link rows and signatures were emptied first writes them all.
     db.close();
     const copy = `${file}.copy`;
-    fs.copyFileSync(file, copy);
+    copyStore(file, copy);
     const again = openStore(copy);
     again.exec('DELETE FROM link; DELETE FROM text_sig; DELETE FROM link_run WHERE id = (SELECT max(id) FROM link_run)');
     linkStore(again, { full: true });

@@ -2,13 +2,13 @@
 // through report.occurred_ms), report dates where a report does not say; each series stores
 // whether it was reached only together and how many of its reports gave an occurrence date; and
 // an incremental run stores exactly what a full relink of the same data stores.
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../../src/common/model';
 import { generateLabelled } from '../../../src/core/linking/eval/generate';
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
 import { card, ingest, report, testStore } from './support';
+import { copyStore } from '../../support/raw-store';
 
 const DAY = 86_400_000;
 const stamp = (ms: number): string => new Date(ms).toISOString().replace('.000Z', '+00:00');
@@ -88,7 +88,7 @@ describe('the threshold window on occurrence dates, in the store', () => {
     db.close();
 
     const copy = `${file}.copy`;
-    fs.copyFileSync(file, copy);
+    copyStore(file, copy);
     const again = openStore(copy);
     expect(linkStore(again, { full: true }).mode).toBe('full');
     expect(figures(again)).toEqual(incremental);
@@ -135,7 +135,7 @@ describe('the threshold window on occurrence dates, in the store', () => {
     expect(incremental).not.toEqual(first);
     db.close();
     const copy = `${file}.copy`;
-    fs.copyFileSync(file, copy);
+    copyStore(file, copy);
     const again = openStore(copy);
     expect(linkStore(again, { full: true }).mode).toBe('full');
     expect(figures(again)).toEqual(incremental);

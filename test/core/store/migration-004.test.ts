@@ -1,5 +1,5 @@
 // Migration 004 (linking): its tables, and query plans of the hot lookups use their indexes.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../src/core/store/db';
 import { MIGRATIONS } from '../../../src/core/store/migrations';

@@ -1,6 +1,6 @@
 // Migration 005: investigators' ignore-list rows gain `ignored` (0: a shipped default turned off);
 // rows from before the migration stay ignored.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../src/core/store/db';
 import { MIGRATIONS } from '../../../src/core/store/migrations';

@@ -1,5 +1,5 @@
 // Migration 006: every link run counts active series and those over the threshold from an index.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../src/core/store/db';
 import { MIGRATIONS } from '../../../src/core/store/migrations';

@@ -1,6 +1,6 @@
 // Migration 007: cases, investigators' corrections, trusted keys and imported bundles. Existing
 // series keep their rows (merged_into empty); statuses and actions outside the lists are refused.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../src/core/store/db';
 import { MIGRATIONS } from '../../../src/core/store/migrations';

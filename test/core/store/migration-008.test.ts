@@ -1,6 +1,6 @@
 // Migration 008: indexes for the series list's orders and for retired series' successors, the
 // per-series figures cache, the overview cache and the series a correction was made in.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../src/core/store/db';
 import { MIGRATIONS } from '../../../src/core/store/migrations';

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export interface Migration {
   /** Equals its position in the list, starting at 1; stored as PRAGMA user_version. */
