@@ -15,6 +15,7 @@ import './styles/views.css';
 import './styles/analysis.css';
 import './styles/casework.css';
 import './styles/suggestions.css';
+import './flow/flow.css';
 
 // Paint in the last theme and language before the settings arrive.
 applyDisplay(readDisplayHint());

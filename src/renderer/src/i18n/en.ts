@@ -4,11 +4,13 @@ import { caseworkEn } from './casework-en';
 import type { Messages } from './messages';
 import { analysisEn } from './analysis-en';
 import { suggestionsEn } from './suggestions-en';
+import { flowEn } from '../flow/messages-en';
 
 const plural = (n: number, shown: string, one: string, many: string): string => `${shown} ${n === 1 ? one : many}`;
 
 export const en: Messages = {
   ...suggestionsEn,
+  ...flowEn,
   ...analysisEn,
 
   'app.title': 'Casegraph',

@@ -8,6 +8,7 @@ import type { ErrorCode, Role, Subtype } from './vocabulary';
 import type { AnalysisMessages } from './analysis-messages';
 import type { CaseworkMessages } from './casework-messages';
 import type { SuggestionMessages } from './suggestions-messages';
+import type { FlowMessages } from '../flow/messages';
 
 type Count = (n: number, shown: string) => string;
 
@@ -269,6 +270,7 @@ export type Messages = Texts &
   AnalysisMessages &
   CaseworkMessages &
   SuggestionMessages &
+  FlowMessages &
   Keyed<'category', Category> &
   Keyed<'kind', IdentifierKind> &
   Keyed<'channel', MessageChannel> &

@@ -4,9 +4,11 @@ import { caseworkZhCN } from './casework-zh-cn';
 import type { Messages } from './messages';
 import { analysisZhCN } from './analysis-zh-cn';
 import { suggestionsZhCN } from './suggestions-zh-cn';
+import { flowZhCN } from '../flow/messages-zh-cn';
 
 export const zhCN: Messages = {
   ...suggestionsZhCN,
+  ...flowZhCN,
   ...analysisZhCN,
 
   'app.title': '案件图谱',

@@ -1,5 +1,5 @@
 // #/series/<id> — the series workspace: its facts against the threshold, the network graph,
-// the loss charts, the timeline, its reports, the engine's suggestions that would join it with
+// the loss charts, the timeline, its reports, its money flow through the bank statements, the engine's suggestions that would join it with
 // another series, and the investigator's corrections (split, merge, wrong evidence, ignore) with
 // the list of corrections so far. Corrections start a relink,
 // whose progress shows here and in the status strip.
@@ -22,6 +22,7 @@ import { SeriesReportsTable } from './SeriesReportsTable';
 import { SeriesSuggestions } from './SeriesSuggestions';
 import { ThresholdBar } from './SeriesTable';
 import { SeriesTimeline } from './SeriesTimeline';
+import { MoneyFlow } from '../flow/MoneyFlow';
 
 function Facts({ detail }: { readonly detail: SeriesDetail }) {
   const { m, fmt } = useI18n();
@@ -137,6 +138,9 @@ function Workspace({
         <a href="#reports" onClick={(e) => jump(e, 'ws-reports')}>
           {m['series.reports']}
         </a>
+        <a href="#money" onClick={(e) => jump(e, 'ws-money')}>
+          {m['flow.title']}
+        </a>
         <a href="#suggestions" onClick={(e) => jump(e, 'ws-suggestions')}>
           {m['suggestions.panelTitle']}
         </a>
@@ -156,6 +160,9 @@ function Workspace({
       </div>
       <div id="ws-reports">
         <SeriesReportsTable reports={detail.reports} crossing={detail.overReport} />
+      </div>
+      <div id="ws-money">
+        <MoneyFlow seriesId={row.id} />
       </div>
       <div id="ws-suggestions">
         <SeriesSuggestions seriesId={row.id} />

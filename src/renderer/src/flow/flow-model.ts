@@ -1,0 +1,133 @@
+// The money flow drawn: graph elements laid out by layer (left to right, accounts of a layer
+// stacked by what they received), arrow widths by amount, and the Sankey's nodes and links from
+// the payers through the layers to cash. Pure: tested under Node.
+
+import type { SeriesFlow } from '../../../common/api';
+
+export interface FlowNodeData {
+  readonly id: string;
+  readonly label: string;
+  readonly layer: number;
+  readonly requested: boolean;
+  readonly cash: boolean;
+}
+
+export interface FlowElement {
+  readonly group: 'nodes' | 'edges';
+  readonly data: Readonly<Record<string, string | number | boolean>>;
+  readonly position?: { readonly x: number; readonly y: number };
+}
+
+export const CASH_NODE = 'cash';
+const COLUMN = 260;
+const ROW = 70;
+
+/** Amount in cents from a decimal string (exact: no float arithmetic on money). */
+export function cents(decimal: string): number {
+  const negative = decimal.startsWith('-');
+  const [whole = '0', frac = ''] = decimal.replace('-', '').split('.');
+  const v = Number(whole) * 100 + Number(frac.padEnd(2, '0').slice(0, 2));
+  return negative ? -v : v;
+}
+
+/** Arrow width between 1.5 and 14 px, on a log scale of the amount against the largest. */
+export function edgeWidth(amount: number, largest: number): number {
+  if (largest <= 0 || amount <= 0) return 1.5;
+  return 1.5 + 12.5 * (Math.log1p(amount) / Math.log1p(largest));
+}
+
+/** A short account label: the first four and last four digits. */
+export function shortAccount(account: string): string {
+  return account.length > 10 ? `${account.slice(0, 4)}…${account.slice(-4)}` : account;
+}
+
+export function flowElements(flow: SeriesFlow, cashLabel: string): FlowElement[] {
+  const byLayer = new Map<number, SeriesFlow['accounts'][number][]>();
+  for (const a of flow.accounts) (byLayer.get(a.layer) ?? byLayer.set(a.layer, []).get(a.layer)!).push(a);
+  const out: FlowElement[] = [];
+  let deepest = 0;
+  for (const [layer, list] of byLayer) {
+    deepest = Math.max(deepest, layer);
+    list.sort((x, y) => cents(y.received) - cents(x.received));
+    list.forEach((a, k) =>
+      out.push({
+        group: 'nodes',
+        data: { id: a.account, label: shortAccount(a.account), layer, requested: a.requested, cash: false, received: a.received },
+        position: { x: layer * COLUMN, y: (k - (list.length - 1) / 2) * ROW },
+      }),
+    );
+  }
+  const largest = Math.max(1, ...flow.edges.map((e) => cents(e.amount)), ...flow.accounts.map((a) => cents(a.cashOut)));
+  flow.edges.forEach((e, k) =>
+    out.push({
+      group: 'edges',
+      data: { id: `e${k}`, source: e.from, target: e.to, amount: e.amount, count: e.count, width: edgeWidth(cents(e.amount), largest) },
+    }),
+  );
+  const cashOuts = flow.accounts.filter((a) => cents(a.cashOut) > 0);
+  if (cashOuts.length > 0) {
+    out.push({
+      group: 'nodes',
+      data: { id: CASH_NODE, label: cashLabel, layer: deepest + 1, requested: true, cash: true },
+      position: { x: (deepest + 1) * COLUMN, y: 0 },
+    });
+    cashOuts.forEach((a, k) =>
+      out.push({
+        group: 'edges',
+        data: {
+          id: `c${k}`,
+          source: a.account,
+          target: CASH_NODE,
+          amount: a.cashOut,
+          count: 0,
+          width: edgeWidth(cents(a.cashOut), largest),
+          cashOut: true,
+        },
+      }),
+    );
+  }
+  return out;
+}
+
+export interface SankeyData {
+  readonly nodes: readonly { readonly name: string }[];
+  readonly links: readonly { readonly source: number; readonly target: number; readonly value: number }[];
+}
+
+/**
+ * Payers → payee cards → layer 1 … → cash, summed per layer (a Sankey of single accounts is
+ * unreadable past a few dozen). Values in yuan (the chart's widths), figures elsewhere exact.
+ */
+export function sankeyData(
+  flow: SeriesFlow,
+  names: { readonly payers: string; readonly layer: (l: number) => string; readonly cash: string },
+): SankeyData {
+  const layerOf = new Map(flow.accounts.map((a) => [a.account, a.layer]));
+  const deepest = Math.max(0, ...flow.accounts.map((a) => a.layer));
+  const nodes = [
+    { name: names.payers },
+    ...Array.from({ length: deepest + 1 }, (_, l) => ({ name: names.layer(l) })),
+    { name: names.cash },
+  ];
+  const cashIndex = nodes.length - 1;
+  const sums = new Map<string, number>();
+  const add = (s: number, t: number, v: number): void => {
+    if (v <= 0 || s === t) return;
+    const key = `${s}>${t}`;
+    sums.set(key, (sums.get(key) ?? 0) + v);
+  };
+  add(0, 1, cents(flow.totals.entered));
+  for (const e of flow.edges) {
+    const from = layerOf.get(e.from);
+    const to = layerOf.get(e.to);
+    // Only money moving on to a deeper layer: a Sankey has no loops.
+    if (from === undefined || to === undefined || to <= from) continue;
+    add(from + 1, to + 1, cents(e.amount));
+  }
+  for (const a of flow.accounts) add(a.layer + 1, cashIndex, cents(a.cashOut));
+  const links = [...sums].map(([key, v]) => {
+    const [s, t] = key.split('>').map(Number) as [number, number];
+    return { source: s, target: t, value: v / 100 };
+  });
+  return { nodes, links };
+}

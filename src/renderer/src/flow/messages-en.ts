@@ -1,0 +1,50 @@
+// English texts of the money flow.
+
+import type { FlowMessages } from './messages';
+
+export const flowEn: FlowMessages = {
+  'flow.title': 'Money flow',
+  'flow.intro':
+    'The bank statements of this series’ cards, followed forward: each account’s onward payments within 48 hours of money reaching it, layer by layer, to cash.',
+  'flow.none':
+    'No bank statement names a card or account of this series yet. Import the banks’ answers (xlsx or CSV) on the Import page, or with casegraph import-statements.',
+  'flow.cards': (cards) => `Followed from: ${cards}`,
+  'flow.entered': 'Into the cards',
+  'flow.cashOut': 'Cashed out',
+  'flow.retained': 'Still in accounts',
+  'flow.beyond': 'Beyond the traced layers',
+  'flow.graph': 'Flow graph',
+  'flow.graphHint': 'Layers left to right; an arrow’s width follows its amount. Select an account to filter the tables.',
+  'flow.sankey': 'From victims to cash',
+  'flow.sankeyVictims': 'Victims and other payers',
+  'flow.layer': (layer) => (layer === 0 ? 'Payee cards' : `Layer ${layer}`),
+  'flow.accounts': 'Accounts',
+  'flow.col.layer': 'Layer',
+  'flow.col.account': 'Account',
+  'flow.col.holder': 'Holder',
+  'flow.col.received': 'Received',
+  'flow.col.sent': 'Sent on',
+  'flow.col.cashOut': 'Cash out',
+  'flow.col.requested': 'Statement read',
+  'flow.col.role': 'Role',
+  'flow.col.series': 'Also in series',
+  'flow.col.time': 'Time',
+  'flow.col.from': 'From',
+  'flow.col.to': 'To',
+  'flow.col.amount': 'Amount',
+  'flow.col.summary': 'Summary',
+  'flow.yes': 'yes',
+  'flow.no': 'no',
+  'flow.cash': 'cash',
+  'flow.toRequest': 'What to request next',
+  'flow.toRequestIntro': 'Accounts in the flow whose statements have not been read, by the money they received from the traced accounts.',
+  'flow.toRequestNone': 'Every account in the flow has its statement read.',
+  'flow.role': (role) => ({ source: 'source', transit: 'transit', sink: 'sink' })[role],
+  'flow.shared': 'Shared with other series',
+  'flow.sharedIntro':
+    'Downstream accounts other series pay into too: one laundering account behind several gangs is one case for the filing desk.',
+  'flow.transactions': (shown) => `Transactions (${shown})`,
+  'flow.filter': 'Filter by account',
+  'flow.selected': (account) => `Showing ${account} only`,
+  'flow.clearSelection': 'Show all',
+};

@@ -1,0 +1,109 @@
+// The money flow of a series in Debian's Chromium through `casegraph serve`: a linked demo store
+// with the gangs' bank statements imported (xlsx and GB18030 CSV), a series whose payee cards
+// they carry, its figures adding up, the flow graph drawn by layer, the Sankey to cash, the
+// accounts and what to request next; selecting an account narrows the transactions to it.
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import type { SeriesFlow, SeriesPage } from '../../src/common/api';
+import { CLI, makeDemoStore, startServe, watchConsole } from './serve-fixture';
+
+interface Linked {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+}
+
+const test = base.extend<{ consoleProblems: string[] }, { linked: Linked }>({
+  linked: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const db = makeDemoStore(1500, 5);
+      const statements = path.join(path.dirname(db), 'statements');
+      const demo = spawnSync(
+        process.execPath,
+        [CLI, 'demo', '--reports', '1500', '--seed', '5', '--out', path.join(path.dirname(db), 'same.ndjson'), '--statements', statements],
+        {
+          encoding: 'utf8',
+        },
+      );
+      if (demo.status !== 0) throw new Error(`casegraph demo --statements failed: ${demo.stderr}`);
+      const files = fs.readdirSync(statements).map((f) => path.join(statements, f));
+      const imported = spawnSync(process.execPath, [CLI, 'import-statements', ...files, '--db', db], { encoding: 'utf8' });
+      if (imported.status !== 0) throw new Error(`casegraph import-statements failed: ${imported.stderr}`);
+      const r = spawnSync(process.execPath, [CLI, 'link', '--db', db], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`casegraph link failed: ${r.stderr}`);
+      const { child, url } = (await startServe(db)) as { child: ChildProcess; url: string };
+      const parsed = new URL(url);
+      await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '' });
+      child.kill('SIGTERM');
+      fs.rmSync(path.dirname(db), { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  consoleProblems: async ({ page }, use) => {
+    await use(watchConsole(page));
+  },
+});
+
+async function call<T>(linked: Linked, method: string, arg: unknown): Promise<T> {
+  const response = await fetch(`${linked.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${linked.token}`, 'X-Casegraph': '1', 'Content-Type': 'application/json' },
+    body: JSON.stringify(arg),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value as T;
+}
+
+const cents = (s: string): number => Math.round(Number(s) * 100);
+
+test.use({ viewport: { width: 1440, height: 1000 } });
+
+test('a series’ money flow: figures that add up, the graph by layer, the Sankey, the accounts, and a selection that narrows the transactions', async ({
+  page,
+  linked,
+  consoleProblems,
+}) => {
+  const page1 = await call<SeriesPage>(linked, 'series.query', { offset: 0, limit: 40 });
+  let flow: SeriesFlow | null = null;
+  for (const row of page1.rows) {
+    const f = await call<SeriesFlow>(linked, 'flow.series', { id: row.id });
+    if (f.cards.length > 0 && f.edges.length > 0 && cents(f.totals.cashOut) > 0) {
+      flow = f;
+      break;
+    }
+  }
+  expect(flow, 'a series of the demo whose payee cards the statements carry').not.toBeNull();
+  const f = flow as SeriesFlow;
+  expect(cents(f.totals.cashOut) + cents(f.totals.retained) + cents(f.totals.beyond)).toBe(cents(f.totals.entered));
+
+  await page.goto(linked.url.replace(/#.*$/, '') + `#/series/${encodeURIComponent(f.seriesId)}`);
+  const section = page.getByTestId('money-flow');
+  await section.scrollIntoViewIfNeeded();
+  await expect(section.getByRole('heading', { name: '资金流向', exact: true })).toBeVisible();
+  await expect(section.getByTestId('flow-totals')).toContainText('已取现');
+  await expect(section.getByTestId('flow-graph').locator('canvas').first()).toBeVisible();
+  await expect(section.getByTestId('flow-sankey').locator('svg .recharts-sankey-node, svg rect').first()).toBeVisible();
+  const accounts = section.getByTestId('flow-accounts').locator('tbody tr');
+  await expect(accounts).toHaveCount(f.accounts.length);
+  await expect(accounts.first()).toContainText('收款卡');
+  if (f.toRequest.length > 0) await expect(section.getByTestId('flow-to-request').locator('tbody tr').first()).toBeVisible();
+
+  // Selecting an account narrows the transactions to those it sent or received.
+  const all = await section.getByTestId('flow-transactions').locator('tbody tr').count();
+  expect(all).toBeGreaterThan(0);
+  const card = f.cards[0] as string;
+  await section.getByTestId('flow-accounts').getByRole('button', { name: card }).click();
+  await expect(section.getByRole('status')).toContainText(card);
+  const narrowed = section.getByTestId('flow-transactions').locator('tbody tr');
+  const n = await narrowed.count();
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThanOrEqual(all);
+  for (let i = 0; i < Math.min(n, 10); i++) await expect(narrowed.nth(i)).toContainText(card);
+  await section.getByRole('button', { name: '显示全部' }).click();
+  await expect(section.getByTestId('flow-transactions').locator('tbody tr')).toHaveCount(all);
+  expect(consoleProblems).toEqual([]);
+});
