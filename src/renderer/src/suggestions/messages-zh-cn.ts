@@ -1,13 +1,10 @@
-// 串并建议审核队列的中文文本。
+// 简体中文：串并建议审核队列。
 
-import type { SuggestionMessages } from './suggestions-messages';
+import type { SuggestionMessages } from './messages';
 
 const STATUS = { open: '待审核', accepted: '已采纳', rejected: '已驳回' } as const;
 
 export const suggestionsZhCN: SuggestionMessages = {
-  'nav.suggestions': '串并建议',
-  'nav.suggestionsOpen': (_n, shown) => `${shown} 条待审核`,
-
   'suggestions.title': '待审核的串并建议',
   'suggestions.intro':
     '串并引擎不会单凭这些线索自动串并：相似的诈骗话术、相近的时间、相同的冒充品牌或发送方、共同的域名。采纳后两个串案合并为一（记作一次人工合并，附您的理由，可撤销）；驳回后这两个串案之间不再提出该建议。',

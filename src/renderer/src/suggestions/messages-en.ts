@@ -1,13 +1,9 @@
-// English texts of the review queue.
+// English: the review queue.
 
-import type { SuggestionMessages } from './suggestions-messages';
-
-const plural = (n: number, shown: string, one: string, many: string): string => `${shown} ${n === 1 ? one : many}`;
+import { plural } from '../i18n/message-kit';
+import type { SuggestionMessages } from './messages';
 
 export const suggestionsEn: SuggestionMessages = {
-  'nav.suggestions': 'Suggestions',
-  'nav.suggestionsOpen': (n, shown) => `${plural(n, shown, 'suggestion', 'suggestions')} to review`,
-
   'suggestions.title': 'Suggestions to review',
   'suggestions.intro':
     'Leads the linking engine does not act on alone: similar texts, times, brands or senders, a shared domain. Accept one and its two series become one (a merge, recorded with your reason and revocable); reject it and it is not suggested again between those series.',

@@ -1,16 +1,10 @@
-// The review queue's texts (#/suggestions and the series workspace's suggestions panel). Part of
-// `Messages`: every language implements these keys too.
+// The review queue's texts (#/suggestions and the series workspace's suggestions panel).
+// Part of `Messages` (i18n/messages.ts): every language implements these keys exactly.
 
 import type { Suggestion } from '../../../common/api';
-
-type Count = (n: number, shown: string) => string;
-type Keyed<Prefix extends string, K extends string> = { readonly [P in K as `${Prefix}.${P}`]: string };
+import type { Count, Keyed } from '../i18n/message-kit';
 
 interface SuggestionTexts {
-  readonly 'nav.suggestions': string;
-  /** Read after the navigation entry's name, for its count badge. */
-  readonly 'nav.suggestionsOpen': Count;
-
   readonly 'suggestions.title': string;
   readonly 'suggestions.intro': string;
   readonly 'suggestions.filter': string;

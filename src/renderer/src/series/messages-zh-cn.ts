@@ -1,47 +1,8 @@
-// 分析视图的中文文本（总览、串案列表、串案工作台）。
+// 简体中文：串案列表与串案工作台。
 
-import type { AnalysisMessages } from './analysis-messages';
+import type { SeriesMessages } from './messages';
 
-export const analysisZhCN: AnalysisMessages = {
-  'nav.overview': '总览',
-  'nav.series': '串案',
-
-  'overview.title': '总览',
-  'overview.linkedAt': (when) => `串并结果更新于 ${when}`,
-  'overview.counts': '主要数字',
-  'overview.reports': '报案数',
-  'overview.series': '串案数',
-  'overview.overThreshold': '超过立案标准的串案',
-  'overview.thresholdIs': (amount) => `立案标准 ${amount}`,
-  'overview.onlyTogether': '串并后才达立案标准',
-  'overview.onlyTogetherHint': '单笔报案均未达标、合并计算后达到立案标准的串案',
-  'overview.totalLoss': '损失总额',
-  'overview.linkedLoss': '已串并的损失',
-  'overview.overTime': '时间趋势',
-  'overview.bucket.day': '按日',
-  'overview.bucket.week': '按周',
-  'overview.bucket.month': '按月',
-  'overview.chartHint': '点击柱条可打开该时段的报案。',
-  'overview.lossOverTime': '损失金额趋势',
-  'overview.reportsOverTime': '报案数量趋势',
-  'overview.loss': '损失金额',
-  'overview.showTable': '以表格显示',
-  'overview.byCategory': '各类案件损失',
-  'overview.seriesCol': '串案',
-  'overview.seriesLink': '查看串案',
-  'overview.seriesOfCategory': (category) => `（${category}）`,
-  'overview.newestOver': '最新超过立案标准的串案',
-  'overview.noneOver': '暂无超过立案标准的串案。',
-  'overview.allOver': '全部超过立案标准的串案',
-  'overview.topIdentifiers': '出现最多的涉诈标识',
-  'overview.kind': '类型',
-  'overview.value': '标识',
-  'overview.inSeries': '所属串案',
-  'overview.searchReports': (value) => `在报案中搜索 ${value}`,
-  'overview.more': (_n, shown) => `等另 ${shown} 个`,
-  'overview.notLinked': '报案尚未进行串并分析。',
-  'overview.linkNow': '立即串并',
-
+export const seriesZhCN: SeriesMessages = {
   'seriesList.title': '串案列表',
   'seriesList.intro': (threshold) => `串并引擎归为同一诈骗团伙的报案。立案标准：${threshold}。`,
   'seriesList.total': (_n, shown) => `共 ${shown} 个串案`,
@@ -68,6 +29,7 @@ export const analysisZhCN: AnalysisMessages = {
   'seriesList.col.last': '最近报案',
   'seriesList.col.categories': '案件类别',
   'seriesList.col.status': '案件状态',
+
   'seriesStatus.none': '未立卷',
   'seriesStatus.new': '新建',
   'seriesStatus.under_review': '审查中',
@@ -163,6 +125,7 @@ export const analysisZhCN: AnalysisMessages = {
   'evidence.linkBits': (bits) => `合计 ${bits} 比特`,
   'evidence.correction': (id) => `侦查员人工合并（更正 ${id}）`,
   'evidence.markedWrong': '已标记为错误',
+
   'explain.title': '为何串并这两份报案',
   'explain.linked': (_n, shown) => `经 ${shown} 步关联：`,
   'explain.notLinked': '串并引擎未将这两份报案关联。',

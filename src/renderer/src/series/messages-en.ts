@@ -1,49 +1,9 @@
-// English texts of the analysis views.
+// English: the series list and series workspace.
 
-import type { AnalysisMessages } from './analysis-messages';
+import { plural } from '../i18n/message-kit';
+import type { SeriesMessages } from './messages';
 
-const plural = (n: number, shown: string, one: string, many: string): string => `${shown} ${n === 1 ? one : many}`;
-
-export const analysisEn: AnalysisMessages = {
-  'nav.overview': 'Overview',
-  'nav.series': 'Series',
-
-  'overview.title': 'Overview',
-  'overview.linkedAt': (when) => `Series as linked at ${when}`,
-  'overview.counts': 'Key figures',
-  'overview.reports': 'Reports',
-  'overview.series': 'Series',
-  'overview.overThreshold': 'Series over the threshold',
-  'overview.thresholdIs': (amount) => `Threshold ${amount}`,
-  'overview.onlyTogether': 'Reached only together',
-  'overview.onlyTogetherHint': 'Series over the threshold in which no report reaches it alone',
-  'overview.totalLoss': 'Total loss',
-  'overview.linkedLoss': 'Loss in series',
-  'overview.overTime': 'Over time',
-  'overview.bucket.day': 'per day',
-  'overview.bucket.week': 'per week',
-  'overview.bucket.month': 'per month',
-  'overview.chartHint': 'Click a bar to open the reports of that period.',
-  'overview.lossOverTime': 'Loss over time',
-  'overview.reportsOverTime': 'Reports over time',
-  'overview.loss': 'Loss',
-  'overview.showTable': 'Show as a table',
-  'overview.byCategory': 'Losses by category',
-  'overview.seriesCol': 'Series',
-  'overview.seriesLink': 'Series',
-  'overview.seriesOfCategory': (category) => ` with ${category} reports`,
-  'overview.newestOver': 'Newest series over the threshold',
-  'overview.noneOver': 'No series is over the threshold.',
-  'overview.allOver': 'All series over the threshold',
-  'overview.topIdentifiers': 'Most-seen fraudster identifiers',
-  'overview.kind': 'Kind',
-  'overview.value': 'Value',
-  'overview.inSeries': 'In series',
-  'overview.searchReports': (value) => `Search the reports for ${value}`,
-  'overview.more': (n, shown) => `and ${shown} more`,
-  'overview.notLinked': 'The reports have not been linked into series yet.',
-  'overview.linkNow': 'Link now',
-
+export const seriesEn: SeriesMessages = {
   'seriesList.title': 'Series',
   'seriesList.intro': (threshold) => `Reports the linking engine grouped as one fraud series. Filing threshold: ${threshold}.`,
   'seriesList.total': (n, shown) => plural(n, shown, 'series', 'series'),
@@ -70,6 +30,7 @@ export const analysisEn: AnalysisMessages = {
   'seriesList.col.last': 'Last report',
   'seriesList.col.categories': 'Categories',
   'seriesList.col.status': 'Case status',
+
   'seriesStatus.none': 'No case',
   'seriesStatus.new': 'New',
   'seriesStatus.under_review': 'Under review',
@@ -165,6 +126,7 @@ export const analysisEn: AnalysisMessages = {
   'evidence.linkBits': (bits) => `${bits} bits in all`,
   'evidence.correction': (id) => `Merged by an investigator (correction ${id})`,
   'evidence.markedWrong': 'marked wrong',
+
   'explain.title': 'Why these reports are linked',
   'explain.linked': (n, shown) => `Linked through ${shown} ${n === 1 ? 'hop' : 'hops'}:`,
   'explain.notLinked': 'The engine does not link these two reports.',

@@ -1,50 +1,12 @@
-// The analysis views' texts (overview, series list, series workspace: graph, losses, timeline,
-// corrections). Kept apart from messages.ts so the views that add them stay in one block;
-// `Messages` includes them, so every language still has to give every key.
+// The series list and series workspace texts: graph, evidence, losses, timeline, actions
+// and corrections.
+// Part of `Messages` (i18n/messages.ts): every language implements these keys exactly.
 
 import type { CaseStatus, LinkExplanation } from '../../../common/api';
 import type { IdentifierOrigin } from '../../../common/model';
+import type { Count, Keyed } from '../i18n/message-kit';
 
-type Count = (n: number, shown: string) => string;
-type Keyed<Prefix extends string, K extends string> = { readonly [P in K as `${Prefix}.${P}`]: string };
-
-interface AnalysisTexts {
-  readonly 'nav.overview': string;
-  readonly 'nav.series': string;
-
-  readonly 'overview.title': string;
-  readonly 'overview.linkedAt': (when: string) => string;
-  readonly 'overview.counts': string;
-  readonly 'overview.reports': string;
-  readonly 'overview.series': string;
-  readonly 'overview.overThreshold': string;
-  readonly 'overview.thresholdIs': (amount: string) => string;
-  readonly 'overview.onlyTogether': string;
-  readonly 'overview.onlyTogetherHint': string;
-  readonly 'overview.totalLoss': string;
-  readonly 'overview.linkedLoss': string;
-  readonly 'overview.overTime': string;
-  readonly 'overview.chartHint': string;
-  readonly 'overview.lossOverTime': string;
-  readonly 'overview.reportsOverTime': string;
-  readonly 'overview.loss': string;
-  readonly 'overview.showTable': string;
-  readonly 'overview.byCategory': string;
-  readonly 'overview.seriesCol': string;
-  readonly 'overview.seriesLink': string;
-  readonly 'overview.seriesOfCategory': (category: string) => string;
-  readonly 'overview.newestOver': string;
-  readonly 'overview.noneOver': string;
-  readonly 'overview.allOver': string;
-  readonly 'overview.topIdentifiers': string;
-  readonly 'overview.kind': string;
-  readonly 'overview.value': string;
-  readonly 'overview.inSeries': string;
-  readonly 'overview.searchReports': (value: string) => string;
-  readonly 'overview.more': Count;
-  readonly 'overview.notLinked': string;
-  readonly 'overview.linkNow': string;
-
+interface SeriesTexts {
   readonly 'seriesList.title': string;
   readonly 'seriesList.intro': (threshold: string) => string;
   readonly 'seriesList.total': Count;
@@ -71,6 +33,7 @@ interface AnalysisTexts {
   readonly 'seriesList.col.last': string;
   readonly 'seriesList.col.categories': string;
   readonly 'seriesList.col.status': string;
+
   readonly 'seriesStatus.none': string;
 
   readonly 'series.title': (id: string) => string;
@@ -151,6 +114,7 @@ interface AnalysisTexts {
   readonly 'evidence.linkBits': (bits: string) => string;
   readonly 'evidence.correction': (id: string) => string;
   readonly 'evidence.markedWrong': string;
+
   readonly 'explain.title': string;
   readonly 'explain.linked': Count;
   readonly 'explain.notLinked': string;
@@ -220,9 +184,8 @@ interface AnalysisTexts {
   readonly 'corrections.revoked': string;
 }
 
-export type AnalysisMessages = AnalysisTexts &
+export type SeriesMessages = SeriesTexts &
   Keyed<'seriesStatus', CaseStatus> &
-  Keyed<'overview.bucket', 'day' | 'week' | 'month'> &
   Keyed<'graph.layout', 'fcose' | 'concentric' | 'breadthfirst' | 'grid'> &
   Keyed<'explain.status', LinkExplanation['shared'][number]['status']> &
   Keyed<'evidence.origin', IdentifierOrigin>;
