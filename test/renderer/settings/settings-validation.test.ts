@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, parseDays, parseInterval } from '../../src/renderer/src/settings/settings-validation';
-import { precinctProblem, tokenProblem, urlProblem } from '../../src/renderer/src/sources/source-validation';
+import { parseAmount, parseDays, parseInterval } from '../../../src/renderer/src/settings/settings-validation';
+import { precinctProblem, tokenProblem, urlProblem } from '../../../src/renderer/src/sources/source-validation';
 
 describe('settings validation', () => {
   it('accepts amounts with at most two decimals', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, IDENTIFIER_KINDS, MESSAGE_CHANNELS } from '../../src/common/model';
-import { DICTIONARIES } from '../../src/renderer/src/i18n/dictionaries';
-import { en } from '../../src/renderer/src/i18n/en';
-import { errorSummary } from '../../src/renderer/src/i18n/error-text';
-import { zhCN } from '../../src/renderer/src/i18n/zh-cn';
+import { CATEGORIES, IDENTIFIER_KINDS, MESSAGE_CHANNELS } from '../../../src/common/model';
+import { DICTIONARIES } from '../../../src/renderer/src/i18n/dictionaries';
+import { en } from '../../../src/renderer/src/i18n/en';
+import { errorSummary } from '../../../src/renderer/src/i18n/error-text';
+import { zhCN } from '../../../src/renderer/src/i18n/zh-cn';
 
 describe('UI dictionaries', () => {
   it('have exactly the same keys in every language', () => {

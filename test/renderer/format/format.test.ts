@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, isIsoDate, localDayBounds, wallClock } from '../../src/renderer/src/format/dates';
-import { formatMoney } from '../../src/renderer/src/format/money';
-import { formatCount, formatDuration } from '../../src/renderer/src/format/numbers';
+import { formatDate, formatDateTime, isIsoDate, localDayBounds, wallClock } from '../../../src/renderer/src/format/dates';
+import { formatMoney } from '../../../src/renderer/src/format/money';
+import { formatCount, formatDuration } from '../../../src/renderer/src/format/numbers';
 
 describe('money', () => {
   it('formats yuan per locale', () => {

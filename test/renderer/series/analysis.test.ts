@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesGraph, SeriesReport } from '../../src/common/api';
-import { parseRoute, routeHref } from '../../src/renderer/src/app/routes';
-import { bucketEnd } from '../../src/renderer/src/overview/buckets';
-import { barAxis, centsToAmount, lossSeries } from '../../src/renderer/src/series/cumulative';
-import { graphElements, identifierSize, kindCounts, reportSize } from '../../src/renderer/src/series/graph-model';
+import type { SeriesGraph, SeriesReport } from '../../../src/common/api';
+import { parseRoute, routeHref } from '../../../src/renderer/src/app/routes';
+import { bucketEnd } from '../../../src/renderer/src/overview/buckets';
+import { barAxis, centsToAmount, lossSeries } from '../../../src/renderer/src/series/cumulative';
+import { graphElements, identifierSize, kindCounts, reportSize } from '../../../src/renderer/src/series/graph-model';
 import {
   DEFAULT_SERIES_FILTERS,
   parseSeriesFilters,
   seriesFiltersToSearch,
   seriesQueryOf,
-} from '../../src/renderer/src/series/series-filters';
+} from '../../../src/renderer/src/series/series-filters';
 
 describe('analysis routes', () => {
   it('parse and build the overview, the series list with its filters, and a series', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactIdNumber, redactName, redactPhone } from '../../src/common/victim-mask';
+import { redactIdNumber, redactName, redactPhone } from '../../../src/common/victim-mask';
 
 describe('victim redaction', () => {
   it('keeps only the family name', () => {

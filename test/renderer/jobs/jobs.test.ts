@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JobOutcome } from '../../src/common/api';
-import { ChangeFeed } from '../../src/renderer/src/jobs/change-feed';
-import { JobTracker } from '../../src/renderer/src/jobs/job-tracker';
+import type { JobOutcome } from '../../../src/common/api';
+import { ChangeFeed } from '../../../src/renderer/src/jobs/change-feed';
+import { JobTracker } from '../../../src/renderer/src/jobs/job-tracker';
 
 const done = (jobId: string, kind: 'import' | 'demo' = 'import'): JobOutcome => ({
   jobId,

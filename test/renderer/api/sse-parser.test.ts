@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SseParser } from '../../src/renderer/src/api/sse-parser';
+import { SseParser } from '../../../src/renderer/src/api/sse-parser';
 
 describe('SSE parser', () => {
   it('emits one payload per blank-line-terminated event', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkEvidence } from '../../src/common/api';
-import { signedBits } from '../../src/common/evidence-format';
-import { evidenceSentence } from '../../src/core/linking/evidence-text';
-import { createFormat } from '../../src/renderer/src/format/formatter';
-import type { I18n } from '../../src/renderer/src/i18n/I18nContext';
-import { en } from '../../src/renderer/src/i18n/en';
-import { zhCN } from '../../src/renderer/src/i18n/zh-cn';
-import { barWidths, bitsText, evidenceText } from '../../src/renderer/src/series/evidence-text';
+import type { LinkEvidence } from '../../../src/common/api';
+import { signedBits } from '../../../src/common/evidence-format';
+import { evidenceSentence } from '../../../src/core/linking/evidence-text';
+import { createFormat } from '../../../src/renderer/src/format/formatter';
+import type { I18n } from '../../../src/renderer/src/i18n/I18nContext';
+import { en } from '../../../src/renderer/src/i18n/en';
+import { zhCN } from '../../../src/renderer/src/i18n/zh-cn';
+import { barWidths, bitsText, evidenceText } from '../../../src/renderer/src/series/evidence-text';
 
 const EN: I18n = { language: 'en', m: en, fmt: createFormat('en') };
 const ZH: I18n = { language: 'zh-CN', m: zhCN, fmt: createFormat('zh-CN') };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Suggestion } from '../../src/common/api';
-import { parseRoute, routeHref } from '../../src/renderer/src/app/routes';
-import { createFormat } from '../../src/renderer/src/format/formatter';
-import { probabilityPercent, shownRows, type DecidedHere } from '../../src/renderer/src/suggestions/suggestion-rows';
+import type { Suggestion } from '../../../src/common/api';
+import { parseRoute, routeHref } from '../../../src/renderer/src/app/routes';
+import { createFormat } from '../../../src/renderer/src/format/formatter';
+import { probabilityPercent, shownRows, type DecidedHere } from '../../../src/renderer/src/suggestions/suggestion-rows';
 
 function suggestion(id: string, status: Suggestion['status'] = 'open', series: [string, string] = ['S-A', 'S-B']): Suggestion {
   return {

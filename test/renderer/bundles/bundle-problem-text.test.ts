@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { unsafeName } from '../../src/core/bundle/read-bundle';
-import { verifyEntries } from '../../src/core/bundle/verify';
-import { bundleProblemText } from '../../src/renderer/src/bundles/bundle-problem-text';
-import { zhCN } from '../../src/renderer/src/i18n/zh-cn';
+import { unsafeName } from '../../../src/core/bundle/read-bundle';
+import { verifyEntries } from '../../../src/core/bundle/verify';
+import { bundleProblemText } from '../../../src/renderer/src/bundles/bundle-problem-text';
+import { zhCN } from '../../../src/renderer/src/i18n/zh-cn';
 
 function translatedZh(problem: string): string {
   const { text, translated } = bundleProblemText(problem, zhCN);

@@ -2,14 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, readBundleEntries, type ReadLimits } from '../../src/core/bundle/read-bundle';
-import { verifyBundleFile } from '../../src/core/bundle/verify';
-import { writeBundle } from '../../src/core/bundle/write-bundle';
-import { bundleProblemText } from '../../src/renderer/src/bundles/bundle-problem-text';
-import { zhCN } from '../../src/renderer/src/i18n/zh-cn';
-import { tempDir } from '../support/tmp';
-import { linkedStore } from '../core/bundle/fixture';
-import { craftZip, resign, zipOf } from '../core/bundle/zip-craft';
+import { DEFAULT_LIMITS, readBundleEntries, type ReadLimits } from '../../../src/core/bundle/read-bundle';
+import { verifyBundleFile } from '../../../src/core/bundle/verify';
+import { writeBundle } from '../../../src/core/bundle/write-bundle';
+import { bundleProblemText } from '../../../src/renderer/src/bundles/bundle-problem-text';
+import { zhCN } from '../../../src/renderer/src/i18n/zh-cn';
+import { tempDir } from '../../support/tmp';
+import { linkedStore } from '../../core/bundle/fixture';
+import { craftZip, resign, zipOf } from '../../core/bundle/zip-craft';
 
 let good: Map<string, Buffer>;
 let key: Awaited<ReturnType<typeof linkedStore>>['identity']['privateKey'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, type Route } from '../../src/renderer/src/app/routes';
-import { DEFAULT_FILTERS, filtersToSearch, parseFilters, toReportQuery } from '../../src/renderer/src/reports/report-filters';
+import { parseRoute, routeHref, type Route } from '../../../src/renderer/src/app/routes';
+import { DEFAULT_FILTERS, filtersToSearch, parseFilters, toReportQuery } from '../../../src/renderer/src/reports/report-filters';
 
 describe('routes', () => {
   it('parses every view', () => {

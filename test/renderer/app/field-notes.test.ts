@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { FieldNotes, fieldNoteAria, type FieldNotesProps } from '../../src/renderer/src/app/FormField';
+import { FieldNotes, fieldNoteAria, type FieldNotesProps } from '../../../src/renderer/src/app/FormField';
 
 const notes = (props: FieldNotesProps): string => renderToStaticMarkup(createElement(FieldNotes, props));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportPage, ReportRow, Result } from '../../src/common/api';
-import { ReportPageCache } from '../../src/renderer/src/reports/report-page-cache';
+import type { ReportPage, ReportRow, Result } from '../../../src/common/api';
+import { ReportPageCache } from '../../../src/renderer/src/reports/report-page-cache';
 
 function row(i: number): ReportRow {
   return {

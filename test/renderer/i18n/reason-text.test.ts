@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseRecord } from '../../src/core/report/parse';
-import { en } from '../../src/renderer/src/i18n/en';
-import { reasonText, syncRunErrorCode } from '../../src/renderer/src/i18n/reason-text';
-import { zhCN } from '../../src/renderer/src/i18n/zh-cn';
+import { parseRecord } from '../../../src/core/report/parse';
+import { en } from '../../../src/renderer/src/i18n/en';
+import { reasonText, syncRunErrorCode } from '../../../src/renderer/src/i18n/reason-text';
+import { zhCN } from '../../../src/renderer/src/i18n/zh-cn';
 
 const GOOD = { id: 'R-1', version: 1, precinct: 'SH-PUDONG', reported_at: '2017-06-03T09:12:00+08:00', category: 'loan' };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { auditDetailParts, auditSubjectText } from '../../src/renderer/src/audit/audit-detail';
-import { createFormat } from '../../src/renderer/src/format/formatter';
-import { en } from '../../src/renderer/src/i18n/en';
-import { zhCN } from '../../src/renderer/src/i18n/zh-cn';
+import { auditDetailParts, auditSubjectText } from '../../../src/renderer/src/audit/audit-detail';
+import { createFormat } from '../../../src/renderer/src/format/formatter';
+import { en } from '../../../src/renderer/src/i18n/en';
+import { zhCN } from '../../../src/renderer/src/i18n/zh-cn';
 
 describe('audit entry details', () => {
   it('read in the UI language', () => {

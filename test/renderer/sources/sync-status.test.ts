@@ -1,7 +1,7 @@
 // The renderer's view of running syncs: latest status per feed from 'sync.status', cleared on job.done.
 import { describe, expect, it } from 'vitest';
-import type { SyncSummary } from '../../src/common/api';
-import { SyncStatusTracker } from '../../src/renderer/src/sources/sync-status';
+import type { SyncSummary } from '../../../src/common/api';
+import { SyncStatusTracker } from '../../../src/renderer/src/sources/sync-status';
 
 const counts = { pages: 1, received: 10, new: 10, updated: 0, unchanged: 0, withdrawn: 0, quarantined: 0 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, type Route } from '../../src/renderer/src/app/routes';
-import { NO_AUDIT_FILTERS, parseSeriesIds } from '../../src/renderer/src/cases/case-routes';
-import { formatBytes } from '../../src/renderer/src/format/bytes';
+import { parseRoute, routeHref, type Route } from '../../../src/renderer/src/app/routes';
+import { NO_AUDIT_FILTERS, parseSeriesIds } from '../../../src/renderer/src/cases/case-routes';
+import { formatBytes } from '../../../src/renderer/src/format/bytes';
 
 describe('case-file and audit addresses', () => {
   it('parses the case views', () => {
@@ -51,7 +51,7 @@ describe('file sizes', () => {
 
 describe('typed days', () => {
   it('accepts the common ways of writing a day and refuses impossible ones', async () => {
-    const { parseDay } = await import('../../src/renderer/src/app/day-text');
+    const { parseDay } = await import('../../../src/renderer/src/app/day-text');
     expect(parseDay('2017-06-03')).toBe('2017-06-03');
     expect(parseDay(' 2017/6/3 ')).toBe('2017-06-03');
     expect(parseDay('2017.6.3')).toBe('2017-06-03');
@@ -65,8 +65,8 @@ describe('typed days', () => {
 describe('shipped ignore-list notes', () => {
   it('has a translation for every note the shipped list carries', async () => {
     const fs = await import('node:fs');
-    const { isShippedNote } = await import('../../src/renderer/src/settings/shipped-notes');
-    const list = JSON.parse(fs.readFileSync(new URL('../../resources/ignore-list.json', import.meta.url), 'utf8')) as {
+    const { isShippedNote } = await import('../../../src/renderer/src/settings/shipped-notes');
+    const list = JSON.parse(fs.readFileSync(new URL('../../../resources/ignore-list.json', import.meta.url), 'utf8')) as {
       values: { note?: string }[];
     };
     for (const entry of list.values) if (entry.note) expect(isShippedNote(entry.note), entry.note).toBe(true);
@@ -75,7 +75,7 @@ describe('shipped ignore-list notes', () => {
 
 describe('fingerprints', () => {
   it('read the same whether grouped or not', async () => {
-    const { showFingerprint } = await import('../../src/renderer/src/bundles/fingerprint');
+    const { showFingerprint } = await import('../../../src/renderer/src/bundles/fingerprint');
     expect(showFingerprint('AA84489DACA54A1B')).toBe('aa84 489d aca5 4a1b');
     expect(showFingerprint('aa84 489d:aca5-4a1b')).toBe('aa84 489d aca5 4a1b');
   });
@@ -83,7 +83,7 @@ describe('fingerprints', () => {
 
 describe('instants recorded here', () => {
   it('show in the local time zone, unlike report stamps', async () => {
-    const { formatLocalDateTime } = await import('../../src/renderer/src/format/dates');
+    const { formatLocalDateTime } = await import('../../../src/renderer/src/format/dates');
     const stamp = '2026-11-24T19:28:00.000Z';
     const local = new Date(stamp);
     const hh = String(local.getHours()).padStart(2, '0');
