@@ -2,20 +2,21 @@
 // relinks), the notes, the exports made from it, and "Export bundle".
 
 import { useId, useState, type FormEvent } from 'react';
-import type { ApiError, CaseDetail, CaseStatus } from '../../../common/api';
+import type { CaseDetail, CaseStatus } from '../../../common/api';
 import { ExportBundlePanel } from '../bundles/ExportBundlePanel';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { routeHref } from '../app/routes';
+import { SaveActions } from '../app/SaveActions';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
+import { useBusyAction } from '../app/use-busy-action';
+import { useSaveForm } from '../app/use-save-form';
 import { formatBytes } from '../format/bytes';
 import { useI18n } from '../i18n/I18nContext';
 import { CASE_STATUSES, parseSeriesIds } from './case-routes';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { formatLoss } from './loss';
-
-type Save = { readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError };
 
 function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: () => void }) {
   const { m, fmt } = useI18n();
@@ -24,22 +25,22 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
   const [title, setTitle] = useState(detail.title);
   const [status, setStatus] = useState<CaseStatus>(detail.status);
   const [assignee, setAssignee] = useState(detail.assignee ?? '');
-  const [save, setSave] = useState<Save>({ state: 'idle' });
+  const { save, submit, reset } = useSaveForm();
   const titleBad = title.trim() === '';
   const titleNotes = { error: titleBad ? m['cases.titleMissing'] : null };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (titleBad) return;
-    setSave({ state: 'saving' });
-    const result = await api.call('cases.update', {
-      id: detail.id,
-      title: title.trim(),
-      status,
-      assignee: assignee.trim() === '' ? null : assignee.trim(),
-    });
-    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
-    if (result.ok) onChanged();
+    const ok = await submit(() =>
+      api.call('cases.update', {
+        id: detail.id,
+        title: title.trim(),
+        status,
+        assignee: assignee.trim() === '' ? null : assignee.trim(),
+      }),
+    );
+    if (ok) onChanged();
   }
 
   return (
@@ -78,7 +79,7 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
             value={title}
             onChange={(event) => {
               setTitle(event.target.value);
-              setSave({ state: 'idle' });
+              reset();
             }}
             {...fieldNoteAria(`${id}-title`, titleNotes)}
           />
@@ -92,7 +93,7 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
             value={status}
             onChange={(event) => {
               setStatus(CASE_STATUSES.find((s) => s === event.target.value) ?? status);
-              setSave({ state: 'idle' });
+              reset();
             }}
           >
             {CASE_STATUSES.map((s) => (
@@ -110,19 +111,11 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
             value={assignee}
             onChange={(event) => {
               setAssignee(event.target.value);
-              setSave({ state: 'idle' });
+              reset();
             }}
           />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.state === 'saving' || titleBad}>
-            {save.state === 'saving' ? m['settings.saving'] : m['case.saveFacts']}
-          </button>
-          <span role="status" className="save-status">
-            {save.state === 'saved' ? m['settings.saved'] : ''}
-          </span>
-        </div>
-        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+        <SaveActions save={save} label={save.state === 'saving' ? m['settings.saving'] : m['case.saveFacts']} disabled={titleBad} />
       </form>
     </section>
   );
@@ -133,21 +126,15 @@ function CaseSeries({ detail, onChanged }: { readonly detail: CaseDetail; readon
   const api = useApi();
   const id = useId();
   const [adding, setAdding] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
   const current = new Set(detail.currentSeries.map((s) => s.id));
   const followed = detail.series.filter((s) => !current.has(s));
 
   async function change(patch: { readonly addSeries?: readonly string[]; readonly removeSeries?: readonly string[] }): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api.call('cases.update', { id: detail.id, ...patch });
-    setBusy(false);
+    const result = await run(() => api.call('cases.update', { id: detail.id, ...patch }));
     if (result.ok) {
       setAdding('');
       onChanged();
-    } else {
-      setError(result.error);
     }
   }
 
@@ -247,21 +234,15 @@ function CaseNotes({ detail, onChanged }: { readonly detail: CaseDetail; readonl
   const api = useApi();
   const id = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useBusyAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (text.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    const result = await api.call('cases.addNote', { id: detail.id, text: text.trim() });
-    setBusy(false);
+    const result = await run(() => api.call('cases.addNote', { id: detail.id, text: text.trim() }));
     if (result.ok) {
       setText('');
       onChanged();
-    } else {
-      setError(result.error);
     }
   }
 
