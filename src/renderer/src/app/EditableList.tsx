@@ -81,12 +81,26 @@ export interface EntryTableProps<E> {
   readonly rowKey: (entry: E) => string;
   readonly action: (entry: E) => EntryAction;
   readonly busy: boolean;
+  /** The scroll box's class: limited in height unless told otherwise. */
+  readonly scrollClassName?: string;
+  /** The action cell's class (null: none). */
+  readonly actionClassName?: string | null;
 }
 
-export function EntryTable<E>({ caption, testId, columns, entries, rowKey, action, busy }: EntryTableProps<E>) {
+export function EntryTable<E>({
+  caption,
+  testId,
+  columns,
+  entries,
+  rowKey,
+  action,
+  busy,
+  scrollClassName = 'table-scroll table-limited',
+  actionClassName = 'actions',
+}: EntryTableProps<E>) {
   const { m } = useI18n();
   return (
-    <div className="table-scroll table-limited">
+    <div className={scrollClassName}>
       <table className="table" data-testid={testId}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -111,7 +125,7 @@ export function EntryTable<E>({ caption, testId, columns, entries, rowKey, actio
                     {column.cell(entry)}
                   </td>
                 ))}
-                <td className="actions">
+                <td className={actionClassName ?? undefined}>
                   <button
                     type="button"
                     className={quiet ? 'button button-small button-quiet' : 'button button-small'}

@@ -3,6 +3,7 @@
 // in redacted bundles (write-only: the UI only ever learns whether one is set).
 
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { EntryTable } from '../app/EditableList';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { SaveActions } from '../app/SaveActions';
 import { ResourceState } from '../app/ResourceState';
@@ -138,40 +139,21 @@ function TrustList() {
       <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && resource.value.length === 0 ? <p className="empty-note">{m['trust.empty']}</p> : null}
       {resource.status === 'ok' && resource.value.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table" data-testid="trust-table">
-            <caption className="visually-hidden">{m['trust.title']}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m['trust.name']}</th>
-                <th scope="col">{m['keys.fingerprint']}</th>
-                <th scope="col">{m['trust.addedAt']}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{m['case.actions']}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {resource.value.map((key) => (
-                <tr key={key.fingerprint}>
-                  <td>{key.name}</td>
-                  <td className="mono break">{showFingerprint(key.fingerprint)}</td>
-                  <td>{fmt.localDateTime(key.addedAt)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      disabled={busy}
-                      onClick={() => void remove(key.fingerprint)}
-                    >
-                      {m['trust.remove'](key.name)}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EntryTable
+          caption={m['trust.title']}
+          testId="trust-table"
+          columns={[
+            { header: m['trust.name'], cell: (key) => key.name },
+            { header: m['keys.fingerprint'], cell: (key) => showFingerprint(key.fingerprint), className: 'mono break' },
+            { header: m['trust.addedAt'], cell: (key) => fmt.localDateTime(key.addedAt) },
+          ]}
+          entries={resource.value}
+          rowKey={(key) => key.fingerprint}
+          action={(key) => ({ label: m['trust.remove'](key.name), quiet: true, onClick: () => void remove(key.fingerprint) })}
+          busy={busy}
+          scrollClassName="table-scroll"
+          actionClassName={null}
+        />
       ) : null}
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <h3>{m['trust.addTitle']}</h3>

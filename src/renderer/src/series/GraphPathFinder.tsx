@@ -15,6 +15,29 @@ export interface GraphPathFinderProps {
   readonly reportNodes: readonly Extract<GraphNode, { type: 'report' }>[];
 }
 
+interface PathEndProps {
+  readonly label: string;
+  readonly value: string;
+  readonly reportNodes: GraphPathFinderProps['reportNodes'];
+  readonly onChange: (reportId: string) => void;
+}
+
+/** One end of the path: a report of the series. */
+function PathEnd({ label, value, reportNodes, onChange }: PathEndProps) {
+  return (
+    <label className="field field-inline">
+      <span className="field-label">{label}</span>
+      <select className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+        {reportNodes.map((n) => (
+          <option key={n.id} value={n.reportId}>
+            {n.reportId}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function GraphPathFinder({ cyRef, containerRef, seriesReports, reportNodes }: GraphPathFinderProps) {
   const { m, fmt } = useI18n();
   const [pathEnds, setPathEnds] = useState<{ readonly a: string; readonly b: string }>({
@@ -57,26 +80,13 @@ export function GraphPathFinder({ cyRef, containerRef, seriesReports, reportNode
 
   return (
     <div className="graph-path">
-      <label className="field field-inline">
-        <span className="field-label">{m['graph.pathFrom']}</span>
-        <select className="input" value={pathEnds.a} onChange={(e) => setPathEnds((p) => ({ ...p, a: e.target.value }))}>
-          {reportNodes.map((n) => (
-            <option key={n.id} value={n.reportId}>
-              {n.reportId}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field field-inline">
-        <span className="field-label">{m['graph.pathTo']}</span>
-        <select className="input" value={pathEnds.b} onChange={(e) => setPathEnds((p) => ({ ...p, b: e.target.value }))}>
-          {reportNodes.map((n) => (
-            <option key={n.id} value={n.reportId}>
-              {n.reportId}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PathEnd
+        label={m['graph.pathFrom']}
+        value={pathEnds.a}
+        reportNodes={reportNodes}
+        onChange={(a) => setPathEnds((p) => ({ ...p, a }))}
+      />
+      <PathEnd label={m['graph.pathTo']} value={pathEnds.b} reportNodes={reportNodes} onChange={(b) => setPathEnds((p) => ({ ...p, b }))} />
       <button type="button" className="button button-small" onClick={findPath}>
         {m['graph.findPath']}
       </button>
