@@ -63,7 +63,10 @@ export function EditableListPanel<T>({ id, title, intro, resource, onRetry, empt
 export interface EntryColumn<E> {
   readonly header: string;
   readonly cell: (entry: E) => ReactNode;
+  /** The cells' class. */
   readonly className?: string;
+  /** The header's class. */
+  readonly headerClassName?: string;
 }
 
 export interface EntryAction {
@@ -106,7 +109,7 @@ export function EntryTable<E>({
         <thead>
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col">
+              <th key={index} scope="col" className={column.headerClassName}>
                 {column.header}
               </th>
             ))}

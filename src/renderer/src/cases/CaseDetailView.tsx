@@ -4,6 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { CaseDetail, CaseStatus } from '../../../common/api';
 import { ExportBundlePanel } from '../bundles/ExportBundlePanel';
+import { EntryTable } from '../app/EditableList';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { routeHref } from '../app/routes';
@@ -149,62 +150,48 @@ function CaseSeries({ detail, onChanged }: { readonly detail: CaseDetail; readon
       {detail.currentSeries.length === 0 ? (
         <p className="empty-note">{m['case.noSeries']}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="case-series">
-            <caption className="visually-hidden">{m['case.series']}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m['case.seriesId']}</th>
-                <th scope="col" className="num">
-                  {m['cases.reports']}
-                </th>
-                <th scope="col" className="num">
-                  {m['case.victims']}
-                </th>
-                <th scope="col" className="num">
-                  {m['cases.loss']}
-                </th>
-                <th scope="col">{m['case.threshold']}</th>
-                <th scope="col">{m['case.period']}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{m['case.actions']}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.currentSeries.map((row) => (
-                <tr key={row.id}>
-                  <td className="mono">
-                    <a href={`#/series/${encodeURIComponent(row.id)}`}>{row.id}</a>
-                  </td>
-                  <td className="num">{fmt.count(row.reports)}</td>
-                  <td className="num">{fmt.count(row.victims)}</td>
-                  <td className="num">{formatLoss(row.loss, fmt, m['common.none'])}</td>
-                  <td>
-                    {row.overThreshold ? (
-                      <span className="badge badge-over">{m['case.over']}</span>
-                    ) : (
-                      <span className="muted">{m['case.under']}</span>
-                    )}
-                  </td>
-                  <td>
-                    {row.firstAt ? fmt.date(row.firstAt) : '—'} – {row.lastAt ? fmt.date(row.lastAt) : '—'}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      disabled={busy}
-                      onClick={() => void change({ removeSeries: [row.id] })}
-                    >
-                      {m['case.removeSeries'](row.id)}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EntryTable
+          caption={m['case.series']}
+          testId="case-series"
+          columns={[
+            {
+              header: m['case.seriesId'],
+              cell: (row) => <a href={`#/series/${encodeURIComponent(row.id)}`}>{row.id}</a>,
+              className: 'mono',
+            },
+            { header: m['cases.reports'], cell: (row) => fmt.count(row.reports), className: 'num', headerClassName: 'num' },
+            { header: m['case.victims'], cell: (row) => fmt.count(row.victims), className: 'num', headerClassName: 'num' },
+            {
+              header: m['cases.loss'],
+              cell: (row) => formatLoss(row.loss, fmt, m['common.none']),
+              className: 'num',
+              headerClassName: 'num',
+            },
+            {
+              header: m['case.threshold'],
+              cell: (row) =>
+                row.overThreshold ? (
+                  <span className="badge badge-over">{m['case.over']}</span>
+                ) : (
+                  <span className="muted">{m['case.under']}</span>
+                ),
+            },
+            {
+              header: m['case.period'],
+              cell: (row) => (
+                <>
+                  {row.firstAt ? fmt.date(row.firstAt) : '—'} – {row.lastAt ? fmt.date(row.lastAt) : '—'}
+                </>
+              ),
+            },
+          ]}
+          entries={detail.currentSeries}
+          rowKey={(row) => row.id}
+          action={(row) => ({ label: m['case.removeSeries'](row.id), quiet: true, onClick: () => void change({ removeSeries: [row.id] }) })}
+          busy={busy}
+          scrollClassName="table-scroll"
+          actionClassName={null}
+        />
       )}
       <form
         className="form-row"
