@@ -10,7 +10,7 @@ const workDir = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'casegraph-bench
 fs.mkdirSync(workDir, { recursive: true });
 console.log(`# Casegraph benchmarks — ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 importBench(workDir, sizes);
-for (const extra of ['link-bench.mjs', 'analysis-bench.mjs', 'sync-bench.mjs', 'bundle-bench.mjs']) {
+for (const extra of ['link-bench.mjs', 'analysis-bench.mjs', 'sync-bench.mjs', 'bundle-bench.mjs', 'statements-bench.mjs']) {
   const file = path.join(import.meta.dirname, extra);
   if (fs.existsSync(file)) await (await import(file)).default({ workDir, sizes });
 }

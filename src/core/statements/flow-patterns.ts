@@ -26,6 +26,8 @@ export interface PatternOptions {
   readonly fanDays?: number;
   /** loop: the most hops of a cycle (default 4). */
   readonly loopHops?: number;
+  /** loop: the longest time from the first transfer to the money's return (default 7 days). */
+  readonly loopDays?: number;
 }
 
 interface Move {
@@ -44,6 +46,7 @@ export function flowPatterns(db: Db, options: PatternOptions = {}): FlowPattern[
   const degree = options.fanDegree ?? 5;
   const fanMs = (options.fanDays ?? 7) * 86_400_000;
   const hops = options.loopHops ?? 4;
+  const loopMs = (options.loopDays ?? 7) * 86_400_000;
   const names = new Map<number, string>(db.prepare('SELECT id, value FROM flow_account').raw().all() as [number, string][]);
   const moves = (
     db.prepare('SELECT from_id, to_id, amount_cents, at_ms, cash FROM flow_txn WHERE success = 1 ORDER BY at_ms').raw().all() as [
@@ -115,7 +118,7 @@ export function flowPatterns(db: Db, options: PatternOptions = {}): FlowPattern[
   }
   // Loops: from each account, paths forward in time of at most `hops` transfers back to it.
   for (const account of outs.keys()) {
-    const cycle = loopFrom(account, outs, hops);
+    const cycle = loopFrom(account, outs, hops, loopMs);
     if (cycle)
       found.push({
         account: name(account),
@@ -159,13 +162,15 @@ function widest(
 }
 
 /** A chain of transfers, each after the one before, from an account back to it; null if none. */
-function loopFrom(start: number, outs: ReadonlyMap<number, readonly Move[]>, hops: number): Move[] | null {
+function loopFrom(start: number, outs: ReadonlyMap<number, readonly Move[]>, hops: number, windowMs: number): Move[] | null {
   const path: Move[] = [];
   const onPath = new Set<number>([start]);
-  let budget = 10_000;
+  let budget = 2_000;
   const walk = (at: number, after: number): boolean => {
     if (path.length >= hops || budget-- <= 0) return false;
+    const until = path.length > 0 ? (path[0] as Move).at + windowMs : Infinity;
     for (const m of outs.get(at) ?? []) {
+      if (m.at > until) break;
       if (m.to === null || m.at < after) continue;
       path.push(m);
       if (m.to === start && path.length >= 2) return true;

@@ -111,19 +111,37 @@ class StatementWriter {
     this.reject = db.prepare('INSERT OR REPLACE INTO statement_rejection (file_id, sheet, row, field, reason) VALUES (?, ?, ?, ?, ?)');
   }
 
+  /** Account ids by kind and value, and the accounts whose holder data this file has given. */
+  private readonly ids = new Map<string, number>();
+  private readonly filled = new Set<string>();
+
   private idOf(ref: AccountRef, requested: boolean): number {
-    this.account.run(ref.kind, ref.value, requested ? 1 : 0);
-    return this.accountId.get(ref.kind, ref.value) as number;
+    const key = `${ref.kind}:${ref.value}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      this.account.run(ref.kind, ref.value, requested ? 1 : 0);
+      id = this.accountId.get(ref.kind, ref.value) as number;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** Holder data once per account and file (and `requested` once it has a statement). */
+  private fill(id: number, holder: string | null, idNumber: string | null, bank: string | null, requested: boolean): void {
+    const key = `${id}:${requested ? 1 : 0}`;
+    if (this.filled.has(key) || (holder === null && idNumber === null && bank === null && !requested)) return;
+    this.filled.add(key);
+    this.fillHolder.run({ id, holder, idNumber, bank, requested: requested ? 1 : 0 });
   }
 
   /** Stores a transaction; false when it was stored already (a duplicate). */
   write(t: StatementTxn, sheet: string, row: number): boolean {
     const own = this.idOf(t.own, true);
-    this.fillHolder.run({ id: own, holder: t.holder, idNumber: t.holderId, bank: null, requested: 1 });
+    this.fill(own, t.holder, t.holderId, null, true);
     let other: number | null = null;
     if (t.counterparty !== null) {
       other = this.idOf(t.counterparty, false);
-      this.fillHolder.run({ id: other, holder: t.counterpartyName, idNumber: t.counterpartyId, bank: t.counterpartyBank, requested: 0 });
+      this.fill(other, t.counterpartyName, t.counterpartyId, t.counterpartyBank, false);
     }
     const out = t.direction === 'out';
     const from = out ? own : other;

@@ -8,7 +8,7 @@ import { parseFilters, filtersToSearch, type ReportFilters } from '../reports/re
 import { parseSeriesFilters, seriesFiltersToSearch, type SeriesFilters } from '../series/series-filters';
 import type { CaseStatus } from '../../../common/api';
 import { auditToSearch, parseAudit, parseCaseStatus, type AuditFilters } from '../cases/case-routes';
-import type { SuggestionStatus } from '../i18n/suggestions-messages';
+import type { SuggestionStatus } from '../suggestions/messages';
 import { parseSuggestionStatus, suggestionsSearch } from '../suggestions/suggestion-routes';
 
 export type Route =

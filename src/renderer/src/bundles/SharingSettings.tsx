@@ -3,12 +3,15 @@
 // in redacted bundles (write-only: the UI only ever learns whether one is set).
 
 import { useId, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import type { ApiError } from '../../../common/api';
+import { EntryTable } from '../app/EditableList';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { SaveActions } from '../app/SaveActions';
 import { ResourceState } from '../app/ResourceState';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
+import { useBusyAction } from '../app/use-busy-action';
+import { useSaveForm } from '../app/use-save-form';
 import { useI18n } from '../i18n/I18nContext';
 import { useSettings } from '../settings/SettingsContext';
 import { showFingerprint } from './fingerprint';
@@ -76,9 +79,8 @@ function TrustList() {
   const [name, setName] = useState('');
   const [pem, setPem] = useState('');
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
   const [over, setOver] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const nameNotes = { hint: m['trust.nameHint'], error: checked && name.trim() === '' ? m['trust.nameMissing'] : null };
   const pemNotes = {
@@ -116,27 +118,18 @@ function TrustList() {
     event.preventDefault();
     setChecked(true);
     if (name.trim() === '' || !PEM.test(pem)) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.call('trust.add', { name: name.trim(), publicPem: pem.trim() });
-    setBusy(false);
+    const result = await run(() => api.call('trust.add', { name: name.trim(), publicPem: pem.trim() }));
     if (result.ok) {
       setName('');
       setPem('');
       setChecked(false);
       setVersion((v) => v + 1);
-    } else {
-      setError(result.error);
     }
   }
 
   async function remove(fingerprint: string): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api.call('trust.remove', { fingerprint });
-    setBusy(false);
+    const result = await run(() => api.call('trust.remove', { fingerprint }));
     if (result.ok) setVersion((v) => v + 1);
-    else setError(result.error);
   }
 
   return (
@@ -146,40 +139,21 @@ function TrustList() {
       <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' && resource.value.length === 0 ? <p className="empty-note">{m['trust.empty']}</p> : null}
       {resource.status === 'ok' && resource.value.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table" data-testid="trust-table">
-            <caption className="visually-hidden">{m['trust.title']}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m['trust.name']}</th>
-                <th scope="col">{m['keys.fingerprint']}</th>
-                <th scope="col">{m['trust.addedAt']}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{m['case.actions']}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {resource.value.map((key) => (
-                <tr key={key.fingerprint}>
-                  <td>{key.name}</td>
-                  <td className="mono break">{showFingerprint(key.fingerprint)}</td>
-                  <td>{fmt.localDateTime(key.addedAt)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      disabled={busy}
-                      onClick={() => void remove(key.fingerprint)}
-                    >
-                      {m['trust.remove'](key.name)}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EntryTable
+          caption={m['trust.title']}
+          testId="trust-table"
+          columns={[
+            { header: m['trust.name'], cell: (key) => key.name },
+            { header: m['keys.fingerprint'], cell: (key) => showFingerprint(key.fingerprint), className: 'mono break' },
+            { header: m['trust.addedAt'], cell: (key) => fmt.localDateTime(key.addedAt) },
+          ]}
+          entries={resource.value}
+          rowKey={(key) => key.fingerprint}
+          action={(key) => ({ label: m['trust.remove'](key.name), quiet: true, onClick: () => void remove(key.fingerprint) })}
+          busy={busy}
+          scrollClassName="table-scroll"
+          actionClassName={null}
+        />
       ) : null}
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         <h3>{m['trust.addTitle']}</h3>
@@ -251,22 +225,16 @@ function SharingKey({ onChanged }: { readonly onChanged: () => void }) {
   const [resource, retry] = useApiResource('keys.get', {}, version);
   const [key, setKey] = useState('');
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useBusyAction();
   const keyNotes = { hint: m['sharing.hint'], error: checked && key.length < 16 ? m['sharing.tooShort'] : null };
 
   async function set(value: string | null): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api.call('sharingKey.set', { key: value });
-    setBusy(false);
+    const result = await run(() => api.call('sharingKey.set', { key: value }));
     if (result.ok) {
       setKey('');
       setChecked(false);
       setVersion((v) => v + 1);
       onChanged();
-    } else {
-      setError(result.error);
     }
   }
 
@@ -323,17 +291,13 @@ function BureauName() {
   const { settings, update } = useSettings();
   const id = useId();
   const [name, setName] = useState(settings.bureauName ?? '');
-  const [save, setSave] = useState<
-    { readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError }
-  >({ state: 'idle' });
+  const { save, submit, reset } = useSaveForm();
   // The hint is `${id}-hint`: its id is built on the section's id, not on the input's.
   const nameNotes = { hint: m['bureau.hint'] };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setSave({ state: 'saving' });
-    const result = await update({ bureauName: name.trim() });
-    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
+    await submit(() => update({ bureauName: name.trim() }));
   }
 
   return (
@@ -349,21 +313,13 @@ function BureauName() {
             maxLength={200}
             onChange={(event) => {
               setName(event.target.value);
-              setSave({ state: 'idle' });
+              reset();
             }}
             {...fieldNoteAria(id, nameNotes)}
           />
           <FieldNotes id={id} {...nameNotes} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>
-            {m['bureau.save']}
-          </button>
-          <span role="status" className="save-status">
-            {save.state === 'saved' ? m['settings.saved'] : ''}
-          </span>
-        </div>
-        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+        <SaveActions save={save} label={m['bureau.save']} />
       </form>
     </section>
   );

@@ -2,20 +2,22 @@
 // relinks), the notes, the exports made from it, and "Export bundle".
 
 import { useId, useState, type FormEvent } from 'react';
-import type { ApiError, CaseDetail, CaseStatus } from '../../../common/api';
+import type { CaseDetail, CaseStatus } from '../../../common/api';
 import { ExportBundlePanel } from '../bundles/ExportBundlePanel';
+import { EntryTable } from '../app/EditableList';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import { routeHref } from '../app/routes';
+import { SaveActions } from '../app/SaveActions';
 import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
+import { useBusyAction } from '../app/use-busy-action';
+import { useSaveForm } from '../app/use-save-form';
 import { formatBytes } from '../format/bytes';
 import { useI18n } from '../i18n/I18nContext';
 import { CASE_STATUSES, parseSeriesIds } from './case-routes';
 import { CaseStatusBadge } from './CaseStatusBadge';
 import { formatLoss } from './loss';
-
-type Save = { readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError };
 
 function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonly onChanged: () => void }) {
   const { m, fmt } = useI18n();
@@ -24,22 +26,22 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
   const [title, setTitle] = useState(detail.title);
   const [status, setStatus] = useState<CaseStatus>(detail.status);
   const [assignee, setAssignee] = useState(detail.assignee ?? '');
-  const [save, setSave] = useState<Save>({ state: 'idle' });
+  const { save, submit, reset } = useSaveForm();
   const titleBad = title.trim() === '';
   const titleNotes = { error: titleBad ? m['cases.titleMissing'] : null };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (titleBad) return;
-    setSave({ state: 'saving' });
-    const result = await api.call('cases.update', {
-      id: detail.id,
-      title: title.trim(),
-      status,
-      assignee: assignee.trim() === '' ? null : assignee.trim(),
-    });
-    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
-    if (result.ok) onChanged();
+    const ok = await submit(() =>
+      api.call('cases.update', {
+        id: detail.id,
+        title: title.trim(),
+        status,
+        assignee: assignee.trim() === '' ? null : assignee.trim(),
+      }),
+    );
+    if (ok) onChanged();
   }
 
   return (
@@ -78,7 +80,7 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
             value={title}
             onChange={(event) => {
               setTitle(event.target.value);
-              setSave({ state: 'idle' });
+              reset();
             }}
             {...fieldNoteAria(`${id}-title`, titleNotes)}
           />
@@ -92,7 +94,7 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
             value={status}
             onChange={(event) => {
               setStatus(CASE_STATUSES.find((s) => s === event.target.value) ?? status);
-              setSave({ state: 'idle' });
+              reset();
             }}
           >
             {CASE_STATUSES.map((s) => (
@@ -110,19 +112,11 @@ function CaseFacts({ detail, onChanged }: { readonly detail: CaseDetail; readonl
             value={assignee}
             onChange={(event) => {
               setAssignee(event.target.value);
-              setSave({ state: 'idle' });
+              reset();
             }}
           />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.state === 'saving' || titleBad}>
-            {save.state === 'saving' ? m['settings.saving'] : m['case.saveFacts']}
-          </button>
-          <span role="status" className="save-status">
-            {save.state === 'saved' ? m['settings.saved'] : ''}
-          </span>
-        </div>
-        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+        <SaveActions save={save} label={save.state === 'saving' ? m['settings.saving'] : m['case.saveFacts']} disabled={titleBad} />
       </form>
     </section>
   );
@@ -133,21 +127,15 @@ function CaseSeries({ detail, onChanged }: { readonly detail: CaseDetail; readon
   const api = useApi();
   const id = useId();
   const [adding, setAdding] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useBusyAction();
   const current = new Set(detail.currentSeries.map((s) => s.id));
   const followed = detail.series.filter((s) => !current.has(s));
 
   async function change(patch: { readonly addSeries?: readonly string[]; readonly removeSeries?: readonly string[] }): Promise<void> {
-    setBusy(true);
-    setError(null);
-    const result = await api.call('cases.update', { id: detail.id, ...patch });
-    setBusy(false);
+    const result = await run(() => api.call('cases.update', { id: detail.id, ...patch }));
     if (result.ok) {
       setAdding('');
       onChanged();
-    } else {
-      setError(result.error);
     }
   }
 
@@ -162,62 +150,48 @@ function CaseSeries({ detail, onChanged }: { readonly detail: CaseDetail; readon
       {detail.currentSeries.length === 0 ? (
         <p className="empty-note">{m['case.noSeries']}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table" data-testid="case-series">
-            <caption className="visually-hidden">{m['case.series']}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m['case.seriesId']}</th>
-                <th scope="col" className="num">
-                  {m['cases.reports']}
-                </th>
-                <th scope="col" className="num">
-                  {m['case.victims']}
-                </th>
-                <th scope="col" className="num">
-                  {m['cases.loss']}
-                </th>
-                <th scope="col">{m['case.threshold']}</th>
-                <th scope="col">{m['case.period']}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{m['case.actions']}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.currentSeries.map((row) => (
-                <tr key={row.id}>
-                  <td className="mono">
-                    <a href={`#/series/${encodeURIComponent(row.id)}`}>{row.id}</a>
-                  </td>
-                  <td className="num">{fmt.count(row.reports)}</td>
-                  <td className="num">{fmt.count(row.victims)}</td>
-                  <td className="num">{formatLoss(row.loss, fmt, m['common.none'])}</td>
-                  <td>
-                    {row.overThreshold ? (
-                      <span className="badge badge-over">{m['case.over']}</span>
-                    ) : (
-                      <span className="muted">{m['case.under']}</span>
-                    )}
-                  </td>
-                  <td>
-                    {row.firstAt ? fmt.date(row.firstAt) : '—'} – {row.lastAt ? fmt.date(row.lastAt) : '—'}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button-small button-quiet"
-                      disabled={busy}
-                      onClick={() => void change({ removeSeries: [row.id] })}
-                    >
-                      {m['case.removeSeries'](row.id)}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EntryTable
+          caption={m['case.series']}
+          testId="case-series"
+          columns={[
+            {
+              header: m['case.seriesId'],
+              cell: (row) => <a href={`#/series/${encodeURIComponent(row.id)}`}>{row.id}</a>,
+              className: 'mono',
+            },
+            { header: m['cases.reports'], cell: (row) => fmt.count(row.reports), className: 'num', headerClassName: 'num' },
+            { header: m['case.victims'], cell: (row) => fmt.count(row.victims), className: 'num', headerClassName: 'num' },
+            {
+              header: m['cases.loss'],
+              cell: (row) => formatLoss(row.loss, fmt, m['common.none']),
+              className: 'num',
+              headerClassName: 'num',
+            },
+            {
+              header: m['case.threshold'],
+              cell: (row) =>
+                row.overThreshold ? (
+                  <span className="badge badge-over">{m['case.over']}</span>
+                ) : (
+                  <span className="muted">{m['case.under']}</span>
+                ),
+            },
+            {
+              header: m['case.period'],
+              cell: (row) => (
+                <>
+                  {row.firstAt ? fmt.date(row.firstAt) : '—'} – {row.lastAt ? fmt.date(row.lastAt) : '—'}
+                </>
+              ),
+            },
+          ]}
+          entries={detail.currentSeries}
+          rowKey={(row) => row.id}
+          action={(row) => ({ label: m['case.removeSeries'](row.id), quiet: true, onClick: () => void change({ removeSeries: [row.id] }) })}
+          busy={busy}
+          scrollClassName="table-scroll"
+          actionClassName={null}
+        />
       )}
       <form
         className="form-row"
@@ -247,21 +221,15 @@ function CaseNotes({ detail, onChanged }: { readonly detail: CaseDetail; readonl
   const api = useApi();
   const id = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { busy, error, run } = useBusyAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     if (text.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    const result = await api.call('cases.addNote', { id: detail.id, text: text.trim() });
-    setBusy(false);
+    const result = await run(() => api.call('cases.addNote', { id: detail.id, text: text.trim() }));
     if (result.ok) {
       setText('');
       onChanged();
-    } else {
-      setError(result.error);
     }
   }
 

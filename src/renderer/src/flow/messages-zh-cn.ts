@@ -5,7 +5,7 @@ import type { FlowMessages } from './messages';
 export const flowZhCN: FlowMessages = {
   'flow.title': '资金流向',
   'flow.intro': '本串案银行卡的调单流水，逐层向前追踪：资金到账后 48 小时内的转出，一直追到取现。',
-  'flow.none': '尚无调单流水涉及本串案的银行卡或账户。请在“导入”页导入银行反馈的流水（xlsx 或 CSV），或使用 casegraph import-statements。',
+  'flow.none': '尚无调单流水涉及本串案的银行卡或账户。请在“导入”页导入银行反馈的流水（xlsx 或 CSV），或在命令行导入。',
   'flow.cards': (cards) => `追踪起点：${cards}`,
   'flow.entered': '流入收款卡',
   'flow.cashOut': '已取现',

@@ -7,7 +7,7 @@ import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
-import type { SuggestionStatus } from '../i18n/suggestions-messages';
+import type { SuggestionStatus } from '../suggestions/messages';
 import { useSettings } from '../settings/SettingsContext';
 import { SUGGESTION_STATUSES, parseSuggestionStatus } from '../suggestions/suggestion-routes';
 import { SuggestionList } from '../suggestions/SuggestionList';

@@ -1,14 +1,12 @@
 // The ignore list: values too common to link on (a call-centre number, a public URL shortener).
 // Shipped defaults can be turned off here; the investigator's own entries can be removed.
 
-import { useId, useState, type FormEvent } from 'react';
-import type { ApiError, IgnoreEntryView } from '../../../common/api';
+import { useId, useState } from 'react';
+import type { IgnoreEntryView } from '../../../common/api';
 import { IDENTIFIER_KINDS } from '../../../common/model';
-import { ErrorNotice } from '../app/ErrorNotice';
-import { ResourceState } from '../app/ResourceState';
+import { AddEntryForm, EditableListPanel, EntryTable, useEditableList, type EntryAction, type EntryColumn } from '../app/EditableList';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
-import { useApi, useDataVersion } from '../app/ServicesContext';
-import { useApiResource } from '../app/use-api-resource';
+import { useApi } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import { isShippedNote } from './shipped-notes';
 
@@ -26,14 +24,11 @@ export function IgnoreSettings() {
   const { m, fmt } = useI18n();
   const api = useApi();
   const id = useId();
-  const [version, setVersion] = useState(0);
-  const [resource, retry] = useApiResource('ignore.list', {}, useDataVersion() * 1000 + version);
+  const { resource, retry, busy, error, change } = useEditableList('ignore.list', {});
   const [kind, setKind] = useState('phone');
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const valueNotes = { error: checked && value.trim() === '' ? m['ignore.valueMissing'] : null };
 
   const kindLabel = (k: string): string =>
@@ -43,21 +38,10 @@ export function IgnoreSettings() {
         ? m[`kind.${k as (typeof IDENTIFIER_KINDS)[number]}`]
         : k;
 
-  async function run(call: () => ReturnType<typeof api.call>): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    const result = await call();
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-    else setVersion((v) => v + 1);
-    return result.ok;
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
+  async function onSubmit(): Promise<void> {
     setChecked(true);
     if (value.trim() === '') return;
-    const ok = await run(() =>
+    const ok = await change(() =>
       api.call('ignore.set', { kind, value: value.trim(), ignored: true, ...(note.trim() === '' ? {} : { note: note.trim() }) }),
     );
     if (ok) {
@@ -67,66 +51,51 @@ export function IgnoreSettings() {
     }
   }
 
-  const toggle = (entry: IgnoreEntryView) =>
-    run(() => api.call('ignore.set', { kind: entry.kind, value: entry.value, ignored: !entry.ignored }));
-  const remove = (entry: IgnoreEntryView) => run(() => api.call('ignore.remove', { kind: entry.kind, value: entry.value }));
+  const columns: readonly EntryColumn<IgnoreEntryView>[] = [
+    { header: m['ident.kind'], cell: (entry) => kindLabel(entry.kind) },
+    { header: m['ident.value'], cell: (entry) => entry.value, className: 'mono break' },
+    { header: m['ignore.state'], cell: (entry) => (entry.ignored ? m['ignore.on'] : <span className="muted">{m['ignore.off']}</span>) },
+    {
+      header: m['ignore.origin'],
+      cell: (entry) =>
+        entry.shipped ? m['ignore.shipped'] : entry.addedAt ? m['ignore.addedAt'](fmt.localDateTime(entry.addedAt)) : m['ignore.local'],
+    },
+    { header: m['ignore.note'], cell: (entry) => <IgnoreNote entry={entry} /> },
+  ];
+  const action = (entry: IgnoreEntryView): EntryAction =>
+    entry.shipped
+      ? {
+          label: entry.ignored ? m['ignore.turnOff'](entry.value) : m['ignore.turnOn'](entry.value),
+          quiet: false,
+          onClick: () => void change(() => api.call('ignore.set', { kind: entry.kind, value: entry.value, ignored: !entry.ignored })),
+        }
+      : {
+          label: m['ignore.remove'](entry.value),
+          quiet: true,
+          onClick: () => void change(() => api.call('ignore.remove', { kind: entry.kind, value: entry.value })),
+        };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{m['ignore.title']}</h2>
-      <p className="muted">{m['ignore.intro']}</p>
-      <ResourceState resource={resource} onRetry={retry} />
-      {resource.status === 'ok' && resource.value.length === 0 ? <p className="empty-note">{m['ignore.empty']}</p> : null}
+    <EditableListPanel
+      id={id}
+      title={m['ignore.title']}
+      intro={m['ignore.intro']}
+      resource={resource}
+      onRetry={retry}
+      empty={resource.status === 'ok' && resource.value.length === 0 ? m['ignore.empty'] : null}
+    >
       {resource.status === 'ok' && resource.value.length > 0 ? (
-        <div className="table-scroll table-limited">
-          <table className="table" data-testid="ignore-table">
-            <caption className="visually-hidden">{m['ignore.title']}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m['ident.kind']}</th>
-                <th scope="col">{m['ident.value']}</th>
-                <th scope="col">{m['ignore.state']}</th>
-                <th scope="col">{m['ignore.origin']}</th>
-                <th scope="col">{m['ignore.note']}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{m['case.actions']}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {resource.value.map((entry) => (
-                <tr key={`${entry.kind} ${entry.value}`}>
-                  <td>{kindLabel(entry.kind)}</td>
-                  <td className="mono break">{entry.value}</td>
-                  <td>{entry.ignored ? m['ignore.on'] : <span className="muted">{m['ignore.off']}</span>}</td>
-                  <td>
-                    {entry.shipped
-                      ? m['ignore.shipped']
-                      : entry.addedAt
-                        ? m['ignore.addedAt'](fmt.localDateTime(entry.addedAt))
-                        : m['ignore.local']}
-                  </td>
-                  <td>
-                    <IgnoreNote entry={entry} />
-                  </td>
-                  <td className="actions">
-                    {entry.shipped ? (
-                      <button type="button" className="button button-small" disabled={busy} onClick={() => void toggle(entry)}>
-                        {entry.ignored ? m['ignore.turnOff'](entry.value) : m['ignore.turnOn'](entry.value)}
-                      </button>
-                    ) : (
-                      <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void remove(entry)}>
-                        {m['ignore.remove'](entry.value)}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <EntryTable
+          caption={m['ignore.title']}
+          testId="ignore-table"
+          columns={columns}
+          entries={resource.value}
+          rowKey={(entry) => `${entry.kind} ${entry.value}`}
+          action={action}
+          busy={busy}
+        />
       ) : null}
-      <form className="form form-inline" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <AddEntryForm onSubmit={() => void onSubmit()} busy={busy} submitLabel={m['ignore.add']} error={error}>
         <div className="form-field">
           <label htmlFor={`${id}-kind`}>{m['ident.kind']}</label>
           <select id={`${id}-kind`} className="input" value={kind} onChange={(event) => setKind(event.target.value)}>
@@ -152,13 +121,7 @@ export function IgnoreSettings() {
           <label htmlFor={`${id}-note`}>{m['ignore.note']}</label>
           <input id={`${id}-note`} className="input" value={note} onChange={(event) => setNote(event.target.value)} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {m['ignore.add']}
-          </button>
-        </div>
-      </form>
-      {error ? <ErrorNotice error={error} /> : null}
-    </section>
+      </AddEntryForm>
+    </EditableListPanel>
   );
 }

@@ -2,14 +2,12 @@
 // nothing about the fraudster, so a URL on one never links reports. Shipped entries can be turned
 // off here and on again; the investigator's own entries can be added and removed.
 
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import type { ApiError, ReferenceDomainView } from '../../../common/api';
+import { useId, useMemo, useState } from 'react';
+import type { ReferenceDomainView } from '../../../common/api';
 import { REFERENCE_CATEGORIES, type ReferenceCategory } from '../../../common/model';
-import { ErrorNotice } from '../app/ErrorNotice';
+import { AddEntryForm, EditableListPanel, EntryTable, useEditableList, type EntryAction, type EntryColumn } from '../app/EditableList';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
-import { ResourceState } from '../app/ResourceState';
-import { useApi, useDataVersion } from '../app/ServicesContext';
-import { useApiResource } from '../app/use-api-resource';
+import { useApi } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 
 /** What the entry is (a shipped one's note in the UI language) and the investigator's reason. */
@@ -30,15 +28,12 @@ export function ReferenceSettings() {
   const { m, fmt, language } = useI18n();
   const api = useApi();
   const id = useId();
-  const [version, setVersion] = useState(0);
-  const [resource, retry] = useApiResource('references.list', {}, useDataVersion() * 1000 + version);
+  const { resource, retry, busy, error, change } = useEditableList('references.list', {});
   const [find, setFind] = useState('');
   const [domain, setDomain] = useState('');
   const [category, setCategory] = useState<ReferenceCategory>('other');
   const [note, setNote] = useState('');
   const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const domainNotes = { hint: m['references.domainHint'], error: checked && domain.trim() === '' ? m['references.domainMissing'] : null };
 
   const entries = resource.status === 'ok' ? resource.value : null;
@@ -53,21 +48,10 @@ export function ReferenceSettings() {
     );
   }, [entries, find, language, m]);
 
-  async function run(call: () => ReturnType<typeof api.call>): Promise<boolean> {
-    setBusy(true);
-    setError(null);
-    const result = await call();
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-    else setVersion((v) => v + 1);
-    return result.ok;
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
-    event.preventDefault();
+  async function onSubmit(): Promise<void> {
     setChecked(true);
     if (domain.trim() === '') return;
-    const ok = await run(() =>
+    const ok = await change(() =>
       api.call('references.set', { domain: domain.trim(), enabled: true, category, ...(note.trim() === '' ? {} : { note: note.trim() }) }),
     );
     if (ok) {
@@ -78,15 +62,42 @@ export function ReferenceSettings() {
     }
   }
 
-  const toggle = (entry: ReferenceDomainView) => run(() => api.call('references.set', { domain: entry.domain, enabled: !entry.enabled }));
-  const remove = (entry: ReferenceDomainView) => run(() => api.call('references.remove', { domain: entry.domain }));
+  const columns: readonly EntryColumn<ReferenceDomainView>[] = [
+    { header: m['references.domain'], cell: (entry) => entry.domain, className: 'mono break' },
+    { header: m['references.category'], cell: (entry) => m[`referenceCategory.${entry.category}`] },
+    {
+      header: m['references.state'],
+      cell: (entry) => (entry.enabled ? m['references.on'] : <span className="muted">{m['references.off']}</span>),
+    },
+    {
+      header: m['references.origin'],
+      cell: (entry) =>
+        entry.shipped ? m['references.shipped'] : entry.changedAt ? m['references.addedAt'](fmt.localDateTime(entry.changedAt)) : null,
+    },
+    { header: m['references.note'], cell: (entry) => <ReferenceNote entry={entry} /> },
+  ];
+  const action = (entry: ReferenceDomainView): EntryAction =>
+    entry.shipped
+      ? {
+          label: entry.enabled ? m['references.turnOff'](entry.domain) : m['references.turnOn'](entry.domain),
+          quiet: false,
+          onClick: () => void change(() => api.call('references.set', { domain: entry.domain, enabled: !entry.enabled })),
+        }
+      : {
+          label: m['references.remove'](entry.domain),
+          quiet: true,
+          onClick: () => void change(() => api.call('references.remove', { domain: entry.domain })),
+        };
 
   return (
-    <section className="panel" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{m['references.title']}</h2>
-      <p className="muted">{m['references.intro']}</p>
-      <ResourceState resource={resource} onRetry={retry} />
-      {entries !== null && entries.length === 0 ? <p className="empty-note">{m['references.empty']}</p> : null}
+    <EditableListPanel
+      id={id}
+      title={m['references.title']}
+      intro={m['references.intro']}
+      resource={resource}
+      onRetry={retry}
+      empty={entries !== null && entries.length === 0 ? m['references.empty'] : null}
+    >
       {entries !== null && entries.length > 0 ? (
         <>
           <div className="form form-inline">
@@ -103,62 +114,19 @@ export function ReferenceSettings() {
                 : m['references.count'](fmt.count(shown.length), fmt.count(entries.length))}
           </p>
           {shown.length > 0 ? (
-            <div className="table-scroll table-limited">
-              <table className="table" data-testid="reference-table">
-                <caption className="visually-hidden">{m['references.title']}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m['references.domain']}</th>
-                    <th scope="col">{m['references.category']}</th>
-                    <th scope="col">{m['references.state']}</th>
-                    <th scope="col">{m['references.origin']}</th>
-                    <th scope="col">{m['references.note']}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{m['case.actions']}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((entry) => (
-                    <tr key={entry.domain}>
-                      <td className="mono break">{entry.domain}</td>
-                      <td>{m[`referenceCategory.${entry.category}`]}</td>
-                      <td>{entry.enabled ? m['references.on'] : <span className="muted">{m['references.off']}</span>}</td>
-                      <td>
-                        {entry.shipped
-                          ? m['references.shipped']
-                          : entry.changedAt
-                            ? m['references.addedAt'](fmt.localDateTime(entry.changedAt))
-                            : null}
-                      </td>
-                      <td>
-                        <ReferenceNote entry={entry} />
-                      </td>
-                      <td className="actions">
-                        {entry.shipped ? (
-                          <button type="button" className="button button-small" disabled={busy} onClick={() => void toggle(entry)}>
-                            {entry.enabled ? m['references.turnOff'](entry.domain) : m['references.turnOn'](entry.domain)}
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button button-small button-quiet"
-                            disabled={busy}
-                            onClick={() => void remove(entry)}
-                          >
-                            {m['references.remove'](entry.domain)}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <EntryTable
+              caption={m['references.title']}
+              testId="reference-table"
+              columns={columns}
+              entries={shown}
+              rowKey={(entry) => entry.domain}
+              action={action}
+              busy={busy}
+            />
           ) : null}
         </>
       ) : null}
-      <form className="form form-inline" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <AddEntryForm onSubmit={() => void onSubmit()} busy={busy} submitLabel={m['references.add']} error={error}>
         <div className="form-field">
           <label htmlFor={`${id}-domain`}>{m['references.domain']}</label>
           <input
@@ -189,13 +157,7 @@ export function ReferenceSettings() {
           <label htmlFor={`${id}-note`}>{m['references.note']}</label>
           <input id={`${id}-note`} className="input" value={note} onChange={(event) => setNote(event.target.value)} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {m['references.add']}
-          </button>
-        </div>
-      </form>
-      {error ? <ErrorNotice error={error} /> : null}
-    </section>
+      </AddEntryForm>
+    </EditableListPanel>
   );
 }

@@ -4,6 +4,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ApiError, Settings, StoreInfo } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
+import { SaveActions } from '../app/SaveActions';
+import { useSaveForm } from '../app/use-save-form';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
 import type { Resource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
@@ -76,8 +78,6 @@ function DisplaySettings() {
   );
 }
 
-type SaveState = { readonly state: 'idle' | 'saving' | 'saved' } | { readonly state: 'failed'; readonly error: ApiError };
-
 function LinkingSettings() {
   const { m } = useI18n();
   const { settings, update } = useSettings();
@@ -85,7 +85,7 @@ function LinkingSettings() {
   const [amount, setAmount] = useState(settings.thresholdAmount);
   const [days, setDays] = useState(String(settings.lookbackDays));
   const [checked, setChecked] = useState(false);
-  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const { save, submit, reset, edited } = useSaveForm();
 
   const amountValue = parseAmount(amount);
   const daysValue = parseDays(days);
@@ -99,18 +99,16 @@ function LinkingSettings() {
     event.preventDefault();
     setChecked(true);
     if (amountValue === null || daysValue === null) {
-      setSave({ state: 'idle' });
+      reset();
       return;
     }
-    setSave({ state: 'saving' });
-    const result = await update({ thresholdAmount: amountValue, lookbackDays: daysValue });
-    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
+    await submit(() => update({ thresholdAmount: amountValue, lookbackDays: daysValue }));
   }
 
   function edit(setter: (value: string) => void) {
     return (event: { readonly target: { readonly value: string } }) => {
       setter(event.target.value);
-      if (save.state === 'saved') setSave({ state: 'idle' });
+      edited();
     };
   }
 
@@ -145,15 +143,7 @@ function LinkingSettings() {
           />
           <FieldNotes id={`${id}-days`} {...daysNotes} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>
-            {save.state === 'saving' ? m['settings.saving'] : m['settings.save']}
-          </button>
-          <span role="status" className="save-status">
-            {save.state === 'saved' ? m['settings.saved'] : ''}
-          </span>
-        </div>
-        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+        <SaveActions save={save} label={save.state === 'saving' ? m['settings.saving'] : m['settings.save']} />
       </form>
     </section>
   );
@@ -165,7 +155,7 @@ function SyncSettings() {
   const id = useId();
   const [minutes, setMinutes] = useState(String(settings.syncIntervalMinutes));
   const [checked, setChecked] = useState(false);
-  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const { save, submit, reset, edited } = useSaveForm();
   const value = parseInterval(minutes);
   const notes = { hint: m['settings.syncIntervalHint'], error: checked && value === null ? m['settings.invalidInterval'] : null };
 
@@ -173,12 +163,10 @@ function SyncSettings() {
     event.preventDefault();
     setChecked(true);
     if (value === null) {
-      setSave({ state: 'idle' });
+      reset();
       return;
     }
-    setSave({ state: 'saving' });
-    const result = await update({ syncIntervalMinutes: value });
-    setSave(result.ok ? { state: 'saved' } : { state: 'failed', error: result.error });
+    await submit(() => update({ syncIntervalMinutes: value }));
   }
 
   return (
@@ -196,21 +184,13 @@ function SyncSettings() {
             value={minutes}
             onChange={(event) => {
               setMinutes(event.target.value);
-              if (save.state === 'saved') setSave({ state: 'idle' });
+              edited();
             }}
             {...fieldNoteAria(`${id}-interval`, notes)}
           />
           <FieldNotes id={`${id}-interval`} {...notes} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={save.state === 'saving'}>
-            {save.state === 'saving' ? m['settings.saving'] : m['settings.save']}
-          </button>
-          <span role="status" className="save-status">
-            {save.state === 'saved' ? m['settings.saved'] : ''}
-          </span>
-        </div>
-        {save.state === 'failed' ? <ErrorNotice error={save.error} /> : null}
+        <SaveActions save={save} label={save.state === 'saving' ? m['settings.saving'] : m['settings.save']} />
       </form>
     </section>
   );

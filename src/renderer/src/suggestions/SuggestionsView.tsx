@@ -9,7 +9,7 @@ import { routeHref } from '../app/routes';
 import { useDataVersion, useJobs } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
-import type { SuggestionStatus } from '../i18n/suggestions-messages';
+import type { SuggestionStatus } from './messages';
 import { JobProgressBar } from '../jobs/JobProgressBar';
 import { useSettings } from '../settings/SettingsContext';
 import { SUGGESTION_STATUSES, SUGGESTIONS_PAGE, parseSuggestionStatus } from './suggestion-routes';

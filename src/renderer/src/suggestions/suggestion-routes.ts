@@ -1,6 +1,6 @@
 // The review queue's address: #/suggestions, #/suggestions?status=accepted&page=2.
 
-import type { SuggestionStatus } from '../i18n/suggestions-messages';
+import type { SuggestionStatus } from './messages';
 
 export const SUGGESTION_STATUSES: readonly SuggestionStatus[] = ['open', 'accepted', 'rejected'];
 

@@ -1,0 +1,36 @@
+// English: import and quarantine.
+
+import { plural } from '../i18n/message-kit';
+import type { ImportMessages } from './messages';
+
+export const importEn: ImportMessages = {
+  'import.title': 'Import reports',
+  'import.intro':
+    'Import NDJSON or CSV files exported from the reporting platform. Importing twice is safe: equal or older versions are skipped and newer ones replace what is stored.',
+  'import.drop': 'Drop report files here',
+  'import.choose': 'Choose files…',
+  'import.formats':
+    'Accepts .ndjson, .jsonl and .csv files (pick several at once if you like), and case bundles (.casebundle) from other bureaus.',
+  'import.staging': (n, shown) => `Preparing ${plural(n, shown, 'file', 'files')}…`,
+  'import.starting': 'Starting the import…',
+  'import.cancel': 'Cancel import',
+  'import.cancelled': 'Import cancelled. Records committed before the cancel are kept.',
+  'import.failed': 'The import could not finish.',
+  'import.summary': 'Import result',
+  'import.files': 'Files',
+  'import.rejections': 'Rejected records',
+  'import.rejectionsShown': (shown, total) => `Showing the first ${shown} of ${total}; every rejected record is kept in the quarantine.`,
+  'import.quarantineLink': 'Open the quarantine',
+  'import.viewReports': 'View the reports',
+
+  'rej.where': 'Where',
+  'rej.field': 'Field',
+  'rej.reason': 'Reason',
+
+  'quarantine.title': 'Quarantine',
+  'quarantine.intro': 'Records that could not be imported are kept here with the reason; fix the source file and import it again.',
+  'quarantine.empty': 'The quarantine is empty.',
+  'quarantine.back': 'Back to import',
+  'quarantine.source': 'Source file',
+  'quarantine.receivedAt': 'Received',
+};
