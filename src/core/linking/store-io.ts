@@ -26,6 +26,7 @@ import {
   seriesFigures,
   upsertSeriesStmt,
   writeSignatures,
+  membersByGroup,
 } from './store-write';
 import { thresholdRule } from './threshold-setting';
 import type { LossRow, ThresholdRule } from './threshold';
@@ -182,13 +183,7 @@ const MEMBER_TABLE: SortedTable = {
 function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule: ThresholdRule, tick: Tick): void {
   tick('writing', 0, c.n);
   // Groups of two or more reports, by their smallest index.
-  const byGroup = new Map<number, number[]>();
-  for (let i = 0; i < c.n; i++) {
-    const g = result.group[i] as number;
-    const list = byGroup.get(g);
-    if (list) list.push(i);
-    else byGroup.set(g, [i]);
-  }
+  const byGroup = membersByGroup(result.group);
   const groups: number[][] = [...byGroup.values()].filter((m) => m.length > 1);
   const priorRows = db.prepare('SELECT r.id, m.series_id FROM series_member m JOIN report r ON r.rid = m.rid').raw().all() as [
     string,
