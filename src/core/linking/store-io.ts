@@ -97,7 +97,7 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
         // A run that had nothing to relink changed nothing worth a line in the log.
         if (inc.changed > 0) auditRun(db, 'incremental', inc.reports, inc.changed, run);
         return run;
-      })();
+      }).immediate();
       return {
         mode: 'incremental',
         reports: inc.reports,
@@ -126,6 +126,9 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     ...(keep ? { model: stored.model, valueGroups: { fresh: () => true, stored: storedGroups(db, c.valueKeys) } } : {}),
     ...(corrections ? { overrides: corrections } : {}),
   });
+  // Immediate: the write lock is taken (waiting for another writer, as busy_timeout allows) before
+  // the stored rows are read to compare with, never upgraded from a read later: in WAL mode that
+  // upgrade fails at once when another connection wrote meanwhile.
   const counts = db.transaction(() => {
     const runId = nextRunId(db);
     writeFull(db, c, result, runId, rule, tick);
@@ -144,7 +147,7 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     const run = recordRun(db, 'full', startedAt, watermark, c.n, c.n, Math.round(performance.now() - started), now);
     auditRun(db, 'full', c.n, c.n, run);
     return run;
-  })();
+  }).immediate();
   return {
     mode: 'full',
     reports: c.n,
