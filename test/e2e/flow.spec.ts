@@ -2,61 +2,33 @@
 // with the gangs' bank statements imported (xlsx and GB18030 CSV), a series whose payee cards
 // they carry, its figures adding up, the flow graph drawn by layer, the Sankey to cash, the
 // accounts and what to request next; selecting an account narrows the transactions to it.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { SeriesFlow, SeriesPage } from '../../src/common/api';
-import { CLI, makeDemoStore, startServe, watchConsole } from './serve-fixture';
-
-interface Linked {
-  readonly url: string;
-  readonly origin: string;
-  readonly token: string;
-}
+import { apiCall, CLI, linkedStore, watchConsole, type Linked } from './serve-fixture';
 
 const test = base.extend<{ consoleProblems: string[] }, { linked: Linked }>({
-  linked: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const db = makeDemoStore(1500, 5);
-      const statements = path.join(path.dirname(db), 'statements');
-      const demo = spawnSync(
-        process.execPath,
-        [CLI, 'demo', '--reports', '1500', '--seed', '5', '--out', path.join(path.dirname(db), 'same.ndjson'), '--statements', statements],
-        {
-          encoding: 'utf8',
-        },
-      );
-      if (demo.status !== 0) throw new Error(`casegraph demo --statements failed: ${demo.stderr}`);
-      const files = fs.readdirSync(statements).map((f) => path.join(statements, f));
-      const imported = spawnSync(process.execPath, [CLI, 'import-statements', ...files, '--db', db], { encoding: 'utf8' });
-      if (imported.status !== 0) throw new Error(`casegraph import-statements failed: ${imported.stderr}`);
-      const r = spawnSync(process.execPath, [CLI, 'link', '--db', db], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`casegraph link failed: ${r.stderr}`);
-      const { child, url } = (await startServe(db)) as { child: ChildProcess; url: string };
-      const parsed = new URL(url);
-      await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '' });
-      child.kill('SIGTERM');
-      fs.rmSync(path.dirname(db), { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
+  linked: linkedStore(1500, 5, (db) => {
+    // The same demo's bank statements, imported before the store is linked.
+    const statements = path.join(path.dirname(db), 'statements');
+    const demo = spawnSync(
+      process.execPath,
+      [CLI, 'demo', '--reports', '1500', '--seed', '5', '--out', path.join(path.dirname(db), 'same.ndjson'), '--statements', statements],
+      { encoding: 'utf8' },
+    );
+    if (demo.status !== 0) throw new Error(`casegraph demo --statements failed: ${demo.stderr}`);
+    const files = fs.readdirSync(statements).map((f) => path.join(statements, f));
+    const imported = spawnSync(process.execPath, [CLI, 'import-statements', ...files, '--db', db], { encoding: 'utf8' });
+    if (imported.status !== 0) throw new Error(`casegraph import-statements failed: ${imported.stderr}`);
+  }),
   consoleProblems: async ({ page }, use) => {
     await use(watchConsole(page));
   },
 });
 
-async function call<T>(linked: Linked, method: string, arg: unknown): Promise<T> {
-  const response = await fetch(`${linked.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${linked.token}`, 'X-Casegraph': '1', 'Content-Type': 'application/json' },
-    body: JSON.stringify(arg),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
+const call = apiCall;
 
 const cents = (s: string): number => Math.round(Number(s) * 100);
 

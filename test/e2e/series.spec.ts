@@ -1,50 +1,18 @@
 // The analysis views (overview, series list, series workspace) in Debian's Chromium through
 // `casegraph serve` on a linked demo store. Expected figures come from the API itself.
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { SeriesDetail, SeriesGraph, SeriesPage } from '../../src/common/api';
-import { CLI, keepScreenshot, makeDemoStore, startServe, watchConsole } from './serve-fixture';
-
-interface Linked {
-  readonly url: string;
-  readonly origin: string;
-  readonly token: string;
-  readonly db: string;
-}
+import { apiCall, keepScreenshot, linkedStore, watchConsole, type Linked } from './serve-fixture';
 
 const test = base.extend<{ consoleProblems: string[] }, { linked: Linked }>({
-  linked: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const db = makeDemoStore(3000);
-      const r = spawnSync(process.execPath, [CLI, 'link', '--db', db], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`casegraph link failed: ${r.stderr}`);
-      const { child, url } = (await startServe(db)) as { child: ChildProcess; url: string };
-      const parsed = new URL(url);
-      await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', db });
-      child.kill('SIGTERM');
-      fs.rmSync(path.dirname(db), { recursive: true, force: true });
-    },
-    { scope: 'worker' },
-  ],
+  linked: linkedStore(3000),
   consoleProblems: async ({ page }, use) => {
     await use(watchConsole(page));
   },
 });
 
-async function call<T>(linked: Linked, method: string, arg: unknown): Promise<T> {
-  const response = await fetch(`${linked.origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${linked.token}`, 'X-Casegraph': '1', 'Content-Type': 'application/json' },
-    body: JSON.stringify(arg),
-  });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
+const call = apiCall;
 
 /** A series over the threshold with a handful of reports and an identifier whose other reports lie outside it. */
 async function pickSeries(linked: Linked): Promise<{ id: string; graph: SeriesGraph; expandId: string }> {

@@ -80,3 +80,49 @@ export const test = base.extend<{ consoleProblems: string[] }, { served: Served 
 });
 
 export { expect };
+
+/** A linked store served to the browser: its address (with the token), origin, token and file. */
+export interface Linked {
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly db: string;
+}
+
+/**
+ * A worker-scoped fixture of a linked demo store served by `casegraph serve`; `prepare` may add
+ * to the store (statements, say) before it is linked.
+ */
+export function linkedStore(
+  reports: number,
+  seed = 1,
+  prepare?: (db: string) => void,
+): [(deps: object, use: (linked: Linked) => Promise<void>) => Promise<void>, { scope: 'worker' }] {
+  return [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}: object, use: (linked: Linked) => Promise<void>): Promise<void> => {
+      const db = makeDemoStore(reports, seed);
+      prepare?.(db);
+      const r = spawnSync(process.execPath, [CLI, 'link', '--db', db], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`casegraph link failed: ${r.stderr}`);
+      const { child, url } = await startServe(db);
+      const parsed = new URL(url);
+      await use({ url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', db });
+      child.kill('SIGTERM');
+      fs.rmSync(path.dirname(db), { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ];
+}
+
+/** One API call over HTTP as the UI makes it; throws with the error's message. */
+export async function apiCall<T>(linked: Pick<Linked, 'origin' | 'token'>, method: string, arg: unknown): Promise<T> {
+  const response = await fetch(`${linked.origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${linked.token}`, 'X-Casegraph': '1', 'Content-Type': 'application/json' },
+    body: JSON.stringify(arg),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+  return result.value as T;
+}

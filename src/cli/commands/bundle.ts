@@ -12,9 +12,9 @@ import { BundleRejectedError, importBundle } from '../../core/bundle/import-bund
 import { loadSharingKey, setSharingKey, sharingKeySet } from '../../core/bundle/sharing-key';
 import { addTrusted, listTrusted, removeTrusted } from '../../core/bundle/trust';
 import { verifyBundleFile } from '../../core/bundle/verify';
+import { recordExport } from '../../core/bundle/record-export';
 import { writeBundle } from '../../core/bundle/write-bundle';
 import { readSettings, writeSettings } from '../../core/store/settings';
-import { appendAudit } from '../../core/store/audit';
 import { openStore, type Db } from '../../core/store/db';
 import { FileTokenVault, tokenKeyPathFor } from '../../core/sync/file-token-vault';
 import { TokenVaultError } from '../../core/sync/token-vault';
@@ -88,34 +88,7 @@ export const exportCommand: Command = {
           onProgress: (phase, done, total) => bar.update(done, total, ` ${phase}`),
         });
       }).finally(() => bar.end());
-      db.transaction(() => {
-        if (r.caseId) {
-          db.prepare(
-            'INSERT INTO case_export (case_id, series_id, at, actor, file_name, manifest_sha256, redaction, reports, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          ).run(
-            r.caseId,
-            r.seriesId,
-            new Date().toISOString(),
-            os.userInfo().username,
-            path.basename(out),
-            r.manifestSha256,
-            r.redaction,
-            r.reports,
-            r.bytes,
-          );
-        }
-        appendAudit(db, {
-          action: 'export',
-          subject: r.seriesId,
-          detail: {
-            caseId: r.caseId,
-            file: path.basename(out),
-            redaction: r.redaction,
-            reports: r.reports,
-            manifestSha256: r.manifestSha256,
-          },
-        });
-      })();
+      recordExport(db, r, out);
       if (ctx.json)
         ctx.out(
           JSON.stringify({

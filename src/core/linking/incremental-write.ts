@@ -6,7 +6,7 @@ import type { Corpus } from './corpus';
 import type { EngineResult } from './engine';
 import type { Tick } from './progress';
 import { assignSeriesIds, type Group } from './series-ids';
-import { bulkJson, INSERT_LINKS, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
+import { bulkJson, INSERT_LINKS, membersByGroup, seriesFigures, upsertSeriesStmt, writeSignatures } from './store-write';
 import type { LossRow, ThresholdRule } from './threshold';
 
 export interface IncrementalScope {
@@ -32,13 +32,7 @@ export function writeIncremental(
 ): void {
   const { db, tick } = ctx;
   tick('writing', 0, c.n);
-  const byGroup = new Map<number, number[]>();
-  for (let i = 0; i < c.n; i++) {
-    const g = result.group[i] as number;
-    const list = byGroup.get(g);
-    if (list) list.push(i);
-    else byGroup.set(g, [i]);
-  }
+  const byGroup = membersByGroup(result.group);
   const groups: { members: number[]; hidden: Map<string, number> }[] = [];
   for (const members of byGroup.values()) {
     const hidden = new Map<string, number>();

@@ -26,6 +26,7 @@ import {
   seriesFigures,
   upsertSeriesStmt,
   writeSignatures,
+  membersByGroup,
 } from './store-write';
 import { thresholdRule } from './threshold-setting';
 import type { LossRow, ThresholdRule } from './threshold';
@@ -96,7 +97,7 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
         // A run that had nothing to relink changed nothing worth a line in the log.
         if (inc.changed > 0) auditRun(db, 'incremental', inc.reports, inc.changed, run);
         return run;
-      })();
+      }).immediate();
       return {
         mode: 'incremental',
         reports: inc.reports,
@@ -125,6 +126,9 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     ...(keep ? { model: stored.model, valueGroups: { fresh: () => true, stored: storedGroups(db, c.valueKeys) } } : {}),
     ...(corrections ? { overrides: corrections } : {}),
   });
+  // Immediate: the write lock is taken (waiting for another writer, as busy_timeout allows) before
+  // the stored rows are read to compare with, never upgraded from a read later: in WAL mode that
+  // upgrade fails at once when another connection wrote meanwhile.
   const counts = db.transaction(() => {
     const runId = nextRunId(db);
     writeFull(db, c, result, runId, rule, tick);
@@ -143,7 +147,7 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
     const run = recordRun(db, 'full', startedAt, watermark, c.n, c.n, Math.round(performance.now() - started), now);
     auditRun(db, 'full', c.n, c.n, run);
     return run;
-  })();
+  }).immediate();
   return {
     mode: 'full',
     reports: c.n,
@@ -182,13 +186,7 @@ const MEMBER_TABLE: SortedTable = {
 function writeFull(db: Db, c: Corpus, result: EngineResult, runId: number, rule: ThresholdRule, tick: Tick): void {
   tick('writing', 0, c.n);
   // Groups of two or more reports, by their smallest index.
-  const byGroup = new Map<number, number[]>();
-  for (let i = 0; i < c.n; i++) {
-    const g = result.group[i] as number;
-    const list = byGroup.get(g);
-    if (list) list.push(i);
-    else byGroup.set(g, [i]);
-  }
+  const byGroup = membersByGroup(result.group);
   const groups: number[][] = [...byGroup.values()].filter((m) => m.length > 1);
   const priorRows = db.prepare('SELECT r.id, m.series_id FROM series_member m JOIN report r ON r.rid = m.rid').raw().all() as [
     string,

@@ -214,6 +214,18 @@ const TEXT_SIG: SortedTable = {
   width: 4,
 };
 
+/** Report indexes by group (its label in `group`: the smallest index of the group), in index order. */
+export function membersByGroup(group: Int32Array): Map<number, number[]> {
+  const byGroup = new Map<number, number[]>();
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i] as number;
+    const list = byGroup.get(g);
+    if (list) list.push(i);
+    else byGroup.set(g, [i]);
+  }
+  return byGroup;
+}
+
 /** Records the run; the counts come from the index series_active_over (migration 006), not a scan. */
 export function recordRun(
   db: Db,

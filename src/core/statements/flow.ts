@@ -192,6 +192,28 @@ export function traceIds(db: Db, startIds: readonly number[], options: TraceOpti
   return { starts, depth, layer, received, sent, cash, edges, windows, entered: entered - returned, cashOut, retained, beyond, returned };
 }
 
+/** An edge of a trace as shown and exported: accounts by number, the amount exact, times in ISO 8601. */
+export function edgeView(
+  e: {
+    readonly from: number;
+    readonly to: number;
+    readonly amount: number;
+    readonly count: number;
+    readonly first: number;
+    readonly last: number;
+  },
+  valueOf: (id: number) => string,
+): TraceEdge {
+  return {
+    from: valueOf(e.from),
+    to: valueOf(e.to),
+    amount: centsToDecimal(e.amount),
+    count: e.count,
+    first: new Date(e.first).toISOString(),
+    last: new Date(e.last).toISOString(),
+  };
+}
+
 export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
   const start = accountOf(db, startRaw);
   const t = traceIds(db, [start.id], options);
@@ -222,14 +244,7 @@ export function traceForward(db: Db, startRaw: string, options: TraceOptions = {
     accounts,
     edges: [...t.edges.values()]
       .sort((x, y) => (t.layer.get(x.from) as number) - (t.layer.get(y.from) as number) || y.amount - x.amount)
-      .map((e) => ({
-        from: valueOf(e.from),
-        to: valueOf(e.to),
-        amount: centsToDecimal(e.amount),
-        count: e.count,
-        first: new Date(e.first).toISOString(),
-        last: new Date(e.last).toISOString(),
-      })),
+      .map((e) => edgeView(e, valueOf)),
     totals: {
       entered: centsToDecimal(t.entered),
       cash_out: centsToDecimal(t.cashOut),

@@ -6,7 +6,7 @@
 import type { AccountToRequest, FlowAccount, FlowEdge, FlowTxnView, SeriesFlow, SharedAccount } from '../../common/api/flow';
 import { centsToDecimal } from '../../common/money';
 import type { Db } from '../store/db';
-import { traceIds, type TraceCore } from './flow';
+import { edgeView, traceIds, type TraceCore } from './flow';
 
 const TRANSACTIONS = 2000;
 const TO_REQUEST = 50;
@@ -89,16 +89,7 @@ export function seriesFlow(db: Db, seriesId: string): SeriesFlow {
         requested: a.requested === 1,
       };
     });
-  const edges: FlowEdge[] = [...t.edges.values()]
-    .sort((x, y) => y.amount - x.amount)
-    .map((e) => ({
-      from: valueOf(e.from),
-      to: valueOf(e.to),
-      amount: centsToDecimal(e.amount),
-      count: e.count,
-      first: new Date(e.first).toISOString(),
-      last: new Date(e.last).toISOString(),
-    }));
+  const edges: FlowEdge[] = [...t.edges.values()].sort((x, y) => y.amount - x.amount).map((e) => edgeView(e, valueOf));
   return {
     seriesId,
     cards: cards.map(valueOf),

@@ -15,6 +15,7 @@ import { BundleRejectedError, importBundle, listBundleImports } from '../../bund
 import { loadSharingKey, setSharingKey, sharingKeySet } from '../../bundle/sharing-key';
 import { addTrusted, listTrusted, removeTrusted } from '../../bundle/trust';
 import { verifyBundleFile } from '../../bundle/verify';
+import { recordExport } from '../../bundle/record-export';
 import { writeBundle } from '../../bundle/write-bundle';
 import { appendAudit } from '../../store/audit';
 import type { Db } from '../../store/db';
@@ -103,35 +104,7 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
             out,
             onProgress: (phase, done, total) => ctx.progress(phase, done, total),
           });
-          db.transaction(() => {
-            if (r.caseId) {
-              db.prepare(
-                'INSERT INTO case_export (case_id, series_id, at, actor, file_name, manifest_sha256, redaction, reports, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-              ).run(
-                r.caseId,
-                r.seriesId,
-                new Date().toISOString(),
-                os.userInfo().username,
-                path.basename(out),
-                r.manifestSha256,
-                r.redaction,
-                r.reports,
-                r.bytes,
-              );
-            }
-            appendAudit(db, {
-              action: 'export',
-              subject: r.seriesId,
-              detail: {
-                caseId: r.caseId,
-                file: path.basename(out),
-                redaction: r.redaction,
-                hashes: r.manifest.redaction.hashes,
-                reports: r.reports,
-                manifestSha256: r.manifestSha256,
-              },
-            });
-          })();
+          recordExport(db, r, out);
           return {
             seriesId: r.seriesId,
             caseId: r.caseId,
