@@ -82,22 +82,24 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
   if (!options.full && !options.estimate && last !== undefined && stored !== null && !hasUnfiguredSeries(db)) {
     const inc = planIncremental(db, last, ignore, rule, { ...base, model: stored.model }, LIMITS, tick);
     if (inc !== null) {
-      const counts = db.transaction(() => {
-        inc.write();
-        const run = recordRun(
-          db,
-          'incremental',
-          startedAt,
-          watermark,
-          inc.reports,
-          inc.changed,
-          Math.round(performance.now() - started),
-          now,
-        );
-        // A run that had nothing to relink changed nothing worth a line in the log.
-        if (inc.changed > 0) auditRun(db, 'incremental', inc.reports, inc.changed, run);
-        return run;
-      }).immediate();
+      const counts = db
+        .transaction(() => {
+          inc.write();
+          const run = recordRun(
+            db,
+            'incremental',
+            startedAt,
+            watermark,
+            inc.reports,
+            inc.changed,
+            Math.round(performance.now() - started),
+            now,
+          );
+          // A run that had nothing to relink changed nothing worth a line in the log.
+          if (inc.changed > 0) auditRun(db, 'incremental', inc.reports, inc.changed, run);
+          return run;
+        })
+        .immediate();
       return {
         mode: 'incremental',
         reports: inc.reports,
@@ -129,25 +131,27 @@ export function linkStore(db: Db, options: LinkRunOptions = {}): LinkRunSummary 
   // Immediate: the write lock is taken (waiting for another writer, as busy_timeout allows) before
   // the stored rows are read to compare with, never upgraded from a read later: in WAL mode that
   // upgrade fails at once when another connection wrote meanwhile.
-  const counts = db.transaction(() => {
-    const runId = nextRunId(db);
-    writeFull(db, c, result, runId, rule, tick);
-    writeFullModel(db, c, result, runId, startedAt, tick);
-    db.prepare('DELETE FROM link_hub').run();
-    const hub = db.prepare('INSERT OR REPLACE INTO link_hub (kind, value, reports, categories, reason) VALUES (?, ?, ?, ?, ?)');
-    for (const h of result.hubs) hub.run(h.kind, h.value, h.reports, h.categories, h.reason);
-    // What an incremental run, seeing only part of the store, must know about the whole of it.
-    for (const key of result.large) {
-      const { kind, value } = splitKey(key);
-      hub.run(kind, value, 0, 0, 'large');
-    }
-    for (const band of result.blockedBands) hub.run('text_band', String(band), 0, 0, 'large');
-    db.prepare('DELETE FROM link_dirty WHERE rid IN (SELECT value FROM json_each(?))').run(JSON.stringify(dirty));
-    tick('writing', c.n, c.n);
-    const run = recordRun(db, 'full', startedAt, watermark, c.n, c.n, Math.round(performance.now() - started), now);
-    auditRun(db, 'full', c.n, c.n, run);
-    return run;
-  }).immediate();
+  const counts = db
+    .transaction(() => {
+      const runId = nextRunId(db);
+      writeFull(db, c, result, runId, rule, tick);
+      writeFullModel(db, c, result, runId, startedAt, tick);
+      db.prepare('DELETE FROM link_hub').run();
+      const hub = db.prepare('INSERT OR REPLACE INTO link_hub (kind, value, reports, categories, reason) VALUES (?, ?, ?, ?, ?)');
+      for (const h of result.hubs) hub.run(h.kind, h.value, h.reports, h.categories, h.reason);
+      // What an incremental run, seeing only part of the store, must know about the whole of it.
+      for (const key of result.large) {
+        const { kind, value } = splitKey(key);
+        hub.run(kind, value, 0, 0, 'large');
+      }
+      for (const band of result.blockedBands) hub.run('text_band', String(band), 0, 0, 'large');
+      db.prepare('DELETE FROM link_dirty WHERE rid IN (SELECT value FROM json_each(?))').run(JSON.stringify(dirty));
+      tick('writing', c.n, c.n);
+      const run = recordRun(db, 'full', startedAt, watermark, c.n, c.n, Math.round(performance.now() - started), now);
+      auditRun(db, 'full', c.n, c.n, run);
+      return run;
+    })
+    .immediate();
   return {
     mode: 'full',
     reports: c.n,
