@@ -4,7 +4,9 @@
 // accounts and what to request next; selecting an account narrows the transactions to it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { test as base, expect } from '@playwright/test';
 import type { SeriesFlow, SeriesPage } from '../../src/common/api';
 import { apiCall, CLI, linkedStore, watchConsole, type Linked } from './serve-fixture';
@@ -77,5 +79,33 @@ test('a series’ money flow: figures that add up, the graph by layer, the Sanke
   for (let i = 0; i < Math.min(n, 10); i++) await expect(narrowed.nth(i)).toContainText(card);
   await section.getByRole('button', { name: '显示全部' }).click();
   await expect(section.getByTestId('flow-transactions').locator('tbody tr')).toHaveCount(all);
+  expect(consoleProblems).toEqual([]);
+});
+
+test('bank statements dropped on the Import view: an xlsx is read as statements, each rejected row named, the same file again changes nothing', async ({
+  page,
+  linked,
+  consoleProblems,
+}) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-statements-'));
+  const file = path.join(dir, '调单-上传.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('交易明细');
+  ws.addRow(['交易卡号', '交易时间', '交易金额', '收付标志', '交易对手账卡号']);
+  ws.addRow(['6222021234567890128', '2025-03-01 10:00:00', '1000.00', '进', '6217000012345678907']);
+  ws.addRow(['6222021234567890128', '2025-03-01 10:05:00', '990.00', '出', '6228480012345678906']);
+  ws.addRow(['6.22202E+18', '2025-03-01 10:06:00', '1.00', '出', '6228480012345678906']);
+  await wb.xlsx.writeFile(file);
+  await page.goto(linked.url);
+  await page.getByRole('link', { name: '导入' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  const summary = page.getByTestId('statement-summary');
+  await expect(summary).toContainText('新增交易 2 笔');
+  await expect(summary).toContainText('拒收 1 行');
+  await expect(summary.getByTestId('statement-rejections')).toContainText('调单-上传.xlsx，交易明细，第 4 行');
+  await expect(page.getByRole('radio', { name: '银行流水（xlsx、CSV）' })).toBeChecked();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await expect(page.getByTestId('statement-summary')).toContainText('此前已导入，未作改动');
+  fs.rmSync(dir, { recursive: true, force: true });
   expect(consoleProblems).toEqual([]);
 });

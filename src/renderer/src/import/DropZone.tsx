@@ -4,7 +4,7 @@ import { useRef, useState, type DragEvent } from 'react';
 import { UploadIcon } from '../app/Icons';
 import { useI18n } from '../i18n/I18nContext';
 
-const ACCEPT = '.ndjson,.jsonl,.json,.csv,.casebundle,application/x-ndjson,text/csv';
+const ACCEPT = '.ndjson,.jsonl,.json,.csv,.xlsx,.casebundle,application/x-ndjson,text/csv';
 
 export function DropZone({ disabled, onFiles }: { readonly disabled: boolean; readonly onFiles: (files: readonly File[]) => void }) {
   const { m } = useI18n();

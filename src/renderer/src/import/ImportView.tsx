@@ -1,5 +1,6 @@
 // #/import — files in (drop or pick) → stageFiles → import.start → progress → summary.
-// A .casebundle goes through verification first (BundleImport).
+// A .casebundle goes through verification first (BundleImport); bank statements (chosen, or any
+// .xlsx) go to statements.import, with their own summary.
 
 import { useState } from 'react';
 import type { ApiError } from '../../../common/api';
@@ -11,6 +12,10 @@ import { JobProgressBar } from '../jobs/JobProgressBar';
 import type { JobTracker } from '../jobs/job-tracker';
 import { DropZone } from './DropZone';
 import { ImportSummaryPanel } from './ImportSummaryPanel';
+import { StatementSummary } from './StatementSummary';
+
+type Kind = 'reports' | 'statements';
+const isWorkbook = (f: File): boolean => /\.xlsx$/i.test(f.name);
 
 type Stage =
   | { readonly step: 'idle' }
@@ -22,8 +27,8 @@ type Stage =
 /** Coming back to this screen shows the running import, or the last one's result. */
 function initialStage(tracker: JobTracker): Stage {
   const { running } = tracker.getSnapshot();
-  if (running?.kind === 'import') return { step: 'job', jobId: running.jobId };
-  const latest = tracker.latest('import');
+  if (running?.kind === 'import' || running?.kind === 'statements') return { step: 'job', jobId: running.jobId };
+  const latest = tracker.latest('import') ?? tracker.latest('statements');
   return latest ? { step: 'job', jobId: latest.jobId } : { step: 'idle' };
 }
 
@@ -34,10 +39,12 @@ export function ImportView() {
   const jobs = useJobs();
   const [stage, setStage] = useState<Stage>(() => initialStage(tracker));
   const [bundle, setBundle] = useState<BundleStage | null>(null);
+  const [kind, setKind] = useState<Kind>('reports');
 
   const running = stage.step === 'job' && jobs.running?.jobId === stage.jobId ? jobs.running : null;
   const found = stage.step === 'job' ? jobs.outcomes.get(stage.jobId) : undefined;
   const outcome = found?.kind === 'import' || found?.kind === 'demo' ? found : undefined;
+  const statements = found?.kind === 'statements' ? found : undefined;
   const bundleBusy =
     bundle !== null &&
     (bundle.step === 'staging' ||
@@ -55,6 +62,9 @@ export function ImportView() {
       return;
     }
     setBundle(null);
+    // A workbook is a bank's answer: reports never come as xlsx.
+    const asStatements = kind === 'statements' || files.some(isWorkbook);
+    if (asStatements) setKind('statements');
     setStage({ step: 'staging', count: files.length });
     const staged = await api.stageFiles(files);
     if (!staged.ok) {
@@ -62,12 +72,12 @@ export function ImportView() {
       return;
     }
     setStage({ step: 'starting' });
-    const started = await api.call('import.start', { files: staged.value });
+    const started = await api.call(asStatements ? 'statements.import' : 'import.start', { files: staged.value });
     if (!started.ok) {
       setStage({ step: 'error', error: started.error });
       return;
     }
-    tracker.started(started.value.jobId, 'import');
+    tracker.started(started.value.jobId, asStatements ? 'statements' : 'import');
     setStage({ step: 'job', jobId: started.value.jobId });
   }
 
@@ -77,6 +87,15 @@ export function ImportView() {
         <h1>{m['import.title']}</h1>
       </header>
       <p className="lead">{m['import.intro']}</p>
+      <fieldset className="choice-group" disabled={busy}>
+        <legend>{m['import.kind']}</legend>
+        {(['reports', 'statements'] as const).map((k) => (
+          <label key={k} className="choice">
+            <input type="radio" name="import-kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {m[`import.kind.${k}`]}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'statements' ? <p className="muted small">{m['import.statements.hint']}</p> : null}
       <DropZone disabled={busy} onFiles={(files) => void importFiles(files)} />
       <div aria-live="polite" className="import-progress">
         {stage.step === 'staging' ? <p>{m['import.staging'](stage.count, fmt.count(stage.count))}</p> : null}
@@ -105,6 +124,12 @@ export function ImportView() {
         </p>
       ) : null}
       {outcome?.ok ? <ImportSummaryPanel summary={outcome.summary} /> : null}
+      {statements && !statements.ok ? (
+        <section aria-label={m['import.failed']}>
+          <ErrorNotice error={statements.error} />
+        </section>
+      ) : null}
+      {statements?.ok ? <StatementSummary summary={statements.summary} /> : null}
       {outcome?.ok && outcome.summary.rejected > 0 ? null : (
         <p className="small">
           <a href="#/import/quarantine">{m['import.quarantineLink']}</a>

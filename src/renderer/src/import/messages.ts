@@ -21,6 +21,20 @@ interface ImportTexts {
   readonly 'import.quarantineLink': string;
   readonly 'import.viewReports': string;
 
+  readonly 'import.kind': string;
+  readonly 'import.kind.reports': string;
+  readonly 'import.kind.statements': string;
+  readonly 'import.statements.hint': string;
+  readonly 'import.statements.summary': string;
+  readonly 'import.statements.counts': (fresh: string, duplicates: string, rejected: string) => string;
+  readonly 'import.statements.file': (file: string, encoding: string, rows: string) => string;
+  readonly 'import.statements.again': (file: string) => string;
+  readonly 'import.statements.rejected': string;
+  readonly 'import.statements.where': string;
+  readonly 'import.statements.column': string;
+  readonly 'import.statements.reason': string;
+  readonly 'import.statements.row': (file: string, sheet: string, row: number) => string;
+
   readonly 'rej.where': string;
   readonly 'rej.field': string;
   readonly 'rej.reason': string;
