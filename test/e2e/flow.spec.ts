@@ -109,3 +109,28 @@ test('bank statements dropped on the Import view: an xlsx is read as statements,
   fs.rmSync(dir, { recursive: true, force: true });
   expect(consoleProblems).toEqual([]);
 });
+
+test('the overview lists the downstream accounts several series pay into, each with its series', async ({
+  page,
+  linked,
+  consoleProblems,
+}) => {
+  const shared = await call<{ account: string; series: string[] }[]>(linked, 'flow.shared', {});
+  expect(shared.length, 'the demo gives pairs of gangs one level-3 account').toBeGreaterThan(0);
+  await page.goto(linked.url);
+  const panel = page.getByTestId('overview-shared-accounts');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel.getByRole('heading')).toContainText('多个串案共用的下游账户');
+  const rows = panel.locator('tbody tr');
+  await expect(rows).toHaveCount(Math.min(10, shared.length));
+  const first = shared[0] as { account: string; series: string[] };
+  expect(first.series.length).toBeGreaterThanOrEqual(2);
+  await expect(rows.first()).toContainText(first.account);
+  await rows
+    .first()
+    .getByRole('link', { name: first.series[0] as string })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`#/series/${first.series[0]}$`));
+  await expect(page.getByTestId('money-flow').getByTestId('flow-shared')).toContainText(first.account);
+  expect(consoleProblems).toEqual([]);
+});

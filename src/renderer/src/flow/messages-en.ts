@@ -43,6 +43,7 @@ export const flowEn: FlowMessages = {
   'flow.shared': 'Shared with other series',
   'flow.sharedIntro':
     'Downstream accounts other series pay into too: one laundering account behind several gangs is one case for the filing desk.',
+  'flow.sharedOverview': (n, shown) => `${shown} ${n === 1 ? 'account' : 'accounts'} several series pay into`,
   'flow.transactions': (shown) => `Transactions (${shown})`,
   'flow.filter': 'Filter by account',
   'flow.selected': (account) => `Showing ${account} only`,

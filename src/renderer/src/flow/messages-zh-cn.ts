@@ -40,6 +40,7 @@ export const flowZhCN: FlowMessages = {
   'flow.role': (role) => ({ source: '来源', transit: '中转', sink: '沉淀' })[role],
   'flow.shared': '与其他串案共用',
   'flow.sharedIntro': '其他串案也转入的下游账户：多个团伙共用一个洗钱账户，应并案处理。',
+  'flow.sharedOverview': (_n, shown) => `多个串案共用的下游账户（${shown} 个）`,
   'flow.transactions': (shown) => `交易明细（${shown}）`,
   'flow.filter': '按账户筛选',
   'flow.selected': (account) => `仅显示 ${account}`,

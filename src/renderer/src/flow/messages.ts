@@ -41,6 +41,7 @@ export interface FlowMessages {
   readonly 'flow.role': (role: AccountToRequest['role']) => string;
   readonly 'flow.shared': string;
   readonly 'flow.sharedIntro': string;
+  readonly 'flow.sharedOverview': (n: number, shown: string) => string;
   readonly 'flow.transactions': (shown: string) => string;
   readonly 'flow.filter': string;
   readonly 'flow.selected': (account: string) => string;

@@ -19,6 +19,7 @@ import { DEFAULT_FILTERS } from '../reports/report-filters';
 import { DEFAULT_SERIES_FILTERS } from '../series/series-filters';
 import { SeriesTable } from '../series/SeriesTable';
 import { bucketEnd } from './buckets';
+import { SharedAccounts } from '../flow/SharedAccounts';
 
 function reportsHref(change: Partial<typeof DEFAULT_FILTERS>): string {
   return routeHref({ view: 'reports', filters: { ...DEFAULT_FILTERS, ...change } });
@@ -353,6 +354,7 @@ function OverviewBody({ overview }: { readonly overview: Overview }) {
         </p>
       </section>
       <TopIdentifiers overview={overview} />
+      <SharedAccounts />
     </>
   );
 }
