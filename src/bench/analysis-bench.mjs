@@ -9,6 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ROOT, row } from './measure.mjs';
+import { useBenchPassphrase } from './open-store.mjs';
+
+useBenchPassphrase();
 
 const WORKER = path.join(ROOT, 'out', 'main', 'backend-worker.js');
 

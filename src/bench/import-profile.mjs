@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { CLI, runCli } from './measure.mjs';
+import { useBenchPassphrase } from './open-store.mjs';
+
+useBenchPassphrase();
 
 const reports = Number(process.argv[2] ?? 100_000);
 const top = Number(process.env.TOP ?? 15);

@@ -1,12 +1,9 @@
 // The baseline the linking engine is measured against: union-find on every shared identifier
 // (reported or found in texts), nothing else. Reads the store the same way the engine's full run
 // does and writes nothing. Usage: node link-baseline.mjs STORE.db  → prints {"reports","groups"}.
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { openBenchStore } from './open-store.mjs';
 
-const require = createRequire(path.join(import.meta.dirname, '..', '..', 'package.json'));
-const Database = require('better-sqlite3-multiple-ciphers');
-const db = new Database(process.argv[2], { readonly: true });
+const db = openBenchStore(process.argv[2]);
 const maxRid = db.prepare('SELECT coalesce(max(rid), 0) FROM report').pluck().get();
 const parent = new Int32Array(maxRid + 1).map((_, i) => i);
 const find = (x) => {

@@ -17,14 +17,12 @@
 //          [--synthetic-seed S] [--explain N]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { CORPORA, ensureCorpus } from './linking-eval/corpora.mjs';
 import { oracleMerge, score, unionOnValues } from './linking-eval/score.mjs';
+import { BENCH_ENV, openBenchStore } from './open-store.mjs';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const require = createRequire(path.join(ROOT, 'package.json'));
-const Database = require('better-sqlite3-multiple-ciphers');
 // $CASEGRAPH_CLI runs another build of the command line (or a stand-in for one) instead.
 const CLI = process.env.CASEGRAPH_CLI ?? path.join(ROOT, 'out', 'main', 'casegraph.js');
 
@@ -75,7 +73,11 @@ const fmt = (x) => (x === null ? 'n/a' : x.toFixed(4));
 const int = (n) => n.toLocaleString('en-US');
 
 function casegraph(store, args, { allowFail = false } = {}) {
-  const res = spawnSync(process.execPath, [CLI, ...args, '--db', store], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const res = spawnSync(process.execPath, [CLI, ...args, '--db', store], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, ...BENCH_ENV },
+  });
   if (res.error) throw res.error;
   if (res.status !== 0 && !allowFail) {
     const last = (res.stderr || res.stdout).trim().split('\n').pop();
@@ -258,7 +260,7 @@ function evaluate(mod, opts) {
   const seriesOf = seriesMap(store);
   const suggestions = readSuggestions(store);
 
-  const db = new Database(store, { readonly: true });
+  const db = openBenchStore(store, { cli: CLI });
   const live = db.prepare('SELECT id FROM report WHERE withdrawn = 0').pluck().all();
   const truthOf = (id) => truth[id];
   for (const id of live) if (truth[id] === undefined) throw new Error(`${mod.NAME}: report ${id} is in the store but not in the truth`);

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { BENCH_ENV } from './open-store.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(ROOT, 'out', 'main', 'casegraph.js');
@@ -12,7 +13,7 @@ export function runCli(args, { env = {} } = {}) {
   const rssFile = path.join(os.tmpdir(), `casegraph-bench-rss-${process.pid}-${Date.now()}`);
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--import', RSS_HOOK, CLI, ...args], {
-    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
+    env: { ...process.env, ...BENCH_ENV, ...env, BENCH_RSS_FILE: rssFile },
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });

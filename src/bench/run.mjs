@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { importBench } from './import-bench.mjs';
+import { useBenchPassphrase } from './open-store.mjs';
+
+useBenchPassphrase();
 
 const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const workDir = process.env.BENCH_DIR ?? path.join(os.tmpdir(), 'casegraph-bench');

@@ -10,6 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { runnerImport } from 'vite';
 import { CLI, ROOT, mib, row, runCli } from './measure.mjs';
+import { useBenchPassphrase } from './open-store.mjs';
+
+useBenchPassphrase();
 
 const RSS_HOOK = path.join(import.meta.dirname, 'report-rss.mjs');
 const PRECINCT = 'BENCH';

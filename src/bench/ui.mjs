@@ -14,6 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CLI } from './measure.mjs';
+import { useBenchPassphrase } from './open-store.mjs';
+
+useBenchPassphrase();
 
 function argValue(name, fallback) {
   const i = process.argv.indexOf(name);
