@@ -36,7 +36,6 @@ interface Account {
   readonly idNumber: string;
   readonly phone: string;
   readonly rows: Row[];
-  balance: number;
 }
 
 const BINS: readonly Bin[] = BANKS.flatMap((b) => b.bins);
@@ -58,44 +57,29 @@ function freshCard(rng: Rng): string {
 }
 
 function newAccount(rng: Rng): Account {
-  return { number: freshCard(rng), ...person(rng), rows: [], balance: 0 };
+  return { number: freshCard(rng), ...person(rng), rows: [] };
 }
 
 /** Moves money between two accounts of the demo (both statements carry it), or to cash. */
 function move(rng: Rng, from: Account | null, to: Account | null, cents: number, atMs: number, summary: string, channel: string): void {
   const serial = `${new Date(atMs + CST).toISOString().slice(0, 10).replace(/-/g, '')}${rng.digits(10)}`;
-  if (from) {
-    from.balance -= cents;
-    from.rows.push({
-      own: from.number,
-      holder: from.holder,
+  const side = (own: Account, other: Account | null, direction: Row['direction']): void => {
+    own.rows.push({
+      own: own.number,
+      holder: own.holder,
       atMs,
       cents,
-      direction: 'out',
-      counterparty: to?.number ?? '',
-      counterpartyName: to?.holder ?? '',
+      direction,
+      counterparty: other?.number ?? '',
+      counterpartyName: other?.holder ?? '',
       summary,
       channel,
       success: true,
       serial,
     });
-  }
-  if (to) {
-    to.balance += cents;
-    to.rows.push({
-      own: to.number,
-      holder: to.holder,
-      atMs,
-      cents,
-      direction: 'in',
-      counterparty: from?.number ?? '',
-      counterpartyName: from?.holder ?? '',
-      summary,
-      channel,
-      success: true,
-      serial,
-    });
-  }
+  };
+  if (from) side(from, to, 'out');
+  if (to) side(to, from, 'in');
 }
 
 export interface DemoStatements {
@@ -123,7 +107,7 @@ export async function writeDemoStatements(
     const payee = (r.identifiers ?? []).find((i) => i.kind === 'bank_card' && i.role === 'payee');
     const n = payee ? normaliseBankAccount(payee.value) : null;
     if (!n || n.kind !== 'bank_card' || !/^\d{16,19}$/.test(n.value)) continue;
-    if (!level1.has(n.value)) level1.set(n.value, { number: n.value, ...person(rng), rows: [], balance: 0 });
+    if (!level1.has(n.value)) level1.set(n.value, { number: n.value, ...person(rng), rows: [] });
     gangOf.set(n.value, truth.gang);
     const atMs = Date.parse(r.occurred_at ?? r.reported_at) - rng.int(1, 48) * 60 * MINUTE;
     payments.push({ card: n.value, cents, atMs, victim: r.victim?.name ?? '受害人' });
@@ -143,7 +127,7 @@ export async function writeDemoStatements(
   });
   payments.sort((a, b) => a.atMs - b.atMs || a.card.localeCompare(b.card));
   for (const p of payments) {
-    const victim: Account = { number: freshCard(rng), holder: p.victim, idNumber: '', phone: '', rows: [], balance: 0 };
+    const victim: Account = { number: freshCard(rng), holder: p.victim, idNumber: '', phone: '', rows: [] };
     const l1 = level1.get(p.card) as Account;
     move(rng, victim, l1, p.cents, p.atMs, '转账', rng.chance(0.5) ? '手机银行' : '网银');
     // 快进快出: on within minutes, the mule's cut (1–3 %) kept.
