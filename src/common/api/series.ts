@@ -162,6 +162,12 @@ export type LinkEvidence =
   | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
   /** The prior odds that two groups of reports are one gang's: about one in the number of groups. */
   | { readonly type: 'prior'; readonly groups: number; readonly weight: number }
+  /**
+   * The pair's identifier is the only tie between two groups of reports that other evidence holds
+   * together (a card rented to a second gang looks so): the reports on each side, largest first.
+   * Such a link is held back as a suggestion, never a series link on its own.
+   */
+  | { readonly type: 'bridge'; readonly sides: readonly number[]; readonly weight: number }
   /** An investigator's merge (series.merge, or an accepted suggestion): the two reports are joined whatever the evidence says. */
   | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
 

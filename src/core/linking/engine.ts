@@ -18,7 +18,7 @@
 import type { Corpus } from './corpus';
 import { DEFAULT_HUB_RULES, type HubRules } from './hubs';
 import type { IgnoreList } from './ignore-list';
-import type { EdgeList, Link } from './link-graph';
+import { pairKey, type EdgeList, type Link } from './link-graph';
 import { estimateModel, type LinkModel } from './model';
 import { observe } from './observe';
 import type { EngineOverrides } from './overrides';
@@ -26,7 +26,7 @@ import { PairScorer } from './pair-score';
 import { carriedGroups, worthStoring, type GroupCount, type StoredGroups } from './groups';
 import { buildPostings, countGroups, countGroupsGlobal, deadValues, type Hub } from './postings';
 import { DEFAULT_CHECK_EVERY, ticker, type RunControl } from './progress';
-import { isStrongClass, seriesLinks } from './series-links';
+import { isStrongClass, seriesLinks, type Bridged } from './series-links';
 import { suggestions } from './suggest';
 import { textCandidates } from './text-buckets';
 
@@ -162,7 +162,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
   const scorer = new PairScorer(c, model, groups, cls);
 
   // 2. Series links and the groups they form.
-  const { strong, pairs, largeKeys, uf } = seriesLinks({
+  const { strong, pairs, largeKeys, uf, bridged } = seriesLinks({
     c,
     p,
     dead,
@@ -188,7 +188,7 @@ export function runEngine(c: Corpus, options: EngineOptions): EngineResult {
     model = estimateModel(observations.withGroups(uf, text.buckets, text.multi));
     scorer.setModel(model);
   }
-  const found = suggestions(uf, scorer, pairs, text, options.rejected ?? [], tick, every);
+  const found = withBridges(suggestions(uf, scorer, pairs, text, options.rejected ?? [], tick, every), bridged);
 
   const weakLinks: Link[] = merges.map((m) => ({
     a: m.a,
@@ -269,6 +269,15 @@ export function weakenedHolders(c: Corpus, options: EngineOptions & { readonly v
     for (let k = p.start[v] as number; k < (p.start[v + 1] as number); k++) out.add(c.rid[p.report[k] as number] as number);
   }
   return [...out];
+}
+
+/** A lead whose pair a bridge value alone tied says so: why it is not a series link. */
+function withBridges(found: Link[], bridged: ReadonlyMap<number, Bridged>): Link[] {
+  if (bridged.size === 0) return found;
+  return found.map((l) => {
+    const b = bridged.get(pairKey(l.a, l.b));
+    return b === undefined ? l : { ...l, evidence: [...l.evidence, { type: 'bridge', sides: b.sides, weight: 0 }] };
+  });
 }
 
 function strongPairs(c: Corpus, edges: EdgeList): StrongPairs {

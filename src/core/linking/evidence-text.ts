@@ -31,6 +31,8 @@ export function evidenceTerm(e: LinkEvidence): string {
       return `same sender pattern ${e.pattern}`;
     case 'prior':
       return `prior odds of one gang among ${plural(e.groups, 'group')} of reports`;
+    case 'bridge':
+      return `the only tie between two groups of ${e.sides.slice(0, 2).join(' and ')} reports that other evidence holds together: for an investigator to decide`;
     case 'correction':
       return `an investigator's merge (correction #${e.correction})`;
   }

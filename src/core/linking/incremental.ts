@@ -1,8 +1,8 @@
 // An incremental link run. The reports updated since the last run (and those an ignore-list
 // change marked) are relinked with what they can touch: reports sharing a value with them,
-// near-duplicate texts of the same category nearby in time, the whole of every series a changed
-// report was in (it may split), and the touched part of any other series (it can only grow or
-// merge; the engine is told its loaded reports are one group, and how many more it has).
+// near-duplicate texts of the same category nearby in time, and the whole of every series any of
+// those is in (it may split: a changed report, a value that weighs less, or a bridge that new
+// reports make, bridges.ts).
 // Every read searches an index for what the change touches, never scans a table, so the cost
 // follows the change and not the store; and writes are the difference from what is stored, since
 // every dirty page is written twice (the WAL, then the checkpoint).
@@ -114,7 +114,9 @@ export function planIncremental(
   });
 
   // A series holding a changed (updated or withdrawn) report may split, and so may one holding a
-  // value that now weighs less: it is relinked whole.
+  // value that now weighs less, or one that new reports reach: a value that tied a few of its
+  // reports to the rest may now be a bridge between two sides of five or more (bridges.ts). Every
+  // series the change touches is relinked whole.
   tick('reading series', 0, touched.size);
   const seriesOf = new Map(
     db
@@ -123,7 +125,7 @@ export function planIncremental(
       .all(JSON.stringify([...touched])) as [number, string][],
   );
   const heavySeries = new Set<string>();
-  for (const r of [...changed, ...weakened]) {
+  for (const r of [...touched, ...weakened]) {
     const s = seriesOf.get(r);
     if (s !== undefined) heavySeries.add(s);
   }

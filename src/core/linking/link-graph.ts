@@ -23,6 +23,11 @@ export type Evidence =
   | { readonly type: 'brand'; readonly brand: string; readonly weight: number; readonly groups?: number }
   | { readonly type: 'sender'; readonly pattern: string; readonly weight: number }
   | { readonly type: 'prior'; readonly groups: number; readonly weight: number }
+  /**
+   * The pair's identifier is the only tie between two groups that other evidence holds together
+   * (bridges.ts): reports on each side, largest first. A lead, never a series link.
+   */
+  | { readonly type: 'bridge'; readonly sides: readonly number[]; readonly weight: number }
   /** An investigator's merge (link_override): joined whatever the evidence says. */
   | { readonly type: 'correction'; readonly correction: number; readonly weight: number };
 

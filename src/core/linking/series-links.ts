@@ -2,6 +2,7 @@
 // reaches SERIES_BITS for any two reports of one category ties them as a star (k−1 edges, never
 // k² pairs); the pairs of small postings are weighed one by one, their values summed. The groups
 // they form (with an incremental run's known groups) are the series.
+import { findBridges } from './bridges';
 import type { Corpus } from './corpus';
 import { EdgeList, pairA, pairB, pairKey } from './link-graph';
 import { categoryBits, identifierBits, SERIES_BITS, WEAK_CLASSES, type LinkModel } from './model';
@@ -42,13 +43,21 @@ export interface SeriesLinks {
   readonly largeKeys: string[];
   /** The groups the series links form. */
   readonly uf: UnionFind;
+  /** Pairs (pair keys) whose series link a bridge value alone carried: held back as leads. */
+  readonly bridged: ReadonlyMap<number, Bridged>;
+}
+
+/** A link held back: the bridge value and the reports on each side it separates. */
+export interface Bridged {
+  readonly value: number;
+  readonly sides: readonly number[];
 }
 
 export const isIdentifierClass = (cls: string): boolean => cls !== 'domain';
 export const isStrongClass = (cls: string): boolean => isIdentifierClass(cls) && !WEAK_CLASSES.has(cls);
 
 /** Stars and candidate pairs per value. */
-function valueLinks(input: SeriesInput): Omit<SeriesLinks, 'uf'> {
+function valueLinks(input: SeriesInput): Omit<SeriesLinks, 'uf' | 'bridged'> {
   const { c, p, dead, groups, model, cls, maxWeak, tick, every, skipped } = input;
   const { nv, start, report, origin } = p;
   const ov = input.overrides;
@@ -114,11 +123,48 @@ function valueLinks(input: SeriesInput): Omit<SeriesLinks, 'uf'> {
   return { strong, pairs, largeKeys };
 }
 
-/** Series links and the groups they form: the known groups of an incremental run, the stars, then the pairs that reach SERIES_BITS. */
+/**
+ * Series links and the groups they form: the stars and the pairs that reach SERIES_BITS, less the
+ * links only a bridge value carries (bridges.ts: they become candidates for suggestions), joined
+ * with the known groups of an incremental run.
+ */
 export function seriesLinks(input: SeriesInput): SeriesLinks {
   const { c, scorer, cls, tick, every } = input;
   const links = valueLinks(input);
-  const { strong, pairs } = links;
+  const { strong: found, pairs } = links;
+  let judged = 0;
+  for (const [key, terms] of pairs) {
+    if (judged++ % every === 0) tick('weighing', judged, pairs.size);
+    const a = pairA(key);
+    const b = pairB(key);
+    if (scorer.seriesBits(a, b, terms) < SERIES_BITS) continue;
+    for (const t of terms) if (isIdentifierClass(cls(t >> 2))) found.push(a, b, t);
+  }
+  const hidden = input.knownGroups ? knownWeights(c.n, input.knownGroups) : undefined;
+  const { held, bridges } = findBridges({
+    n: c.n,
+    strong: found,
+    category: c.category,
+    ...(input.knownGroups && hidden ? { label: input.knownGroups.label, weight: hidden } : {}),
+  });
+  const strong = bridges.length === 0 ? found : new EdgeList();
+  const heldPairs = new Map<number, number[]>();
+  if (bridges.length > 0)
+    for (let k = 0; k < found.length; k++) {
+      const a = found.a[k] as number;
+      const b = found.b[k] as number;
+      const t = found.v[k] as number;
+      if (held[k] === 0) {
+        strong.push(a, b, t);
+        continue;
+      }
+      const key = pairKey(a, b);
+      const list = heldPairs.get(key);
+      if (list) list.push(t);
+      else heldPairs.set(key, [t]);
+    }
+  // A held link is weighed again as a lead; a pair of a small posting already is one.
+  for (const [key, terms] of heldPairs) if (!pairs.has(key)) pairs.set(key, terms);
   const uf = new UnionFind(c.n);
   if (input.knownGroups) {
     const { label, hiddenMembers } = input.knownGroups;
@@ -133,14 +179,25 @@ export function seriesLinks(input: SeriesInput): SeriesLinks {
     for (const [l, f] of first) uf.addHidden(f, hiddenMembers[l] as number);
   }
   for (let k = 0; k < strong.length; k++) uf.union(strong.a[k] as number, strong.b[k] as number);
-  let judged = 0;
-  for (const [key, terms] of pairs) {
-    if (judged++ % every === 0) tick('weighing', judged, pairs.size);
-    const a = pairA(key);
-    const b = pairB(key);
-    if (scorer.seriesBits(a, b, terms) < SERIES_BITS) continue;
-    for (const t of terms) if (isIdentifierClass(cls(t >> 2))) strong.push(a, b, t);
-    uf.union(a, b);
+  const sides = new Map<number, readonly number[]>();
+  for (const br of bridges) if (!sides.has(br.value)) sides.set(br.value, br.sides);
+  const bridged = new Map<number, Bridged>();
+  for (const [key, terms] of heldPairs) {
+    const value = (terms[0] as number) >> 2;
+    bridged.set(key, { value, sides: sides.get(value) ?? [] });
   }
-  return { ...links, uf };
+  return { ...links, strong, uf, bridged };
+}
+
+/** Per report the hidden members it stands for: a known group's first loaded report carries them. */
+function knownWeights(n: number, known: { readonly label: Int32Array; readonly hiddenMembers: Int32Array }): Int32Array {
+  const w = new Int32Array(n);
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const l = known.label[i] as number;
+    if (l < 0 || seen.has(l)) continue;
+    seen.add(l);
+    w[i] = known.hiddenMembers[l] as number;
+  }
+  return w;
 }
