@@ -59,6 +59,8 @@ export function evidenceText(e: LinkEvidence, { m, fmt }: I18n): string {
       return m['evidence.sender'](e.pattern);
     case 'prior':
       return m['evidence.prior'](fmt.count(e.groups));
+    case 'bridge':
+      return m['evidence.bridge'](fmt.count(e.sides[0] ?? 0), fmt.count(e.sides[1] ?? 0));
     case 'correction':
       return m['evidence.correction'](fmt.count(e.correction));
   }

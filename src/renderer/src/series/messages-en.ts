@@ -124,6 +124,8 @@ export const seriesEn: SeriesMessages = {
   'evidence.origin.message': 'found in the fraudster’s message',
   'evidence.bits': (bits) => `${bits} bits`,
   'evidence.linkBits': (bits) => `${bits} bits in all`,
+  'evidence.bridge': (larger, smaller) =>
+    `The only tie between two groups of ${larger} and ${smaller} reports that other evidence holds together: not a series link without an investigator`,
   'evidence.correction': (id) => `Merged by an investigator (correction ${id})`,
   'evidence.markedWrong': 'marked wrong',
 

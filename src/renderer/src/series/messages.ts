@@ -112,6 +112,7 @@ interface SeriesTexts {
   readonly 'evidence.groups': Count;
   readonly 'evidence.bits': (bits: string) => string;
   readonly 'evidence.linkBits': (bits: string) => string;
+  readonly 'evidence.bridge': (larger: string, smaller: string) => string;
   readonly 'evidence.correction': (id: string) => string;
   readonly 'evidence.markedWrong': string;
 
