@@ -8,27 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../feed-server/faults';
 import { cli, cliOk, CLI, grewPast } from '../support/kill-cli';
+import { linkState } from '../support/link-state';
 import { copyStore, rawStore } from '../support/raw-store';
 import { tempDir } from '../support/tmp';
-
-/** Everything a link run writes, as one comparable value. */
-function linkState(db: string): string {
-  const raw = rawStore(db, { readonly: true });
-  try {
-    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
-    const members = raw
-      .prepare('SELECT series_id, group_concat(rid) AS rids FROM (SELECT * FROM series_member ORDER BY series_id, rid) GROUP BY series_id')
-      .all();
-    const figures = raw.prepare('SELECT id, size, loss, active FROM series ORDER BY id').all();
-    const links = raw.prepare('SELECT count(*) AS n, total(a * 31 + b) AS sum FROM link').get();
-    const suggestions = raw.prepare('SELECT group_concat(id) FROM (SELECT id FROM link_suggestion ORDER BY id)').pluck().get();
-    const runs = raw.prepare('SELECT count(*) FROM link_run').pluck().get();
-    const dirty = raw.prepare('SELECT count(*) FROM link_dirty').pluck().get();
-    return JSON.stringify({ members, figures, links, suggestions, runs, dirty });
-  } finally {
-    raw.close();
-  }
-}
 
 const reportCount = (db: string): number => {
   const raw = rawStore(db, { readonly: true });
