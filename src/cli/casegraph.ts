@@ -1,9 +1,11 @@
 // The `casegraph` command: the core, headless. Conventions from docs/specs/cli.md:
 // --help everywhere, --json on stdout only, progress on stderr, one-line errors,
 // exit 0 success, 1 failure, 2 bad usage.
+import path from 'node:path';
 import { StoreError, setOpenProgress } from '../core/store/db';
+import { diskFullMessage, isDiskFull, type DiskFullWhat } from '../core/store/disk-full';
 import { StoreKeyError } from '../core/store/store-key';
-import { CliError, UsageError, parseCommandArgs, storePath, type Command } from './cli-kit';
+import { CliError, UsageError, parseCommandArgs, storePath, type Command, type CommandContext } from './cli-kit';
 import { exportCommand, importBundleCommand, keysCommand, trustCommand, verifyCommand } from './commands/bundle';
 import { demoCommand } from './commands/demo';
 import { explainCommand } from './commands/explain';
@@ -55,6 +57,42 @@ function mainHelp(): string {
   ].join('\n');
 }
 
+/** What a command interrupted by a full disk was doing (disk-full.ts says what it left). */
+function diskFullWhat(name: string | undefined): DiskFullWhat {
+  switch (name) {
+    case 'import':
+    case 'demo':
+    case 'sync':
+    case 'link':
+    case 'backup':
+    case 'restore':
+      return name;
+    case 'import-statements':
+      return 'statements';
+    case 'import-bundle':
+      return 'bundle';
+    case 'export':
+      return 'export';
+    default:
+      return 'change';
+  }
+}
+
+/** Where the disk is full: the store, and the file a backup or an export writes. */
+function diskFullWhere(cmd: Command | undefined, argv: readonly string[]): string {
+  let values: CommandContext['values'] = {};
+  try {
+    if (cmd) values = parseCommandArgs(cmd, argv).values;
+  } catch {
+    // Parsed once already by main; nothing to add here.
+  }
+  const store = `the store ${path.resolve(storePath(values))}`;
+  const out = values['out'];
+  return (cmd?.name === 'backup' || cmd?.name === 'export') && typeof out === 'string'
+    ? `writing ${path.resolve(out)} from ${store}`
+    : store;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   const debug = argv.includes('--debug');
@@ -87,6 +125,11 @@ async function main(argv: readonly string[]): Promise<number> {
     if (e instanceof UsageError) {
       process.stderr.write(`casegraph: ${e.message}\n${cmd ? `usage: ${cmd.usage}\n` : ''}`);
       return 2;
+    }
+    if (isDiskFull(e)) {
+      process.stderr.write(`casegraph: ${diskFullMessage(diskFullWhere(cmd, rest), diskFullWhat(cmd?.name))}\n`);
+      if (debug) process.stderr.write(`${e instanceof Error ? (e.stack ?? '') : ''}\n`);
+      return 1;
     }
     // CliError and StoreError are expected failures; anything else is a bug, but the user still
     // gets one line unless they ask for the stack with --debug.

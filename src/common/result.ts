@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'forbidden',
   'busy',
   'store_busy',
+  'disk_full',
   'cancelled',
   'unavailable',
   'token_unreadable',

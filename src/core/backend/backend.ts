@@ -73,17 +73,20 @@ export class Backend {
   constructor(private readonly options: BackendOptions) {
     this.db = openStore(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     if (options.busyTimeoutMs !== undefined) this.db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs))}`);
-    this.jobs = new Jobs({
-      progress: (progress) => options.onEvent({ type: 'job.progress', progress }),
-      done: (outcome) => {
-        options.onEvent({ type: 'job.done', outcome });
-        options.onEvent({ type: 'store.changed' });
-        if (outcome.ok && changedReports(outcome.kind, outcome.summary)) this.afterChange();
-        else if (this.relinkPending) this.requestRelink();
-        // The overview's store-wide figures are computed once per change, not on the next look.
-        if (outcome.kind === 'link' && outcome.ok) this.warmCaches();
+    this.jobs = new Jobs(
+      {
+        progress: (progress) => options.onEvent({ type: 'job.progress', progress }),
+        done: (outcome) => {
+          options.onEvent({ type: 'job.done', outcome });
+          options.onEvent({ type: 'store.changed' });
+          if (outcome.ok && changedReports(outcome.kind, outcome.summary)) this.afterChange();
+          else if (this.relinkPending) this.requestRelink();
+          // The overview's store-wide figures are computed once per change, not on the next look.
+          if (outcome.kind === 'link' && outcome.ok) this.warmCaches();
+        },
       },
-    });
+      options.dbPath,
+    );
     this.linking = new LinkJobs({
       jobs: this.jobs,
       dbPath: options.dbPath,
@@ -158,7 +161,7 @@ export class Backend {
       try {
         return await answer(() => handler(parsed.data));
       } catch (e) {
-        if (!isStoreBusy(e)) return { ok: false, error: toApiError(e) };
+        if (!isStoreBusy(e)) return { ok: false, error: toApiError(e, this.options.dbPath) };
         const pause = WRITE_RETRY_MS[Math.min(attempt, WRITE_RETRY_MS.length - 1)] as number;
         if (this.closed || performance.now() + pause > deadline) {
           return fail(

@@ -7,6 +7,7 @@
 // running job at once — job.current shows it, a new job waits for it or pushes it aside — and
 // its work begins on the next turn of the event loop, once the ended job is fully released.
 import type { ApiError, JobKind, JobOutcome, JobProgress, JobSummaries } from '../../common/api';
+import { diskFullMessage, isDiskFull, type DiskFullWhat } from '../store/disk-full';
 
 export type { JobKind };
 
@@ -52,7 +53,11 @@ export class Jobs {
   private waiting: Queued | null = null;
   private nextId = 1;
 
-  constructor(private readonly events: JobEvents) {}
+  /** `storePath` names the store in a full disk's message. */
+  constructor(
+    private readonly events: JobEvents,
+    private readonly storePath?: string,
+  ) {}
 
   get busy(): boolean {
     return this.running !== null;
@@ -113,7 +118,7 @@ export class Jobs {
     void work(ctx).then(
       // The casts restate what K guarantees: the summary is the one of this kind of job.
       (summary) => this.finish({ jobId: id, kind, ok: true, summary } as JobOutcome),
-      (e: unknown) => this.finish({ jobId: id, kind, ok: false, error: toApiError(e) } as JobOutcome),
+      (e: unknown) => this.finish({ jobId: id, kind, ok: false, error: toApiError(e, this.storePath, kind) } as JobOutcome),
     );
   }
 
@@ -152,7 +157,9 @@ export class Jobs {
   }
 }
 
-export function toApiError(e: unknown): ApiError {
+/** A failure as the API answers it; a full disk as one sentence saying what `what` left (disk-full.ts). */
+export function toApiError(e: unknown, storePath?: string, what: DiskFullWhat = 'change'): ApiError {
+  if (isDiskFull(e)) return { code: 'disk_full', message: diskFullMessage(storePath ? `the store ${storePath}` : 'the store', what) };
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'failed', message };
 }

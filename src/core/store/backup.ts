@@ -18,6 +18,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from './db';
 import { applyKey } from './encrypt-in-place';
 import { MIGRATIONS } from './migrations';
+import { STORE_FILES, endRestoreJournal, recoverInterruptedRestore, removeLeftovers, writeRestoreJournal } from './restore-journal';
 import {
   StoreKeyError,
   forgetKey,
@@ -36,10 +37,37 @@ export class BackupError extends Error {
 }
 
 function tempBeside(file: string, what: string): string {
-  return path.join(
-    path.dirname(path.resolve(file)),
-    `.${path.basename(file)}.${what}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`,
-  );
+  return path.join(path.dirname(path.resolve(file)), `${tempPrefix(file, what)}${process.pid}.${crypto.randomBytes(4).toString('hex')}`);
+}
+
+/** Partial files are `.<name>.<what>.<pid>.<random>`: hidden, and named as what they are. */
+function tempPrefix(file: string, what: string): string {
+  return `.${path.basename(file)}.${what}.`;
+}
+
+/** What a backup or restore killed before it finished left beside `file`: removed. */
+function removeLeftoversBeside(file: string, what: string): void {
+  const dir = path.dirname(path.resolve(file));
+  removeLeftovers(dir, tempPrefix(file, what));
+  // writeKeyFile's temporary (`<name>.key.<pid>.<random>.tmp`).
+  removeLeftovers(dir, `${path.basename(file)}.key.`);
+}
+
+/**
+ * A key file at `out` with no backup beside it is what a backup killed between writing the key
+ * file and linking the backup in left — when it holds this very store's key, sealed under this
+ * passphrase. Anything else there is someone's file, and stays.
+ */
+function isOwnLeftoverKeyFile(out: string, k: StoreKey, passphrase: string): boolean {
+  if (fs.existsSync(out)) return false;
+  try {
+    const kf = readKeyFile(out);
+    if (kf === null || kf.slots.some((slot) => slot.kind !== 'passphrase')) return false;
+    const found = openKeyFile(kf, { passphrase }, out);
+    return found.pageSize === k.pageSize && crypto.timingSafeEqual(found.key, k.key);
+  } catch {
+    return false;
+  }
 }
 
 function fsyncFile(file: string): void {
@@ -84,10 +112,12 @@ export interface BackupResult {
 /** Write an encrypted, consistent copy of the open store `db` (at `store`) to `out`, its key sealed under `passphrase`. */
 export function backupStore(db: Db, store: string, out: string, passphrase: string, say: (m: string) => void = () => {}): BackupResult {
   if (path.resolve(out) === path.resolve(store)) throw new BackupError('the backup cannot be written over the store itself');
-  for (const f of [out, keyFilePath(out)])
-    if (fs.existsSync(f)) throw new BackupError(`${f} exists already; choose another name for the backup`);
   if (!fs.existsSync(path.dirname(path.resolve(out)))) throw new BackupError(`cannot write ${out}: the folder does not exist`);
   const k = storeKey(store, { create: false });
+  removeLeftoversBeside(out, 'partial');
+  if (isOwnLeftoverKeyFile(out, k, passphrase)) fs.rmSync(keyFilePath(out));
+  for (const f of [out, keyFilePath(out)])
+    if (fs.existsSync(f)) throw new BackupError(`${f} exists already; choose another name for the backup`);
   const partial = tempBeside(out, 'partial');
   try {
     say(`copying the store (${(fs.statSync(store).size / 1e6).toFixed(1)} MB) to ${out}…`);
@@ -131,7 +161,14 @@ function stamp(now: Date): string {
     .replace(/\.\d+Z$/, 'Z');
 }
 
-const STORE_FILES = ['', '-wal', '-shm', '.key'];
+/** Where the store a restore replaces is kept: named with the time, never over an earlier one. */
+function keptName(target: string, now: Date): string {
+  const base = `${target}.replaced-${stamp(now)}`;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    if (STORE_FILES.every((s) => !fs.existsSync(`${name}${s}`))) return name;
+  }
+}
 
 /** Restore the backup `file` (with `file.key`, opened by `passphrase`) as the store `target`. */
 export function restoreStore(
@@ -141,6 +178,9 @@ export function restoreStore(
 ): RestoreResult {
   const say = options.say ?? (() => {});
   if (!fs.existsSync(file)) throw new BackupError(`no backup at ${file}`);
+  // A restore into the target killed half-way is undone (or finished) first: the store is whole.
+  if (recoverInterruptedRestore(target) === 'undone') say(`an interrupted restore into ${target} was undone; the store there is as it was`);
+  removeLeftoversBeside(target, 'restoring');
   let kf: KeyFile | null;
   let k: StoreKey;
   try {
@@ -168,16 +208,23 @@ export function restoreStore(
     fs.chmodSync(partial, 0o600);
     fsyncFile(partial);
     checkCopy(partial, k, 'the copy of the backup');
-    let replaced: string | null = null;
-    if (existing.length > 0) {
-      replaced = `${target}.replaced-${stamp(options.now ?? new Date())}`;
-      // The store, its WAL and shared memory and its key file move together: the kept store still opens.
-      for (const s of STORE_FILES) if (fs.existsSync(`${target}${s}`)) fs.renameSync(`${target}${s}`, `${replaced}${s}`);
-      say(`the store it replaces is kept as ${replaced}`);
+    const replaced = existing.length > 0 ? keptName(target, options.now ?? new Date()) : null;
+    // From here to the copy's rename into place, a kill is undone by the next open (restore-journal.ts).
+    writeRestoreJournal(target, { partial, replaced });
+    try {
+      if (replaced !== null) {
+        // The store, its WAL and shared memory and its key file move together: the kept store still opens.
+        for (const s of STORE_FILES) if (fs.existsSync(`${target}${s}`)) fs.renameSync(`${target}${s}`, `${replaced}${s}`);
+        say(`the store it replaces is kept as ${replaced}`);
+      }
+      // The key file first: a store is never in place without the key that opens it.
+      writeKeyFile(target, { ...kf, slots: kf.slots.filter((s) => s.kind === 'passphrase') });
+      fs.renameSync(partial, target);
+    } catch (e) {
+      recoverInterruptedRestore(target);
+      throw e;
     }
-    // The key file first: a store is never in place without the key that opens it.
-    writeKeyFile(target, { ...kf, slots: kf.slots.filter((s) => s.kind === 'passphrase') });
-    fs.renameSync(partial, target);
+    endRestoreJournal(target);
     forgetKey(target);
     return { store: target, replaced, schemaVersion };
   } finally {

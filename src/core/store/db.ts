@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { finishBulkLoad } from './bulk-load';
-import { applyKey, encryptInPlace, storeFileKind } from './encrypt-in-place';
+import { applyKey, encryptInPlace, removeEncryptionLeftovers, storeFileKind } from './encrypt-in-place';
 import { MIGRATIONS, type Migration } from './migrations';
+import { recoverInterruptedRestore } from './restore-journal';
 import { StoreKeyError, forgetKey, storeKey, type StoreKey } from './store-key';
 
 export type Db = Database.Database;
@@ -86,6 +87,12 @@ export function setOpenProgress(f: ((message: string) => void) | undefined): voi
 
 /** The key of the store at `file` (made, or the plain store encrypted, when needed). */
 function keyFor(file: string, options: OpenOptions, latestKnown: number): StoreKey {
+  // A restore into this store killed half-way: undone (or finished) before anything reads it.
+  try {
+    recoverInterruptedRestore(file);
+  } catch (e) {
+    throw new StoreError(`cannot open the store at ${file}: ${(e as Error).message}`);
+  }
   const kind = storeFileKind(file);
   if (kind === 'plain') {
     // A newer store must be left exactly as it is, unencrypted too.
@@ -93,6 +100,7 @@ function keyFor(file: string, options: OpenOptions, latestKnown: number): StoreK
     if (found > latestKnown) throw newerStore(found, latestKnown);
   }
   const k = wrapKeyError(() => options.key ?? storeKey(file, { create: kind !== 'encrypted' }));
+  if (kind === 'encrypted') removeEncryptionLeftovers(file);
   if (kind === 'plain') {
     const onProgress = options.onProgress ?? openProgress;
     try {

@@ -90,11 +90,7 @@ export function encryptInPlace(file: string, k: StoreKey, options: EncryptOption
   const tag = `${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
   const lock = `${file}.encrypting`;
   takeLock(lock);
-  // What an encryption killed before it finished left: an encrypted part-copy, an empty anchor.
-  for (const f of fs.readdirSync(dir)) {
-    if (f.startsWith(`.${path.basename(file)}.encrypted.`) || f.startsWith(`.${path.basename(file)}.anchor.`))
-      fs.rmSync(path.join(dir, f), { force: true });
-  }
+  removeEncryptionParts(file);
   const out = path.join(dir, `.${path.basename(file)}.encrypted.${tag}`);
   const anchor = path.join(dir, `.${path.basename(file)}.anchor.${tag}`);
   try {
@@ -144,6 +140,33 @@ export function encryptInPlace(file: string, k: StoreKey, options: EncryptOption
     fs.rmSync(anchor, { force: true });
     fs.rmSync(lock, { force: true });
   }
+}
+
+/** What an encryption killed before it finished left: an encrypted part-copy, an empty anchor. */
+function removeEncryptionParts(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  for (const f of fs.readdirSync(dir)) {
+    if (f.startsWith(`.${path.basename(file)}.encrypted.`) || f.startsWith(`.${path.basename(file)}.anchor.`))
+      fs.rmSync(path.join(dir, f), { force: true });
+  }
+}
+
+/**
+ * An encryption killed after its copy was renamed over the store, before it tidied up, left its
+ * anchor, lock and perhaps a part-copy beside the now encrypted store: removed at the next open,
+ * unless another process is encrypting right now.
+ */
+export function removeEncryptionLeftovers(file: string): void {
+  const lock = `${file}.encrypting`;
+  let pid = 0;
+  try {
+    pid = Number(fs.readFileSync(lock, 'utf8'));
+  } catch {
+    // No lock: no encryption was interrupted, or it tidied up.
+  }
+  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) return;
+  removeEncryptionParts(file);
+  fs.rmSync(lock, { force: true });
 }
 
 function syncDir(dir: string): void {

@@ -133,6 +133,8 @@ export const sharedEn: SharedMessages = {
   'error.busy': 'Another job is running; try again when it has finished.',
   'error.store_busy':
     'The store stayed locked by another task (most likely a relink writing its results); nothing was changed. Try again in a moment.',
+  'error.disk_full':
+    'The disk holding the store is full, so the work stopped; the store still opens, and the detail says what of it was kept. Free some space and try again.',
   'error.no_token': 'This source has no access token yet; set one first.',
   'error.token_unreadable':
     'The token cannot be read or stored (the credential store is unavailable or the token is damaged); enter the token again.',

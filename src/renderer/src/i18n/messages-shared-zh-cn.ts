@@ -131,6 +131,7 @@ export const sharedZhCN: SharedMessages = {
   'error.cancelled': '操作已取消。',
   'error.busy': '另一项作业正在运行，请等它结束后再试。',
   'error.store_busy': '数据库正被另一项任务（多半是重新串并写入结果）占用，本次操作未做任何更改，请稍后再试。',
+  'error.disk_full': '存放数据库的磁盘已满，任务已停止；数据库仍可正常打开，详情中说明了保留了哪些内容。请腾出磁盘空间后重试。',
   'error.no_token': '这个来源还没有访问令牌，请先设置令牌。',
   'error.token_unreadable': '无法读取或保存令牌（系统凭据库不可用或令牌已损坏），请重新输入令牌。',
   'error.conflict': '与当前状态冲突（可能已被他人修改），请刷新后重试。',

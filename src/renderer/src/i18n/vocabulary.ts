@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'cancelled',
   'busy',
   'store_busy',
+  'disk_full',
   'no_token',
   'token_unreadable',
   'conflict',
