@@ -94,6 +94,30 @@ describe('money flow through the backend', () => {
       expect(fa.shared[0]?.series).toEqual([fb.seriesId]);
       const shared = await b.call('flow.shared', {});
       expect(shared.ok && (shared.value as { account: string }[]).map((s) => s.account).sort()).toEqual([L2, L3].sort());
+      // Backward from L3: who paid it, layer by layer; the far end's money = what reached L3 + what was kept on the way.
+      const back = await b.call('flow.trace', { account: L3, direction: 'backward', depth: 3 });
+      if (!back.ok) throw new Error(back.error.message);
+      expect(back.value.accounts.map((a) => [a.account, a.layer])).toEqual(
+        expect.arrayContaining([
+          [L3, 0],
+          [L2, 1],
+          [A1, 2],
+          [B1, 2],
+          [A2, 3],
+        ]),
+      );
+      expect(back.value.totals).toMatchObject({ entered: '4800.00', retained: '-2800.00', beyond: '2000.00' });
+      expect(await b.call('flow.trace', { account: '6222 0000', direction: 'forward' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      // Store-wide, what to request next: L3 received from a mule card, A2 only paid into one.
+      const next = await b.call('flow.next', {});
+      if (!next.ok) throw new Error(next.error.message);
+      expect(next.value.map((n) => [n.account, n.role, n.received, n.paid, n.mules])).toEqual([
+        [L3, 'sink', '4800.00', '0.00', 1],
+        [A2, 'source', '0.00', '2000.00', 1],
+      ]);
       expect(await b.call('flow.series', { id: 'S-NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
       const bad = await b.call('statements.import', { files: [path.join(dir, 'missing.csv')] });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/missing\.csv/) } });
