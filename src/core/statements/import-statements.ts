@@ -10,6 +10,7 @@ import type { Db } from '../store/db';
 import { isTransactionHeader, mapHeader, type ColumnMap } from './columns';
 import { openStatement, StatementFileError, type Encoding } from './read-sheets';
 import { cellText, readStatementRow } from './statement-row';
+import { markSharedStale } from './shared-cache';
 import { StatementWriter } from './statement-writer';
 
 export interface StatementRejection {
@@ -148,6 +149,8 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
         `${name} has no transaction sheet: no row names an account (交易卡号 or 交易账号), 交易时间 and 交易金额`,
       );
     writer.flush();
+    // The accounts several series share are computed again from these transactions.
+    markSharedStale(db);
     db.prepare('UPDATE statement_file SET rows = ?, new_txns = ?, duplicates = ?, rejected = ? WHERE id = ?').run(
       count,
       fresh,

@@ -6,8 +6,9 @@
 //   what they received from that series, computed once per change (after a statements import or a
 //   link run, in the analysis worker) so that reading the accounts several series share is an
 //   index look-up instead of a trace of every series.
-// - flow_shared_state: one row saying whether flow_shared is current (0 after a change that has not
-//   been computed yet: the next read computes it).
+// - flow_shared_state: one row: `changed` counts statements imports, `computed` and `computed_run`
+//   are the import count and the last link run (link_run.id) flow_shared was computed at; it is
+//   current while both still hold (else the next read computes it).
 import type { Migration } from './migration';
 
 export const m016FlowScale: Migration = {
@@ -25,9 +26,11 @@ export const m016FlowScale: Migration = {
     CREATE INDEX flow_shared_series ON flow_shared (series_id);
 
     CREATE TABLE flow_shared_state (
-      id      INTEGER PRIMARY KEY CHECK (id = 1),
-      current INTEGER NOT NULL
+      id       INTEGER PRIMARY KEY CHECK (id = 1),
+      changed  INTEGER NOT NULL,
+      computed INTEGER NOT NULL,
+      computed_run INTEGER NOT NULL
     );
-    INSERT INTO flow_shared_state (id, current) VALUES (1, 0);
+    INSERT INTO flow_shared_state (id, changed, computed, computed_run) VALUES (1, 1, 0, 0);
   `,
 };
