@@ -96,6 +96,20 @@ export const API_SCHEMAS = {
   'series.get': z.object({ id: seriesId }).strict(),
   'flow.series': z.object({ id: seriesId }).strict(),
   'flow.shared': empty,
+  'flow.trace': z
+    .object({
+      account: z.string().min(1).max(64),
+      direction: z.enum(['forward', 'backward']),
+      depth: z.number().int().min(1).max(20).optional(),
+      windowHours: z
+        .number()
+        .positive()
+        .max(24 * 365)
+        .optional(),
+      tolerance: z.number().min(0).max(1).optional(),
+    })
+    .strict(),
+  'flow.next': z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   'statements.import': z.object({ files: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
   'series.graph': z.object({ id: seriesId, expand: z.array(z.string().min(1).max(2100)).max(500).optional() }).strict(),
   'series.explain': z.object({ a: reportId, b: reportId }).strict(),

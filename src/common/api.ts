@@ -23,7 +23,7 @@ import type {
   SuggestionQuery,
 } from './api/series';
 import type { FeedSourceView, SyncCounts, SyncRunView, SyncWait } from './api/sync';
-import type { SeriesFlow, SharedAccount } from './api/flow';
+import type { NextRequest, SeriesFlow, SharedAccount, Trace } from './api/flow';
 import type { ReferenceCategory, Victim } from './model';
 import type { Result } from './result';
 
@@ -199,6 +199,20 @@ export interface CasegraphApi {
   'flow.series': (arg: { readonly id: string }) => Promise<Result<SeriesFlow>>;
   /** Downstream accounts common to two or more series. */
   'flow.shared': (arg: Record<string, never>) => Promise<Result<readonly SharedAccount[]>>;
+  /**
+   * A trace from one account (a card or account number as typed): forward, where its money went;
+   * backward, who paid it in. Defaults: 5 layers, a 48-hour window, no amount tolerance.
+   */
+  'flow.trace': (arg: {
+    readonly account: string;
+    readonly direction: 'forward' | 'backward';
+    readonly depth?: number;
+    readonly windowHours?: number;
+    /** A share: 0.05 follows only payments matching within 5 %. */
+    readonly tolerance?: number;
+  }) => Promise<Result<Trace>>;
+  /** Accounts to request next (未调单账户), ranked by money received from known mule cards. */
+  'flow.next': (arg: { readonly limit?: number }) => Promise<Result<readonly NextRequest[]>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

@@ -80,6 +80,27 @@ describe('casegraph flow', () => {
     expect(returned).toBe('100.00');
     expect(cents(cash_out) + cents(retained) + cents(beyond)).toBe(cents(entered));
 
+    // Backward from M2's cash-out: M1 paid it, the victims paid M1 before; with a 5 % tolerance
+    // the victims' 1000s are not the 3000 M1 paid on.
+    const back = JSON.parse(run('flow', 'trace', '--card', M2, '--backward', '--depth', '2', '--json', '--db', db).stdout);
+    expect(back.direction).toBe('backward');
+    expect(back.accounts.map((a: { account: string; layer: number }) => [a.account, a.layer])).toEqual([
+      [M2, 0],
+      [M1, 1],
+      ...VICTIMS.map((v) => [v, 2]).sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    ]);
+    expect(back.totals).toMatchObject({ entered: '3000.00', retained: '2000.00', beyond: '5000.00', cash_out: '2500.00' });
+    const tight = run('flow', 'trace', '--card', M2, '--backward', '--depth', '2', '--tolerance', '5%', '--json', '--db', db);
+    expect(tight.status, tight.stderr).toBe(0);
+    expect(JSON.parse(tight.stdout).totals).toMatchObject({ entered: '3000.00', retained: '-3000.00', beyond: '0.00' });
+    const badTolerance = run('flow', 'trace', '--card', M2, '--tolerance', 'five', '--db', db);
+    expect(badTolerance.status).toBe(2);
+    expect(badTolerance.stderr).toMatch(/--tolerance must be a percentage/);
+    // What to request next: the victims' cards only paid into M1.
+    const next = JSON.parse(run('flow', 'next', '--json', '--db', db).stdout) as { account: string; role: string; paid: string }[];
+    expect(next.map((n) => [n.role, n.paid])).toEqual(VICTIMS.map(() => ['source', '1000.00']));
+    expect(next.map((n) => n.account).sort()).toEqual([...VICTIMS].sort());
+
     // The trace as a workbook an independent reader opens, as CSV and as GraphML.
     const xlsx = path.join(dir, 'trace.xlsx');
     const written = run('flow', 'trace', '--card', M1, '--depth', '3', '--out', xlsx, '--db', db);

@@ -1,5 +1,6 @@
+import { nextRequests } from '../../core/statements/flow-next';
 import { flowPatterns } from '../../core/statements/flow-patterns';
-import { FlowError, traceForward } from '../../core/statements/flow';
+import { FlowError, traceAccount } from '../../core/statements/flow';
 import { importStatements } from '../../core/statements/import-statements';
 import { traceFormat, writeTrace } from '../../core/statements/trace-export';
 import { StatementFileError } from '../../core/statements/read-sheets';
@@ -42,10 +43,19 @@ export const importStatementsCommand: Command = {
 
 export const flowCommand: Command = {
   name: 'flow',
-  summary: 'follow the money in the imported statements: trace --card CARD [--depth N] [--window-hours H], or patterns',
+  summary:
+    'follow the money in the imported statements: trace --card CARD [--backward] [--depth N] [--window-hours H] [--tolerance P%], patterns, or next (accounts to request)',
   usage:
-    'casegraph flow trace --card CARD [--depth N] [--window-hours H] [--out FILE.xlsx|.csv|.graphml] [--json] | casegraph flow patterns [--json] [--db PATH]',
-  options: { card: { type: 'string' }, depth: { type: 'string' }, 'window-hours': { type: 'string' }, out: { type: 'string' } },
+    'casegraph flow trace --card CARD [--backward] [--depth N] [--window-hours H] [--tolerance P%] [--out FILE.xlsx|.csv|.graphml] [--json] | casegraph flow patterns [--json] | casegraph flow next [--limit N] [--json] [--db PATH]',
+  options: {
+    card: { type: 'string' },
+    depth: { type: 'string' },
+    'window-hours': { type: 'string' },
+    tolerance: { type: 'string' },
+    backward: { type: 'boolean' },
+    out: { type: 'string' },
+    limit: { type: 'string' },
+  },
   async run(ctx) {
     const [sub, ...rest] = ctx.positionals;
     if (rest.length > 0) throw new UsageError(`flow ${sub ?? ''} takes no further arguments`);
@@ -56,9 +66,16 @@ export const flowCommand: Command = {
         if (typeof card !== 'string' || card === '') throw new UsageError('flow trace needs --card CARD');
         const depth = whole(ctx.values.depth, '--depth', 5);
         const windowHours = whole(ctx.values['window-hours'], '--window-hours', 48);
+        const tolerance = toleranceOf(ctx.values.tolerance);
+        const backward = ctx.values.backward === true;
         const outFile = ctx.values.out;
         if (outFile !== undefined && typeof outFile === 'string') traceFormat(outFile);
-        const t = traceForward(db, card, { depth, windowHours });
+        const t = traceAccount(db, card, {
+          depth,
+          windowHours,
+          direction: backward ? 'backward' : 'forward',
+          ...(tolerance === undefined ? {} : { tolerance }),
+        });
         if (typeof outFile === 'string') {
           const format = await writeTrace(t, outFile);
           ctx.err(`wrote the trace (${t.accounts.length} accounts, ${t.edges.length} flows) as ${format} to ${outFile}`);
@@ -72,14 +89,29 @@ export const flowCommand: Command = {
             `layer ${a.layer}  ${a.account}${a.holder ? ` (${a.holder})` : ''}  received ${a.received}  sent ${a.sent}  cash out ${a.cash_out}  retained ${a.retained}${a.requested ? '' : '  [statement not requested]'}`,
           );
         for (const e of t.edges) ctx.out(`${e.from} → ${e.to}  ${e.amount} in ${e.count} (${e.first} … ${e.last})`);
-        ctx.out(
-          `entered ${t.totals.entered} = cash out ${t.totals.cash_out} + retained ${t.totals.retained} + beyond layer ${depth} ${t.totals.beyond} (and ${t.totals.returned} came back to the start)`,
-        );
+        if (backward)
+          ctx.out(
+            `paid in by layer ${depth} ${t.totals.beyond} = reached the start ${t.totals.entered} + retained on the way ${t.totals.retained}; the start withdrew ${t.totals.cash_out} in cash (and paid ${t.totals.returned} back into the trace)`,
+          );
+        else
+          ctx.out(
+            `entered ${t.totals.entered} = cash out ${t.totals.cash_out} + retained ${t.totals.retained} + beyond layer ${depth} ${t.totals.beyond} (and ${t.totals.returned} came back to the start)`,
+          );
       } else if (sub === 'patterns') {
         const found = flowPatterns(db);
         if (ctx.json) ctx.out(JSON.stringify(found));
         else for (const p of found) ctx.out(`${p.pattern}  ${p.account}  ${p.evidence}`);
-      } else throw new UsageError('flow needs trace or patterns');
+      } else if (sub === 'next') {
+        const limit = whole(ctx.values.limit, '--limit', 50);
+        if (limit > 10_000) throw new UsageError('--limit must be at most 10000');
+        const next = nextRequests(db, limit);
+        if (ctx.json) ctx.out(JSON.stringify(next));
+        else
+          for (const n of next)
+            ctx.out(
+              `${n.role.padEnd(7)}  ${n.account}${n.holder ? ` (${n.holder})` : ''}  received ${n.received} from ${n.mules} mule card${n.mules === 1 ? '' : 's'}, paid in ${n.paid}  (${n.first} … ${n.last})`,
+            );
+      } else throw new UsageError('flow needs trace, patterns or next');
     } catch (e) {
       if (e instanceof FlowError) throw new CliError(e.message);
       throw e;
@@ -88,6 +120,15 @@ export const flowCommand: Command = {
     }
   },
 };
+
+/** A tolerance as typed: "5%" or "5" (per cent, 0 to 100), as a share. */
+function toleranceOf(v: unknown): number | undefined {
+  if (v === undefined) return undefined;
+  const m = typeof v === 'string' ? /^(\d{1,3}(?:\.\d+)?)%?$/.exec(v.trim()) : null;
+  const n = m ? Number(m[1]) : NaN;
+  if (!(n >= 0 && n <= 100)) throw new UsageError('--tolerance must be a percentage from 0 to 100, like 5%');
+  return n / 100;
+}
 
 function whole(v: unknown, name: string, fallback: number): number {
   if (v === undefined) return fallback;

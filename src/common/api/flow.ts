@@ -81,3 +81,69 @@ export interface SharedAccount {
   readonly series: readonly string[];
   readonly received: string;
 }
+
+/** An account of a trace (cli.md's `flow trace` JSON; the keys as the CLI prints them). */
+export interface TraceAccount {
+  readonly account: string;
+  /** Layers from the start: forward, the payees' payees; backward, the payers' payers. */
+  readonly layer: number;
+  /** Money into the account within the trace (forward, for the start: everything it received). */
+  readonly received: string;
+  /** Money on to other accounts of the trace. */
+  readonly sent: string;
+  readonly cash_out: string;
+  /** received − sent − cash_out: what stayed, or (negative) what came from its earlier balance. */
+  readonly retained: string;
+  readonly holder: string | null;
+  /** Whether a statement of this account has been read (else: one to request). */
+  readonly requested: boolean;
+}
+
+export interface TraceEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly amount: string;
+  readonly count: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+export interface Trace {
+  readonly start: string;
+  readonly direction: 'forward' | 'backward';
+  readonly accounts: readonly TraceAccount[];
+  readonly edges: readonly TraceEdge[];
+  /**
+   * Forward: money that reached the start from outside the trace, and where it went in all:
+   * entered = cash_out + retained + beyond (paid to accounts of the last layer, not followed
+   * further); `returned` came back to the start through the trace (a loop), kept apart.
+   * Backward: beyond (paid into the trace by the accounts of the last layer, their own sources not
+   * followed) = entered (what reached the start through the trace) + retained (what the accounts
+   * in between kept of it); cash_out is the start's cash withdrawals after the first of it, and
+   * `returned` what the start paid back into the trace.
+   */
+  readonly totals: {
+    readonly entered: string;
+    readonly cash_out: string;
+    readonly retained: string;
+    readonly beyond: string;
+    readonly returned: string;
+  };
+}
+
+/** An account to request next (未调单账户), store-wide: its statement has not been read. */
+export interface NextRequest {
+  readonly account: string;
+  readonly holder: string | null;
+  readonly bank: string | null;
+  /** source: only pays into mule cards; transit: receives from them and pays on; sink: receives only. */
+  readonly role: 'source' | 'transit' | 'sink';
+  /** Received from mule cards (the rank), and paid into them. */
+  readonly received: string;
+  readonly paid: string;
+  /** Distinct mule cards it received from or paid into. */
+  readonly mules: number;
+  /** The first and last of those transactions. */
+  readonly first: string;
+  readonly last: string;
+}

@@ -1,12 +1,14 @@
-// Worker entry: after a link run, computes what the investigator UI reads from caches (the
-// overview's store-wide figures, every series' victims and categories) on its own connection,
+// Worker entry: after a link run or a statements import, computes what the investigator UI reads
+// from caches (the overview's store-wide figures, every series' victims and categories, the
+// downstream accounts several series share) on its own connection,
 // so the backend thread keeps answering meanwhile (seconds at a million reports). A thin adapter
-// in the workers' protocol (src/core/worker/protocol.ts): the work is warmOverview and
-// refreshAllStats, tested without a worker.
+// in the workers' protocol (src/core/worker/protocol.ts): the work is warmOverview,
+// refreshAllStats and refreshShared, tested without a worker.
 import { openStore } from '../store/db';
 import { runTask, workerSide } from '../worker/worker-side';
 import { warmOverview } from './overview';
 import { refreshAllStats } from './series-rows';
+import { refreshShared } from '../statements/shared-cache';
 
 export interface AnalysisWorkerInit {
   readonly dbPath: string;
@@ -20,6 +22,7 @@ void runTask<never, null>(port, () => {
   try {
     warmOverview(db);
     refreshAllStats(db);
+    refreshShared(db);
   } finally {
     db.close();
   }

@@ -82,7 +82,8 @@ export class Backend {
           if (outcome.ok && changedReports(outcome.kind, outcome.summary)) this.afterChange();
           else if (this.relinkPending) this.requestRelink();
           // The overview's store-wide figures are computed once per change, not on the next look.
-          if (outcome.kind === 'link' && outcome.ok) this.warmCaches();
+          // After a statements import too: the accounts several series share.
+          if ((outcome.kind === 'link' || outcome.kind === 'statements') && outcome.ok) this.warmCaches();
         },
       },
       options.dbPath,
@@ -194,7 +195,7 @@ export class Backend {
   }
 
   /**
-   * After a link run: the overview's figures and every series' victims and categories are
+   * After a link run or a statements import: the accounts several series share, and the overview's figures and every series' victims and categories are
    * computed again in the analysis worker, off this thread. Without it they are computed when
    * first asked for.
    */

@@ -2,9 +2,13 @@
 // layers (money moves on within hours: each account's onward payments are those made after money
 // reached it, within a window), and the accounts showing laundering patterns. Every figure is in
 // integer hundredths, exact. Failed transactions are never money moved.
+import type { Trace, TraceAccount, TraceEdge } from '../../common/api/flow';
 import { centsToDecimal } from '../../common/money';
 import { normaliseBankAccount } from '../normalise/bank-card';
 import type { Db } from '../store/db';
+import { traceBackIds } from './flow-backward';
+
+export type { Trace, TraceAccount, TraceEdge } from '../../common/api/flow';
 
 export class FlowError extends Error {}
 
@@ -13,48 +17,19 @@ export interface TraceOptions {
   readonly depth?: number;
   /** How long after money reached an account its onward payments still count (default 48 hours). */
   readonly windowHours?: number;
-}
-
-export interface TraceAccount {
-  readonly account: string;
-  readonly layer: number;
-  /** Money into the account within the trace (for the start: everything it received). */
-  readonly received: string;
-  /** Money on to other accounts of the trace. */
-  readonly sent: string;
-  readonly cash_out: string;
-  /** received − sent − cash_out: what stayed, or (negative) what came from its earlier balance. */
-  readonly retained: string;
-  readonly holder: string | null;
-  /** Whether a statement of this account has been read (else: one to request). */
-  readonly requested: boolean;
-}
-
-export interface TraceEdge {
-  readonly from: string;
-  readonly to: string;
-  readonly amount: string;
-  readonly count: number;
-  readonly first: string;
-  readonly last: string;
-}
-
-export interface Trace {
-  readonly start: string;
-  readonly accounts: readonly TraceAccount[];
-  readonly edges: readonly TraceEdge[];
   /**
-   * Money that reached the start from outside the trace, and where it went in all: entered =
-   * cash_out + retained + beyond (paid to accounts of the last layer, not followed further).
-   * `returned` is what came back to the start through the trace (a loop), kept apart from entered.
+   * Beyond the start, follow a payment only where one on (forward: after it; backward: the payment
+   * it could have funded) matches its amount within this share of it (0.05: 5 %); without, every
+   * payment within the window is followed.
    */
-  readonly totals: {
-    readonly entered: string;
-    readonly cash_out: string;
-    readonly retained: string;
-    readonly beyond: string;
-    readonly returned: string;
-  };
+  readonly tolerance?: number;
+  /** Forward (where the money went, the default) or backward (who paid it in). */
+  readonly direction?: 'forward' | 'backward';
+}
+
+/** Whether an amount passed on matches the amount received, within the tolerance (a share of it). */
+export function amountMatches(received: number, passedOn: number, tolerance: number): boolean {
+  return Math.abs(passedOn - received) <= Math.round(received * tolerance);
 }
 
 interface Txn {
@@ -75,6 +50,7 @@ export function accountOf(db: Db, raw: string): { id: number; value: string } {
 
 /** A trace over account ids: the layers, what reached each account, what left it, the edges. */
 export interface TraceCore {
+  readonly direction: 'forward' | 'backward';
   readonly starts: ReadonlySet<number>;
   readonly depth: number;
   readonly layer: ReadonlyMap<number, number>;
@@ -89,12 +65,15 @@ export interface TraceCore {
   readonly retained: number;
   readonly beyond: number;
   readonly returned: number;
+  /** Backward: what the starts kept of what reached them (received − sent − cash out). */
+  readonly startRetained?: number;
 }
 
 /** Follows the money from several accounts at once (layer 0), as traceForward does from one. */
 export function traceIds(db: Db, startIds: readonly number[], options: TraceOptions = {}): TraceCore {
   const depth = options.depth ?? 5;
   const windowMs = (options.windowHours ?? 48) * 3_600_000;
+  const tolerance = options.tolerance;
   if (!Number.isInteger(depth) || depth < 1 || depth > 20) throw new FlowError('--depth must be a whole number from 1 to 20');
   const outgoing = db
     .prepare<[number, number, number], [number | null, number, number, number]>(
@@ -139,8 +118,10 @@ export function traceIds(db: Db, startIds: readonly number[], options: TraceOpti
         }
       }
       windows.set(account, [from, to]);
+      if (tolerance !== undefined) arr.sort((a, b) => a.at - b.at);
       for (const [toId, amount, at, isCash] of outgoing.all(account, from, to) as [number | null, number, number, number][]) {
         const t: Txn = { to: toId, amount, at, cash: isCash };
+        if (tolerance !== undefined && !starts.has(account) && !matchesArrival(arr, t, windowMs, tolerance)) continue;
         if (t.to === null) {
           if (t.cash === 1) cash.set(account, (cash.get(account) ?? 0) + t.amount);
           continue;
@@ -189,7 +170,31 @@ export function traceIds(db: Db, startIds: readonly number[], options: TraceOpti
       retained += r - (sent.get(id) ?? 0) - c;
     }
   }
-  return { starts, depth, layer, received, sent, cash, edges, windows, entered: entered - returned, cashOut, retained, beyond, returned };
+  return {
+    direction: 'forward',
+    starts,
+    depth,
+    layer,
+    received,
+    sent,
+    cash,
+    edges,
+    windows,
+    entered: entered - returned,
+    cashOut,
+    retained,
+    beyond,
+    returned,
+  };
+}
+
+/** Whether a payment on is the money of an arrival (sorted by time): after it within the window, its amount within the tolerance. */
+function matchesArrival(arrivals: readonly { amount: number; at: number }[], t: Txn, windowMs: number, tolerance: number): boolean {
+  for (const a of arrivals) {
+    if (a.at > t.at) return false;
+    if (a.at + windowMs >= t.at && amountMatches(a.amount, t.amount, tolerance)) return true;
+  }
+  return false;
 }
 
 /** An edge of a trace as shown and exported: accounts by number, the amount exact, times in ISO 8601. */
@@ -214,12 +219,22 @@ export function edgeView(
   };
 }
 
-export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
+/** A trace from one account as shown and exported, forward or backward. */
+export function traceAccount(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
   const start = accountOf(db, startRaw);
-  const t = traceIds(db, [start.id], options);
+  const t = options.direction === 'backward' ? traceBackIds(db, [start.id], options) : traceIds(db, [start.id], options);
+  return traceView(db, start.value, t);
+}
+
+export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
+  return traceAccount(db, startRaw, { ...options, direction: 'forward' });
+}
+
+function traceView(db: Db, start: string, t: TraceCore): Trace {
   const info = db.prepare<[number], { value: string; holder: string | null; requested: number }>(
     'SELECT value, holder, requested FROM flow_account WHERE id = ?',
   );
+  const backward = t.direction === 'backward';
   const accounts: TraceAccount[] = [...t.layer]
     .sort((a, b) => a[1] - b[1] || a[0] - b[0])
     .map(([id, l]) => {
@@ -239,12 +254,13 @@ export function traceForward(db: Db, startRaw: string, options: TraceOptions = {
       };
     });
   const valueOf = (id: number): string => (info.get(id) as { value: string }).value;
+  // Edges by the layer of the account nearer the start, then the amount.
+  const near = (e: { from: number; to: number }): number => t.layer.get(backward ? e.to : e.from) as number;
   return {
-    start: start.value,
+    start,
+    direction: t.direction,
     accounts,
-    edges: [...t.edges.values()]
-      .sort((x, y) => (t.layer.get(x.from) as number) - (t.layer.get(y.from) as number) || y.amount - x.amount)
-      .map((e) => edgeView(e, valueOf)),
+    edges: [...t.edges.values()].sort((x, y) => near(x) - near(y) || y.amount - x.amount).map((e) => edgeView(e, valueOf)),
     totals: {
       entered: centsToDecimal(t.entered),
       cash_out: centsToDecimal(t.cashOut),

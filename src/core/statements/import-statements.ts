@@ -9,7 +9,9 @@ import path from 'node:path';
 import type { Db } from '../store/db';
 import { isTransactionHeader, mapHeader, type ColumnMap } from './columns';
 import { openStatement, StatementFileError, type Encoding } from './read-sheets';
-import { cellText, readStatementRow, type AccountRef, type StatementTxn } from './statement-row';
+import { cellText, readStatementRow } from './statement-row';
+import { markSharedStale } from './shared-cache';
+import { StatementWriter } from './statement-writer';
 
 export interface StatementRejection {
   readonly file: string;
@@ -46,144 +48,11 @@ export interface StatementImportSummary {
 
 /** Header rows are looked for in the first rows of a sheet (titles and query notes come first). */
 const HEADER_SEARCH_ROWS = 30;
-const MINUTE = 60_000;
 
 async function sha256(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-class StatementWriter {
-  private readonly account;
-  private readonly accountId;
-  private readonly fillHolder;
-  private readonly insertTxn;
-  private readonly bySerial;
-  private readonly byParties;
-  private readonly sameSide;
-  private readonly fillBalance;
-  private readonly source;
-  private readonly reject;
-
-  constructor(
-    private readonly db: Db,
-    private readonly fileId: number,
-  ) {
-    this.account = db.prepare('INSERT INTO flow_account (kind, value, requested) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING');
-    this.accountId = db.prepare<[string, string], number>('SELECT id FROM flow_account WHERE kind = ? AND value = ?').pluck();
-    this.fillHolder = db.prepare(
-      `UPDATE flow_account SET holder = coalesce(holder, @holder), id_number = coalesce(id_number, @idNumber), bank = coalesce(bank, @bank),
-         requested = max(requested, @requested) WHERE id = @id`,
-    );
-    this.insertTxn = db.prepare(
-      `INSERT INTO flow_txn (from_id, to_id, amount_cents, currency, at_ms, success, cash, serial, channel, type, summary, place, ip, mac, from_balance_cents, to_balance_cents)
-       VALUES (@from, @to, @amount, @currency, @at, @success, @cash, @serial, @channel, @type, @summary, @place, @ip, @mac, @fromBalance, @toBalance)`,
-    );
-    this.bySerial = db
-      .prepare<{ serial: string; from: number | null; to: number | null; amount: number }, number>(
-        'SELECT id FROM flow_txn WHERE serial = @serial AND from_id IS @from AND to_id IS @to AND amount_cents = @amount LIMIT 1',
-      )
-      .pluck();
-    // The other party's copy of a transfer: the same accounts and amount within a minute, not yet
-    // read from this side.
-    this.byParties = db
-      .prepare<{ from: number | null; to: number | null; amount: number; at: number; side: string }, number>(
-        `SELECT t.id FROM flow_txn t INDEXED BY flow_txn_from WHERE t.from_id IS @from AND t.at_ms BETWEEN @at - ${MINUTE} AND @at + ${MINUTE}
-           AND t.to_id IS @to AND t.amount_cents = @amount
-           AND NOT EXISTS (SELECT 1 FROM flow_txn_source s WHERE s.txn_id = t.id AND s.side = @side)
-         ORDER BY abs(t.at_ms - @at) LIMIT 1`,
-      )
-      .pluck();
-    // The same row again from this side (a re-exported statement): same time and balance after.
-    this.sameSide = db
-      .prepare<{ from: number | null; to: number | null; amount: number; at: number; balance: number | null; column: string }, number>(
-        `SELECT id FROM flow_txn INDEXED BY flow_txn_from WHERE from_id IS @from AND at_ms = @at AND to_id IS @to AND amount_cents = @amount
-           AND (CASE @column WHEN 'from' THEN from_balance_cents ELSE to_balance_cents END) IS @balance LIMIT 1`,
-      )
-      .pluck();
-    this.fillBalance = db.prepare(
-      `UPDATE flow_txn SET from_balance_cents = coalesce(from_balance_cents, @fromBalance), to_balance_cents = coalesce(to_balance_cents, @toBalance) WHERE id = @id`,
-    );
-    this.source = db.prepare(
-      'INSERT OR IGNORE INTO flow_txn_source (txn_id, file_id, sheet, row, side, raw_direction) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.reject = db.prepare('INSERT OR REPLACE INTO statement_rejection (file_id, sheet, row, field, reason) VALUES (?, ?, ?, ?, ?)');
-  }
-
-  /** Account ids by kind and value, and the accounts whose holder data this file has given. */
-  private readonly ids = new Map<string, number>();
-  private readonly filled = new Set<string>();
-
-  private idOf(ref: AccountRef, requested: boolean): number {
-    const key = `${ref.kind}:${ref.value}`;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      this.account.run(ref.kind, ref.value, requested ? 1 : 0);
-      id = this.accountId.get(ref.kind, ref.value) as number;
-      this.ids.set(key, id);
-    }
-    return id;
-  }
-
-  /** Holder data once per account and file (and `requested` once it has a statement). */
-  private fill(id: number, holder: string | null, idNumber: string | null, bank: string | null, requested: boolean): void {
-    const key = `${id}:${requested ? 1 : 0}`;
-    if (this.filled.has(key) || (holder === null && idNumber === null && bank === null && !requested)) return;
-    this.filled.add(key);
-    this.fillHolder.run({ id, holder, idNumber, bank, requested: requested ? 1 : 0 });
-  }
-
-  /** Stores a transaction; false when it was stored already (a duplicate). */
-  write(t: StatementTxn, sheet: string, row: number): boolean {
-    const own = this.idOf(t.own, true);
-    this.fill(own, t.holder, t.holderId, null, true);
-    let other: number | null = null;
-    if (t.counterparty !== null) {
-      other = this.idOf(t.counterparty, false);
-      this.fill(other, t.counterpartyName, t.counterpartyId, t.counterpartyBank, false);
-    }
-    const out = t.direction === 'out';
-    const from = out ? own : other;
-    const to = out ? other : own;
-    const side = out ? 'from' : 'to';
-    const fromBalance = out ? t.balanceCents : t.counterpartyBalanceCents;
-    const toBalance = out ? t.counterpartyBalanceCents : t.balanceCents;
-    let id: number | undefined;
-    if (t.serial !== null) id = this.bySerial.get({ serial: t.serial, from, to, amount: t.amountCents });
-    id ??= this.sameSide.get({ from, to, amount: t.amountCents, at: t.atMs, balance: t.balanceCents, column: side });
-    // A cash movement has no other party whose statement could carry it.
-    if (id === undefined && other !== null) id = this.byParties.get({ from, to, amount: t.amountCents, at: t.atMs, side });
-    const duplicate = id !== undefined;
-    if (id === undefined) {
-      id = Number(
-        this.insertTxn.run({
-          from,
-          to,
-          amount: t.amountCents,
-          currency: t.currency,
-          at: t.atMs,
-          success: t.success ? 1 : 0,
-          cash: t.cash ? 1 : 0,
-          serial: t.serial,
-          channel: t.channel,
-          type: t.type,
-          summary: t.summary,
-          place: t.place,
-          ip: t.ip,
-          mac: t.mac,
-          fromBalance,
-          toBalance,
-        }).lastInsertRowid,
-      );
-    } else this.fillBalance.run({ id, fromBalance, toBalance });
-    this.source.run(id, this.fileId, sheet, row, side, t.rawDirection);
-    return !duplicate;
-  }
-
-  rejected(sheet: string, row: number, field: string, reason: string): void {
-    this.reject.run(this.fileId, sheet, row, field, reason);
-  }
 }
 
 /** Holder sheets (人员信息, 账户信息): a name, ID number, phone or bank per account, where given. */
@@ -232,7 +101,7 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
     const writer = new StatementWriter(db, fileId);
     const holderUpdate = db.prepare(
       `UPDATE flow_account SET holder = coalesce(@holder, holder), id_number = coalesce(@idNumber, id_number), phone = coalesce(@phone, phone), bank = coalesce(@bank, bank)
-       WHERE value = @value`,
+       WHERE kind IN ('bank_card', 'bank_account', 'iban') AND value = @value`,
     );
     let count = 0;
     let fresh = 0;
@@ -279,6 +148,9 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
       throw new StatementFileError(
         `${name} has no transaction sheet: no row names an account (交易卡号 or 交易账号), 交易时间 and 交易金额`,
       );
+    writer.flush();
+    // The accounts several series share are computed again from these transactions.
+    markSharedStale(db);
     db.prepare('UPDATE statement_file SET rows = ?, new_txns = ?, duplicates = ?, rejected = ? WHERE id = ?').run(
       count,
       fresh,

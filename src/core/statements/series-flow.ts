@@ -2,11 +2,14 @@
 // followed forward together (flow.ts), with what to request next (accounts in the trace whose
 // statements have not been read, ranked by what they received from the traced accounts) and the
 // downstream accounts the series shares with other series (two gangs paying into one laundering
-// account are one case for the filing desk).
-import type { AccountToRequest, FlowAccount, FlowEdge, FlowTxnView, SeriesFlow, SharedAccount } from '../../common/api/flow';
+// account are one case for the filing desk), read from the cache of shared-cache.ts.
+import type { AccountToRequest, FlowAccount, FlowEdge, FlowTxnView, SeriesFlow } from '../../common/api/flow';
 import { centsToDecimal } from '../../common/money';
 import type { Db } from '../store/db';
 import { edgeView, traceIds, type TraceCore } from './flow';
+import { sharedWith } from './shared-cache';
+
+export { sharedDownstream } from './shared-cache';
 
 const TRANSACTIONS = 2000;
 const TO_REQUEST = 50;
@@ -20,41 +23,6 @@ function seriesCards(db: Db, seriesId: string): number[] {
     )
     .pluck()
     .all(seriesId);
-}
-
-/** Every active series whose reports name an account statements carry, with those accounts. */
-function cardsBySeries(db: Db): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT m.series_id, a.id FROM flow_account a JOIN identifier i INDEXED BY identifier_link ON i.kind = a.kind AND i.value = a.value
-       JOIN series_member m ON m.rid = i.rid ORDER BY m.series_id, a.id`,
-    )
-    .raw()
-    .all() as [string, number][];
-  for (const [s, id] of rows) (out.get(s) ?? out.set(s, []).get(s)!).push(id);
-  return out;
-}
-
-/** Downstream accounts (layer ≥ 1) reached from the cards of two or more series. */
-export function sharedDownstream(db: Db, limit = 100): SharedAccount[] {
-  const reached = new Map<number, { series: Set<string>; received: number }>();
-  for (const [series, cards] of cardsBySeries(db)) {
-    const t = traceIds(db, cards);
-    for (const [id, l] of t.layer) {
-      if (l === 0) continue;
-      let r = reached.get(id);
-      if (!r) reached.set(id, (r = { series: new Set(), received: 0 }));
-      r.series.add(series);
-      r.received += t.received.get(id) ?? 0;
-    }
-  }
-  const value = db.prepare<[number], string>('SELECT value FROM flow_account WHERE id = ?').pluck();
-  return [...reached]
-    .filter(([, r]) => r.series.size >= 2)
-    .sort((a, b) => b[1].series.size - a[1].series.size || b[1].received - a[1].received || a[0] - b[0])
-    .slice(0, limit)
-    .map(([id, r]) => ({ account: value.get(id) as string, series: [...r.series].sort(), received: centsToDecimal(r.received) }));
 }
 
 export function seriesFlow(db: Db, seriesId: string): SeriesFlow {
@@ -103,9 +71,7 @@ export function seriesFlow(db: Db, seriesId: string): SeriesFlow {
     },
     transactions: transactionsOf(db, t, valueOf),
     toRequest: toRequest(db, t, info),
-    shared: sharedDownstream(db)
-      .filter((s) => s.series.includes(seriesId))
-      .map((s) => ({ account: s.account, series: s.series.filter((x) => x !== seriesId) })),
+    shared: sharedWith(db, seriesId),
   };
 }
 

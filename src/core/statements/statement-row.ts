@@ -78,6 +78,12 @@ const CST_MS = 8 * 3_600_000;
 /** A cell's text: trimmed, the tab or apostrophe the banks put before numbers gone. */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') {
+    // Most cells: nothing to trim.
+    const first = cell.charCodeAt(0);
+    const last = cell.charCodeAt(cell.length - 1);
+    if (cell === '' || (first > 32 && first < 127 && first !== 39 && first !== 96 && last > 32 && last < 127)) return cell;
+  }
   if (cell instanceof Date) return cell.toISOString();
   return String(cell)
     .replace(/^[\s\t'‘’`]+/, '')
@@ -103,6 +109,22 @@ function optional(cells: readonly Cell[], map: ColumnMap, field: Field): string 
   return t === '' || t === '-' || t === '—' ? null : t;
 }
 
+/** Accounts as normalised, by their text: a statement names a few accounts many times. */
+const ACCOUNT_CACHE = new Map<string, AccountRef | null>();
+const ACCOUNT_CACHE_SIZE = 50_000;
+
+function normalisedAccount(raw: string): AccountRef | null {
+  let ref = ACCOUNT_CACHE.get(raw);
+  if (ref === undefined) {
+    const n = normaliseBankAccount(raw);
+    ref =
+      n === null || (n.kind !== 'bank_card' && n.kind !== 'bank_account' && n.kind !== 'iban') ? null : { kind: n.kind, value: n.value };
+    if (ACCOUNT_CACHE.size >= ACCOUNT_CACHE_SIZE) ACCOUNT_CACHE.clear();
+    ACCOUNT_CACHE.set(raw, ref);
+  }
+  return ref;
+}
+
 function accountOf(cells: readonly Cell[], map: ColumnMap, field: Field): AccountRef | null {
   const i = map[field];
   if (i === undefined) return null;
@@ -112,14 +134,16 @@ function accountOf(cells: readonly Cell[], map: ColumnMap, field: Field): Accoun
   const raw = cellText(cell);
   if (raw === '' || raw === '-') return null;
   if (SCIENTIFIC.test(raw)) throw new Refused(field, `${raw} is a number Excel wrote in scientific notation: its digits are lost`);
-  const n = normaliseBankAccount(raw);
-  if (n === null || (n.kind !== 'bank_card' && n.kind !== 'bank_account' && n.kind !== 'iban'))
-    throw new Refused(field, `${raw.slice(0, 40)} is not an account or card number`);
-  return { kind: n.kind, value: n.value };
+  const ref = normalisedAccount(raw);
+  if (ref === null) throw new Refused(field, `${raw.slice(0, 40)} is not an account or card number`);
+  return ref;
 }
+
+const PLAIN_AMOUNT = /^\d{1,15}(?:\.\d{1,2})?$/;
 
 /** Hundredths of an amount written "1,234.50", "¥-500", "100.000"; the sign apart. */
 function amountOf(raw: string, field: Field): { cents: number; negative: boolean } {
+  if (PLAIN_AMOUNT.test(raw)) return { cents: decimalToCents(raw) as number, negative: false };
   let t = raw.replace(/[,，\s¥￥元]|CNY|RMB/gi, '');
   const negative = t.startsWith('-') || (t.startsWith('(') && t.endsWith(')'));
   t = t.replace(/^[-+(]|\)$/g, '');
@@ -139,6 +163,27 @@ function moneyOrNull(raw: string | null, field: Field): number | null {
 const DATE_TIME = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})(?:\.(\d{1,6}))?秒?)?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:[ T]?(\d{2})(\d{2})(\d{2})?)?$/;
 
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const two = (s: string, i: number): number => {
+  const a = digit(s, i);
+  const b = digit(s, i + 1);
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+};
+
+/** The common form "2025-03-01 10:00:05" read without a regular expression; null for any other. */
+function isoLocal(t: string): number | null {
+  if (t.length !== 19 || t[4] !== '-' || t[7] !== '-' || t[10] !== ' ' || t[13] !== ':' || t[16] !== ':') return null;
+  const y = two(t, 0) * 100 + two(t, 2);
+  const mo = two(t, 5);
+  const d = two(t, 8);
+  const h = two(t, 11);
+  const mi = two(t, 14);
+  const s = two(t, 17);
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 59 && y >= 1000)) return null;
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - CST_MS;
+  return new Date(ms + CST_MS).getUTCDate() === d ? ms : null;
+}
+
 /** A time as the banks write it, read as China Standard Time unless it says its offset. */
 export function timeOf(cell: Cell): number | null {
   if (cell instanceof Date) {
@@ -151,7 +196,10 @@ export function timeOf(cell: Cell): number | null {
     if (cell < 20_000 || cell > 80_000) return null;
     return Math.round((cell - 25_569) * 86_400_000) - CST_MS;
   }
-  const t = cellText(cell).replace(/\s+/g, ' ');
+  const plain = cellText(cell);
+  const fast = isoLocal(plain);
+  if (fast !== null) return fast;
+  const t = plain.replace(/\s+/g, ' ');
   if (t === '') return null;
   if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(t) && /\d{4}-\d{2}-\d{2}T/.test(t)) {
     const ms = Date.parse(t);

@@ -73,14 +73,23 @@ async function writeXlsx(trace: Trace, file: string): Promise<void> {
     { header: '金额 amount', width: 16, style: money },
   ];
   const t = trace.totals;
-  for (const [label, value] of [
-    [`起点 start ${trace.start} 流入 entered`, t.entered],
-    ['取现 cash out', t.cash_out],
-    ['留存 retained', t.retained],
-    ['流出追踪范围 beyond the last layer', t.beyond],
-    ['回流起点 returned to the start', t.returned],
-  ] as const)
-    totals.addRow([label, num(value)]).commit();
+  const rows: readonly (readonly [string, string])[] =
+    trace.direction === 'backward'
+      ? [
+          [`终点 start ${trace.start} 溯源流入 reached through the trace`, t.entered],
+          ['终点取现 cash out at the start', t.cash_out],
+          ['中间账户留存 retained on the way', t.retained],
+          ['最远层转入 paid in by the last layer', t.beyond],
+          ['终点回流追踪 paid back into the trace by the start', t.returned],
+        ]
+      : [
+          [`起点 start ${trace.start} 流入 entered`, t.entered],
+          ['取现 cash out', t.cash_out],
+          ['留存 retained', t.retained],
+          ['流出追踪范围 beyond the last layer', t.beyond],
+          ['回流起点 returned to the start', t.returned],
+        ];
+  for (const [label, value] of rows) totals.addRow([label, num(value)]).commit();
   totals.commit();
   await wb.commit();
 }
@@ -112,7 +121,7 @@ function graphmlOf(trace: Trace): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
     ...keys.map(([id, on, name, type]) => `  <key id="${id}" for="${on}" attr.name="${name}" attr.type="${type}"/>`),
-    `  <graph id="${xmlEscape(`trace:${trace.start}`)}" edgedefault="directed">`,
+    `  <graph id="${xmlEscape(`${trace.direction === 'backward' ? 'trace-back' : 'trace'}:${trace.start}`)}" edgedefault="directed">`,
   ];
   const d = (k: string, v: string | number | boolean): string => `<data key="${k}">${xmlEscape(String(v))}</data>`;
   for (const a of trace.accounts)

@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SeriesFlow } from '../../../src/common/api';
+import type { NextRequest, SeriesFlow, Trace } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
 import { FileTokenVault } from '../../../src/core/sync/file-token-vault';
 import { currentJobOf, EventLog } from '../../support/events';
 import { builtWorkers } from '../../support/built';
+import { rawStore } from '../../support/raw-store';
 import { tempDir } from '../../support/tmp';
 
 const A1 = '6222021234567890128';
@@ -68,6 +69,15 @@ describe('money flow through the backend', () => {
       if (!job.ok) throw new Error(job.error.message);
       const done = await events.outcome((job.value as { jobId: string }).jobId);
       expect(done, JSON.stringify(done)).toMatchObject({ kind: 'statements', ok: true, summary: { new: 4, duplicates: 2, rejected: 0 } });
+      // The analysis worker computes the accounts the series share once, after the import.
+      await b.whenWarm();
+      const raw = rawStore(path.join(dir, 'store.db'), { readonly: true });
+      try {
+        expect(raw.prepare('SELECT changed = computed FROM flow_shared_state').pluck().get()).toBe(1);
+        expect(raw.prepare('SELECT count(DISTINCT series_id) FROM flow_shared').pluck().get()).toBe(2);
+      } finally {
+        raw.close();
+      }
 
       const series = await b.call('series.query', { offset: 0, limit: 10 });
       if (!series.ok) throw new Error(series.error.message);
@@ -94,6 +104,30 @@ describe('money flow through the backend', () => {
       expect(fa.shared[0]?.series).toEqual([fb.seriesId]);
       const shared = await b.call('flow.shared', {});
       expect(shared.ok && (shared.value as { account: string }[]).map((s) => s.account).sort()).toEqual([L2, L3].sort());
+      // Backward from L3: who paid it, layer by layer; the far end's money = what reached L3 + what was kept on the way.
+      const back = await b.call('flow.trace', { account: L3, direction: 'backward', depth: 3 });
+      if (!back.ok) throw new Error(back.error.message);
+      expect((back.value as Trace).accounts.map((a) => [a.account, a.layer])).toEqual(
+        expect.arrayContaining([
+          [L3, 0],
+          [L2, 1],
+          [A1, 2],
+          [B1, 2],
+          [A2, 3],
+        ]),
+      );
+      expect((back.value as Trace).totals).toMatchObject({ entered: '4800.00', retained: '-2800.00', beyond: '2000.00' });
+      expect(await b.call('flow.trace', { account: '6222 0000', direction: 'forward' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found' },
+      });
+      // Store-wide, what to request next: L3 received from a mule card, A2 only paid into one.
+      const next = await b.call('flow.next', {});
+      if (!next.ok) throw new Error(next.error.message);
+      expect((next.value as readonly NextRequest[]).map((n) => [n.account, n.role, n.received, n.paid, n.mules])).toEqual([
+        [L3, 'sink', '4800.00', '0.00', 1],
+        [A2, 'source', '0.00', '2000.00', 1],
+      ]);
       expect(await b.call('flow.series', { id: 'S-NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
       const bad = await b.call('statements.import', { files: [path.join(dir, 'missing.csv')] });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/missing\.csv/) } });

@@ -1,14 +1,17 @@
 // Bank statements and the money flow behind the contract: importing statements as a job (on a
 // connection of its own, so the file's one transaction never takes in another handler's write),
-// a series' money flow, and the downstream accounts several series share.
+// a series' money flow, the downstream accounts several series share, a trace from one account
+// either way, and the accounts to request next.
 import type { CasegraphApi, StatementImportView } from '../../../common/api';
 import { fail, JOB_BUSY, ok } from '../../../common/result';
 import { importStatements } from '../../statements/import-statements';
+import { FlowError, traceAccount } from '../../statements/flow';
+import { nextRequests } from '../../statements/flow-next';
 import { seriesFlow, sharedDownstream } from '../../statements/series-flow';
 import { openStore, type Db, type OpenOptions } from '../../store/db';
 import type { Jobs } from '../jobs';
 
-export type FlowHandlers = Pick<CasegraphApi, 'statements.import' | 'flow.series' | 'flow.shared'>;
+export type FlowHandlers = Pick<CasegraphApi, 'statements.import' | 'flow.series' | 'flow.shared' | 'flow.trace' | 'flow.next'>;
 
 export interface FlowDeps {
   readonly db: Db;
@@ -52,5 +55,21 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
       return ok(seriesFlow(db, id));
     },
     'flow.shared': async () => ok(sharedDownstream(db)),
+    'flow.trace': async ({ account, direction, depth, windowHours, tolerance }) => {
+      try {
+        return ok(
+          traceAccount(db, account, {
+            direction,
+            ...(depth === undefined ? {} : { depth }),
+            ...(windowHours === undefined ? {} : { windowHours }),
+            ...(tolerance === undefined ? {} : { tolerance }),
+          }),
+        );
+      } catch (e) {
+        if (e instanceof FlowError) return fail(/^no statement/.test(e.message) ? 'not_found' : 'invalid_argument', e.message);
+        throw e;
+      }
+    },
+    'flow.next': async ({ limit }) => ok(nextRequests(db, limit)),
   };
 }
