@@ -23,7 +23,7 @@ import type {
   SuggestionQuery,
 } from './api/series';
 import type { FeedSourceView, SyncCounts, SyncRunView, SyncWait } from './api/sync';
-import type { SeriesFlow, SharedAccount } from './api/flow';
+import type { FlowLinks, SeriesFlow, SharedAccount } from './api/flow';
 import type { ReferenceCategory, Victim } from './model';
 import type { Result } from './result';
 
@@ -199,6 +199,8 @@ export interface CasegraphApi {
   'flow.series': (arg: { readonly id: string }) => Promise<Result<SeriesFlow>>;
   /** Downstream accounts common to two or more series. */
   'flow.shared': (arg: Record<string, never>) => Promise<Result<readonly SharedAccount[]>>;
+  /** Accounts sharing an IP or MAC, and holders behind several accounts; with `seriesId`, those touching its flow. */
+  'flow.links': (arg: { readonly seriesId?: string }) => Promise<Result<FlowLinks>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

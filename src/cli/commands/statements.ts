@@ -1,4 +1,6 @@
+import { flowLinks } from '../../core/statements/flow-links';
 import { flowPatterns } from '../../core/statements/flow-patterns';
+import { seriesFlowAccounts } from '../../core/statements/series-flow';
 import { FlowError, traceForward } from '../../core/statements/flow';
 import { importStatements } from '../../core/statements/import-statements';
 import { traceFormat, writeTrace } from '../../core/statements/trace-export';
@@ -42,10 +44,18 @@ export const importStatementsCommand: Command = {
 
 export const flowCommand: Command = {
   name: 'flow',
-  summary: 'follow the money in the imported statements: trace --card CARD [--depth N] [--window-hours H], or patterns',
+  summary:
+    'follow the money in the imported statements: trace --card CARD [--depth N] [--window-hours H], patterns, or links (shared IPs and MACs, one holder behind several cards)',
   usage:
-    'casegraph flow trace --card CARD [--depth N] [--window-hours H] [--out FILE.xlsx|.csv|.graphml] [--json] | casegraph flow patterns [--json] [--db PATH]',
-  options: { card: { type: 'string' }, depth: { type: 'string' }, 'window-hours': { type: 'string' }, out: { type: 'string' } },
+    'casegraph flow trace --card CARD [--depth N] [--window-hours H] [--out FILE.xlsx|.csv|.graphml] [--json] | casegraph flow patterns [--json] | casegraph flow links [--series ID] [--max-accounts N] [--json] [--db PATH]',
+  options: {
+    card: { type: 'string' },
+    depth: { type: 'string' },
+    'window-hours': { type: 'string' },
+    out: { type: 'string' },
+    series: { type: 'string' },
+    'max-accounts': { type: 'string' },
+  },
   async run(ctx) {
     const [sub, ...rest] = ctx.positionals;
     if (rest.length > 0) throw new UsageError(`flow ${sub ?? ''} takes no further arguments`);
@@ -79,7 +89,26 @@ export const flowCommand: Command = {
         const found = flowPatterns(db);
         if (ctx.json) ctx.out(JSON.stringify(found));
         else for (const p of found) ctx.out(`${p.pattern}  ${p.account}  ${p.evidence}`);
-      } else throw new UsageError('flow needs trace or patterns');
+      } else if (sub === 'links') {
+        const maxAccounts = whole(ctx.values['max-accounts'], '--max-accounts', 20);
+        if (maxAccounts < 2) throw new UsageError('--max-accounts must be at least 2');
+        const series = ctx.values.series;
+        let within: Set<number> | undefined;
+        if (typeof series === 'string') {
+          if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(series) === undefined) throw new CliError(`no series ${series}`);
+          within = seriesFlowAccounts(db, series);
+        }
+        const links = flowLinks(db, { maxAccounts, ...(within ? { within } : {}) });
+        if (ctx.json) {
+          ctx.out(JSON.stringify(links));
+          return;
+        }
+        for (const d of links.devices) ctx.out(`${d.kind}  ${d.value}  ${d.evidence}`);
+        for (const h of links.holders) ctx.out(`holder  ${h.evidence}`);
+        for (const i of links.ignored)
+          ctx.out(`set aside  ${i.kind} ${i.value}: used by ${i.accounts} accounts, more than ${links.maxAccounts} (a gateway or NAT)`);
+        if (links.devices.length + links.holders.length === 0) ctx.out('no accounts share a device or a holder');
+      } else throw new UsageError('flow needs trace, patterns or links');
     } catch (e) {
       if (e instanceof FlowError) throw new CliError(e.message);
       throw e;

@@ -22,6 +22,12 @@ function seriesCards(db: Db, seriesId: string): number[] {
     .all(seriesId);
 }
 
+/** The accounts of a series' money flow: its cards and every account a trace from them reaches. */
+export function seriesFlowAccounts(db: Db, seriesId: string): Set<number> {
+  const cards = seriesCards(db, seriesId);
+  return cards.length === 0 ? new Set() : new Set(traceIds(db, cards).layer.keys());
+}
+
 /** Every active series whose reports name an account statements carry, with those accounts. */
 function cardsBySeries(db: Db): Map<string, number[]> {
   const out = new Map<string, number[]>();

@@ -4,11 +4,12 @@
 import type { CasegraphApi, StatementImportView } from '../../../common/api';
 import { fail, JOB_BUSY, ok } from '../../../common/result';
 import { importStatements } from '../../statements/import-statements';
-import { seriesFlow, sharedDownstream } from '../../statements/series-flow';
+import { flowLinks } from '../../statements/flow-links';
+import { seriesFlow, seriesFlowAccounts, sharedDownstream } from '../../statements/series-flow';
 import { openStore, type Db, type OpenOptions } from '../../store/db';
 import type { Jobs } from '../jobs';
 
-export type FlowHandlers = Pick<CasegraphApi, 'statements.import' | 'flow.series' | 'flow.shared'>;
+export type FlowHandlers = Pick<CasegraphApi, 'statements.import' | 'flow.series' | 'flow.shared' | 'flow.links'>;
 
 export interface FlowDeps {
   readonly db: Db;
@@ -52,5 +53,10 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
       return ok(seriesFlow(db, id));
     },
     'flow.shared': async () => ok(sharedDownstream(db)),
+    'flow.links': async ({ seriesId }) => {
+      if (seriesId === undefined) return ok(flowLinks(db));
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) return fail('not_found', `no series ${seriesId}`);
+      return ok(flowLinks(db, { within: seriesFlowAccounts(db, seriesId) }));
+    },
   };
 }

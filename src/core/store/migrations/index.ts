@@ -14,6 +14,8 @@ import { m012ReferenceDomains } from './012-reference-domains';
 import { m013Placeholders } from './013-placeholders';
 import { m014HostingPlatforms } from './014-hosting-platforms';
 import { m015Statements } from './015-statements';
+import { m016Reserved } from './016-reserved';
+import { m017StatementDevices } from './017-statement-devices';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -34,4 +36,6 @@ export const MIGRATIONS: readonly Migration[] = [
   m013Placeholders,
   m014HostingPlatforms,
   m015Statements,
+  m016Reserved,
+  m017StatementDevices,
 ];
