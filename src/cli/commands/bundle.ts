@@ -160,6 +160,10 @@ export const importBundleCommand: Command = {
           ? 'this bundle was imported before: nothing changed'
           : `new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, withdrawn ${summary.withdrawn}`,
       );
+      if (summary.flow)
+        ctx.out(
+          `money flow: ${summary.flow.accounts} accounts, ${summary.flow.transactions} transactions (${summary.flow.new} new, ${summary.flow.duplicates} already stored)`,
+        );
       ctx.out(
         `from ${c.bureau ?? ''} (${c.signer === 'trusted' ? `trusted key "${c.signerName ?? ''}"` : 'self-consistent: signer not in the trust list'}), redaction ${c.redaction ?? 'none'}`,
       );

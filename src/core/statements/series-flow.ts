@@ -12,7 +12,7 @@ const TRANSACTIONS = 2000;
 const TO_REQUEST = 50;
 
 /** The statement accounts named by a series' reports (payee cards, accounts). */
-function seriesCards(db: Db, seriesId: string): number[] {
+export function seriesCards(db: Db, seriesId: string): number[] {
   return db
     .prepare<[string], number>(
       `SELECT DISTINCT a.id FROM series_member m JOIN identifier i ON i.rid = m.rid
