@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { test as base, expect } from '@playwright/test';
 import type { FlowLinks, SeriesFlow, SeriesPage } from '../../src/common/api';
@@ -88,6 +89,12 @@ test('a series’ money flow names the cards paid from one phone and the holder 
   const holder = panel.getByTestId('flow-links-holder').filter({ hasText: HOLDER_ID });
   await expect(holder).toContainText('证件号码相同');
   await expect(holder.locator('tbody tr')).toHaveCount(2);
+  // No serious or critical accessibility problem in the panel.
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="flow-links"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
   // The same panel in English.
   await page.goto(`${linked.url}#/settings`);

@@ -99,11 +99,12 @@ export const exportCommand: Command = {
             caseId: r.caseId,
             redaction: r.redaction,
             manifestSha256: r.manifestSha256,
+            counts: r.manifest.counts,
           }),
         );
       else
         ctx.out(
-          `wrote ${r.file}: ${r.reports} reports, ${(r.bytes / 1024).toFixed(0)} KiB, redaction ${r.redaction}${redact ? ` (${r.manifest.redaction.hashes === 'none' ? 'no keyed hashes' : 'keyed hashes'})` : ''}`,
+          `wrote ${r.file}: ${r.reports} reports, ${(r.bytes / 1024).toFixed(0)} KiB, redaction ${r.redaction}${redact ? ` (${r.manifest.redaction.hashes === 'none' ? 'no keyed hashes' : 'keyed hashes'})` : ''}${r.manifest.counts.flow_transactions === undefined ? '' : `; money flow ${r.manifest.counts.flow_accounts} accounts, ${r.manifest.counts.flow_transactions} transactions`}`,
         );
     } finally {
       db.close();
