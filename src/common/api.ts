@@ -23,7 +23,7 @@ import type {
   SuggestionQuery,
 } from './api/series';
 import type { FeedSourceView, SyncCounts, SyncRunView, SyncWait } from './api/sync';
-import type { NextRequest, SeriesFlow, SharedAccount, Trace } from './api/flow';
+import type { FlowLinks, NextRequest, SeriesFlow, SharedAccount, Trace } from './api/flow';
 import type { ReferenceCategory, Victim } from './model';
 import type { Result } from './result';
 
@@ -213,6 +213,8 @@ export interface CasegraphApi {
   }) => Promise<Result<Trace>>;
   /** Accounts to request next (未调单账户), ranked by money received from known mule cards. */
   'flow.next': (arg: { readonly limit?: number }) => Promise<Result<readonly NextRequest[]>>;
+  /** Accounts sharing an IP or MAC, and holders behind several accounts; with `seriesId`, those touching its flow. */
+  'flow.links': (arg: { readonly seriesId?: string }) => Promise<Result<FlowLinks>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

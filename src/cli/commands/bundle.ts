@@ -99,11 +99,12 @@ export const exportCommand: Command = {
             caseId: r.caseId,
             redaction: r.redaction,
             manifestSha256: r.manifestSha256,
+            counts: r.manifest.counts,
           }),
         );
       else
         ctx.out(
-          `wrote ${r.file}: ${r.reports} reports, ${(r.bytes / 1024).toFixed(0)} KiB, redaction ${r.redaction}${redact ? ` (${r.manifest.redaction.hashes === 'none' ? 'no keyed hashes' : 'keyed hashes'})` : ''}`,
+          `wrote ${r.file}: ${r.reports} reports, ${(r.bytes / 1024).toFixed(0)} KiB, redaction ${r.redaction}${redact ? ` (${r.manifest.redaction.hashes === 'none' ? 'no keyed hashes' : 'keyed hashes'})` : ''}${r.manifest.counts.flow_transactions === undefined ? '' : `; money flow ${r.manifest.counts.flow_accounts} accounts, ${r.manifest.counts.flow_transactions} transactions`}`,
         );
     } finally {
       db.close();
@@ -160,6 +161,10 @@ export const importBundleCommand: Command = {
           ? 'this bundle was imported before: nothing changed'
           : `new ${summary.new}, updated ${summary.updated}, unchanged ${summary.unchanged}, withdrawn ${summary.withdrawn}`,
       );
+      if (summary.flow)
+        ctx.out(
+          `money flow: ${summary.flow.accounts} accounts, ${summary.flow.transactions} transactions (${summary.flow.new} new, ${summary.flow.duplicates} already stored)`,
+        );
       ctx.out(
         `from ${c.bureau ?? ''} (${c.signer === 'trusted' ? `trusted key "${c.signerName ?? ''}"` : 'self-consistent: signer not in the trust list'}), redaction ${c.redaction ?? 'none'}`,
       );

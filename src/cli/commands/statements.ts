@@ -1,6 +1,8 @@
 import { nextRequests } from '../../core/statements/flow-next';
 import { flowPatterns } from '../../core/statements/flow-patterns';
 import { FlowError, traceAccount } from '../../core/statements/flow';
+import { flowLinks } from '../../core/statements/flow-links';
+import { seriesFlowAccounts } from '../../core/statements/series-flow';
 import { importStatements } from '../../core/statements/import-statements';
 import { traceFormat, writeTrace } from '../../core/statements/trace-export';
 import { StatementFileError } from '../../core/statements/read-sheets';
@@ -44,9 +46,9 @@ export const importStatementsCommand: Command = {
 export const flowCommand: Command = {
   name: 'flow',
   summary:
-    'follow the money in the imported statements: trace --card CARD [--backward] [--depth N] [--window-hours H] [--tolerance P%], patterns, or next (accounts to request)',
+    'follow the money in the imported statements: trace --card CARD [--backward] [--depth N] [--window-hours H] [--tolerance P%], patterns, next (accounts to request), or links (shared IPs and MACs, one holder behind several cards)',
   usage:
-    'casegraph flow trace --card CARD [--backward] [--depth N] [--window-hours H] [--tolerance P%] [--out FILE.xlsx|.csv|.graphml] [--json] | casegraph flow patterns [--json] | casegraph flow next [--limit N] [--json] [--db PATH]',
+    'casegraph flow trace --card CARD [--backward] [--depth N] [--window-hours H] [--tolerance P%] [--out FILE.xlsx|.csv|.graphml] [--json] | casegraph flow patterns [--json] | casegraph flow next [--limit N] [--json] | casegraph flow links [--series ID] [--max-accounts N] [--json] [--db PATH]',
   options: {
     card: { type: 'string' },
     depth: { type: 'string' },
@@ -55,6 +57,8 @@ export const flowCommand: Command = {
     backward: { type: 'boolean' },
     out: { type: 'string' },
     limit: { type: 'string' },
+    series: { type: 'string' },
+    'max-accounts': { type: 'string' },
   },
   async run(ctx) {
     const [sub, ...rest] = ctx.positionals;
@@ -111,7 +115,26 @@ export const flowCommand: Command = {
             ctx.out(
               `${n.role.padEnd(7)}  ${n.account}${n.holder ? ` (${n.holder})` : ''}  received ${n.received} from ${n.mules} mule card${n.mules === 1 ? '' : 's'}, paid in ${n.paid}  (${n.first} … ${n.last})`,
             );
-      } else throw new UsageError('flow needs trace, patterns or next');
+      } else if (sub === 'links') {
+        const maxAccounts = whole(ctx.values['max-accounts'], '--max-accounts', 20);
+        if (maxAccounts < 2) throw new UsageError('--max-accounts must be at least 2');
+        const series = ctx.values.series;
+        let within: Set<number> | undefined;
+        if (typeof series === 'string') {
+          if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(series) === undefined) throw new CliError(`no series ${series}`);
+          within = seriesFlowAccounts(db, series);
+        }
+        const links = flowLinks(db, { maxAccounts, ...(within ? { within } : {}) });
+        if (ctx.json) {
+          ctx.out(JSON.stringify(links));
+          return;
+        }
+        for (const d of links.devices) ctx.out(`${d.kind}  ${d.value}  ${d.evidence}`);
+        for (const h of links.holders) ctx.out(`holder  ${h.evidence}`);
+        for (const i of links.ignored)
+          ctx.out(`set aside  ${i.kind} ${i.value}: used by ${i.accounts} accounts, more than ${links.maxAccounts} (a gateway or NAT)`);
+        if (links.devices.length + links.holders.length === 0) ctx.out('no accounts share a device or a holder');
+      } else throw new UsageError('flow needs trace, patterns, next or links');
     } catch (e) {
       if (e instanceof FlowError) throw new CliError(e.message);
       throw e;

@@ -36,6 +36,8 @@ export interface BundleImportSummary extends ImportCounts {
   readonly check: BundleCheck;
   /** True when this bundle had been imported before: nothing changed. */
   readonly alreadyImported: boolean;
+  /** The money flow the bundle carried, when it had one: its accounts and transactions, how many were new here. */
+  readonly flow?: { readonly accounts: number; readonly transactions: number; readonly new: number; readonly duplicates: number };
   readonly elapsedMs: number;
 }
 

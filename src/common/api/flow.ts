@@ -147,3 +147,59 @@ export interface NextRequest {
   readonly first: string;
   readonly last: string;
 }
+
+/** One account in a finding of shared devices: how often the device paid from it, and when. */
+export interface DeviceUse {
+  readonly account: string;
+  readonly holder: string | null;
+  readonly requested: boolean;
+  readonly transactions: number;
+  readonly first: string;
+  readonly last: string;
+}
+
+/** Accounts whose payments were made from one IP or MAC (one phone or PC running several cards). */
+export interface DeviceLink {
+  readonly kind: 'ip' | 'mac';
+  readonly value: string;
+  readonly accounts: readonly DeviceUse[];
+  readonly transactions: number;
+  readonly first: string;
+  readonly last: string;
+  /** The finding as one sentence (English, for the command line). */
+  readonly evidence: string;
+}
+
+export interface LinkedAccount {
+  readonly account: string;
+  readonly holder: string | null;
+  readonly idNumber: string | null;
+  readonly phone: string | null;
+  readonly bank: string | null;
+  readonly requested: boolean;
+}
+
+/** One holder behind several accounts: the same ID number, or the same name and phone. */
+export interface HolderLink {
+  readonly basis: readonly ('id_number' | 'name_phone')[];
+  readonly names: readonly string[];
+  readonly idNumbers: readonly string[];
+  readonly phones: readonly string[];
+  readonly accounts: readonly LinkedAccount[];
+  readonly evidence: string;
+}
+
+/** A device used by more accounts than the cap: a gateway or NAT, set aside. */
+export interface IgnoredDevice {
+  readonly kind: 'ip' | 'mac';
+  readonly value: string;
+  readonly accounts: number;
+}
+
+export interface FlowLinks {
+  readonly devices: readonly DeviceLink[];
+  readonly holders: readonly HolderLink[];
+  readonly ignored: readonly IgnoredDevice[];
+  /** Devices used by more accounts than this are set aside. */
+  readonly maxAccounts: number;
+}

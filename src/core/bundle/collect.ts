@@ -13,6 +13,7 @@ import { parseRfc3339 } from '../report/rfc3339';
 import type { ReportRecord } from '../../common/model';
 import { decimalToCents } from '../../common/money';
 import type { Db } from '../store/db';
+import { collectFlow, type BundleFlow } from './flow-content';
 import { Redactor } from './redact';
 
 export class BundleError extends Error {
@@ -60,6 +61,8 @@ export interface SeriesContent {
   readonly occurredReports: number;
   readonly redaction: 'none' | 'victims';
   readonly hashes: 'hmac-sha256' | 'none';
+  /** The series' money flow from the bank statements, when statements name its cards. */
+  readonly flow: BundleFlow | null;
 }
 
 export interface CollectOptions {
@@ -181,6 +184,7 @@ function collect(db: Db, options: CollectOptions): SeriesContent {
     occurredReports: reports.filter((r) => r.occurredMs !== null).length,
     redaction: redactor ? 'victims' : 'none',
     hashes: redactor ? redactor.hashes : 'none',
+    flow: collectFlow(db, seriesId, redactor),
   };
 }
 

@@ -11,7 +11,7 @@ function cell(v: string | number | boolean | null | undefined): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function table(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
+export function table(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
   return `\ufeff${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 

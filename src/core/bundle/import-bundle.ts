@@ -9,6 +9,7 @@ import type { BundleCheck, BundleImportSummary } from '../../common/api';
 import { Ingestor, emptyCounts, count } from '../ingest/ingest';
 import { appendAudit, currentActor } from '../store/audit';
 import type { Db } from '../store/db';
+import { mergeFlow, type FlowImportCounts } from './flow-import';
 import { DEFAULT_LIMITS, type ReadLimits } from './read-bundle';
 import { verifyBundleFile } from './verify';
 
@@ -35,6 +36,7 @@ export async function importBundle(db: Db, file: string, options: ImportBundleOp
   const actor = options.actor ?? currentActor();
   const total = verified.records.length;
   const counts = emptyCounts();
+  let flow: FlowImportCounts | null = null;
   const already = db.transaction((): boolean => {
     if (db.prepare('SELECT 1 FROM bundle_import WHERE manifest_sha256 = ?').get(manifestSha256) !== undefined) return true;
     const now = new Date().toISOString();
@@ -48,6 +50,7 @@ export async function importBundle(db: Db, file: string, options: ImportBundleOp
       count(counts, ingestor.apply(parsed.record, parsed.reportedMs, line));
       if (++done % 500 === 0) progress('merge', done, total);
     }
+    if (verified.flow) flow = mergeFlow(db, verified.flow, manifestSha256, name, now);
     db.prepare(
       `INSERT INTO bundle_import (manifest_sha256, source_id, bureau, workstation, case_id, title, signer_fingerprint, trusted, redaction, created_at, imported_at, imported_by, reports)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -77,6 +80,7 @@ export async function importBundle(db: Db, file: string, options: ImportBundleOp
         new: counts.new,
         updated: counts.updated,
         unchanged: counts.unchanged,
+        ...(flow ? { flow_transactions: flow.transactions, flow_new: flow.new } : {}),
       },
       actor,
     });
@@ -84,7 +88,17 @@ export async function importBundle(db: Db, file: string, options: ImportBundleOp
   })();
   progress('merge', total, total);
   if (already) counts.unchanged = total;
-  return { ...counts, check, alreadyImported: already, elapsedMs: Math.round(performance.now() - started) };
+  // Assigned inside the transaction's closure, which the compiler does not follow.
+  const merged = flow as FlowImportCounts | null;
+  return {
+    ...counts,
+    check,
+    alreadyImported: already,
+    ...(merged
+      ? { flow: { accounts: merged.accounts, transactions: merged.transactions, new: merged.new, duplicates: merged.duplicates } }
+      : {}),
+    elapsedMs: Math.round(performance.now() - started),
+  };
 }
 
 export interface BundleImportRow {

@@ -29,6 +29,9 @@ export const manifestSchema = z
         identifiers: z.number().int().min(0),
         links: z.number().int().min(0),
         notes: z.number().int().min(0),
+        // Present when the bundle carries the series' money flow (flow/*.csv, flow/flow.graphml).
+        flow_accounts: z.number().int().min(0).optional(),
+        flow_transactions: z.number().int().min(0).optional(),
       })
       .strict(),
     redaction: z.object({ level: z.enum(['none', 'victims']), hashes: z.enum(['hmac-sha256', 'none']) }).strict(),

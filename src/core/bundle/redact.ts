@@ -138,6 +138,22 @@ export class Redactor {
     return replaceAddresses(text, ADDRESS_TOKEN);
   }
 
+  /**
+   * One victim value of a bank statement (a holder's name, phone, ID number or own account) as it
+   * leaves: the keyed hash a report's victim field of the same value gets, or null without a key.
+   * Phones are compared as the reports' normaliser writes them, ID numbers in upper case.
+   */
+  statementValue(kind: ValueKind, value: string): string | null {
+    const v =
+      kind === 'phone'
+        ? (normaliseIdentifier('phone', value)?.value ?? value.replace(/\D/g, ''))
+        : kind === 'id_number'
+          ? nfkc(value).trim().toUpperCase()
+          : nfkc(value).trim();
+    const mac = this.mac(kind, v);
+    return mac === null ? null : `hmac-sha256:${mac}`;
+  }
+
   private isVictimValue(o: Json): boolean {
     const value = str(o['value']);
     if (!value) return false;

@@ -9,6 +9,8 @@ import type { BundleCheck } from '../../common/api';
 import type { ParsedRecord } from '../report/parse';
 import { parseRecord } from '../report/parse';
 import type { Db } from '../store/db';
+import type { BundleFlow } from './flow-content';
+import { FLOW_ACCOUNTS, FLOW_GRAPHML, FLOW_TRANSACTIONS, FlowTableError, parseFlowTables } from './flow-tables';
 import { graphmlProblem } from './graphml-check';
 import { IdentityError, publicKeyFromPem } from './identity';
 import { FORMAT_VERSION, MANIFEST, REQUIRED_LISTED, SIGNATURE, SIGNER, manifestSchema, type Manifest } from './manifest';
@@ -21,6 +23,8 @@ export interface VerifiedBundle {
   readonly manifest: Manifest | null;
   readonly manifestSha256: string | null;
   readonly records: readonly { readonly parsed: ParsedRecord; readonly line: string }[];
+  /** The money flow the bundle carries (flow/*), parsed and checked; null when it has none. */
+  readonly flow: BundleFlow | null;
 }
 
 const sha = (b: Buffer): string => crypto.createHash('sha256').update(b).digest('hex');
@@ -43,6 +47,7 @@ function failed(problems: string[], partial: Partial<BundleCheck> = {}): Verifie
     manifest: null,
     manifestSha256: null,
     records: [],
+    flow: null,
   };
 }
 
@@ -161,6 +166,7 @@ export function verifyEntries(db: Db | null, entries: ReadonlyMap<string, Buffer
     const p = graphmlProblem(gml.toString('utf8'));
     if (p) problems.push(p);
   }
+  const flow = problems.length === 0 ? checkFlow(entries, manifest, listed, problems) : null;
   if (problems.length > 0) return failed(problems, partial);
   const name = db ? trustedName(db, fingerprint) : null;
   return {
@@ -174,5 +180,42 @@ export function verifyEntries(db: Db | null, entries: ReadonlyMap<string, Buffer
     manifest,
     manifestSha256: sha(manifestBytes),
     records,
+    flow,
   };
+}
+
+/** The flow entries: all three or none, the tables well formed, their counts the manifest's. */
+function checkFlow(
+  entries: ReadonlyMap<string, Buffer>,
+  manifest: Manifest,
+  listed: ReadonlySet<string>,
+  problems: string[],
+): BundleFlow | null {
+  const names = [FLOW_ACCOUNTS, FLOW_TRANSACTIONS, FLOW_GRAPHML];
+  const present = names.filter((n) => listed.has(n));
+  const counted = manifest.counts.flow_accounts !== undefined || manifest.counts.flow_transactions !== undefined;
+  if (present.length === 0 && !counted) return null;
+  if (present.length !== names.length || manifest.counts.flow_accounts === undefined || manifest.counts.flow_transactions === undefined) {
+    problems.push(`the money flow is incomplete: a bundle carries ${names.join(', ')} and their counts together, or none of them`);
+    return null;
+  }
+  let flow: BundleFlow;
+  try {
+    flow = parseFlowTables(entries.get(FLOW_ACCOUNTS) as Buffer, entries.get(FLOW_TRANSACTIONS) as Buffer);
+  } catch (e) {
+    if (e instanceof FlowTableError) {
+      problems.push(e.message);
+      return null;
+    }
+    throw e;
+  }
+  if (flow.accounts.length !== manifest.counts.flow_accounts)
+    problems.push(`${FLOW_ACCOUNTS} has ${flow.accounts.length} accounts, the manifest says ${manifest.counts.flow_accounts}`);
+  if (flow.transactions.length !== manifest.counts.flow_transactions)
+    problems.push(
+      `${FLOW_TRANSACTIONS} has ${flow.transactions.length} transactions, the manifest says ${manifest.counts.flow_transactions}`,
+    );
+  const p = graphmlProblem((entries.get(FLOW_GRAPHML) as Buffer).toString('utf8'));
+  if (p) problems.push(`${FLOW_GRAPHML}: ${p}`);
+  return problems.length === 0 ? flow : null;
 }

@@ -10,6 +10,7 @@ import yazl from 'yazl';
 import type { Db } from '../store/db';
 import { collectSeries, type SeriesContent } from './collect';
 import { csvTables } from './csv-tables';
+import { flowEntries } from './flow-tables';
 import { graphml } from './graphml';
 import type { Identity } from './identity';
 import { BUNDLE_FORMAT, FORMAT_VERSION, MANIFEST, SIGNATURE, SIGNER, type Manifest } from './manifest';
@@ -51,6 +52,7 @@ export async function buildEntries(
   entries.push(['reports.ndjson', Buffer.from(content.reports.map((r) => `${r.line}\n`).join(''), 'utf8')]);
   entries.push(['graph.graphml', Buffer.from(graphml(content), 'utf8')]);
   for (const [name, text] of Object.entries(csvTables(content))) entries.push([name, Buffer.from(text, 'utf8')]);
+  if (content.flow) for (const [name, text] of flowEntries(content.flow, content.seriesId)) entries.push([name, Buffer.from(text, 'utf8')]);
   entries.push(['notes.json', Buffer.from(`${JSON.stringify(content.notes, null, 2)}\n`, 'utf8')]);
   entries.push([
     'summary.pdf',
@@ -94,6 +96,7 @@ export async function writeBundle(db: Db, options: ExportOptions): Promise<Expor
       identifiers: new Set(content.reports.flatMap((r) => r.identifiers.map((i) => `${i.kind}\u0000${i.value}`))).size,
       links: content.links.length,
       notes: content.notes.length,
+      ...(content.flow ? { flow_accounts: content.flow.accounts.length, flow_transactions: content.flow.transactions.length } : {}),
     },
     redaction: { level: content.redaction, hashes: content.hashes },
     entries: entries.map(([name, data]) => ({ path: name, size: data.length, sha256: sha(data) })),

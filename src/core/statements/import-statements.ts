@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/db';
 import { isTransactionHeader, mapHeader, type ColumnMap } from './columns';
+import { normaliseIdNumber } from './device';
 import { openStatement, StatementFileError, type Encoding } from './read-sheets';
+import { normaliseBankAccount } from '../normalise/bank-card';
 import { cellText, readStatementRow } from './statement-row';
 import { markSharedStale } from './shared-cache';
 import { StatementWriter } from './statement-writer';
@@ -70,7 +72,9 @@ function holderColumns(cells: readonly unknown[]): Record<string, number> | null
     const h = cellText(c as never).replace(/\s+/g, '');
     for (const [field, names] of Object.entries(HOLDER_HEADERS)) if (out[field] === undefined && names.includes(h)) out[field] = i;
   });
-  return out.account !== undefined && (out.holder !== undefined || out.idNumber !== undefined || out.phone !== undefined) ? out : null;
+  // 账户信息 names the account; 人员信息 may name only the person (by ID number) behind the accounts.
+  if (out.account !== undefined) return out.holder !== undefined || out.idNumber !== undefined || out.phone !== undefined ? out : null;
+  return out.idNumber !== undefined && (out.phone !== undefined || out.holder !== undefined) ? out : null;
 }
 
 async function importOne(db: Db, file: string, rejections: StatementRejection[]): Promise<StatementFileSummary> {
@@ -101,8 +105,17 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
     const writer = new StatementWriter(db, fileId);
     const holderUpdate = db.prepare(
       `UPDATE flow_account SET holder = coalesce(@holder, holder), id_number = coalesce(@idNumber, id_number), phone = coalesce(@phone, phone), bank = coalesce(@bank, bank)
-       WHERE kind IN ('bank_card', 'bank_account', 'iban') AND value = @value`,
+       WHERE kind = @kind AND value = @value`,
     );
+    // A holder sheet may come before the transactions, or name an account no row of the file does.
+    const holderAccount = db.prepare(
+      'INSERT INTO flow_account (kind, value, requested) VALUES (?, ?, 0) ON CONFLICT (kind, value) DO NOTHING',
+    );
+    // 人员信息 naming only the person: their phone and name on every account with that ID number.
+    const personUpdate = db.prepare(
+      'UPDATE flow_account SET holder = coalesce(holder, @holder), phone = coalesce(@phone, phone) WHERE id_number = @idNumber',
+    );
+    const people: { idNumber: string; holder: string | null; phone: string | null }[] = [];
     let count = 0;
     let fresh = 0;
     let dups = 0;
@@ -129,8 +142,16 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
       if (header.kind === 'holder') {
         const cols = header.cols;
         const get = (f: string): string | null => (cols[f] === undefined ? null : cellText(cells[cols[f] as number]) || null);
-        const value = get('account')?.replace(/\D/g, '');
-        if (value) holderUpdate.run({ value, holder: get('holder'), idNumber: get('idNumber'), phone: get('phone'), bank: get('bank') });
+        const idNumber = normaliseIdNumber(get('idNumber'));
+        if (cols.account === undefined) {
+          if (idNumber) people.push({ idNumber, holder: get('holder'), phone: get('phone') });
+          continue;
+        }
+        const n = normaliseBankAccount(get('account') ?? '');
+        if (n && (n.kind === 'bank_card' || n.kind === 'bank_account' || n.kind === 'iban')) {
+          holderAccount.run(n.kind, n.value);
+          holderUpdate.run({ kind: n.kind, value: n.value, holder: get('holder'), idNumber, phone: get('phone'), bank: get('bank') });
+        }
         continue;
       }
       count += 1;
@@ -144,6 +165,7 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
       if (writer.write(read.txn, sheet, row)) fresh += 1;
       else dups += 1;
     }
+    for (const p of people) personUpdate.run(p);
     if (sheets.length === 0)
       throw new StatementFileError(
         `${name} has no transaction sheet: no row names an account (交易卡号 or 交易账号), 交易时间 and 交易金额`,

@@ -15,7 +15,7 @@ const TRANSACTIONS = 2000;
 const TO_REQUEST = 50;
 
 /** The statement accounts named by a series' reports (payee cards, accounts). */
-function seriesCards(db: Db, seriesId: string): number[] {
+export function seriesCards(db: Db, seriesId: string): number[] {
   return db
     .prepare<[string], number>(
       `SELECT DISTINCT a.id FROM series_member m JOIN identifier i ON i.rid = m.rid
@@ -23,6 +23,12 @@ function seriesCards(db: Db, seriesId: string): number[] {
     )
     .pluck()
     .all(seriesId);
+}
+
+/** The accounts of a series' money flow: its cards and every account a trace from them reaches. */
+export function seriesFlowAccounts(db: Db, seriesId: string): Set<number> {
+  const cards = seriesCards(db, seriesId);
+  return cards.length === 0 ? new Set() : new Set(traceIds(db, cards).layer.keys());
 }
 
 export function seriesFlow(db: Db, seriesId: string): SeriesFlow {

@@ -5,6 +5,7 @@
 import { decimalToCents } from '../../common/money';
 import { normaliseBankAccount } from '../normalise/bank-card';
 import type { ColumnMap, Field } from './columns';
+import { normaliseIdNumber, normaliseMac, normaliseStatementIp } from './device';
 
 /** A cell as the readers give it: text (CSV, most xlsx cells), a number or a date (typed xlsx cells). */
 export type Cell = string | number | Date | null | undefined;
@@ -39,8 +40,10 @@ export interface StatementTxn {
   readonly type: string | null;
   readonly summary: string | null;
   readonly place: string | null;
+  /** The device the transaction was made from: IP and MAC normalised (device.ts), the terminal as written. */
   readonly ip: string | null;
   readonly mac: string | null;
+  readonly terminal: string | null;
 }
 
 export interface RowRefusal {
@@ -267,10 +270,10 @@ export function readStatementRow(cells: readonly Cell[], map: ColumnMap): RowRes
       txn: {
         own,
         holder: optional(cells, map, 'holder'),
-        holderId: optional(cells, map, 'holderId'),
+        holderId: normaliseIdNumber(optional(cells, map, 'holderId')),
         counterparty: cash && counterparty === null ? null : counterparty,
         counterpartyName: optional(cells, map, 'counterpartyName'),
-        counterpartyId: optional(cells, map, 'counterpartyId'),
+        counterpartyId: normaliseIdNumber(optional(cells, map, 'counterpartyId')),
         counterpartyBank: optional(cells, map, 'counterpartyBank'),
         direction,
         rawDirection,
@@ -286,8 +289,9 @@ export function readStatementRow(cells: readonly Cell[], map: ColumnMap): RowRes
         type: optional(cells, map, 'type'),
         summary,
         place: optional(cells, map, 'place') ?? optional(cells, map, 'branch'),
-        ip: optional(cells, map, 'ip'),
-        mac: optional(cells, map, 'mac'),
+        ip: normaliseStatementIp(optional(cells, map, 'ip')),
+        mac: normaliseMac(optional(cells, map, 'mac')),
+        terminal: optional(cells, map, 'terminal'),
       },
     };
   } catch (e) {

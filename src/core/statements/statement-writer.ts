@@ -15,7 +15,7 @@ import type { AccountRef, StatementTxn } from './statement-row';
 const MINUTE = 60_000;
 const BATCH = 256;
 const TXN_COLUMNS = 17;
-const SOURCE_COLUMNS = 6;
+const SOURCE_COLUMNS = 9;
 /** 2^25 bits: false positives stay below 1 in 1,000 up to about a million transactions met. */
 const BLOOM_BITS = 1 << 25;
 
@@ -129,7 +129,7 @@ export class StatementWriter {
     const txnSql = `INSERT INTO flow_txn (id, from_id, to_id, amount_cents, currency, at_ms, success, cash, serial, channel, type, summary, place, ip, mac, from_balance_cents, to_balance_cents) VALUES `;
     this.txnOne = db.prepare(txnSql + placeholders(TXN_COLUMNS, 1));
     this.txnMany = db.prepare(txnSql + placeholders(TXN_COLUMNS, BATCH));
-    const sourceSql = 'INSERT OR IGNORE INTO flow_txn_source (txn_id, file_id, sheet, row, side, raw_direction) VALUES ';
+    const sourceSql = 'INSERT OR IGNORE INTO flow_txn_source (txn_id, file_id, sheet, row, side, raw_direction, ip, mac, terminal) VALUES ';
     this.sourceOne = db.prepare(sourceSql + placeholders(SOURCE_COLUMNS, 1));
     this.sourceMany = db.prepare(sourceSql + placeholders(SOURCE_COLUMNS, BATCH));
     this.reject = db.prepare('INSERT OR REPLACE INTO statement_rejection (file_id, sheet, row, field, reason) VALUES (?, ?, ?, ?, ?)');
@@ -224,7 +224,7 @@ export class StatementWriter {
         toBalance,
       );
     } else this.fillBalance.run(fromBalance, toBalance, id);
-    this.sourceRows.push(id, this.fileId, sheet, row, side, t.rawDirection);
+    this.sourceRows.push(id, this.fileId, sheet, row, side, t.rawDirection, t.ip, t.mac, t.terminal);
     if (this.sourceRows.length >= BATCH * SOURCE_COLUMNS) this.flush();
     return !duplicate;
   }

@@ -38,9 +38,10 @@ describe('UI dictionaries', () => {
   });
 
   it('keep Chinese text free of Latin words other than names and formats', () => {
-    // Addresses (https://…) and host names (gov.cn) are formats; SH-PUDONG is a precinct code; PEM keys and SHA-256 are formats too.
+    // Addresses (https://…) and host names (gov.cn) are formats; SH-PUDONG is a precinct code; PEM keys and SHA-256 are formats too;
+    // MAC is how the banks name the column (MAC地址).
     const allowed =
-      /^(?:NDJSON|CSV|ndjson|jsonl|csv|casegraph|serve|Luhn|IBAN|QQ|IP|T|ASCII|SH|PUDONG|casebundle|pem|PEM|SHA|BEGIN|END|PUBLIC|KEY|JSON|MiB|CNY|TRC|IPv|Ed|UTF|ZIP|GraphML|signer|xlsx|GB)$/;
+      /^(?:NDJSON|CSV|ndjson|jsonl|csv|casegraph|serve|Luhn|IBAN|QQ|IP|MAC|T|ASCII|SH|PUDONG|casebundle|pem|PEM|SHA|BEGIN|END|PUBLIC|KEY|JSON|MiB|CNY|TRC|IPv|Ed|UTF|ZIP|GraphML|signer|xlsx|GB)$/;
     for (const [key, value] of Object.entries(zhCN)) {
       if (typeof value !== 'string') continue;
       for (const word of value

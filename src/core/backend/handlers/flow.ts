@@ -1,17 +1,21 @@
 // Bank statements and the money flow behind the contract: importing statements as a job (on a
 // connection of its own, so the file's one transaction never takes in another handler's write),
 // a series' money flow, the downstream accounts several series share, a trace from one account
-// either way, and the accounts to request next.
+// either way, the accounts to request next, and accounts linked by a device or a holder.
 import type { CasegraphApi, StatementImportView } from '../../../common/api';
 import { fail, JOB_BUSY, ok } from '../../../common/result';
 import { importStatements } from '../../statements/import-statements';
 import { FlowError, traceAccount } from '../../statements/flow';
 import { nextRequests } from '../../statements/flow-next';
-import { seriesFlow, sharedDownstream } from '../../statements/series-flow';
+import { flowLinks } from '../../statements/flow-links';
+import { seriesFlow, seriesFlowAccounts, sharedDownstream } from '../../statements/series-flow';
 import { openStore, type Db, type OpenOptions } from '../../store/db';
 import type { Jobs } from '../jobs';
 
-export type FlowHandlers = Pick<CasegraphApi, 'statements.import' | 'flow.series' | 'flow.shared' | 'flow.trace' | 'flow.next'>;
+export type FlowHandlers = Pick<
+  CasegraphApi,
+  'statements.import' | 'flow.series' | 'flow.shared' | 'flow.trace' | 'flow.next' | 'flow.links'
+>;
 
 export interface FlowDeps {
   readonly db: Db;
@@ -71,5 +75,10 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
       }
     },
     'flow.next': async ({ limit }) => ok(nextRequests(db, limit)),
+    'flow.links': async ({ seriesId }) => {
+      if (seriesId === undefined) return ok(flowLinks(db));
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) return fail('not_found', `no series ${seriesId}`);
+      return ok(flowLinks(db, { within: seriesFlowAccounts(db, seriesId) }));
+    },
   };
 }

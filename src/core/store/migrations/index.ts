@@ -15,6 +15,7 @@ import { m013Placeholders } from './013-placeholders';
 import { m014HostingPlatforms } from './014-hosting-platforms';
 import { m015Statements } from './015-statements';
 import { m016FlowScale } from './016-flow-scale';
+import { m017StatementDevices } from './017-statement-devices';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   m014HostingPlatforms,
   m015Statements,
   m016FlowScale,
+  m017StatementDevices,
 ];

@@ -184,6 +184,15 @@ export function BundleImport({ stage, onStage }: { readonly stage: BundleStage; 
               ? m['bundle.already']
               : m['bundle.done'](fmt.count(outcome.summary.new), fmt.count(outcome.summary.updated), fmt.count(outcome.summary.unchanged))}
           </p>
+          {outcome.summary.flow && !outcome.summary.alreadyImported ? (
+            <p data-testid="bundle-imported-flow">
+              {m['bundle.flowDone'](
+                fmt.count(outcome.summary.flow.accounts),
+                fmt.count(outcome.summary.flow.transactions),
+                fmt.count(outcome.summary.flow.new),
+              )}
+            </p>
+          ) : null}
         </div>
       ) : null}
     </section>

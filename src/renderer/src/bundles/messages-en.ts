@@ -82,6 +82,8 @@ export const bundlesEn: BundlesMessages = {
   'bundle.cancelled': 'The import was cancelled; nothing was stored.',
   'bundle.rejected': 'The bundle was rejected whole; nothing was stored.',
   'bundle.already': 'This bundle had been imported before; nothing changed.',
+  'bundle.flowDone': (accounts, transactions, added) =>
+    `Its money flow: ${accounts} accounts and ${transactions} transactions (${added} new here), shown in the series’ money flow.`,
   'bundle.done': (added, updated, unchanged) =>
     `Imported: ${added} new, ${updated} updated, ${unchanged} unchanged reports. They are relinked with the local reports.`,
   'bundle.provenance': 'Imported bundles',

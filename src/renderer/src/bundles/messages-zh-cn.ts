@@ -78,6 +78,8 @@ export const bundlesZhCN: BundlesMessages = {
   'bundle.cancelled': '导入已取消，未保存任何内容。',
   'bundle.rejected': '案件包被整体拒收，未保存任何内容。',
   'bundle.already': '此案件包以前已导入过，没有变化。',
+  'bundle.flowDone': (accounts, transactions, added) =>
+    `随附资金流向：${accounts} 个账户、${transactions} 笔交易（本机新增 ${added} 笔），见该串案的资金流向。`,
   'bundle.done': (added, updated, unchanged) =>
     `已导入：新增 ${added} 条、更新 ${updated} 条、未变 ${unchanged} 条报案，并已与本地报案重新串并。`,
   'bundle.provenance': '已导入的案件包',

@@ -81,6 +81,7 @@ interface BundlesTexts {
   readonly 'bundle.rejected': string;
   readonly 'bundle.already': string;
   readonly 'bundle.done': (added: string, updated: string, unchanged: string) => string;
+  readonly 'bundle.flowDone': (accounts: string, transactions: string, added: string) => string;
   readonly 'bundle.provenance': string;
   readonly 'bundle.importedAt': string;
   readonly 'bundle.trusted': string;

@@ -11,6 +11,7 @@ import { useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { FlowGraph } from './FlowGraph';
+import { FlowLinks } from './FlowLinks';
 import { FlowSankey } from './FlowSankey';
 
 const CNY = (amount: string) => ({ amount, currency: 'CNY' });
@@ -26,6 +27,7 @@ export function MoneyFlow({ seriesId }: { readonly seriesId: string }) {
       <p className="muted small">{m['flow.intro']}</p>
       <ResourceState resource={resource} onRetry={retry} />
       {resource.status === 'ok' ? <FlowBody flow={resource.value} /> : null}
+      {resource.status === 'ok' && resource.value.cards.length > 0 ? <FlowLinks seriesId={seriesId} /> : null}
     </section>
   );
 }

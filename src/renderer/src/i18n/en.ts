@@ -10,6 +10,7 @@ import { seriesEn } from '../series/messages-en';
 import { settingsEn } from '../settings/messages-en';
 import { sourcesEn } from '../sources/messages-en';
 import { flowEn } from '../flow/messages-en';
+import { flowLinksEn } from '../flow/messages-links-en';
 import { suggestionsEn } from '../suggestions/messages-en';
 import { welcomeEn } from '../welcome/messages-en';
 import type { Messages } from './messages';
@@ -30,4 +31,5 @@ export const en: Messages = {
   ...bundlesEn,
   ...suggestionsEn,
   ...flowEn,
+  ...flowLinksEn,
 };

@@ -15,6 +15,7 @@ import type { SeriesMessages } from '../series/messages';
 import type { SettingsMessages } from '../settings/messages';
 import type { SourcesMessages } from '../sources/messages';
 import type { FlowMessages } from '../flow/messages';
+import type { FlowLinksMessages } from '../flow/messages-links';
 import type { SuggestionMessages } from '../suggestions/messages';
 import type { WelcomeMessages } from '../welcome/messages';
 import type { SharedMessages } from './messages-shared';
@@ -31,7 +32,8 @@ export type Messages = SharedMessages &
   AuditMessages &
   BundlesMessages &
   SuggestionMessages &
-  FlowMessages;
+  FlowMessages &
+  FlowLinksMessages;
 
 export type MessageKey = keyof Messages;
 

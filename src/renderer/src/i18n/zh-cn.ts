@@ -10,6 +10,7 @@ import { seriesZhCN } from '../series/messages-zh-cn';
 import { settingsZhCN } from '../settings/messages-zh-cn';
 import { sourcesZhCN } from '../sources/messages-zh-cn';
 import { flowZhCN } from '../flow/messages-zh-cn';
+import { flowLinksZhCN } from '../flow/messages-links-zh-cn';
 import { suggestionsZhCN } from '../suggestions/messages-zh-cn';
 import { welcomeZhCN } from '../welcome/messages-zh-cn';
 import type { Messages } from './messages';
@@ -30,4 +31,5 @@ export const zhCN: Messages = {
   ...bundlesZhCN,
   ...suggestionsZhCN,
   ...flowZhCN,
+  ...flowLinksZhCN,
 };
