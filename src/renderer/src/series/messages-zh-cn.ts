@@ -123,7 +123,8 @@ export const seriesZhCN: SeriesMessages = {
   'evidence.origin.message': '从诈骗信息中提取',
   'evidence.bits': (bits) => `${bits} 比特`,
   'evidence.linkBits': (bits) => `合计 ${bits} 比特`,
-  'evidence.bridge': (larger, smaller) => `两组报案（${larger} 件与 ${smaller} 件）各有其他证据相连，彼此仅靠此一项关联：须由侦查员决定是否串并`,
+  'evidence.bridge': (larger, smaller) =>
+    `两组报案（${larger} 件与 ${smaller} 件）各有其他证据相连，彼此仅靠此一项关联：须由侦查员决定是否串并`,
   'evidence.correction': (id) => `侦查员人工合并（更正 ${id}）`,
   'evidence.markedWrong': '已标记为错误',
 
