@@ -2,7 +2,13 @@
 // their count and exact sum; edges to a collection merge; ids stay the same when the graph is
 // fetched again with more members; opened collections draw their members; off folds nothing.
 import { describe, expect, it } from 'vitest';
-import { findCollections, foldElements, selectedMembers, type FoldElement, type FoldOptions } from '../../../src/renderer/src/series/graph-collections';
+import {
+  findCollections,
+  foldElements,
+  selectedMembers,
+  type FoldElement,
+  type FoldOptions,
+} from '../../../src/renderer/src/series/graph-collections';
 
 const node = (id: string, kind: string, cents = 0): FoldElement => ({ group: 'nodes', data: { id, kind, cents } });
 const edge = (source: string, target: string, type = 'has'): FoldElement => ({
@@ -47,7 +53,10 @@ describe('collection nodes', () => {
     expect(c.open).toBe(false);
     // x1 and x2 share C and P, but two are fewer than five; with a lower threshold they fold too.
     const small = findCollections(graph(), { ...options(), minSize: 2 });
-    expect(small.map((s) => s.members)).toEqual([['r1', 'r2', 'r3', 'r4', 'r5', 'r6'], ['x1', 'x2']]);
+    expect(small.map((s) => s.members)).toEqual([
+      ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'],
+      ['x1', 'x2'],
+    ]);
   });
 
   it('never groups across kinds, nodes without neighbours or nodes that must stay themselves', () => {
@@ -66,7 +75,10 @@ describe('collection nodes', () => {
   it('tells paying into an account from being paid by it', () => {
     const els = [node('X', 'acct'), ...['a', 'b', 'c'].flatMap((id) => [node(id, 'acct'), edge(id, 'X')])];
     els.push(node('d', 'acct'), node('e', 'acct'), edge('X', 'd'), edge('X', 'e'));
-    expect(findCollections(els, { ...options(), minSize: 2 }).map((c) => c.members)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    expect(findCollections(els, { ...options(), minSize: 2 }).map((c) => c.members)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
   });
 
   it('draws a folded collection in place of its members, with its edges merged and internal ones gone', () => {
@@ -101,7 +113,10 @@ describe('collection nodes', () => {
     expect(drawnNodes(again.elements)).not.toContain(first.id);
     expect(again.elements).toHaveLength(graph(3).length);
     // Another neighbour set is another collection.
-    const other = findCollections([node('D', 'card'), ...['a', 'b', 'c', 'd', 'e'].flatMap((id) => [node(id, 'report'), edge(id, 'D')])], options());
+    const other = findCollections(
+      [node('D', 'card'), ...['a', 'b', 'c', 'd', 'e'].flatMap((id) => [node(id, 'report'), edge(id, 'D')])],
+      options(),
+    );
     expect(other[0]!.id).not.toBe(first.id);
     expect(first.id).toMatch(/^col:[0-9a-f]{16}$/);
   });
