@@ -23,7 +23,7 @@ import type {
   SuggestionQuery,
 } from './api/series';
 import type { FeedSourceView, SyncCounts, SyncRunView, SyncWait } from './api/sync';
-import type { SeriesFlow, SharedAccount } from './api/flow';
+import type { FlowExportView, SeriesFlow, SharedAccount } from './api/flow';
 import type { ReferenceCategory, Victim } from './model';
 import type { Result } from './result';
 
@@ -199,6 +199,16 @@ export interface CasegraphApi {
   'flow.series': (arg: { readonly id: string }) => Promise<Result<SeriesFlow>>;
   /** Downstream accounts common to two or more series. */
   'flow.shared': (arg: Record<string, never>) => Promise<Result<readonly SharedAccount[]>>;
+  /**
+   * Write a series' money flow, or with `account` the trace from one of its accounts, as xlsx, csv or GraphML.
+   * `file`: a path the save dialog chose (Electron; its extension must be the format's); omitted in the browser host, which offers a download.
+   */
+  'flow.export': (arg: {
+    readonly seriesId: string;
+    readonly account?: string;
+    readonly format: 'xlsx' | 'csv' | 'graphml';
+    readonly file?: string;
+  }) => Promise<Result<FlowExportView>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

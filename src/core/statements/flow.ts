@@ -216,7 +216,11 @@ export function edgeView(
 
 export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
   const start = accountOf(db, startRaw);
-  const t = traceIds(db, [start.id], options);
+  return traceView(db, traceIds(db, [start.id], options), start.value);
+}
+
+/** A followed trace as shown and exported: accounts by layer, flows, and the totals; `start` names where it began. */
+export function traceView(db: Db, t: TraceCore, start: string): Trace {
   const info = db.prepare<[number], { value: string; holder: string | null; requested: number }>(
     'SELECT value, holder, requested FROM flow_account WHERE id = ?',
   );
@@ -240,7 +244,7 @@ export function traceForward(db: Db, startRaw: string, options: TraceOptions = {
     });
   const valueOf = (id: number): string => (info.get(id) as { value: string }).value;
   return {
-    start: start.value,
+    start,
     accounts,
     edges: [...t.edges.values()]
       .sort((x, y) => (t.layer.get(x.from) as number) - (t.layer.get(y.from) as number) || y.amount - x.amount)

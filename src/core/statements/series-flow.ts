@@ -6,7 +6,7 @@
 import type { AccountToRequest, FlowAccount, FlowEdge, FlowTxnView, SeriesFlow, SharedAccount } from '../../common/api/flow';
 import { centsToDecimal } from '../../common/money';
 import type { Db } from '../store/db';
-import { edgeView, traceIds, type TraceCore } from './flow';
+import { edgeView, FlowError, traceIds, traceView, type Trace, type TraceCore } from './flow';
 
 const TRANSACTIONS = 2000;
 const TO_REQUEST = 50;
@@ -55,6 +55,15 @@ export function sharedDownstream(db: Db, limit = 100): SharedAccount[] {
     .sort((a, b) => b[1].series.size - a[1].series.size || b[1].received - a[1].received || a[0] - b[0])
     .slice(0, limit)
     .map(([id, r]) => ({ account: value.get(id) as string, series: [...r.series].sort(), received: centsToDecimal(r.received) }));
+}
+
+/** The series' money flow as a trace (the one the workspace shows), for the exports; its start names the series and its cards. */
+export function seriesTrace(db: Db, seriesId: string): Trace {
+  const cards = seriesCards(db, seriesId);
+  if (cards.length === 0)
+    throw new FlowError(`series ${seriesId}: none of the cards or accounts its reports name is in the imported statements`);
+  const value = db.prepare<[number], string>('SELECT value FROM flow_account WHERE id = ?').pluck();
+  return traceView(db, traceIds(db, cards), `${seriesId}: ${cards.map((id) => value.get(id)).join(', ')}`);
 }
 
 export function seriesFlow(db: Db, seriesId: string): SeriesFlow {

@@ -1,14 +1,16 @@
 // Bank statements and the money flow behind the contract: importing statements as a job (on a
 // connection of its own, so the file's one transaction never takes in another handler's write),
-// a series' money flow, and the downstream accounts several series share.
+// a series' money flow and its exports (flow-export.ts), and the downstream accounts several series share.
 import type { CasegraphApi, StatementImportView } from '../../../common/api';
 import { fail, JOB_BUSY, ok } from '../../../common/result';
+import { FlowError } from '../../statements/flow';
+import { exportFlow } from '../../statements/flow-export';
 import { importStatements } from '../../statements/import-statements';
 import { seriesFlow, sharedDownstream } from '../../statements/series-flow';
 import { openStore, type Db, type OpenOptions } from '../../store/db';
 import type { Jobs } from '../jobs';
 
-export type FlowHandlers = Pick<CasegraphApi, 'statements.import' | 'flow.series' | 'flow.shared'>;
+export type FlowHandlers = Pick<CasegraphApi, 'statements.import' | 'flow.series' | 'flow.shared' | 'flow.export'>;
 
 export interface FlowDeps {
   readonly db: Db;
@@ -17,6 +19,8 @@ export interface FlowDeps {
   readonly jobs: Jobs;
   /** Why a file cannot be imported (not uploaded through this session, missing), or null. */
   readonly fileProblem: (file: string) => string | null;
+  /** Browser host: exports without a `file` go to <downloadRoot>/<id>/<name>. */
+  readonly downloadRoot?: string;
 }
 
 export function flowHandlers(deps: FlowDeps): FlowHandlers {
@@ -52,5 +56,15 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
       return ok(seriesFlow(db, id));
     },
     'flow.shared': async () => ok(sharedDownstream(db)),
+    'flow.export': async ({ seriesId, account, format, file }) => {
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) return fail('not_found', `no series ${seriesId}`);
+      try {
+        const request = { seriesId, format, ...(account !== undefined ? { account } : {}), ...(file !== undefined ? { file } : {}) };
+        return ok(await exportFlow(db, request, deps.downloadRoot));
+      } catch (e) {
+        if (e instanceof FlowError) return fail('invalid_argument', e.message);
+        throw e;
+      }
+    },
   };
 }
