@@ -134,7 +134,7 @@ describe('money flow through the backend', () => {
         error: { code: 'invalid_argument' },
       });
       const audit = await b.call('audit.query', { action: 'flow_export', offset: 0, limit: 10 });
-      expect(audit.ok && audit.value.total).toBe(2);
+      expect(audit.ok && (audit.value as { total: number }).total).toBe(2);
       const bad = await b.call('statements.import', { files: [path.join(dir, 'missing.csv')] });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/missing\.csv/) } });
     } finally {
