@@ -89,7 +89,9 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
   });
   const selectedCollection = selection?.type === 'node' ? collections.find((c) => c.id === selection.id && !c.open) : undefined;
   const openedAround =
-    selection?.type === 'node' ? collections.find((c) => c.open && folding && c.members.includes(selection.id)) : undefined;
+    selection?.type === 'node'
+      ? collections.find((c) => c.open && folding && (c.id === selection.id || c.members.includes(selection.id)))
+      : undefined;
   const tableSelected = useMemo(
     () => new Set(selection?.type === 'node' ? selectedMembers(collections, selection.id) : []),
     [selection, collections],

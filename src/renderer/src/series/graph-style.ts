@@ -184,7 +184,7 @@ export function graphStylesheet(large: boolean, theme: GraphTheme = 'light'): St
         'font-size': 20,
         'font-weight': 'bold',
         'min-zoomed-font-size': 0,
-        'text-max-width': '220px',
+        'text-max-width': '420px',
         'z-index': 5,
       },
     },
