@@ -42,12 +42,10 @@ test('the largest demo series is readable: collections fold, open into their mem
   const drawn = () =>
     canvas.evaluate((el) => (el as unknown as { _cyreg: { cy: { elements(): { length: number } } } })._cyreg.cy.elements().length);
   const drawnFolded = await drawn();
-  test
-    .info()
-    .annotations.push({
-      type: 'elements',
-      description: `${drawnFolded} drawn folded, ${unfolded} unfolded, ${folded} reports in ${collections} collections`,
-    });
+  test.info().annotations.push({
+    type: 'elements',
+    description: `${drawnFolded} drawn folded, ${unfolded} unfolded, ${folded} reports in ${collections} collections`,
+  });
   expect(drawnFolded).toBeLessThan(unfolded * 0.8);
   await canvas.screenshot({ path: test.info().outputPath('largest-series-folded.png') });
 
