@@ -11,6 +11,9 @@ import type { SeriesFlow } from '../../../common/api';
 import { useI18n } from '../i18n/I18nContext';
 import { CASH_NODE, foldFlowElements } from './flow-model';
 
+/** Above this many elements the flow draws in level-of-detail mode. */
+const LARGE_FLOW = 1500;
+
 const STYLE: cytoscape.StylesheetJson = [
   {
     selector: 'node',
@@ -92,18 +95,24 @@ export function FlowGraph({ flow, selected, onSelect }: FlowGraphProps) {
     const started = performance.now();
     const box = container.current;
     box.dataset['layoutDone'] = 'false';
+    const large = folded.elements.length > LARGE_FLOW;
     const cy = cytoscape({
       container: box,
       elements: folded.elements as unknown as cytoscape.ElementDefinition[],
       // Labels in the theme's text colour (light or dark).
-      style: [...STYLE, { selector: 'node', style: { color: getComputedStyle(box).getPropertyValue('--text').trim() || '#1b2330' } }],
+      style: [
+        ...STYLE,
+        { selector: 'node', style: { color: getComputedStyle(box).getPropertyValue('--text').trim() || '#1b2330' } },
+        ...(large ? [{ selector: 'edge', style: { 'curve-style': 'straight' as const } }] : []),
+      ],
       layout: { name: 'preset', fit: true, padding: 30 },
       minZoom: 0.02,
       maxZoom: 3,
       boxSelectionEnabled: false,
-      // Large flows draw in level-of-detail mode while panning.
-      hideEdgesOnViewport: folded.elements.length > 1500,
-      textureOnViewport: folded.elements.length > 1500,
+      // Large flows draw in level-of-detail mode while panning, at one pixel per pixel, with straight arrows.
+      hideEdgesOnViewport: large,
+      textureOnViewport: large,
+      pixelRatio: large ? 1 : 'auto',
     });
     cyRef.current = cy;
     box.dataset['elements'] = String(cy.elements().length);

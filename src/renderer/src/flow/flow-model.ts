@@ -23,6 +23,26 @@ export interface FlowElement {
 export const CASH_NODE = 'cash';
 const COLUMN = 260;
 const ROW = 70;
+/** A layer of more accounts than this is stacked in several side-by-side columns of its band. */
+const MAX_ROWS = 40;
+const SUB_COLUMN = 90;
+
+/** Where the k-th of n accounts of a layer goes, given where each layer's band starts. */
+function slot(bandX: number, k: number, n: number): { x: number; y: number } {
+  const rows = Math.min(n, MAX_ROWS);
+  return { x: bandX + Math.floor(k / rows) * SUB_COLUMN, y: ((k % rows) - (rows - 1) / 2) * ROW };
+}
+
+/** The x at which each layer's band starts (0 … deepest + 1, cash last): wide layers push the next ones right. */
+function bands(counts: ReadonlyMap<number, number>, deepest: number): number[] {
+  const out: number[] = [];
+  let x = 0;
+  for (let l = 0; l <= deepest + 1; l++) {
+    out.push(x);
+    x += Math.max(0, Math.ceil((counts.get(l) ?? 0) / MAX_ROWS) - 1) * SUB_COLUMN + COLUMN;
+  }
+  return out;
+}
 
 /** Amount in cents from a decimal string (exact: no float arithmetic on money). */
 export function cents(decimal: string): number {
@@ -47,15 +67,15 @@ export function flowElements(flow: SeriesFlow, cashLabel: string): FlowElement[]
   const byLayer = new Map<number, SeriesFlow['accounts'][number][]>();
   for (const a of flow.accounts) (byLayer.get(a.layer) ?? byLayer.set(a.layer, []).get(a.layer)!).push(a);
   const out: FlowElement[] = [];
-  let deepest = 0;
+  const deepest = Math.max(0, ...byLayer.keys());
+  const bandX = bands(new Map([...byLayer].map(([l, list]) => [l, list.length])), deepest);
   for (const [layer, list] of byLayer) {
-    deepest = Math.max(deepest, layer);
     list.sort((x, y) => cents(y.received) - cents(x.received));
     list.forEach((a, k) =>
       out.push({
         group: 'nodes',
         data: { id: a.account, label: shortAccount(a.account), layer, requested: a.requested, cash: false, received: a.received },
-        position: { x: layer * COLUMN, y: (k - (list.length - 1) / 2) * ROW },
+        position: slot(bandX[layer] ?? 0, k, list.length),
       }),
     );
   }
@@ -71,7 +91,7 @@ export function flowElements(flow: SeriesFlow, cashLabel: string): FlowElement[]
     out.push({
       group: 'nodes',
       data: { id: CASH_NODE, label: cashLabel, layer: deepest + 1, requested: true, cash: true },
-      position: { x: (deepest + 1) * COLUMN, y: 0 },
+      position: { x: bandX[deepest + 1] ?? 0, y: 0 },
     });
     cashOuts.forEach((a, k) =>
       out.push({
@@ -209,10 +229,13 @@ export function foldFlowElements(
       (columns.get(layer) ?? columns.set(layer, []).get(layer)!).push(el);
     }
   const placed = new Map<string, { x: number; y: number }>();
+  const deepest = Math.max(0, ...columns.keys());
+  const bandX = bands(new Map([...columns].map(([l, list]) => [l, list.length])), deepest);
   for (const [layer, list] of columns) {
     list.sort((a, b) => cents(String(b.data['received'] ?? '0')) - cents(String(a.data['received'] ?? '0')));
-    list.forEach((el, k) => placed.set(el.data.id, { x: layer * COLUMN, y: (k - (list.length - 1) / 2) * ROW }));
+    list.forEach((el, k) => placed.set(el.data.id, slot(bandX[layer] ?? 0, k, list.length)));
   }
+  for (const el of folded.elements) if (el.data['cash'] === true) placed.set(el.data.id, { x: bandX[deepest + 1] ?? 0, y: 0 });
   return {
     ...folded,
     elements: folded.elements.map((el) => {
