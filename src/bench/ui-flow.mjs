@@ -3,7 +3,7 @@
 // (accounts, arrows and cash-outs over four layers), laid out by layer and drawn; several runs.
 // Run by `npm run bench:ui` after the report-graph benchmark, or alone after a build:
 //
-//   node src/bench/ui-flow.mjs [--runs N] [--fanout N]
+//   node src/bench/ui-flow.mjs [--runs N] [--fanout N] [--screenshot FILE.png]
 //
 // The store (two reports naming the card, the generated statements) is made in a temporary
 // folder and removed afterwards. CASEGRAPH_CHROMIUM picks the browser.
@@ -23,6 +23,8 @@ function argValue(name, fallback) {
 }
 
 const runs = Number(argValue('--runs', '5'));
+// A picture of the drawn flow graph (first run), to look at.
+const shot = argValue('--screenshot', null);
 // Layer 1 accounts; each pays three layer-2 accounts, which pay into 1.2 × fanout layer-3 accounts that cash out.
 const fanout = Number(argValue('--fanout', '350'));
 if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
@@ -150,6 +152,7 @@ try {
     const elements = Number(await graph.getAttribute('data-elements'));
     const drawMs = Number(await graph.getAttribute('data-render-ms'));
     figures.push(drawMs);
+    if (run === 1 && shot) await page.getByTestId('flow-graph').screenshot({ path: shot });
     console.log(
       `flow graph, run ${run}`.padEnd(22) +
         ` ${elements.toLocaleString('en')} elements drawn: layout by layer + first paint ${drawMs.toLocaleString('en')} ms; address to drawn ${wall.toLocaleString('en')} ms`,
