@@ -1,6 +1,7 @@
 // UI benchmark in Chromium (playwright-core) through `casegraph serve`:
 //  - time to first render of the overview on a large store (default 1M demo reports, linked);
-//  - graph layout + first paint of series of about 500 and about 5,000 elements (nodes + edges).
+//  - graph layout + first paint of series of about 500 and about 5,000 elements (nodes + edges);
+//  - then (ui-flow.mjs, run after it by `npm run bench:ui`) the money flow view of about 5,000 elements.
 //
 //   npm run bench:ui                      # 1M reports (the store is built once and kept)
 //   npm run bench:ui -- --reports 100000  # a smaller store

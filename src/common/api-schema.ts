@@ -111,6 +111,14 @@ export const API_SCHEMAS = {
     .strict(),
   'flow.next': z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(),
   'flow.links': z.object({ seriesId: seriesId.optional() }).strict(),
+  'flow.export': z
+    .object({
+      seriesId,
+      account: z.string().min(1).max(64).optional(),
+      format: z.enum(['xlsx', 'csv', 'graphml']),
+      file: filePath.optional(),
+    })
+    .strict(),
   'statements.import': z.object({ files: z.array(z.string().min(1).max(4096)).min(1).max(1000) }).strict(),
   'series.graph': z.object({ id: seriesId, expand: z.array(z.string().min(1).max(2100)).max(500).optional() }).strict(),
   'series.explain': z.object({ a: reportId, b: reportId }).strict(),

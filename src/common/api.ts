@@ -23,7 +23,7 @@ import type {
   SuggestionQuery,
 } from './api/series';
 import type { FeedSourceView, SyncCounts, SyncRunView, SyncWait } from './api/sync';
-import type { FlowLinks, NextRequest, SeriesFlow, SharedAccount, Trace } from './api/flow';
+import type { FlowExportView, FlowLinks, NextRequest, SeriesFlow, SharedAccount, Trace } from './api/flow';
 import type { ReferenceCategory, Victim } from './model';
 import type { Result } from './result';
 
@@ -215,6 +215,16 @@ export interface CasegraphApi {
   'flow.next': (arg: { readonly limit?: number }) => Promise<Result<readonly NextRequest[]>>;
   /** Accounts sharing an IP or MAC, and holders behind several accounts; with `seriesId`, those touching its flow. */
   'flow.links': (arg: { readonly seriesId?: string }) => Promise<Result<FlowLinks>>;
+  /**
+   * Write a series' money flow, or with `account` the trace from one of its accounts, as xlsx, csv or GraphML.
+   * `file`: a path the save dialog chose (Electron; its extension must be the format's); omitted in the browser host, which offers a download.
+   */
+  'flow.export': (arg: {
+    readonly seriesId: string;
+    readonly account?: string;
+    readonly format: 'xlsx' | 'csv' | 'graphml';
+    readonly file?: string;
+  }) => Promise<Result<FlowExportView>>;
 }
 
 export type ApiMethod = keyof CasegraphApi;

@@ -8,7 +8,7 @@ import { unlockDesktopStore } from '../core/store/credential-store-key';
 import { STORE_FILE } from '../core/store/paths';
 import { requireWorker } from '../core/worker/locate';
 import { electronNativeBinding } from './native-binding';
-import { SaveTargets } from './save-targets';
+import { saveFilter, SaveTargets } from './save-targets';
 import { SafeStorageVault } from './safe-storage-vault';
 
 const here = import.meta.dirname;
@@ -94,7 +94,7 @@ async function start(): Promise<void> {
       app.getPath('documents'),
       typeof suggestedName === 'string' ? path.basename(suggestedName) : 'export.casebundle',
     );
-    const options = { defaultPath, filters: [{ name: 'Casegraph bundle', extensions: ['casebundle'] }] };
+    const options = { defaultPath, filters: [saveFilter(defaultPath)] };
     const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null;
     saveTargets.remember(chosen.filePath);

@@ -218,12 +218,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     sendJson(res, 200, { ok: true, value: { path: file } } satisfies Result<{ path: string }>);
   }
 
+  /** Exports by extension: case bundles (zip) and money-flow exports. */
+  const DOWNLOAD_TYPES: Readonly<Record<string, string>> = {
+    '.casebundle': 'application/zip',
+    '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    '.csv': 'text/csv; charset=utf-8',
+    '.graphml': 'application/graphml+xml',
+  };
+
   function download(res: http.ServerResponse, id: string): void {
     const file = options.downloadDir ? downloadFile(options.downloadDir, id) : null;
     if (!file) return send(res, 404, 'no such download');
     const name = path.basename(file);
     res.writeHead(200, {
-      'Content-Type': 'application/zip',
+      'Content-Type': DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': String(fs.statSync(file).size),
       'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'Cache-Control': 'no-store',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { test as base, expect } from '@playwright/test';
 import type { SeriesFlow, SeriesPage } from '../../src/common/api';
+import { pythonWith } from '../support/python';
 import { apiCall, CLI, linkedStore, watchConsole, type Linked } from './serve-fixture';
 
 const test = base.extend<{ consoleProblems: string[] }, { linked: Linked }>({
@@ -33,6 +34,8 @@ const test = base.extend<{ consoleProblems: string[] }, { linked: Linked }>({
 const call = apiCall;
 
 const cents = (s: string): number => Math.round(Number(s) * 100);
+// The browser's day (the config's time zone), YYYY-MM-DD.
+const shanghaiDay = (iso: string): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(iso));
 
 test.use({ viewport: { width: 1440, height: 1000 } });
 
@@ -77,8 +80,85 @@ test('a series’ money flow: figures that add up, the graph by layer, the Sanke
   expect(n).toBeGreaterThan(0);
   expect(n).toBeLessThanOrEqual(all);
   for (let i = 0; i < Math.min(n, 10); i++) await expect(narrowed.nth(i)).toContainText(card);
+  // The same selection highlights the timeline; a day chosen there narrows the transactions to it.
+  const timeline = section.getByTestId('flow-timeline');
+  await expect(timeline).toHaveAttribute('data-selected-days', /^[1-9]\d*$/);
   await section.getByRole('button', { name: '显示全部' }).click();
+  await expect(timeline).toHaveAttribute('data-selected-days', '0');
   await expect(section.getByTestId('flow-transactions').locator('tbody tr')).toHaveCount(all);
+  const firstDay = (await section.getByTestId('flow-day').locator('option').nth(1).getAttribute('value')) as string;
+  await section.getByTestId('flow-day').selectOption(firstDay);
+  const ofDay = f.transactions.filter((t) => shanghaiDay(t.at) === firstDay).length;
+  await expect(section.getByTestId('flow-transactions').locator('tbody tr')).toHaveCount(Math.min(200, ofDay));
+  expect(consoleProblems).toEqual([]);
+});
+
+test('the series’ money flow exported from the flow view as xlsx: downloaded, and opened with openpyxl its sheets, headers and totals are the view’s', async ({
+  page,
+  linked,
+  consoleProblems,
+}) => {
+  const page1 = await call<SeriesPage>(linked, 'series.query', { offset: 0, limit: 40 });
+  let flow: SeriesFlow | null = null;
+  for (const row of page1.rows) {
+    const f = await call<SeriesFlow>(linked, 'flow.series', { id: row.id });
+    if (f.edges.length > 0 && cents(f.totals.cashOut) > 0) {
+      flow = f;
+      break;
+    }
+  }
+  const f = flow as SeriesFlow;
+  await page.goto(linked.url.replace(/#.*$/, '') + `#/series/${encodeURIComponent(f.seriesId)}`);
+  const section = page.getByTestId('money-flow');
+  const panel = section.getByTestId('flow-export');
+  await panel.scrollIntoViewIfNeeded();
+  await panel.getByRole('button', { name: '导出' }).click();
+  await expect(panel.getByRole('status')).toContainText(`已导出 ${f.accounts.length} 个账户、${f.edges.length} 条资金流向`);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('flow-download').click()]);
+  expect(download.suggestedFilename()).toBe(`${f.seriesId}-flow.xlsx`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casegraph-flow-export-'));
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const script = [
+    'import json, sys, openpyxl',
+    'wb = openpyxl.load_workbook(sys.argv[1], read_only=True)',
+    'out = {"sheets": wb.sheetnames}',
+    'for ws in wb.worksheets: out[ws.title] = [list(r) for r in ws.iter_rows(values_only=True)]',
+    'print(json.dumps(out, ensure_ascii=False, default=str))',
+  ].join('\n');
+  const py = spawnSync(pythonWith('openpyxl'), ['-c', script, file], { encoding: 'utf8' });
+  expect(py.status, py.stderr).toBe(0);
+  const book = JSON.parse(py.stdout) as Record<string, unknown[][]> & { sheets: string[] };
+  expect(book.sheets).toEqual(['账户 accounts', '资金流向 flows', '合计 totals']);
+  expect(book['账户 accounts']?.[0]).toEqual([
+    '层级 layer',
+    '账卡号 account',
+    '户名 holder',
+    '已调单 requested',
+    '收入 received',
+    '转出 sent',
+    '取现 cash out',
+    '留存 retained',
+  ]);
+  expect(book['资金流向 flows']?.[0]).toEqual([
+    '付款账卡号 from',
+    '收款账卡号 to',
+    '金额 amount',
+    '笔数 count',
+    '首笔时间 first',
+    '末笔时间 last',
+  ]);
+  expect(book['账户 accounts']).toHaveLength(f.accounts.length + 1);
+  expect(book['资金流向 flows']).toHaveLength(f.edges.length + 1);
+  // The totals the view shows (read off the page), in the workbook to the cent.
+  const shown = async (key: string) =>
+    Math.round(Number(((await section.locator(`[data-total="${key}"]`).textContent()) ?? '').replace(/[^\d.]/g, '')) * 100);
+  const totals = (book['合计 totals'] ?? []).slice(1).map((r) => Math.round(Number(r[1]) * 100));
+  expect(totals.slice(0, 4)).toEqual([await shown('entered'), await shown('cashOut'), await shown('retained'), await shown('beyond')]);
+  expect(totals[0]).toBe(cents(f.totals.entered));
+  const flowSum = (book['资金流向 flows'] ?? []).slice(1).reduce((t, r) => t + Math.round(Number(r[2]) * 100), 0);
+  expect(flowSum).toBe(f.edges.reduce((t, e) => t + cents(e.amount), 0));
+  fs.rmSync(dir, { recursive: true, force: true });
   expect(consoleProblems).toEqual([]);
 });
 

@@ -106,8 +106,13 @@ test('the series workspace draws the graph, expands a node and finds a path', as
   await expect(page.getByRole('heading', { level: 1, name: `串案 ${id}` })).toBeVisible();
   const canvas = page.getByTestId('series-graph');
   await expect(canvas).toHaveAttribute('data-layout-done', 'true');
-  await expect(canvas).toHaveAttribute('data-node-count', String(graph.nodes.length));
-  await expect(canvas).toHaveAttribute('data-edge-count', String(graph.edges.length));
+  // Every node of the graph is drawn, itself or inside its collection (same-neighbour nodes fold).
+  await expect(canvas).toHaveAttribute('data-member-count', String(graph.nodes.length));
+  const attr = async (name: string) => Number(await canvas.getAttribute(name));
+  expect(await attr('data-node-count')).toBe(
+    graph.nodes.length - (await attr('data-folded-count')) + (await attr('data-collection-count')),
+  );
+  if ((await attr('data-collection-count')) === 0) await expect(canvas).toHaveAttribute('data-edge-count', String(graph.edges.length));
   await page.setViewportSize({ width: 1440, height: 1400 });
   await shoot(page, 'series-graph', true);
 
@@ -131,7 +136,7 @@ test('the series workspace draws the graph, expands a node and finds a path', as
   await page.getByTestId('graph-node-table').locator(`tr[data-node-id="${expandId}"] button`).click();
   await expect(page.getByTestId('graph-details')).toContainText(label);
   await page.getByRole('button', { name: '展开相邻节点' }).click();
-  await expect(canvas).toHaveAttribute('data-node-count', String(expanded.nodes.length));
+  await expect(canvas).toHaveAttribute('data-member-count', String(expanded.nodes.length));
   await expect(canvas).toHaveAttribute('data-layout-done', 'true');
   await shoot(page, 'series-expanded');
 

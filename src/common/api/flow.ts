@@ -203,3 +203,16 @@ export interface FlowLinks {
   /** Devices used by more accounts than this are set aside. */
   readonly maxAccounts: number;
 }
+
+/** A money flow written from the workspace (xlsx, csv or GraphML, as `casegraph flow trace --out` writes it). */
+export interface FlowExportView {
+  /** The path written (desktop app), or the download's file name (browser host). */
+  readonly file: string;
+  /** Browser host: fetch it from the client's downloadUrl(downloadId). */
+  readonly downloadId: string | null;
+  readonly format: 'xlsx' | 'csv' | 'graphml';
+  readonly accounts: number;
+  readonly flows: number;
+  /** The exported trace's totals (for the series' flow, those the workspace shows). */
+  readonly totals: { readonly entered: string; readonly cashOut: string; readonly retained: string; readonly beyond: string };
+}

@@ -131,6 +131,7 @@ export class Backend {
         openOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
         jobs: this.jobs,
         fileProblem: (file) => this.importProblem(file),
+        ...(options.downloadRoot ? { downloadRoot: options.downloadRoot } : {}),
       }),
       ...bundleHandlers({
         db,

@@ -1,4 +1,4 @@
-// The browser host's exported bundles: each in a folder named by a random id under the download
+// The browser host's exports (case bundles, money-flow workbooks and graphs): each in a folder named by a random id under the download
 // root, one file per folder; the host serves it at /api/download/<id>. Ids are 32 hex characters,
 // so a request can never name a path of its own.
 import fs from 'node:fs';

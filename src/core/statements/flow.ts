@@ -223,14 +223,15 @@ export function edgeView(
 export function traceAccount(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
   const start = accountOf(db, startRaw);
   const t = options.direction === 'backward' ? traceBackIds(db, [start.id], options) : traceIds(db, [start.id], options);
-  return traceView(db, start.value, t);
+  return traceView(db, t, start.value);
 }
 
 export function traceForward(db: Db, startRaw: string, options: TraceOptions = {}): Trace {
   return traceAccount(db, startRaw, { ...options, direction: 'forward' });
 }
 
-function traceView(db: Db, start: string, t: TraceCore): Trace {
+/** A followed trace as shown and exported: accounts by layer, flows, and the totals; `start` names where it began. */
+export function traceView(db: Db, t: TraceCore, start: string): Trace {
   const info = db.prepare<[number], { value: string; holder: string | null; requested: number }>(
     'SELECT value, holder, requested FROM flow_account WHERE id = ?',
   );

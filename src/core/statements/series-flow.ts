@@ -6,7 +6,7 @@
 import type { AccountToRequest, FlowAccount, FlowEdge, FlowTxnView, SeriesFlow } from '../../common/api/flow';
 import { centsToDecimal } from '../../common/money';
 import type { Db } from '../store/db';
-import { edgeView, traceIds, type TraceCore } from './flow';
+import { edgeView, FlowError, traceIds, traceView, type Trace, type TraceCore } from './flow';
 import { sharedWith } from './shared-cache';
 
 export { sharedDownstream } from './shared-cache';
@@ -29,6 +29,15 @@ export function seriesCards(db: Db, seriesId: string): number[] {
 export function seriesFlowAccounts(db: Db, seriesId: string): Set<number> {
   const cards = seriesCards(db, seriesId);
   return cards.length === 0 ? new Set() : new Set(traceIds(db, cards).layer.keys());
+}
+
+/** The series' money flow as a trace (the one the workspace shows), for the exports; its start names the series and its cards. */
+export function seriesTrace(db: Db, seriesId: string): Trace {
+  const cards = seriesCards(db, seriesId);
+  if (cards.length === 0)
+    throw new FlowError(`series ${seriesId}: none of the cards or accounts its reports name is in the imported statements`);
+  const value = db.prepare<[number], string>('SELECT value FROM flow_account WHERE id = ?').pluck();
+  return traceView(db, traceIds(db, cards), `${seriesId}: ${cards.map((id) => value.get(id)).join(', ')}`);
 }
 
 export function seriesFlow(db: Db, seriesId: string): SeriesFlow {

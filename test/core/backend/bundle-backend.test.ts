@@ -99,6 +99,7 @@ describe('bundle API', () => {
       const dl = await get(host.origin, `/api/download/${done.summary.downloadId as string}`, 'casegraph_token=t0k3n');
       expect(dl.status).toBe(200);
       expect(dl.headers['content-disposition']).toMatch(/^attachment; filename=".*-redacted\.casebundle"/);
+      expect(dl.headers['content-type']).toBe('application/zip');
       expect(dl.body.subarray(0, 2).toString()).toBe('PK');
       const received = path.join(tempDir(), 'received.casebundle');
       fs.writeFileSync(received, dl.body);

@@ -3,6 +3,7 @@
 // payee cards, what to request next, and downstream accounts two series share.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { NextRequest, SeriesFlow, Trace } from '../../../src/common/api';
 import { Backend } from '../../../src/core/backend/backend';
@@ -129,6 +130,45 @@ describe('money flow through the backend', () => {
         [A2, 'source', '0.00', '2000.00', 1],
       ]);
       expect(await b.call('flow.series', { id: 'S-NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+      // Exported from the workspace: the series' flow as the workspace shows it, and the trace from one of its accounts.
+      const xlsx = path.join(dir, 'a-flow.xlsx');
+      const exported = await b.call('flow.export', { seriesId: fa.seriesId, format: 'xlsx', file: xlsx });
+      if (!exported.ok) throw new Error(exported.error.message);
+      expect(exported.value).toMatchObject({ file: xlsx, downloadId: null, format: 'xlsx', accounts: 3, flows: 2, totals: fa.totals });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(xlsx);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['账户 accounts', '资金流向 flows', '合计 totals']);
+      expect(wb.getWorksheet('资金流向 flows')?.getRow(2).values).toEqual([
+        undefined,
+        A1,
+        L2,
+        1900,
+        1,
+        expect.any(String),
+        expect.any(String),
+      ]);
+      expect(wb.getWorksheet('合计 totals')?.getRow(2).getCell(2).value).toBe(Number(fa.totals.entered));
+      const trace = await b.call('flow.export', { seriesId: fa.seriesId, account: L2, format: 'csv', file: path.join(dir, 'l2.csv') });
+      expect(trace).toMatchObject({ ok: true, value: { accounts: 2, flows: 1 } });
+      expect(fs.readFileSync(path.join(dir, 'l2.csv'), 'utf8')).toContain(`${L2},${L3},4800.00,1`);
+      expect(await b.call('flow.export', { seriesId: fa.seriesId, format: 'graphml', file: path.join(dir, 'x.xlsx') })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: 'x.xlsx: a graphml export needs a file ending in .graphml' },
+      });
+      expect(
+        await b.call('flow.export', { seriesId: fa.seriesId, account: B1, format: 'csv', file: path.join(dir, 'b.csv') }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', message: expect.stringContaining('is not in the money flow of series') },
+      });
+      expect(fs.existsSync(path.join(dir, 'b.csv'))).toBe(false);
+      expect(await b.call('flow.export', { seriesId: fa.seriesId, format: 'csv' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      });
+      const audit = await b.call('audit.query', { action: 'flow_export', offset: 0, limit: 10 });
+      expect(audit.ok && (audit.value as { total: number }).total).toBe(2);
       const bad = await b.call('statements.import', { files: [path.join(dir, 'missing.csv')] });
       expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/missing\.csv/) } });
     } finally {

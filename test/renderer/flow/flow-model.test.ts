@@ -2,7 +2,16 @@
 // last, and a Sankey whose links carry the trace's figures per layer.
 import { describe, expect, it } from 'vitest';
 import type { SeriesFlow } from '../../../src/common/api';
-import { CASH_NODE, cents, edgeWidth, flowElements, sankeyData, shortAccount } from '../../../src/renderer/src/flow/flow-model';
+import {
+  CASH_NODE,
+  cents,
+  edgeWidth,
+  flowElements,
+  foldFlowElements,
+  sankeyData,
+  shortAccount,
+  timelineData,
+} from '../../../src/renderer/src/flow/flow-model';
 
 const flow: SeriesFlow = {
   seriesId: 'S-1',
@@ -56,5 +65,56 @@ describe('money flow drawing model', () => {
       { source: 1, target: 2, value: 4900 },
       { source: 2, target: 3, value: 3000 },
     ]);
+  });
+
+  it('folds cards of one layer paying only into the same account into a collection with their summed receipts, stacked again', () => {
+    // Six read cards of layer 0 each paying 100.01 … 600.06 into one layer-1 card, which cashes out.
+    const hub = '6217000012345678907';
+    const payers = Array.from({ length: 6 }, (_, k) => `62220212345678${String(90100 + k)}`);
+    const big: SeriesFlow = {
+      ...flow,
+      cards: payers,
+      accounts: [
+        ...payers.map((a, k) => ({
+          account: a,
+          layer: 0,
+          received: `${(k + 1) * 100}.0${k + 1}`,
+          sent: '0.00',
+          cashOut: '0.00',
+          holder: null,
+          requested: true,
+        })),
+        { account: hub, layer: 1, received: '2100.21', sent: '0.00', cashOut: '2100.21', holder: null, requested: true },
+      ],
+      edges: payers.map((a, k) => ({ from: a, to: hub, amount: `${(k + 1) * 100}.0${k + 1}`, count: 1, first: '', last: '' })),
+    };
+    const label = (count: number, received: string) => `${count} · ${received}`;
+    const folded = foldFlowElements(big, 'cash', { enabled: true, open: new Set() }, label);
+    const c = folded.collections[0]!;
+    expect(c.members).toEqual([...payers].sort());
+    const nodes = folded.elements.filter((e) => e.group === 'nodes');
+    expect(nodes.map((n) => n.data.id).sort()).toEqual([c.id, CASH_NODE, hub].sort());
+    const col = nodes.find((n) => n.data.id === c.id)!;
+    expect(col.data['label']).toBe('6 · 2100.21');
+    expect(col.position).toEqual({ x: 0, y: 0 });
+    const into = folded.elements.filter((e) => e.group === 'edges' && e.data.target === hub);
+    expect(into.map((e) => [e.data.source, e.data['amount'], e.data['count']])).toEqual([[c.id, '2100.21', 6]]);
+    // Opened (the id is stable), every card is drawn again.
+    const opened = foldFlowElements(big, 'cash', { enabled: true, open: new Set([c.id]) }, label);
+    expect(opened.elements.filter((e) => e.group === 'nodes')).toHaveLength(8);
+  });
+
+  it('sums the transactions per day, the selected accounts’ part apart', () => {
+    const txns = [
+      { from: 'A', to: 'B', amount: '100.10', at: '2025-03-02T01:00:00Z', cash: false, summary: null },
+      { from: 'B', to: null, amount: '50.05', at: '2025-03-01T09:00:00Z', cash: true, summary: null },
+      { from: 'C', to: 'D', amount: '0.20', at: '2025-03-02T05:00:00Z', cash: false, summary: null },
+    ];
+    const day = (iso: string) => iso.slice(0, 10);
+    expect(timelineData(txns, new Set(['B']), day)).toEqual([
+      { day: '2025-03-01', amount: 50.05, selected: 50.05, count: 1 },
+      { day: '2025-03-02', amount: 100.3, selected: 100.1, count: 2 },
+    ]);
+    expect(timelineData(txns, null, day).map((d) => d.selected)).toEqual([0, 0]);
   });
 });

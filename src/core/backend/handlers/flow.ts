@@ -1,9 +1,11 @@
 // Bank statements and the money flow behind the contract: importing statements as a job (on a
 // connection of its own, so the file's one transaction never takes in another handler's write),
-// a series' money flow, the downstream accounts several series share, a trace from one account
-// either way, the accounts to request next, and accounts linked by a device or a holder.
+// a series' money flow and its exports (flow-export.ts), the downstream accounts several series
+// share, a trace from one account either way, the accounts to request next, and accounts linked by
+// a device or a holder.
 import type { CasegraphApi, StatementImportView } from '../../../common/api';
 import { fail, JOB_BUSY, ok } from '../../../common/result';
+import { exportFlow } from '../../statements/flow-export';
 import { importStatements } from '../../statements/import-statements';
 import { FlowError, traceAccount } from '../../statements/flow';
 import { nextRequests } from '../../statements/flow-next';
@@ -14,7 +16,7 @@ import type { Jobs } from '../jobs';
 
 export type FlowHandlers = Pick<
   CasegraphApi,
-  'statements.import' | 'flow.series' | 'flow.shared' | 'flow.trace' | 'flow.next' | 'flow.links'
+  'statements.import' | 'flow.series' | 'flow.shared' | 'flow.trace' | 'flow.next' | 'flow.links' | 'flow.export'
 >;
 
 export interface FlowDeps {
@@ -24,6 +26,8 @@ export interface FlowDeps {
   readonly jobs: Jobs;
   /** Why a file cannot be imported (not uploaded through this session, missing), or null. */
   readonly fileProblem: (file: string) => string | null;
+  /** Browser host: exports without a `file` go to <downloadRoot>/<id>/<name>. */
+  readonly downloadRoot?: string;
 }
 
 export function flowHandlers(deps: FlowDeps): FlowHandlers {
@@ -79,6 +83,16 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
       if (seriesId === undefined) return ok(flowLinks(db));
       if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) return fail('not_found', `no series ${seriesId}`);
       return ok(flowLinks(db, { within: seriesFlowAccounts(db, seriesId) }));
+    },
+    'flow.export': async ({ seriesId, account, format, file }) => {
+      if (db.prepare('SELECT 1 FROM series WHERE id = ?').get(seriesId) === undefined) return fail('not_found', `no series ${seriesId}`);
+      try {
+        const request = { seriesId, format, ...(account !== undefined ? { account } : {}), ...(file !== undefined ? { file } : {}) };
+        return ok(await exportFlow(db, request, deps.downloadRoot));
+      } catch (e) {
+        if (e instanceof FlowError) return fail('invalid_argument', e.message);
+        throw e;
+      }
     },
   };
 }

@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
   'link',
   'reveal',
   'export',
+  'flow_export',
   'bundle_import',
   'merge',
   'split',

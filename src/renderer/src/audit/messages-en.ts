@@ -87,6 +87,7 @@ export const auditEn: AuditMessages = {
   'audit.action.link': 'Relink',
   'audit.action.reveal': 'Reveal of personal data',
   'audit.action.export': 'Export',
+  'audit.action.flow_export': 'Money flow export',
   'audit.action.bundle_import': 'Bundle import',
   'audit.action.merge': 'Merge',
   'audit.action.split': 'Split',

@@ -86,6 +86,7 @@ export const auditZhCN: AuditMessages = {
   'audit.action.link': '重新串并',
   'audit.action.reveal': '查看个人信息',
   'audit.action.export': '导出',
+  'audit.action.flow_export': '资金流向导出',
   'audit.action.bundle_import': '导入案件包',
   'audit.action.merge': '合并系列',
   'audit.action.split': '拆分报案',

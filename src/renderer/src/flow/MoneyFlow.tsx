@@ -1,21 +1,24 @@
 // The series workspace's money section: the flow of the series' cards through the imported bank
-// statements — figures that add up, the flow graph, the Sankey to cash, the accounts, what to
-// request next, accounts shared with other series, and the transactions. Selecting an account in
-// the graph or a table narrows the tables to it.
+// statements — figures that add up, the flow graph (with collections), its exports, the Sankey to
+// cash, the timeline of transactions, the accounts, what to request next, accounts shared with
+// other series, and the transactions. One selection (an account, or a collection's members, in the
+// graph or a table) narrows the tables and highlights the timeline and the graph.
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SeriesFlow } from '../../../common/api';
 import { ResourceState } from '../app/ResourceState';
 import { routeHref } from '../app/routes';
 import { useDataVersion } from '../app/ServicesContext';
 import { useApiResource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
+import { FlowExport } from './FlowExport';
 import { FlowGraph } from './FlowGraph';
 import { FlowLinks } from './FlowLinks';
 import { FlowSankey } from './FlowSankey';
+import { FlowAccountsTable, FlowTransactionsTable } from './FlowTables';
+import { FlowTimeline } from './FlowTimeline';
 
 const CNY = (amount: string) => ({ amount, currency: 'CNY' });
-const TXN_SHOWN = 200;
 
 export function MoneyFlow({ seriesId }: { readonly seriesId: string }) {
   const { m } = useI18n();
@@ -34,15 +37,12 @@ export function MoneyFlow({ seriesId }: { readonly seriesId: string }) {
 
 function FlowBody({ flow }: { readonly flow: SeriesFlow }) {
   const { m, fmt } = useI18n();
-  const [selected, setSelected] = useState<string | null>(null);
-  const touches = (a: string | null) => selected === null || a === selected;
-  const transactions = useMemo(
-    () => flow.transactions.filter((t) => touches(t.from) || touches(t.to)).slice(0, TXN_SHOWN),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [flow, selected],
-  );
+  // One selection drives the graph, the timeline and both tables: an account, or a collection's members.
+  const [selected, setSelected] = useState<ReadonlySet<string> | null>(null);
+  const [day, setDay] = useState<string | null>(null);
   if (flow.cards.length === 0) return <p data-testid="flow-none">{m['flow.none']}</p>;
-  const pick = (account: string) => setSelected((s) => (s === account ? null : account));
+  const select = (accounts: readonly string[] | null) => setSelected(accounts && accounts.length > 0 ? new Set(accounts) : null);
+  const only = selected?.size === 1 ? ([...selected][0] as string) : null;
   return (
     <>
       <p className="small">{m['flow.cards'](flow.cards.join(', '))}</p>
@@ -57,63 +57,28 @@ function FlowBody({ flow }: { readonly flow: SeriesFlow }) {
         ).map(([key, amount]) => (
           <div className="stat" key={key}>
             <dt>{m[key]}</dt>
-            <dd className="num">{fmt.money(CNY(amount))}</dd>
+            <dd className="num" data-total={key.slice('flow.'.length)}>
+              {fmt.money(CNY(amount))}
+            </dd>
           </div>
         ))}
       </dl>
       <h3>{m['flow.graph']}</h3>
       <p className="muted small">{m['flow.graphHint']}</p>
-      <FlowGraph flow={flow} selected={selected} onSelect={setSelected} />
+      <FlowGraph flow={flow} selected={selected} onSelect={select} />
       {selected ? (
         <p className="small" role="status">
-          {m['flow.selected'](selected)}{' '}
+          {only ? m['flow.selected'](only) : m['flow.selectedMany'](fmt.count(selected.size))}{' '}
           <button type="button" className="button button-small" onClick={() => setSelected(null)}>
             {m['flow.clearSelection']}
           </button>
         </p>
       ) : null}
+      <FlowExport seriesId={flow.seriesId} account={only} />
       <FlowSankey flow={flow} />
+      <FlowTimeline transactions={flow.transactions} selected={selected} day={day} onDay={setDay} />
       <h3>{m['flow.accounts']}</h3>
-      <div className="table-scroll">
-        <table className="table" data-testid="flow-accounts">
-          <thead>
-            <tr>
-              <th scope="col">{m['flow.col.layer']}</th>
-              <th scope="col">{m['flow.col.account']}</th>
-              <th scope="col">{m['flow.col.holder']}</th>
-              <th scope="col" className="num">
-                {m['flow.col.received']}
-              </th>
-              <th scope="col" className="num">
-                {m['flow.col.sent']}
-              </th>
-              <th scope="col" className="num">
-                {m['flow.col.cashOut']}
-              </th>
-              <th scope="col">{m['flow.col.requested']}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {flow.accounts
-              .filter((a) => touches(a.account) || selected === null)
-              .map((a) => (
-                <tr key={a.account} aria-selected={selected === a.account}>
-                  <td>{m['flow.layer'](a.layer)}</td>
-                  <td className="mono">
-                    <button type="button" className="button-link mono" onClick={() => pick(a.account)}>
-                      {a.account}
-                    </button>
-                  </td>
-                  <td>{a.holder ?? '—'}</td>
-                  <td className="num">{fmt.money(CNY(a.received))}</td>
-                  <td className="num">{fmt.money(CNY(a.sent))}</td>
-                  <td className="num">{fmt.money(CNY(a.cashOut))}</td>
-                  <td>{a.requested ? m['flow.yes'] : m['flow.no']}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <FlowAccountsTable flow={flow} selected={selected} day={day} onSelect={select} />
       <h3>{m['flow.toRequest']}</h3>
       <p className="muted small">{m['flow.toRequestIntro']}</p>
       {flow.toRequest.length === 0 ? (
@@ -163,33 +128,7 @@ function FlowBody({ flow }: { readonly flow: SeriesFlow }) {
           </ul>
         </>
       ) : null}
-      <h3>{m['flow.transactions'](fmt.count(transactions.length))}</h3>
-      <div className="table-scroll flow-transactions-scroll">
-        <table className="table" data-testid="flow-transactions">
-          <thead>
-            <tr>
-              <th scope="col">{m['flow.col.time']}</th>
-              <th scope="col">{m['flow.col.from']}</th>
-              <th scope="col">{m['flow.col.to']}</th>
-              <th scope="col" className="num">
-                {m['flow.col.amount']}
-              </th>
-              <th scope="col">{m['flow.col.summary']}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {transactions.map((t, k) => (
-              <tr key={`${t.at}-${k}`}>
-                <td>{fmt.dateTime(t.at)}</td>
-                <td className="mono">{t.from ?? '—'}</td>
-                <td className="mono">{t.cash ? m['flow.cash'] : (t.to ?? '—')}</td>
-                <td className="num">{fmt.money(CNY(t.amount))}</td>
-                <td>{t.summary ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FlowTransactionsTable flow={flow} selected={selected} day={day} onSelect={select} />
     </>
   );
 }

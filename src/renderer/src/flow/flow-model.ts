@@ -3,6 +3,8 @@
 // the payers through the layers to cash. Pure: tested under Node.
 
 import type { SeriesFlow } from '../../../common/api';
+import { centsToDecimal } from '../../../common/money';
+import { foldElements, type FoldElement, type Folded } from '../series/graph-collections';
 
 export interface FlowNodeData {
   readonly id: string;
@@ -21,6 +23,26 @@ export interface FlowElement {
 export const CASH_NODE = 'cash';
 const COLUMN = 260;
 const ROW = 70;
+/** A layer of more accounts than this is stacked in several side-by-side columns of its band. */
+const MAX_ROWS = 40;
+const SUB_COLUMN = 90;
+
+/** Where the k-th of n accounts of a layer goes, given where each layer's band starts. */
+function slot(bandX: number, k: number, n: number): { x: number; y: number } {
+  const rows = Math.min(n, MAX_ROWS);
+  return { x: bandX + Math.floor(k / rows) * SUB_COLUMN, y: ((k % rows) - (rows - 1) / 2) * ROW };
+}
+
+/** The x at which each layer's band starts (0 … deepest + 1, cash last): wide layers push the next ones right. */
+function bands(counts: ReadonlyMap<number, number>, deepest: number): number[] {
+  const out: number[] = [];
+  let x = 0;
+  for (let l = 0; l <= deepest + 1; l++) {
+    out.push(x);
+    x += Math.max(0, Math.ceil((counts.get(l) ?? 0) / MAX_ROWS) - 1) * SUB_COLUMN + COLUMN;
+  }
+  return out;
+}
 
 /** Amount in cents from a decimal string (exact: no float arithmetic on money). */
 export function cents(decimal: string): number {
@@ -45,15 +67,15 @@ export function flowElements(flow: SeriesFlow, cashLabel: string): FlowElement[]
   const byLayer = new Map<number, SeriesFlow['accounts'][number][]>();
   for (const a of flow.accounts) (byLayer.get(a.layer) ?? byLayer.set(a.layer, []).get(a.layer)!).push(a);
   const out: FlowElement[] = [];
-  let deepest = 0;
+  const deepest = Math.max(0, ...byLayer.keys());
+  const bandX = bands(new Map([...byLayer].map(([l, list]) => [l, list.length])), deepest);
   for (const [layer, list] of byLayer) {
-    deepest = Math.max(deepest, layer);
     list.sort((x, y) => cents(y.received) - cents(x.received));
     list.forEach((a, k) =>
       out.push({
         group: 'nodes',
         data: { id: a.account, label: shortAccount(a.account), layer, requested: a.requested, cash: false, received: a.received },
-        position: { x: layer * COLUMN, y: (k - (list.length - 1) / 2) * ROW },
+        position: slot(bandX[layer] ?? 0, k, list.length),
       }),
     );
   }
@@ -69,7 +91,7 @@ export function flowElements(flow: SeriesFlow, cashLabel: string): FlowElement[]
     out.push({
       group: 'nodes',
       data: { id: CASH_NODE, label: cashLabel, layer: deepest + 1, requested: true, cash: true },
-      position: { x: (deepest + 1) * COLUMN, y: 0 },
+      position: { x: bandX[deepest + 1] ?? 0, y: 0 },
     });
     cashOuts.forEach((a, k) =>
       out.push({
@@ -130,4 +152,130 @@ export function sankeyData(
     return { source: s, target: t, value: v / 100 };
   });
   return { nodes, links };
+}
+
+/** Accounts of one layer with exactly the same counterparts fold when at least this many. */
+export const FLOW_FOLD_MIN = 5;
+
+export interface FlowFold {
+  readonly enabled: boolean;
+  readonly open: ReadonlySet<string>;
+}
+
+/**
+ * The flow graph with its collections folded: accounts of one layer that pay into and are paid by
+ * exactly the same accounts (thirty cards paying only into one layer-1 card) become one node with
+ * their count and summed receipts; arrows into and out of it carry the summed amounts. Each
+ * layer's column is stacked again afterwards, largest first.
+ */
+export function foldFlowElements(
+  flow: SeriesFlow,
+  cashLabel: string,
+  fold: FlowFold,
+  collectionLabel: (count: number, received: string) => string,
+): Folded<FoldElement> {
+  const elements = flowElements(flow, cashLabel) as unknown as FoldElement[];
+  const largest = Math.max(1, ...flow.edges.map((e) => cents(e.amount)), ...flow.accounts.map((a) => cents(a.cashOut)));
+  const folded = foldElements(elements, {
+    enabled: fold.enabled,
+    open: fold.open,
+    minSize: FLOW_FOLD_MIN,
+    kindOf: (n) =>
+      n.data['cash'] === true ? null : `layer:${String(n.data['layer'])}:${n.data['requested'] === true ? 'read' : 'unread'}`,
+    weightOf: (n) => cents(String(n.data['received'] ?? '0')),
+    collectionNode: (c, members) => {
+      const first = members[0] as FoldElement;
+      return {
+        group: 'nodes',
+        data: {
+          id: c.id,
+          label: collectionLabel(c.members.length, centsToDecimal(c.weight)),
+          layer: Number(first.data['layer']),
+          requested: first.data['requested'] === true,
+          cash: false,
+          collection: true,
+          count: c.members.length,
+          received: centsToDecimal(c.weight),
+        },
+        classes: 'collection',
+        ...(first.position ? { position: first.position } : {}),
+      };
+    },
+    mergedEdge: (id, source, target, edges) => {
+      const amount = edges.reduce((t, e) => t + cents(String(e.data['amount'])), 0);
+      const count = edges.reduce((t, e) => t + Number(e.data['count'] ?? 0), 0);
+      const cashOut = edges.some((e) => e.data['cashOut'] === true);
+      return {
+        group: 'edges',
+        data: {
+          id,
+          source,
+          target,
+          amount: centsToDecimal(amount),
+          count,
+          width: edgeWidth(amount, largest),
+          merged: edges.length,
+          ...(cashOut ? { cashOut } : {}),
+        },
+      };
+    },
+  });
+  if (folded.elements === elements) return folded;
+  // Stack each layer's column again: folded members left gaps.
+  const columns = new Map<number, FoldElement[]>();
+  for (const el of folded.elements)
+    if (el.group === 'nodes' && el.data['cash'] !== true) {
+      const layer = Number(el.data['layer']);
+      (columns.get(layer) ?? columns.set(layer, []).get(layer)!).push(el);
+    }
+  const placed = new Map<string, { x: number; y: number }>();
+  const deepest = Math.max(0, ...columns.keys());
+  const bandX = bands(new Map([...columns].map(([l, list]) => [l, list.length])), deepest);
+  for (const [layer, list] of columns) {
+    list.sort((a, b) => cents(String(b.data['received'] ?? '0')) - cents(String(a.data['received'] ?? '0')));
+    list.forEach((el, k) => placed.set(el.data.id, slot(bandX[layer] ?? 0, k, list.length)));
+  }
+  for (const el of folded.elements) if (el.data['cash'] === true) placed.set(el.data.id, { x: bandX[deepest + 1] ?? 0, y: 0 });
+  return {
+    ...folded,
+    elements: folded.elements.map((el) => {
+      const at = placed.get(el.data.id);
+      return at ? { ...el, position: at } : el;
+    }),
+  };
+}
+
+export interface TimelineDay {
+  readonly day: string;
+  /** Yuan moved that day (the chart's heights; figures elsewhere are exact). */
+  readonly amount: number;
+  /** Of which by or to the selected accounts. */
+  readonly selected: number;
+  readonly count: number;
+}
+
+/** The traced transactions per day, those touching the selected accounts apart; days in order. */
+export function timelineData(
+  transactions: SeriesFlow['transactions'],
+  selected: ReadonlySet<string> | null,
+  dayOf: (iso: string) => string,
+): TimelineDay[] {
+  const days = new Map<string, { all: number; sel: number; count: number }>();
+  for (const t of transactions) {
+    const day = dayOf(t.at);
+    const d = days.get(day) ?? days.set(day, { all: 0, sel: 0, count: 0 }).get(day)!;
+    const c = cents(t.amount);
+    d.all += c;
+    d.count += 1;
+    if (selected && ((t.from !== null && selected.has(t.from)) || (t.to !== null && selected.has(t.to)))) d.sel += c;
+  }
+  return [...days]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([day, d]) => ({ day, amount: d.all / 100, selected: d.sel / 100, count: d.count }));
+}
+
+/** The investigator's local day of an instant, YYYY-MM-DD. */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

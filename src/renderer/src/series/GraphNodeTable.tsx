@@ -10,9 +10,11 @@ export interface GraphNodeTableProps {
   readonly graph: Graph | null;
   readonly degree: ReadonlyMap<string, number>;
   readonly onSelect: (id: string) => void;
+  /** Nodes selected in the graph (a collection's members when a collection is). */
+  readonly selected: ReadonlySet<string>;
 }
 
-export function GraphNodeTable({ graph, degree, onSelect }: GraphNodeTableProps) {
+export function GraphNodeTable({ graph, degree, onSelect, selected }: GraphNodeTableProps) {
   const { m, fmt } = useI18n();
   const [tableOpen, setTableOpen] = useState(false);
   return (
@@ -36,7 +38,7 @@ export function GraphNodeTable({ graph, degree, onSelect }: GraphNodeTableProps)
             </thead>
             <tbody>
               {graph.nodes.map((n) => (
-                <tr key={n.id} data-node-id={n.id}>
+                <tr key={n.id} data-node-id={n.id} aria-selected={selected.has(n.id)}>
                   <td className="mono break">
                     <button type="button" className="button-link" onClick={() => onSelect(n.id)}>
                       {n.type === 'report' ? n.reportId : n.value}

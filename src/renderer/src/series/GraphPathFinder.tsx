@@ -13,6 +13,8 @@ export interface GraphPathFinderProps {
   readonly seriesReports: readonly string[];
   /** The report nodes of the series, to choose the ends from. */
   readonly reportNodes: readonly Extract<GraphNode, { type: 'report' }>[];
+  /** The drawn node standing for each node (a report folded into a collection is found as its collection). */
+  readonly drawnAs: ReadonlyMap<string, string>;
 }
 
 interface PathEndProps {
@@ -38,7 +40,7 @@ function PathEnd({ label, value, reportNodes, onChange }: PathEndProps) {
   );
 }
 
-export function GraphPathFinder({ cyRef, containerRef, seriesReports, reportNodes }: GraphPathFinderProps) {
+export function GraphPathFinder({ cyRef, containerRef, seriesReports, reportNodes, drawnAs }: GraphPathFinderProps) {
   const { m, fmt } = useI18n();
   const [pathEnds, setPathEnds] = useState<{ readonly a: string; readonly b: string }>({
     a: seriesReports[0] ?? '',
@@ -50,8 +52,12 @@ export function GraphPathFinder({ cyRef, containerRef, seriesReports, reportNode
     const cy = cyRef.current;
     if (!cy) return;
     cy.elements().removeClass('on-path faded');
-    const a = cy.nodes().filter((n) => n.data('reportId') === pathEnds.a);
-    const b = cy.nodes().filter((n) => n.data('reportId') === pathEnds.b);
+    const drawn = (reportId: string) => {
+      const node = reportNodes.find((n) => n.reportId === reportId);
+      return cy.getElementById(node ? (drawnAs.get(node.id) ?? node.id) : '');
+    };
+    const a = drawn(pathEnds.a);
+    const b = drawn(pathEnds.b);
     if (a.empty() || b.empty() || pathEnds.a === pathEnds.b) {
       setPath({ found: false, labels: [] });
       return;

@@ -18,10 +18,17 @@ export interface GraphToolbarProps {
   /** Whether any node was expanded (then "collapse all" shows). */
   readonly expanded: boolean;
   readonly onCollapseAll: () => void;
+  /** Whether same-neighbour nodes fold into collections. */
+  readonly folding: boolean;
+  readonly onFolding: (on: boolean) => void;
+  /** How many collections are open (then "fold all back" shows). */
+  readonly openCollections: number;
+  readonly onFoldAll: () => void;
 }
 
-export function GraphToolbar({ layout, onLayout, onFit, onZoom, centrality, onCentrality, expanded, onCollapseAll }: GraphToolbarProps) {
-  const { m } = useI18n();
+export function GraphToolbar(props: GraphToolbarProps) {
+  const { layout, onLayout, onFit, onZoom, centrality, onCentrality, expanded, onCollapseAll } = props;
+  const { m, fmt } = useI18n();
   return (
     <div className="graph-toolbar" role="toolbar" aria-label={m['graph.tools']}>
       <label className="field field-inline">
@@ -57,6 +64,15 @@ export function GraphToolbar({ layout, onLayout, onFit, onZoom, centrality, onCe
           <option value="betweenness">{m['graph.centrality.betweenness']}</option>
         </select>
       </label>
+      <label className="check">
+        <input type="checkbox" checked={props.folding} onChange={(e) => props.onFolding(e.target.checked)} />
+        <span>{m['graph.folding']}</span>
+      </label>
+      {props.openCollections > 0 ? (
+        <button type="button" className="button button-small button-quiet" onClick={props.onFoldAll}>
+          {m['graph.foldAll'](fmt.count(props.openCollections))}
+        </button>
+      ) : null}
       {expanded ? (
         <button type="button" className="button button-small button-quiet" onClick={onCollapseAll}>
           {m['graph.collapseAll']}

@@ -9,7 +9,7 @@
 // The stages live apart: use-cytoscape (the instance, drawing and layout), use-centrality,
 // GraphToolbar (tools and legend), GraphPathFinder, GraphDetails and GraphNodeTable.
 
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ApiError, GraphEdge, GraphNode, SeriesGraph as Graph } from '../../../common/api';
 import type { IdentifierKind } from '../../../common/model';
 import { ErrorNotice } from '../app/ErrorNotice';
@@ -17,6 +17,8 @@ import { useApi, useDataVersion } from '../app/ServicesContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { LayoutName } from './graph-layout';
 import { kindCounts } from './graph-model';
+import { FoldBack, GraphCollection } from './GraphCollection';
+import { selectedMembers } from './graph-collections';
 import { GraphDetails, type GraphSelection } from './GraphDetails';
 import { GraphNodeTable } from './GraphNodeTable';
 import { GraphPathFinder } from './GraphPathFinder';
@@ -45,6 +47,15 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
   const [hidden, setHidden] = useState<ReadonlySet<IdentifierKind>>(new Set());
   const [centrality, setCentrality] = useState<Centrality>('none');
   const [selection, setSelection] = useState<GraphSelection | null>(null);
+  // Collections fold by default; the ids the investigator opened survive a fetch (ids follow the neighbours).
+  const [folding, setFolding] = useState(true);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const fold = useMemo(() => ({ enabled: folding, open: opened }), [folding, opened]);
+  const openCollection = useCallback((id: string) => setOpened((o) => new Set([...o, id])), []);
+  const foldCollection = (id: string): void => {
+    setOpened((o) => new Set([...o].filter((x) => x !== id)));
+    setSelection({ type: 'node', id });
+  };
   const expandKey = expand.join('\n');
   const seriesSet = useMemo(() => new Set(seriesReports), [seriesReports]);
 
@@ -66,14 +77,26 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
     };
   }, [api, seriesId, expandKey, dataVersion]);
 
-  const { containerRef, cyRef, stats, runLayout, select, zoomBy, fit } = useCytoscape({
+  const { containerRef, cyRef, stats, runLayout, select, zoomBy, fit, collections, drawnAs } = useCytoscape({
     graph,
     seriesReports: seriesSet,
     crossingReport,
     layout,
     hidden,
     onSelect: setSelection,
+    fold,
+    onOpenCollection: openCollection,
   });
+  const selectedCollection = selection?.type === 'node' ? collections.find((c) => c.id === selection.id && !c.open) : undefined;
+  const openedAround =
+    selection?.type === 'node'
+      ? collections.find((c) => c.open && folding && (c.id === selection.id || c.members.includes(selection.id)))
+      : undefined;
+  const tableSelected = useMemo(
+    () => new Set(selection?.type === 'node' ? selectedMembers(collections, selection.id) : []),
+    [selection, collections],
+  );
+  const folded = collections.filter((c) => !c.open);
   const central = useCentrality(cyRef, centrality, graph, hidden);
 
   const nodeById = useMemo(() => new Map<string, GraphNode>((graph?.nodes ?? []).map((n) => [n.id, n])), [graph]);
@@ -108,9 +131,19 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
         onCentrality={setCentrality}
         expanded={expand.length > 0}
         onCollapseAll={() => setExpand([])}
+        folding={folding}
+        onFolding={setFolding}
+        openCollections={folding ? collections.filter((c) => c.open).length : 0}
+        onFoldAll={() => setOpened(new Set())}
       />
       <GraphKinds kinds={kinds} hidden={hidden} onHidden={setHidden} />
-      <GraphPathFinder cyRef={cyRef} containerRef={containerRef} seriesReports={seriesReports} reportNodes={reportNodes} />
+      <GraphPathFinder
+        cyRef={cyRef}
+        containerRef={containerRef}
+        seriesReports={seriesReports}
+        reportNodes={reportNodes}
+        drawnAs={drawnAs}
+      />
       <div className="graph-body">
         <div
           ref={containerRef}
@@ -120,20 +153,38 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
           data-edge-count={stats.edges}
           data-visible-node-count={stats.visible}
           data-renderer={stats.renderer}
+          data-member-count={graph?.nodes.length ?? 0}
+          data-collection-count={folded.length}
+          data-folded-count={folded.reduce((n, c) => n + c.members.length, 0)}
           role="img"
           aria-label={m['graph.summary'](fmt.count(stats.nodes), fmt.count(stats.edges))}
           aria-busy={loading}
         />
-        <GraphDetails
-          selection={selection}
-          nodeById={nodeById}
-          edgeById={edgeById}
-          degree={degree}
-          seriesReports={seriesSet}
-          expanded={expand}
-          onExpand={(id) => setExpand((e) => (e.includes(id) ? e : [...e, id]))}
-          onChanged={onChanged}
-        />
+        {selectedCollection ? (
+          <GraphCollection
+            collection={selectedCollection}
+            nodeById={nodeById}
+            onOpen={openCollection}
+            onMember={(collectionId, nodeId) => {
+              openCollection(collectionId);
+              setSelection({ type: 'node', id: nodeId });
+            }}
+          />
+        ) : (
+          <div>
+            {openedAround ? <FoldBack collection={openedAround} onFold={foldCollection} /> : null}
+            <GraphDetails
+              selection={selection}
+              nodeById={nodeById}
+              edgeById={edgeById}
+              degree={degree}
+              seriesReports={seriesSet}
+              expanded={expand}
+              onExpand={(id) => setExpand((e) => (e.includes(id) ? e : [...e, id]))}
+              onChanged={onChanged}
+            />
+          </div>
+        )}
       </div>
       <p className="muted small">
         {m['graph.counts'](fmt.count(stats.nodes), fmt.count(stats.edges), fmt.count(stats.visible))}
@@ -154,7 +205,7 @@ export function SeriesGraph({ seriesId, seriesReports, crossingReport, onChanged
           </ol>
         </div>
       ) : null}
-      <GraphNodeTable graph={graph} degree={degree} onSelect={select} />
+      <GraphNodeTable graph={graph} degree={degree} onSelect={select} selected={tableSelected} />
     </section>
   );
 }

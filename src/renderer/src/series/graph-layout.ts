@@ -34,8 +34,10 @@ export function layoutOptions(name: LayoutName, count: number, incremental: bool
         animate: false,
         nodeDimensionsIncludeLabels: false,
         packComponents: true,
-        nodeRepulsion: () => 6000,
-        idealEdgeLength: () => 60,
+        // Room between nodes, so squares and their labels do not overlap.
+        nodeRepulsion: () => 30000,
+        idealEdgeLength: () => 110,
+        nodeSeparation: 120,
         numIter: count > LARGE ? 1200 : 2500,
       } as cytoscape.LayoutOptions;
     case 'concentric':

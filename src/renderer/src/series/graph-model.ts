@@ -6,6 +6,8 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphNode, SeriesGraph } from '../../../common/api';
 import type { IdentifierKind } from '../../../common/model';
+import { decimalToCents } from '../../../common/money';
+import { foldElements, type FoldElement, type Folded } from './graph-collections';
 
 export interface GraphLabels {
   readonly kind: (kind: IdentifierKind) => string;
@@ -60,6 +62,8 @@ export function graphElements({ graph, seriesReports, crossingReport, labels }: 
           label: nodeLabel(node, labels),
           size: reportSize(node.loss?.amount ?? null),
           reportId: node.reportId,
+          // Collections sum losses in yuan (the demo's and the precincts' currency); others add nothing.
+          lossCents: node.loss?.currency === 'CNY' ? (decimalToCents(node.loss.amount) ?? 0) : 0,
         },
         classes: classes.join(' '),
       });
@@ -101,4 +105,74 @@ export function kindCounts(graph: SeriesGraph): { readonly kind: IdentifierKind;
   const counts = new Map<IdentifierKind, number>();
   for (const node of graph.nodes) if (node.type === 'identifier') counts.set(node.kind, (counts.get(node.kind) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, count]) => ({ kind, count }));
+}
+
+/** Groups of this many same-neighbour nodes fold by default… */
+export const FOLD_MIN = 5;
+/** …and of this many in a crowded graph (more elements than CROWDED). */
+export const FOLD_MIN_CROWDED = 3;
+export const CROWDED = 600;
+
+export interface FoldChoice {
+  readonly enabled: boolean;
+  readonly open: ReadonlySet<string>;
+}
+
+export interface CollectionLabels {
+  readonly collection: (count: number, kind: string, loss: string | null) => string;
+  readonly kind: (kind: IdentifierKind) => string;
+  readonly report: string;
+  /** A sum of cents as money. */
+  readonly money: (cents: number) => string;
+}
+
+/**
+ * The series network with its collections folded: reports naming exactly the same identifiers
+ * (link edges follow from what they name, so they merge but do not keep reports apart), and
+ * identifiers named by exactly the same reports. A collection shows its count and summed loss.
+ */
+export function foldSeriesElements(
+  elements: readonly ElementDefinition[],
+  fold: FoldChoice,
+  labels: CollectionLabels,
+): Folded<FoldElement> {
+  const els = elements as unknown as readonly FoldElement[];
+  return foldElements(els, {
+    enabled: fold.enabled,
+    open: fold.open,
+    minSize: els.length > CROWDED ? FOLD_MIN_CROWDED : FOLD_MIN,
+    kindOf: (n) =>
+      n.data['type'] === 'report' ? `report${(n.classes ?? '').includes('outside') ? ':outside' : ''}` : `ident:${String(n.data['kind'])}`,
+    weightOf: (n) => (typeof n.data['lossCents'] === 'number' ? n.data['lossCents'] : 0),
+    defines: (e) => e.data['type'] === 'has',
+    edgeKind: (e) => String(e.data['type']),
+    collectionNode: (c, members) => {
+      const first = members[0] as FoldElement;
+      const report = first.data['type'] === 'report';
+      const kindName = report ? labels.report : labels.kind(first.data['kind'] as IdentifierKind);
+      return {
+        group: 'nodes',
+        data: {
+          id: c.id,
+          type: 'collection',
+          memberType: report ? 'report' : 'identifier',
+          kind: report ? 'report' : String(first.data['kind']),
+          count: c.members.length,
+          label: labels.collection(c.members.length, kindName, report ? labels.money(c.weight) : null),
+          size: Math.round(Math.min(90, 30 + 8 * Math.sqrt(c.members.length))),
+        },
+        classes: `collection ${first.classes ?? ''}`.trim(),
+      };
+    },
+    mergedEdge: (id, source, target, edges) => {
+      const first = edges[0] as FoldElement;
+      const type = String(first.data['type']);
+      const weight = type === 'link' ? Math.max(...edges.map((e) => Number(e.data['weight']) || 0)) : 1;
+      return {
+        group: 'edges',
+        data: { id, source, target, type, weight, merged: edges.length },
+        classes: `${type} merged${edges.every((e) => (e.classes ?? '').includes('weak')) ? ' weak' : ''}`,
+      };
+    },
+  });
 }

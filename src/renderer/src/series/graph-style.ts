@@ -84,7 +84,10 @@ export type GraphTheme = 'light' | 'dark';
  * (their legend swatches are the same), each with its shape and label besides.
  */
 const PALETTE: Readonly<
-  Record<GraphTheme, Readonly<Record<'label' | 'labelBg' | 'border' | 'report' | 'outside' | 'outsideBorder' | 'edge' | 'link', string>>>
+  Record<
+    GraphTheme,
+    Readonly<Record<'label' | 'labelBg' | 'border' | 'report' | 'outside' | 'outsideBorder' | 'edge' | 'link' | 'collection', string>>
+  >
 > = {
   light: {
     label: '#1b2330',
@@ -95,6 +98,7 @@ const PALETTE: Readonly<
     outsideBorder: '#34495e',
     edge: '#9aa5b1',
     link: '#5d6d7e',
+    collection: '#b9770e',
   },
   dark: {
     label: '#e3e8ef',
@@ -105,6 +109,7 @@ const PALETTE: Readonly<
     outsideBorder: '#c9d3dd',
     edge: '#566373',
     link: '#a3b3c4',
+    collection: '#f5b041',
   },
 };
 
@@ -135,12 +140,15 @@ export function graphStylesheet(large: boolean, theme: GraphTheme = 'light'): St
         'text-background-color': p.labelBg,
         'text-background-opacity': 0.75,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': large ? 9 : 6,
+        // Level of detail: labels drawn smaller than this on screen are left out (zoomed out, a
+        // 10 px label goes below 0.8×); zooming in or selecting shows them.
+        'min-zoomed-font-size': large ? 9 : 8,
         'border-width': 1,
         'border-color': p.border,
       },
     },
-    { selector: 'node.report', style: { shape: 'round-rectangle', 'background-color': p.report } },
+    // Report numbers, the most numerous labels, show from 1× up; identifiers' from 0.8×.
+    { selector: 'node.report', style: { shape: 'round-rectangle', 'background-color': p.report, 'min-zoomed-font-size': large ? 11 : 10 } },
     {
       selector: 'node.outside',
       style: { 'background-color': p.outside, 'border-style': 'dotted', 'border-width': 2, 'border-color': p.outsideBorder },
@@ -166,6 +174,22 @@ export function graphStylesheet(large: boolean, theme: GraphTheme = 'light'): St
     { selector: '.faded', style: { opacity: 0.15 } },
     { selector: 'node.on-path', style: { 'border-width': 5, 'border-color': '#e67e22', 'border-style': 'solid', opacity: 1 } },
     { selector: 'edge.on-path', style: { 'line-color': '#e67e22', width: 5, opacity: 1, 'z-index': 10 } },
+    {
+      // A collection: the members' shape and colour, larger, with a thick double ring and its count always labelled.
+      selector: 'node.collection',
+      style: {
+        'border-width': 6,
+        'border-style': 'double',
+        'border-color': p.collection,
+        'font-size': 20,
+        'font-weight': 'bold',
+        'min-zoomed-font-size': 0,
+        'text-max-width': '420px',
+        'z-index': 5,
+      },
+    },
+    { selector: 'edge.merged', style: { width: 'mapData(merged, 1, 40, 2, 9)' } },
     { selector: ':selected', style: { 'overlay-color': '#2468d8', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    { selector: 'node:selected', style: { 'min-zoomed-font-size': 0, 'font-size': 12, 'z-index': 20 } },
   ];
 }

@@ -63,6 +63,16 @@ interface SeriesTexts {
   readonly 'graph.centrality.degree': string;
   readonly 'graph.centrality.betweenness': string;
   readonly 'graph.collapseAll': string;
+  readonly 'graph.folding': string;
+  readonly 'graph.foldAll': (n: string) => string;
+  readonly 'graph.collectionLabel': (count: number, kind: string, loss: string | null) => string;
+  readonly 'graph.collection': (n: string, kind: string) => string;
+  readonly 'graph.collectionHint': string;
+  readonly 'graph.collectionLoss': string;
+  readonly 'graph.collectionShared': string;
+  readonly 'graph.collectionOpen': string;
+  readonly 'graph.collectionMore': (n: string) => string;
+  readonly 'graph.collectionFold': (n: string) => string;
   readonly 'graph.kinds': string;
   readonly 'graph.reportNode': string;
   readonly 'graph.legendHub': string;

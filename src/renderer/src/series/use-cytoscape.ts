@@ -8,10 +8,12 @@ import fcose from 'cytoscape-fcose';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { SeriesGraph as Graph } from '../../../common/api';
 import type { IdentifierKind } from '../../../common/model';
+import { centsToDecimal } from '../../../common/money';
 import { useI18n } from '../i18n/I18nContext';
 import { useSettings } from '../settings/SettingsContext';
 import { hardwareWebgl, LARGE, layoutOptions, type LayoutName } from './graph-layout';
-import { graphElements } from './graph-model';
+import type { Collection } from './graph-collections';
+import { foldSeriesElements, graphElements, type CollectionLabels, type FoldChoice } from './graph-model';
 import { graphStylesheet } from './graph-style';
 import type { GraphSelection } from './GraphDetails';
 
@@ -33,6 +35,10 @@ export interface CytoscapeInput {
   readonly layout: LayoutName;
   readonly hidden: ReadonlySet<IdentifierKind>;
   readonly onSelect: (selection: GraphSelection | null) => void;
+  /** Which collections fold (switched off, or opened by the investigator). */
+  readonly fold: FoldChoice;
+  /** A double click on a collection opens it. */
+  readonly onOpenCollection: (id: string) => void;
 }
 
 export interface CytoscapeView {
@@ -44,10 +50,17 @@ export interface CytoscapeView {
   readonly select: (id: string) => void;
   readonly zoomBy: (factor: number) => void;
   readonly fit: () => void;
+  /** Every collection found, folded or open. */
+  readonly collections: readonly Collection[];
+  /** The drawn node standing for a node of the graph (itself or its folded collection). */
+  readonly drawnAs: ReadonlyMap<string, string>;
 }
 
-export function useCytoscape({ graph, seriesReports, crossingReport, layout, hidden, onSelect }: CytoscapeInput): CytoscapeView {
-  const { m } = useI18n();
+export function useCytoscape(input: CytoscapeInput): CytoscapeView {
+  const { graph, seriesReports, crossingReport, layout, hidden, onSelect, fold } = input;
+  const { m, fmt } = useI18n();
+  const openCollection = useRef(input.onOpenCollection);
+  openCollection.current = input.onOpenCollection;
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const largeRef = useRef(false);
@@ -91,10 +104,25 @@ export function useCytoscape({ graph, seriesReports, crossingReport, layout, hid
 
   // Put the graph into cytoscape: create it the first time, then add and remove what changed.
   const labels = useMemo(() => ({ kind: (kind: IdentifierKind) => m[`kind.${kind}`] }), [m]);
+  const collectionLabels = useMemo<CollectionLabels>(
+    () => ({
+      collection: m['graph.collectionLabel'],
+      kind: (kind: IdentifierKind) => m[`kind.${kind}`],
+      report: m['graph.reportNode'],
+      money: (cents: number) => fmt.money({ amount: centsToDecimal(cents), currency: 'CNY' }),
+    }),
+    [m, fmt],
+  );
+  const folded = useMemo(
+    () => (graph ? foldSeriesElements(graphElements({ graph, seriesReports, crossingReport, labels }), fold, collectionLabels) : null),
+    [graph, seriesReports, crossingReport, labels, fold, collectionLabels],
+  );
   useEffect(() => {
     const container = containerRef.current;
-    if (!graph || !container) return;
-    const elements: ElementDefinition[] = graphElements({ graph, seriesReports, crossingReport, labels });
+    if (!graph || !container || !folded) return;
+    const elements = folded.elements as ElementDefinition[];
+    const memberOf = new Map<string, Collection>();
+    for (const c of folded.collections) for (const id of c.members) memberOf.set(id, c);
     const large = elements.length > LARGE;
     let cy = cyRef.current;
     let incremental = false;
@@ -125,26 +153,53 @@ export function useCytoscape({ graph, seriesReports, crossingReport, layout, hid
       cy.on('tap', (event) => {
         if (event.target === cyRef.current) onSelect(null);
       });
+      cy.on('dbltap', 'node.collection', (event) => openCollection.current(event.target.id() as string));
     } else {
       const want = new Set(elements.map((e) => e.data.id ?? ''));
       const stale = cy.elements().filter((e) => !want.has(e.id()));
       const fresh = elements.filter((e) => cy?.getElementById(e.data.id ?? '').empty());
+      const core = cy;
+      const at = (id: string | undefined): cytoscape.Position | null => {
+        const n = id === undefined ? null : core.getElementById(id);
+        return n && n.nonempty() ? { ...n.position() } : null;
+      };
+      // New nodes start where they come from (the collection just opened, the members just folded,
+      // the node they were expanded from), so the incremental layout moves little. Read before removing.
+      for (const el of fresh) {
+        if (el.group !== 'nodes') continue;
+        const id = el.data.id ?? '';
+        const jitter = (p: cytoscape.Position, r: number) => ({ x: p.x + (Math.random() - 0.5) * r, y: p.y + (Math.random() - 0.5) * r });
+        if (el.data['type'] === 'collection') {
+          const members = (memberOf.get(id)?.members ?? []).map(at).filter((p): p is cytoscape.Position => p !== null);
+          if (members.length > 0)
+            el.position = {
+              x: members.reduce((t, p) => t + p.x, 0) / members.length,
+              y: members.reduce((t, p) => t + p.y, 0) / members.length,
+            };
+          continue;
+        }
+        const from = at(memberOf.get(id)?.id);
+        if (from) {
+          el.position = jitter(from, 120);
+          continue;
+        }
+        const near = graph.edges.find((e) => e.source === id || e.target === id);
+        const other = near ? at(near.source === id ? near.target : near.source) : null;
+        if (other) el.position = jitter(other, 80);
+      }
       cy.batch(() => {
         stale.remove();
-        // New nodes start next to the node they were expanded from, so the incremental layout moves little.
-        for (const el of fresh) {
-          if (el.group === 'nodes') {
-            const near = graph.edges.find((e) => e.source === el.data.id || e.target === el.data.id);
-            const other = near ? cy?.getElementById(near.source === el.data.id ? near.target : near.source) : undefined;
-            if (other && other.nonempty())
-              el.position = { x: other.position('x') + (Math.random() - 0.5) * 80, y: other.position('y') + (Math.random() - 0.5) * 80 };
-          }
-        }
         cy?.add(fresh);
         // Classes can change without the element changing (a hub ignored, an edge marked wrong).
         for (const el of elements) cy?.getElementById(el.data.id ?? '').classes(el.classes ?? '');
       });
-      incremental = stale.length === 0 && fresh.length > 0;
+      // Folding and opening collections moves little: only the new nodes lay out.
+      incremental =
+        fresh.length > 0 &&
+        stale
+          .nodes()
+          .filter((n) => n.data('type') !== 'collection' && !memberOf.has(n.id()))
+          .empty();
       if (fresh.length === 0 && stale.length === 0) {
         setStats((s) => ({
           ...s,
@@ -159,7 +214,7 @@ export function useCytoscape({ graph, seriesReports, crossingReport, layout, hid
     runLayout(layout, incremental);
     // The layout choice re-runs through its own handler; here only new data lays out.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [graph, seriesReports, crossingReport, labels, runLayout]);
+  }, [folded, runLayout]);
 
   useEffect(
     () => () => {
@@ -184,16 +239,17 @@ export function useCytoscape({ graph, seriesReports, crossingReport, layout, hid
       });
     });
     setStats((s) => ({ ...s, visible: cy.nodes(':visible').length }));
-  }, [hidden, graph]);
+  }, [hidden, folded]);
 
   const select = (id: string): void => {
     const cy = cyRef.current;
     if (!cy) return;
-    const el = cy.getElementById(id);
+    // A node inside a folded collection is shown by its collection.
+    const el = cy.getElementById(folded?.drawnAs.get(id) ?? id);
     cy.elements().unselect();
     el.select();
     cy.animate({ center: { eles: el }, zoom: Math.max(cy.zoom(), 1) }, { duration: 200 });
-    onSelect({ type: 'node', id });
+    onSelect({ type: 'node', id: el.nonempty() ? el.id() : id });
   };
 
   const zoomBy = (factor: number): void => {
@@ -206,5 +262,15 @@ export function useCytoscape({ graph, seriesReports, crossingReport, layout, hid
     cyRef.current?.fit(undefined, 24);
   };
 
-  return { containerRef, cyRef, stats, runLayout, select, zoomBy, fit };
+  return {
+    containerRef,
+    cyRef,
+    stats,
+    runLayout,
+    select,
+    zoomBy,
+    fit,
+    collections: folded?.collections ?? [],
+    drawnAs: folded?.drawnAs ?? new Map<string, string>(),
+  };
 }
