@@ -1,4 +1,4 @@
-// Where the desktop app may write an export: only to a path the investigator chose in the save
+// Where the desktop app may write an export (a case bundle, a backup of the store): only to a path the investigator chose in the save
 // dialog of this session, each path once. The renderer names the path in `bundle.export`, but a
 // renderer is the least trusted part of the app, so the main process checks it against what the
 // dialog returned before the call reaches the backend. Plain code (no electron import), tested
@@ -17,11 +17,15 @@ export class SaveTargets {
    * up: a second export needs a second choice.
    */
   check(method: string, arg: unknown): string | null {
-    if (method !== 'bundle.export' || typeof arg !== 'object' || arg === null) return null;
+    const what = SAVED[method];
+    if (what === undefined || typeof arg !== 'object' || arg === null) return null;
     const file = (arg as { file?: unknown }).file;
-    if (file === undefined) return 'choose where to save the bundle first';
-    if (typeof file !== 'string' || !this.chosen.has(file)) return 'the bundle can only be saved where the save dialog chose';
+    if (file === undefined) return `choose where to save the ${what} first`;
+    if (typeof file !== 'string' || !this.chosen.has(file)) return `the ${what} can only be saved where the save dialog chose`;
     this.chosen.delete(file);
     return null;
   }
 }
+
+/** The methods that write a file the renderer names, and what they write. */
+const SAVED: Readonly<Record<string, string>> = { 'bundle.export': 'bundle', 'store.backup': 'backup' };

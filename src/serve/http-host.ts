@@ -12,11 +12,14 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ApiEvent, Result } from '../common/api';
+import { STORE_LOCKED } from '../core/backend/store-gate';
 import { downloadFile } from '../core/bundle/downloads';
 
 export interface ApiTarget {
   call(method: string, arg: unknown): Promise<Result<unknown>>;
   onEvent(listener: (e: ApiEvent) => void): () => void;
+  /** While true (the store is locked), uploads and downloads are refused as every call but the lock's is. */
+  readonly locked?: boolean;
 }
 
 export interface HostOptions {
@@ -177,6 +180,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return send(res, 403, 'cross-origin request refused');
       if (req.method === 'GET' && url.pathname === '/api/events') return events(req, res);
       // A bundle the backend exported for this browser: by its random id, as an attachment.
+      if (options.api.locked === true && url.pathname !== '/api/events' && !url.pathname.startsWith('/api/call/'))
+        return sendJson(res, 423, { ok: false, error: { code: 'store_locked', message: STORE_LOCKED } });
       if (req.method === 'GET' && url.pathname.startsWith('/api/download/'))
         return download(res, url.pathname.slice('/api/download/'.length));
       if (req.method !== 'POST') return send(res, 405, 'use POST');

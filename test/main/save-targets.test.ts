@@ -15,6 +15,16 @@ describe('save targets', () => {
     expect(t.check('bundle.export', { seriesId: 'S-1', redact: true, file: 42 })).not.toBeNull();
   });
 
+  it('lets a backup of the store through only to a path the dialog returned', () => {
+    const t = new SaveTargets();
+    const arg = { passphrase: 'a long passphrase', file: '/home/li/.config/Casegraph/backups/store-backup.db' };
+    expect(t.check('store.backup', { passphrase: 'a long passphrase' })).toBe('choose where to save the backup first');
+    expect(t.check('store.backup', arg)).toBe('the backup can only be saved where the save dialog chose');
+    t.remember(arg.file);
+    expect(t.check('store.backup', arg)).toBeNull();
+    expect(t.check('store.backup', arg)).not.toBeNull();
+  });
+
   it('leaves every other call alone', () => {
     const t = new SaveTargets();
     expect(t.check('reports.get', { id: 'R-1' })).toBeNull();

@@ -6,7 +6,7 @@
 import { answer, fail } from '../../common/result';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiEvent, ApiMethod, CasegraphApi, Result } from '../../common/api';
+import { HOST_METHODS, type ApiEvent, type ApiMethod, type BackendApi, type Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { isStoreBusy, openStore, type Db } from '../store/db';
 import { hasUnfiguredSeries } from '../linking/store-write';
@@ -23,6 +23,7 @@ import { flowHandlers } from './handlers/flow';
 import { jobHandlers } from './handlers/jobs';
 import { reportHandlers } from './handlers/reports';
 import { seriesHandlers } from './handlers/series';
+import { storeHandlers } from './handlers/store';
 import { syncHandlers } from './handlers/sync';
 import type { AnalysisWorkerInit } from '../analysis/analysis-worker';
 import { runWorker, type RunningWorker } from '../worker/run-worker';
@@ -68,7 +69,7 @@ export class Backend {
   private warmAgain = false;
   private readonly warmWaiters: (() => void)[] = [];
   private closed = false;
-  readonly handlers: CasegraphApi;
+  readonly handlers: BackendApi;
 
   constructor(private readonly options: BackendOptions) {
     this.db = openStore(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -136,7 +137,8 @@ export class Backend {
         fileProblem: (file) => this.importProblem(file),
         ...(options.downloadRoot ? { downloadRoot: options.downloadRoot } : {}),
       }),
-    } satisfies CasegraphApi;
+      ...storeHandlers({ db, dbPath: options.dbPath, browserHost: options.importRoot !== undefined }),
+    } satisfies BackendApi;
     this.scheduler.schedule();
     // A store upgraded by migration 011 holds series figured on report dates: relinked (in full)
     // at once, so the threshold figures count occurrence dates before the investigator asks.
@@ -148,7 +150,9 @@ export class Backend {
     if (!isApiMethod(method)) return fail('unknown_method', `unknown API method ${JSON.stringify(method).slice(0, 80)}`);
     const parsed = API_SCHEMAS[method].safeParse(arg ?? {});
     if (!parsed.success) return fail('invalid_argument', `${method}: ${describeIssues(parsed.error)}`);
-    const handler = this.handlers[method] as (a: unknown) => Promise<Result<unknown>>;
+    if ((HOST_METHODS as readonly string[]).includes(method))
+      return fail('unavailable', `${method} is answered by the app's host, which runs the backend, not by the backend itself`);
+    const handler = this.handlers[method as keyof BackendApi] as (a: unknown) => Promise<Result<unknown>>;
     // A write that finds the store locked by another connection (a relink writing its results)
     // is tried again until the lock is free, instead of failing the investigator's save. Between
     // tries this thread serves other calls. A handler refused this way has changed nothing: its

@@ -12,6 +12,7 @@ import { sourcesEn } from '../sources/messages-en';
 import { flowEn } from '../flow/messages-en';
 import { suggestionsEn } from '../suggestions/messages-en';
 import { welcomeEn } from '../welcome/messages-en';
+import { unlockEn } from '../unlock/messages-en';
 import type { Messages } from './messages';
 import { sharedEn } from './messages-shared-en';
 
@@ -30,4 +31,5 @@ export const en: Messages = {
   ...bundlesEn,
   ...suggestionsEn,
   ...flowEn,
+  ...unlockEn,
 };

@@ -17,6 +17,7 @@ import type { SourcesMessages } from '../sources/messages';
 import type { FlowMessages } from '../flow/messages';
 import type { SuggestionMessages } from '../suggestions/messages';
 import type { WelcomeMessages } from '../welcome/messages';
+import type { UnlockMessages } from '../unlock/messages';
 import type { SharedMessages } from './messages-shared';
 
 export type Messages = SharedMessages &
@@ -31,7 +32,8 @@ export type Messages = SharedMessages &
   AuditMessages &
   BundlesMessages &
   SuggestionMessages &
-  FlowMessages;
+  FlowMessages &
+  UnlockMessages;
 
 export type MessageKey = keyof Messages;
 

@@ -12,6 +12,7 @@ import { sourcesZhCN } from '../sources/messages-zh-cn';
 import { flowZhCN } from '../flow/messages-zh-cn';
 import { suggestionsZhCN } from '../suggestions/messages-zh-cn';
 import { welcomeZhCN } from '../welcome/messages-zh-cn';
+import { unlockZhCN } from '../unlock/messages-zh-cn';
 import type { Messages } from './messages';
 import { sharedZhCN } from './messages-shared-zh-cn';
 
@@ -30,4 +31,5 @@ export const zhCN: Messages = {
   ...bundlesZhCN,
   ...suggestionsZhCN,
   ...flowZhCN,
+  ...unlockZhCN,
 };
