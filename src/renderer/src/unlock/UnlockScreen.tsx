@@ -23,14 +23,15 @@ export function UnlockScreen({ status, onOpen }: { readonly status: StoreStatus;
   const [error, setError] = useState<ApiError | null>(null);
   const min = fmt.count(MIN_PASSPHRASE_LENGTH);
 
-  const passphraseProblem = !checked
-    ? null
-    : passphrase === ''
-      ? m['unlock.empty']
-      : creating && [...passphrase].length < MIN_PASSPHRASE_LENGTH
-        ? m['unlock.tooShort'](min)
-        : wrong
-          ? m['unlock.wrong']
+  // A wrong passphrase is said until the next one is typed (the field is emptied for it).
+  const passphraseProblem = wrong
+    ? m['unlock.wrong']
+    : !checked
+      ? null
+      : passphrase === ''
+        ? m['unlock.empty']
+        : creating && [...passphrase].length < MIN_PASSPHRASE_LENGTH
+          ? m['unlock.tooShort'](min)
           : null;
   const repeatProblem = checked && creating && passphraseProblem === null && repeat !== passphrase ? m['unlock.differ'] : null;
   const notes = { hint: creating ? m['unlock.lengthHint'](min) : '', error: passphraseProblem };
@@ -48,6 +49,7 @@ export function UnlockScreen({ status, onOpen }: { readonly status: StoreStatus;
     if (result.ok) return onOpen();
     if (result.error.code === 'wrong_passphrase') {
       setWrong(true);
+      setChecked(false);
       setPassphrase('');
     } else setError(result.error);
   }
