@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ApiEvent, Result } from '../common/api';
 import { STORE_LOCKED } from '../core/backend/store-gate';
 import { downloadFile } from '../core/bundle/downloads';
+import { ensureStagingKey, sealingStream } from '../core/import/sealed-staging';
 
 export interface ApiTarget {
   call(method: string, arg: unknown): Promise<Result<unknown>>;
@@ -120,6 +121,7 @@ export function safeUploadName(name: string): string {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   fs.mkdirSync(options.stagingDir, { recursive: true, mode: 0o700 });
+  ensureStagingKey();
   const rendererRoot = path.resolve(options.rendererDir);
   let port = 0;
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -219,7 +221,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const name = safeUploadName(url.searchParams.get('name') ?? 'upload');
     const dir = fs.mkdtempSync(path.join(options.stagingDir, 'u-'));
     const file = path.join(dir, name);
-    await pipeline(req, fs.createWriteStream(file, { mode: 0o600 }));
+    // Encrypted on its way to disk under the launch's key (sealed-staging.ts): never in the clear.
+    await pipeline(req, sealingStream(), fs.createWriteStream(file, { mode: 0o600 }));
     sendJson(res, 200, { ok: true, value: { path: file } } satisfies Result<{ path: string }>);
   }
 

@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, Result } from '../../src/common/api';
+import { readImportFile } from '../../src/core/import/sealed-staging';
 import { safeUploadName, startHost, type RunningHost } from '../../src/serve/http-host';
 import { tempDir } from '../support/tmp';
 
@@ -163,7 +164,9 @@ describe('casegraph serve host', () => {
     const { value } = JSON.parse(r.body) as { value: { path: string } };
     expect(value.path.startsWith(staging + path.sep)).toBe(true);
     expect(path.basename(value.path)).toBe('报案 1.ndjson');
-    expect(fs.readFileSync(value.path, 'utf8')).toBe('{"id":"A"}\n');
+    // Sealed on disk under the launch's key; read back through decryption.
+    expect(fs.readFileSync(value.path).includes(Buffer.from('{"id":"A"}'))).toBe(false);
+    expect((await readImportFile(value.path)).toString('utf8')).toBe('{"id":"A"}\n');
     expect(safeUploadName('..')).toBe('upload');
     expect(safeUploadName('a/b\\c;rm -rf.csv')).toBe('c_rm -rf.csv');
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BackendClient } from '../../core/backend/backend-client';
 import { StoreGate } from '../../core/backend/store-gate';
+import { ensureStagingKey } from '../../core/import/sealed-staging';
 import { currentPassphrase } from '../../core/store/store-key';
 import { FileTokenVault, tokenKeyPathFor } from '../../core/sync/file-token-vault';
 import { builtWorker, notBuilt } from '../../core/worker/locate';
@@ -36,6 +37,8 @@ export const serveCommand: Command = {
     // the terminal): the backend worker started next is handed it. Without either, the gate waits
     // locked for the passphrase on the browser's unlock screen.
     const passphrase = currentPassphrase();
+    // The key uploads are staged under, made before the backend worker that reads them starts.
+    ensureStagingKey();
     const gate = await StoreGate.open({
       dbPath: ctx.db,
       sources: passphrase !== undefined ? { passphrase } : {},

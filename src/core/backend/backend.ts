@@ -116,6 +116,7 @@ export class Backend {
         jobs: this.jobs,
         emit: options.onEvent,
         fileProblem: (file) => this.importProblem(file),
+        doneWith: (files) => this.discardStaged(files),
         rescheduleSync: () => this.scheduler.schedule(),
       }),
       ...jobHandlers({ jobs: this.jobs, linking: this.linking }),
@@ -128,6 +129,7 @@ export class Backend {
         openOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
         jobs: this.jobs,
         fileProblem: (file) => this.importProblem(file),
+        doneWith: (files) => this.discardStaged(files),
       }),
       ...bundleHandlers({
         db,
@@ -135,6 +137,7 @@ export class Backend {
         vault: options.vault,
         jobs: this.jobs,
         fileProblem: (file) => this.importProblem(file),
+        doneWith: (files) => this.discardStaged(files),
         ...(options.downloadRoot ? { downloadRoot: options.downloadRoot } : {}),
       }),
       ...storeHandlers({ db, dbPath: options.dbPath, browserHost: options.importRoot !== undefined }),
@@ -226,6 +229,16 @@ export class Backend {
   /** Resolves once no analysis worker runs (tests, benchmarks): the caches are as warm as they get. */
   whenWarm(): Promise<void> {
     return this.warmer === null ? Promise.resolve() : new Promise((resolve) => this.warmWaiters.push(resolve));
+  }
+
+  /** The browser host's uploads, once imported: removed with their folder (only what lies under importRoot). */
+  private discardStaged(files: readonly string[]): void {
+    if (!this.options.importRoot) return;
+    const root = path.resolve(this.options.importRoot);
+    for (const file of files) {
+      const dir = path.dirname(path.resolve(file));
+      if (path.dirname(dir) === root && path.basename(dir).startsWith('u-')) fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   private importProblem(file: string): string | null {

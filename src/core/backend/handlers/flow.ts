@@ -17,6 +17,8 @@ export interface FlowDeps {
   readonly jobs: Jobs;
   /** Why a file cannot be imported (not uploaded through this session, missing), or null. */
   readonly fileProblem: (file: string) => string | null;
+  /** After an import: the files the browser host staged for it are removed (nothing elsewhere is touched). */
+  readonly doneWith?: (files: readonly string[]) => void;
 }
 
 export function flowHandlers(deps: FlowDeps): FlowHandlers {
@@ -43,6 +45,7 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
           };
         } finally {
           own.close();
+          deps.doneWith?.(files);
         }
       });
       return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
