@@ -21,6 +21,7 @@ const caseStatus = z.enum(CASE_STATUSES);
 const identifierKind = z.string().min(1).max(32);
 const identifierValue = z.string().min(1).max(2048);
 const filePath = z.string().min(1).max(4096);
+const passphrase = z.string().min(1, 'must not be empty').max(1024);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 // An instant with its zone: Z (as the store records them) or an offset.
 const instant = z.iso.datetime({ offset: true, message: 'must be an instant YYYY-MM-DDTHH:MM:SS(.sss) with Z or an offset' });
@@ -199,6 +200,13 @@ export const API_SCHEMAS = {
     .object({ publicPem: z.string().min(1).max(10_000), name: z.string().trim().min(1, 'must not be empty').max(200) })
     .strict(),
   'trust.remove': z.object({ fingerprint: z.string().min(1).max(200) }).strict(),
+  'store.status': empty,
+  'store.unlock': z.object({ passphrase: passphrase }).strict(),
+  'store.create': z.object({ passphrase: passphrase }).strict(),
+  'store.changePassphrase': z.object({ current: z.string().max(1024), next: passphrase }).strict(),
+  'store.backup': z.object({ passphrase: passphrase, file: filePath.optional() }).strict(),
+  'store.backups': empty,
+  'store.restore': z.object({ file: filePath, passphrase: passphrase }).strict(),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -24,6 +24,7 @@ import type {
 } from './api/series';
 import type { FeedSourceView, SyncCounts, SyncRunView, SyncWait } from './api/sync';
 import type { FlowExportView, FlowLinks, NextRequest, SeriesFlow, SharedAccount, Trace } from './api/flow';
+import type { BackupView, RestoreView, StoreStatus } from './api/store';
 import type { ReferenceCategory, Victim } from './model';
 import type { Result } from './result';
 
@@ -35,6 +36,7 @@ export type * from './api/series';
 export type * from './api/casework';
 export type * from './api/bundles';
 export type * from './api/flow';
+export type * from './api/store';
 
 /** Events pushed from the backend to the UI. */
 export type ApiEvent =
@@ -225,7 +227,27 @@ export interface CasegraphApi {
     readonly format: 'xlsx' | 'csv' | 'graphml';
     readonly file?: string;
   }) => Promise<Result<FlowExportView>>;
+  /** Whether the store is open, locked (waiting for its passphrase) or new (waiting for one to be chosen). Host. */
+  'store.status': (arg: Record<string, never>) => Promise<Result<StoreStatus>>;
+  /** Open a locked store with its passphrase; a wrong one is answered 'wrong_passphrase' after a pause. Host. */
+  'store.unlock': (arg: { readonly passphrase: string }) => Promise<Result<StoreStatus>>;
+  /** Make the new store, its key sealed under the chosen passphrase (MIN_PASSPHRASE_LENGTH at least). Host. */
+  'store.create': (arg: { readonly passphrase: string }) => Promise<Result<StoreStatus>>;
+  /** Seal the store's key under a new passphrase (the store is unchanged); audited without the values. */
+  'store.changePassphrase': (arg: { readonly current: string; readonly next: string }) => Promise<Result<{ readonly changed: true }>>;
+  /** An encrypted, consistent backup, its key sealed under `passphrase` (the store's, when it has one); `file`: a path (Electron), else the backups folder. */
+  'store.backup': (arg: { readonly passphrase: string; readonly file?: string }) => Promise<Result<BackupView>>;
+  /** The backups in the backups folder and those written elsewhere (from the audit log) that still exist, newest first. */
+  'store.backups': (arg: Record<string, never>) => Promise<Result<readonly BackupView[]>>;
+  /** Replace the store with one of `store.backups` (opened with its passphrase); the replaced store is kept beside it. Host. */
+  'store.restore': (arg: { readonly file: string; readonly passphrase: string }) => Promise<Result<RestoreView>>;
 }
+
+/** The methods the host answers (store-gate.ts), never the backend. */
+export const HOST_METHODS = ['store.status', 'store.unlock', 'store.create', 'store.restore'] as const;
+export type HostMethod = (typeof HOST_METHODS)[number];
+/** What the backend answers: every method but the host's. */
+export type BackendApi = Omit<CasegraphApi, HostMethod>;
 
 export type ApiMethod = keyof CasegraphApi;
 export type ApiArg<M extends ApiMethod> = Parameters<CasegraphApi[M]>[0];

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'no_token',
   'failed',
   'backend_stopped',
+  'store_locked',
+  'wrong_passphrase',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

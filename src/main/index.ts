@@ -1,10 +1,13 @@
 // The Electron main process: a thin shell. It opens the window with a locked-down renderer
 // (context isolation, sandbox, no Node, no navigation, no new windows, no permissions),
 // starts the backend worker on the user's store, and forwards the one API over IPC.
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { BackendClient } from '../core/backend/backend-client';
-import { unlockDesktopStore } from '../core/store/credential-store-key';
+import { StoreGate } from '../core/backend/store-gate';
+import { backupsFolderOf } from '../core/store/backups';
+import { desktopKeySources, sealDesktopKey } from '../core/store/credential-store-key';
 import { STORE_FILE } from '../core/store/paths';
 import { requireWorker } from '../core/worker/locate';
 import { electronNativeBinding } from './native-binding';
@@ -12,7 +15,7 @@ import { saveFilter, SaveTargets } from './save-targets';
 import { SafeStorageVault } from './safe-storage-vault';
 
 const here = import.meta.dirname;
-let backend: BackendClient | null = null;
+let gate: StoreGate | null = null;
 
 function rendererUrl(): { url: string; isTrusted: (u: string) => boolean } {
   const dev = process.env['ELECTRON_RENDERER_URL'];
@@ -67,15 +70,23 @@ async function start(): Promise<void> {
   // cannot be opened (one written by a newer Casegraph, say) is said in a dialog, not only on a
   // console the investigator never sees.
   // The store's key is opened here, where safeStorage is (or from CASEGRAPH_PASSPHRASE when the
-  // credential store is refused): the backend worker started next is handed it.
-  const started = Promise.resolve().then(() => {
-    const { refused } = unlockDesktopStore(dbPath, safeStorage, {
-      ...(nativeBinding ? { nativeBinding } : {}),
-      ...(process.env['CASEGRAPH_PASSPHRASE'] ? { passphrase: process.env['CASEGRAPH_PASSPHRASE'] } : {}),
-    });
-    if (refused) console.warn(`Casegraph: ${refused}; the store's key is sealed under the passphrase instead`);
-    return BackendClient.start(requireWorker('backend'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault);
+  // credential store is refused): the backend worker started next is handed it. When only a
+  // passphrase opens it and none is set, the gate starts locked and the window shows the unlock
+  // screen (or, for a new store, asks to choose the passphrase).
+  const { sources, refused } = desktopKeySources(safeStorage, {
+    ...(process.env['CASEGRAPH_PASSPHRASE'] ? { passphrase: process.env['CASEGRAPH_PASSPHRASE'] } : {}),
   });
+  if (refused) console.warn(`Casegraph: ${refused}; the store's key is sealed under the passphrase instead`);
+  const started = Promise.resolve().then(() =>
+    StoreGate.open({
+      dbPath,
+      ...(nativeBinding ? { nativeBinding } : {}),
+      sources,
+      credentialStoreRefused: refused !== null,
+      afterUnlock: (passphrase) => sealDesktopKey(dbPath, sources, passphrase),
+      startBackend: () => BackendClient.start(requireWorker('backend'), { dbPath, ...(nativeBinding ? { nativeBinding } : {}) }, vault),
+    }),
+  );
   const trusted = rendererUrl();
   const saveTargets = new SaveTargets();
   ipcMain.handle('casegraph:call', async (event, method: unknown, arg: unknown) => {
@@ -90,10 +101,11 @@ async function start(): Promise<void> {
   ipcMain.handle('dialog:saveFile', async (event, suggestedName: unknown) => {
     if (!trusted.isTrusted(event.senderFrame?.url ?? '')) return null;
     const owner = BrowserWindow.fromWebContents(event.sender);
-    const defaultPath = path.join(
-      app.getPath('documents'),
-      typeof suggestedName === 'string' ? path.basename(suggestedName) : 'export.casebundle',
-    );
+    const name = typeof suggestedName === 'string' ? path.basename(suggestedName) : 'export.casebundle';
+    // A backup of the store (Settings) is offered in the backups folder beside the store; a bundle or a flow export in Documents.
+    const backup = name.endsWith('.db');
+    if (backup) fs.mkdirSync(backupsFolderOf(dbPath), { recursive: true, mode: 0o700 });
+    const defaultPath = path.join(backup ? backupsFolderOf(dbPath) : app.getPath('documents'), name);
     const options = { defaultPath, filters: [saveFilter(defaultPath)] };
     const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
     if (chosen.canceled || chosen.filePath === undefined || chosen.filePath === '') return null;
@@ -103,7 +115,7 @@ async function start(): Promise<void> {
   const win = createWindow();
   started.then(
     (ready) => {
-      backend = ready;
+      gate = ready;
       ready.onEvent((e) => {
         if (!win.isDestroyed()) win.webContents.send('casegraph:event', e);
       });
@@ -120,7 +132,7 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 app.on('before-quit', () => {
-  void backend?.close();
+  void gate?.close();
 });
 
 start().catch((e: unknown) => {

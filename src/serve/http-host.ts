@@ -12,11 +12,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ApiEvent, Result } from '../common/api';
+import { STORE_LOCKED } from '../core/backend/store-gate';
 import { downloadFile } from '../core/bundle/downloads';
+import { ensureStagingKey, sealingStream } from '../core/import/sealed-staging';
 
 export interface ApiTarget {
   call(method: string, arg: unknown): Promise<Result<unknown>>;
   onEvent(listener: (e: ApiEvent) => void): () => void;
+  /** While true (the store is locked), uploads and downloads are refused as every call but the lock's is. */
+  readonly locked?: boolean;
 }
 
 export interface HostOptions {
@@ -117,6 +121,7 @@ export function safeUploadName(name: string): string {
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   fs.mkdirSync(options.stagingDir, { recursive: true, mode: 0o700 });
+  ensureStagingKey();
   const rendererRoot = path.resolve(options.rendererDir);
   let port = 0;
   const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -177,6 +182,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return send(res, 403, 'cross-origin request refused');
       if (req.method === 'GET' && url.pathname === '/api/events') return events(req, res);
       // A bundle the backend exported for this browser: by its random id, as an attachment.
+      if (options.api.locked === true && url.pathname !== '/api/events' && !url.pathname.startsWith('/api/call/'))
+        return sendJson(res, 423, { ok: false, error: { code: 'store_locked', message: STORE_LOCKED } });
       if (req.method === 'GET' && url.pathname.startsWith('/api/download/'))
         return download(res, url.pathname.slice('/api/download/'.length));
       if (req.method !== 'POST') return send(res, 405, 'use POST');
@@ -214,7 +221,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const name = safeUploadName(url.searchParams.get('name') ?? 'upload');
     const dir = fs.mkdtempSync(path.join(options.stagingDir, 'u-'));
     const file = path.join(dir, name);
-    await pipeline(req, fs.createWriteStream(file, { mode: 0o600 }));
+    // Encrypted on its way to disk under the launch's key (sealed-staging.ts): never in the clear.
+    await pipeline(req, sealingStream(), fs.createWriteStream(file, { mode: 0o600 }));
     sendJson(res, 200, { ok: true, value: { path: file } } satisfies Result<{ path: string }>);
   }
 

@@ -15,8 +15,12 @@ export interface Served {
   readonly db: string;
 }
 
-export function startServe(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `casegraph serve` on `db`, without a terminal (stdin is /dev/null); `env` replaces the environment when given. */
+export function startServe(db: string, env?: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(env ? { env } : {}),
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';

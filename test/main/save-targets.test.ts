@@ -29,6 +29,17 @@ describe('save targets', () => {
     expect(saveFilter('notes.txt').extensions).toEqual(['casebundle']);
   });
 
+  it('lets a backup of the store through only to a path the dialog returned', () => {
+    const t = new SaveTargets();
+    const arg = { passphrase: 'a long passphrase', file: '/home/li/.config/Casegraph/backups/store-backup.db' };
+    expect(t.check('store.backup', { passphrase: 'a long passphrase' })).toBe('choose where to save the backup first');
+    expect(t.check('store.backup', arg)).toBe('the backup can only be saved where the save dialog chose');
+    t.remember(arg.file);
+    expect(t.check('store.backup', arg)).toBeNull();
+    expect(t.check('store.backup', arg)).not.toBeNull();
+    expect(saveFilter('store-backup.db')).toEqual({ name: 'Casegraph store backup', extensions: ['db'] });
+  });
+
   it('leaves every other call alone', () => {
     const t = new SaveTargets();
     expect(t.check('reports.get', { id: 'R-1' })).toBeNull();

@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent, Result } from '../../src/common/api';
+import { readImportFile } from '../../src/core/import/sealed-staging';
 import { safeUploadName, startHost, type RunningHost } from '../../src/serve/http-host';
 import { tempDir } from '../support/tmp';
 
@@ -33,7 +34,9 @@ function raw(
   });
 }
 
-async function host(): Promise<{ h: RunningHost; calls: [string, unknown][]; emit: (e: ApiEvent) => void; staging: string }> {
+async function host(
+  options: { locked?: boolean } = {},
+): Promise<{ h: RunningHost; calls: [string, unknown][]; emit: (e: ApiEvent) => void; staging: string }> {
   const dir = tempDir();
   const renderer = path.join(dir, 'renderer');
   fs.mkdirSync(path.join(renderer, 'assets'), { recursive: true });
@@ -47,6 +50,7 @@ async function host(): Promise<{ h: RunningHost; calls: [string, unknown][]; emi
     rendererDir: renderer,
     stagingDir: staging,
     api: {
+      locked: options.locked === true,
       call: async (method, arg): Promise<Result<unknown>> => {
         calls.push([method, arg]);
         return { ok: true, value: { echoed: method } };
@@ -160,9 +164,27 @@ describe('casegraph serve host', () => {
     const { value } = JSON.parse(r.body) as { value: { path: string } };
     expect(value.path.startsWith(staging + path.sep)).toBe(true);
     expect(path.basename(value.path)).toBe('报案 1.ndjson');
-    expect(fs.readFileSync(value.path, 'utf8')).toBe('{"id":"A"}\n');
+    // Sealed on disk under the launch's key; read back through decryption.
+    expect(fs.readFileSync(value.path).includes(Buffer.from('{"id":"A"}'))).toBe(false);
+    expect((await readImportFile(value.path)).toString('utf8')).toBe('{"id":"A"}\n');
     expect(safeUploadName('..')).toBe('upload');
     expect(safeUploadName('a/b\\c;rm -rf.csv')).toBe('c_rm -rf.csv');
+  });
+
+  it('refuses uploads and downloads while the store is locked, but carries calls (the lock’s own) and events', async () => {
+    const { h, staging, calls } = await host({ locked: true });
+    const auth = { Host: new URL(h.origin).host, Cookie: `casegraph_token=${h.token}`, 'X-Casegraph': '1' };
+    const up = await raw(h, { path: '/api/upload?name=a.ndjson', method: 'POST', headers: auth, body: '{"id":"A"}\n' });
+    expect(up.status).toBe(423);
+    expect(JSON.parse(up.body)).toEqual({
+      ok: false,
+      error: { code: 'store_locked', message: 'the store is locked: enter its passphrase on the unlock screen first' },
+    });
+    expect(fs.existsSync(staging) ? fs.readdirSync(staging) : []).toEqual([]);
+    expect((await raw(h, { path: '/api/download/abc', headers: auth })).status).toBe(423);
+    const call = await raw(h, { path: '/api/call/store.status', method: 'POST', headers: auth, body: '{}' });
+    expect(call.status).toBe(200);
+    expect(calls).toEqual([['store.status', {}]]);
   });
 
   it('does not serve files outside the built renderer', async () => {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BackendClient } from '../../core/backend/backend-client';
-import { unlockStore } from '../../core/store/db';
+import { StoreGate } from '../../core/backend/store-gate';
+import { ensureStagingKey } from '../../core/import/sealed-staging';
+import { currentPassphrase } from '../../core/store/store-key';
 import { FileTokenVault, tokenKeyPathFor } from '../../core/sync/file-token-vault';
 import { builtWorker, notBuilt } from '../../core/worker/locate';
 import { startHost } from '../../serve/http-host';
@@ -31,38 +33,49 @@ export const serveCommand: Command = {
       () => ctx.err(`opening ${ctx.db}: a store from an earlier version is upgraded first, which takes a while on a large store…`),
       2000,
     );
-    // The store's key is opened here, where the passphrase is (asked on the terminal, perhaps):
-    // the backend worker started next is handed it.
-    try {
-      unlockStore(ctx.db);
-    } catch (e) {
-      clearTimeout(slow);
-      throw e;
-    }
-    const backend = await BackendClient.start(
-      backendWorker,
-      { dbPath: ctx.db, importRoot: stagingDir, downloadRoot: path.join(stagingDir, 'downloads') },
-      vault,
-    )
+    // The store's key is opened here, where the passphrase is (CASEGRAPH_PASSPHRASE, or asked on
+    // the terminal): the backend worker started next is handed it. Without either, the gate waits
+    // locked for the passphrase on the browser's unlock screen.
+    const passphrase = currentPassphrase();
+    // The key uploads are staged under, made before the backend worker that reads them starts.
+    ensureStagingKey();
+    const gate = await StoreGate.open({
+      dbPath: ctx.db,
+      sources: passphrase !== undefined ? { passphrase } : {},
+      startBackend: () =>
+        BackendClient.start(
+          backendWorker,
+          { dbPath: ctx.db, importRoot: stagingDir, downloadRoot: path.join(stagingDir, 'downloads') },
+          vault,
+        ),
+    })
       .catch((e: unknown) => {
+        fs.rmSync(stagingDir, { recursive: true, force: true });
         throw new CliError((e as Error).message);
       })
       .finally(() => clearTimeout(slow));
-    const host = await startHost({ api: backend, rendererDir, stagingDir, downloadDir: path.join(stagingDir, 'downloads'), port }).catch(
+    const host = await startHost({ api: gate, rendererDir, stagingDir, downloadDir: path.join(stagingDir, 'downloads'), port }).catch(
       async (e: unknown) => {
-        await backend.close();
+        await gate.close();
         throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
       },
     );
     ctx.out(host.url);
-    ctx.err(`Casegraph is serving ${ctx.db} on ${host.origin} (127.0.0.1 only). Open the address above; Ctrl+C stops.`);
+    const { state } = gate.status();
+    const lock =
+      state === 'locked'
+        ? ' The store is locked: enter its passphrase in the browser.'
+        : state === 'new'
+          ? ' There is no store there yet: choose its passphrase in the browser.'
+          : '';
+    ctx.err(`Casegraph is serving ${ctx.db} on ${host.origin} (127.0.0.1 only).${lock} Open the address above; Ctrl+C stops.`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     await host.close();
-    await backend.close();
+    await gate.close();
     fs.rmSync(stagingDir, { recursive: true, force: true });
   },
 };

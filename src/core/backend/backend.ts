@@ -6,7 +6,7 @@
 import { answer, fail } from '../../common/result';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApiEvent, ApiMethod, CasegraphApi, Result } from '../../common/api';
+import { HOST_METHODS, type ApiEvent, type ApiMethod, type BackendApi, type Result } from '../../common/api';
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { isStoreBusy, openStore, type Db } from '../store/db';
 import { hasUnfiguredSeries } from '../linking/store-write';
@@ -23,6 +23,7 @@ import { flowHandlers } from './handlers/flow';
 import { jobHandlers } from './handlers/jobs';
 import { reportHandlers } from './handlers/reports';
 import { seriesHandlers } from './handlers/series';
+import { storeHandlers } from './handlers/store';
 import { syncHandlers } from './handlers/sync';
 import type { AnalysisWorkerInit } from '../analysis/analysis-worker';
 import { runWorker, type RunningWorker } from '../worker/run-worker';
@@ -68,7 +69,7 @@ export class Backend {
   private warmAgain = false;
   private readonly warmWaiters: (() => void)[] = [];
   private closed = false;
-  readonly handlers: CasegraphApi;
+  readonly handlers: BackendApi;
 
   constructor(private readonly options: BackendOptions) {
     this.db = openStore(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -119,6 +120,7 @@ export class Backend {
         jobs: this.jobs,
         emit: options.onEvent,
         fileProblem: (file) => this.importProblem(file),
+        doneWith: (files) => this.discardStaged(files),
         rescheduleSync: () => this.scheduler.schedule(),
       }),
       ...jobHandlers({ jobs: this.jobs, linking: this.linking }),
@@ -132,6 +134,7 @@ export class Backend {
         jobs: this.jobs,
         fileProblem: (file) => this.importProblem(file),
         ...(options.downloadRoot ? { downloadRoot: options.downloadRoot } : {}),
+        doneWith: (files) => this.discardStaged(files),
       }),
       ...bundleHandlers({
         db,
@@ -139,9 +142,11 @@ export class Backend {
         vault: options.vault,
         jobs: this.jobs,
         fileProblem: (file) => this.importProblem(file),
+        doneWith: (files) => this.discardStaged(files),
         ...(options.downloadRoot ? { downloadRoot: options.downloadRoot } : {}),
       }),
-    } satisfies CasegraphApi;
+      ...storeHandlers({ db, dbPath: options.dbPath, browserHost: options.importRoot !== undefined }),
+    } satisfies BackendApi;
     this.scheduler.schedule();
     // A store upgraded by migration 011 holds series figured on report dates: relinked (in full)
     // at once, so the threshold figures count occurrence dates before the investigator asks.
@@ -153,7 +158,9 @@ export class Backend {
     if (!isApiMethod(method)) return fail('unknown_method', `unknown API method ${JSON.stringify(method).slice(0, 80)}`);
     const parsed = API_SCHEMAS[method].safeParse(arg ?? {});
     if (!parsed.success) return fail('invalid_argument', `${method}: ${describeIssues(parsed.error)}`);
-    const handler = this.handlers[method] as (a: unknown) => Promise<Result<unknown>>;
+    if ((HOST_METHODS as readonly string[]).includes(method))
+      return fail('unavailable', `${method} is answered by the app's host, which runs the backend, not by the backend itself`);
+    const handler = this.handlers[method as keyof BackendApi] as (a: unknown) => Promise<Result<unknown>>;
     // A write that finds the store locked by another connection (a relink writing its results)
     // is tried again until the lock is free, instead of failing the investigator's save. Between
     // tries this thread serves other calls. A handler refused this way has changed nothing: its
@@ -227,6 +234,16 @@ export class Backend {
   /** Resolves once no analysis worker runs (tests, benchmarks): the caches are as warm as they get. */
   whenWarm(): Promise<void> {
     return this.warmer === null ? Promise.resolve() : new Promise((resolve) => this.warmWaiters.push(resolve));
+  }
+
+  /** The browser host's uploads, once imported: removed with their folder (only what lies under importRoot). */
+  private discardStaged(files: readonly string[]): void {
+    if (!this.options.importRoot) return;
+    const root = path.resolve(this.options.importRoot);
+    for (const file of files) {
+      const dir = path.dirname(path.resolve(file));
+      if (path.dirname(dir) === root && path.basename(dir).startsWith('u-')) fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   private importProblem(file: string): string | null {

@@ -7,6 +7,7 @@
 // streaming (yauzl also checks them against the declared size), so a lying header stops at the cap.
 import fs from 'node:fs';
 import yauzl from 'yauzl';
+import { readImportFile } from '../import/sealed-staging';
 
 export interface ReadLimits {
   readonly maxArchiveBytes: number;
@@ -65,7 +66,8 @@ export async function readBundleEntries(file: string, limits: ReadLimits = DEFAU
   }
   if (size > limits.maxArchiveBytes)
     throw new UnsafeBundleError(`the bundle is ${mib(size)}, over the limit of ${mib(limits.maxArchiveBytes)}`);
-  const buffer = fs.readFileSync(file);
+  // A staged upload is decrypted into memory (its size is capped above), never onto disk.
+  const buffer = await readImportFile(file);
   let zip: yauzl.ZipFile;
   try {
     zip = await open(buffer);

@@ -3,8 +3,8 @@
 // (`messages`, `identifiers`) or use indexed columns (`identifiers.0.kind`, `identifiers.0.value`).
 // Empty cells are absent fields. Numbers and booleans are read from their text, amounts stay text.
 
-import fs from 'node:fs';
 import { parse } from 'csv-parse';
+import { openImportFile } from './sealed-staging';
 
 /** One CSV record (or why it could not be read), with the bytes of the file consumed so far. */
 export type CsvRow = { readonly line: number; readonly bytesRead: number; readonly raw: string } & (
@@ -67,7 +67,7 @@ export function unflatten(row: Readonly<Record<string, string>>): Tree {
 export async function* readCsv(file: string): AsyncGenerator<CsvRow> {
   const skipped: CsvRow[] = [];
   let bytesRead = 0;
-  const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const input = openImportFile(file, { highWaterMark: 1 << 20 });
   input.on('data', (chunk) => {
     bytesRead += chunk.length;
   });

@@ -1,7 +1,7 @@
 // Streaming a file as lines without ever holding more than one chunk and one line in memory:
 // a 1 GB export must import with flat memory. Overlong lines are reported, not buffered.
 
-import fs from 'node:fs';
+import { openImportFile } from './sealed-staging';
 
 export interface Line {
   readonly number: number;
@@ -19,7 +19,7 @@ export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /** Yields the file's lines in chunk-sized batches (one batch per read of the file). */
 export async function* readLines(file: string, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineChunk> {
-  const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  const stream = openImportFile(file, { highWaterMark: 1 << 20 });
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
   let carry = '';
   let carryBytes = 0;

@@ -4,9 +4,9 @@
 // with two sources. The same file twice changes nothing (its SHA-256 is kept); a file that fails
 // to read leaves nothing of itself behind (one transaction per file).
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/db';
+import { openImportFile } from '../import/sealed-staging';
 import { isTransactionHeader, mapHeader, type ColumnMap } from './columns';
 import { normaliseIdNumber } from './device';
 import { openStatement, StatementFileError, type Encoding } from './read-sheets';
@@ -53,7 +53,7 @@ const HEADER_SEARCH_ROWS = 30;
 
 async function sha256(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of openImportFile(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

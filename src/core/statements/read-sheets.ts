@@ -2,13 +2,13 @@
 // reader (a 200k-row sheet is never held whole), a CSV through csv-parse after its encoding is
 // detected: a byte-order mark, else valid UTF-8, else GB18030 (which GBK is a part of). A CSV
 // found to be UTF-8 that later holds an invalid byte is refused there, never decoded by a guess.
-import fs from 'node:fs';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell } from './statement-row';
+import { openImportFile, readImportHead } from '../import/sealed-staging';
 
 export interface SheetRow {
   readonly sheet: string;
@@ -45,15 +45,7 @@ function isXlsx(file: string, head: Buffer): boolean {
 
 /** The encoding a file is read with, and its rows. */
 export async function openStatement(file: string): Promise<{ encoding: Encoding; rows: AsyncIterable<SheetRow> }> {
-  const fd = await fs.promises.open(file, 'r');
-  let head: Buffer;
-  try {
-    const buf = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await fd.read(buf, 0, SNIFF_BYTES, 0);
-    head = buf.subarray(0, bytesRead);
-  } finally {
-    await fd.close();
-  }
+  const head = await readImportHead(file, SNIFF_BYTES);
   if (isXlsx(file, head)) return { encoding: 'xlsx', rows: xlsxRows(file) };
   if (head.length === 0) throw new StatementFileError(`${path.basename(file)} is empty`);
   const encoding = detectEncoding(head);
@@ -91,7 +83,7 @@ function strictUtf8(name: string): Transform {
 
 async function* csvRows(file: string, encoding: Exclude<Encoding, 'xlsx'>): AsyncIterable<SheetRow> {
   const name = path.basename(file);
-  const source = fs.createReadStream(file);
+  const source = openImportFile(file);
   const text: Readable =
     encoding === 'utf-8'
       ? source.pipe(strictUtf8(name))
@@ -120,7 +112,7 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 }
 
 async function* xlsxRows(file: string): AsyncIterable<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(openImportFile(file), {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -4,7 +4,7 @@
 // hard-coded in Chromium, no protection at all, so it is refused, saying so, and the app falls
 // back to the passphrase. Plain Node: the Electron main process hands its safeStorage in.
 import { StoreError, unlockStore } from './db';
-import { addPassphraseSeal, setKeySources, type KeyVault } from './store-key';
+import { addPassphraseSeal, addVaultSeal, setKeySources, type KeySources, type KeyVault } from './store-key';
 
 /** The part of Electron's safeStorage used here (tests pass a fake). */
 export interface CredentialStore {
@@ -62,4 +62,28 @@ export function unlockDesktopStore(
     throw e;
   }
   return { refused };
+}
+
+/**
+ * What opens the desktop app's store without asking (store-gate.ts): the credential store, when it
+ * is not refused, and CASEGRAPH_PASSPHRASE when set; `refused` says why the credential store is not used.
+ */
+export function desktopKeySources(
+  storage: CredentialStore,
+  options: { passphrase?: string; platform?: NodeJS.Platform } = {},
+): { sources: KeySources; refused: string | null } {
+  const found = credentialStoreVault(storage, options.platform);
+  return {
+    sources: { ...('vault' in found ? { vault: found.vault } : {}), ...(options.passphrase ? { passphrase: options.passphrase } : {}) },
+    refused: 'refused' in found ? found.refused : null,
+  };
+}
+
+/**
+ * After the desktop app opened its store's key: sealed by the credential store too (when it is
+ * usable) and under the passphrase it was opened with, so that both the app and the CLI open it.
+ */
+export function sealDesktopKey(dbPath: string, sources: KeySources, passphrase: string | undefined): void {
+  if (sources.vault) addVaultSeal(dbPath, sources.vault);
+  if (passphrase) addPassphraseSeal(dbPath, passphrase);
 }

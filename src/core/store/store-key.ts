@@ -346,3 +346,42 @@ export function resealKey(store: string, current: KeySources, next: { passphrase
   if (slots.length === 0) throw new StoreKeyError('the key must stay sealed one way at least: give a new passphrase');
   writeKeyFile(store, { ...kf, slots });
 }
+
+/**
+ * Whether `passphrase` opens a passphrase seal of the key of `store`; null when the key has none
+ * (sealed by the desktop app's credential store, or kept unsealed).
+ */
+export function passphraseOpens(store: string, passphrase: string): boolean | null {
+  const kf = readKeyFile(store);
+  const sealed = (kf?.slots ?? []).filter((x): x is PassphraseSlot => x.kind === 'passphrase');
+  if (sealed.length === 0) return null;
+  return sealed.some((slot) => openWithPassphrase(slot, passphrase) !== null);
+}
+
+/**
+ * Seal the key of the open store `store` under `next` instead of its passphrase (the app's
+ * Settings; the CLI's `casegraph passphrase` is resealKey). A key sealed under a passphrase needs
+ * the current one; one without (the credential store's, or unsealed) is taken from this process,
+ * which has the store open. The credential store's seal is kept; an unsealed copy is not.
+ */
+export function changePassphrase(store: string, current: string, next: string): void {
+  const kf = readKeyFile(store);
+  if (kf === null) throw new StoreKeyError(`there is no key file for the store ${store} (${keyFilePath(store)})`);
+  const opens = passphraseOpens(store, current);
+  if (opens === false) throw new StoreKeyError('the current passphrase is not the one that seals the store');
+  const key = opens ? openKeyFile(kf, { passphrase: current }, store).key : remembered(store)?.key;
+  if (key === undefined) throw new StoreKeyError(`the store ${store} is not open in this process`);
+  writeKeyFile(store, { ...kf, slots: [...kf.slots.filter((x) => x.kind === 'vault'), sealWithPassphrase(key, next)] });
+}
+
+/** Give the open key of `store` the vault's seal too when it has none of that vault (the desktop app after a passphrase opened it). */
+export function addVaultSeal(store: string, vault: KeyVault): boolean {
+  const kf = readKeyFile(store);
+  const known = remembered(store);
+  if (kf === null || known === null || kf.slots.some((x) => x.kind === 'vault' && x.vault === vault.kind)) return false;
+  writeKeyFile(store, {
+    ...kf,
+    slots: [{ kind: 'vault', vault: vault.kind, sealed: vault.seal(known.key).toString('base64') }, ...kf.slots],
+  });
+  return true;
+}

@@ -16,6 +16,7 @@ import './styles/analysis.css';
 import './styles/casework.css';
 import './styles/suggestions.css';
 import './flow/flow.css';
+import './unlock/unlock.css';
 
 // Paint in the last theme and language before the settings arrive.
 applyDisplay(readDisplayHint());

@@ -43,6 +43,8 @@ export interface BundleDeps {
   readonly jobs: Jobs;
   /** Why the host may not read this file (browser host: not uploaded this session), or null. */
   readonly fileProblem: (file: string) => string | null;
+  /** After an import: the files the browser host staged for it are removed (nothing elsewhere is touched). */
+  readonly doneWith?: (files: readonly string[]) => void;
   /** Browser host: exports without a `file` go to <downloadRoot>/<id>/<name>. */
   readonly downloadRoot?: string;
 }
@@ -145,6 +147,8 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
           }
           const message = expectedMessage(e);
           throw message !== null ? new Error(message) : e;
+        } finally {
+          deps.doneWith?.([file]);
         }
       });
       return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);

@@ -28,6 +28,8 @@ export interface FlowDeps {
   readonly fileProblem: (file: string) => string | null;
   /** Browser host: exports without a `file` go to <downloadRoot>/<id>/<name>. */
   readonly downloadRoot?: string;
+  /** After an import: the files the browser host staged for it are removed (nothing elsewhere is touched). */
+  readonly doneWith?: (files: readonly string[]) => void;
 }
 
 export function flowHandlers(deps: FlowDeps): FlowHandlers {
@@ -54,6 +56,7 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
           };
         } finally {
           own.close();
+          deps.doneWith?.(files);
         }
       });
       return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);

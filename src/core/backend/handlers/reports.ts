@@ -23,6 +23,8 @@ export interface ReportDeps {
   readonly emit: (event: ApiEvent) => void;
   /** Why a file cannot be imported (not uploaded through this session, missing), or null. */
   readonly fileProblem: (file: string) => string | null;
+  /** After an import: the files the browser host staged for it are removed (nothing elsewhere is touched). */
+  readonly doneWith?: (files: readonly string[]) => void;
   /** The sync interval changed: the scheduler plans the next round again. */
   readonly rescheduleSync: () => void;
 }
@@ -50,12 +52,16 @@ export function reportHandlers(deps: ReportDeps): ReportHandlers {
         if (problem) return fail('invalid_argument', problem);
       }
       const started = jobs.start('import', async (ctx) => {
-        const r = await importFiles(
-          db,
-          files.map((f) => ({ path: f, name: path.basename(f) })),
-          { signal: ctx.signal, onProgress: (p) => ctx.progress(p.file, p.bytesDone, p.bytesTotal) },
-        );
-        return summary(r, r.files, r.elapsedMs);
+        try {
+          const r = await importFiles(
+            db,
+            files.map((f) => ({ path: f, name: path.basename(f) })),
+            { signal: ctx.signal, onProgress: (p) => ctx.progress(p.file, p.bytesDone, p.bytesTotal) },
+          );
+          return summary(r, r.files, r.elapsedMs);
+        } finally {
+          deps.doneWith?.(files);
+        }
       });
       return started ? ok({ jobId: started }) : fail('busy', JOB_BUSY);
     },

@@ -53,7 +53,7 @@ function CurrentView({
     case 'sources':
       return <SourcesView />;
     case 'settings':
-      return <SettingsView info={info} />;
+      return <SettingsView />;
     // Analysis views.
     case 'overview':
       return <OverviewView />;

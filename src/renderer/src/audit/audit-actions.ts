@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   'trust',
   'sharing_key',
   'source',
+  'store_passphrase',
+  'store_backup',
+  'store_restore',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -107,4 +107,7 @@ export const auditEn: AuditMessages = {
   'audit.action.trust': 'Trust list',
   'audit.action.sharing_key': 'Sharing key',
   'audit.action.source': 'Feed source',
+  'audit.action.store_passphrase': 'Passphrase changed',
+  'audit.action.store_backup': 'Backup',
+  'audit.action.store_restore': 'Restore from a backup',
 };

@@ -106,4 +106,7 @@ export const auditZhCN: AuditMessages = {
   'audit.action.trust': '受信任列表',
   'audit.action.sharing_key': '共享密钥',
   'audit.action.source': '数据源',
+  'audit.action.store_passphrase': '更改口令',
+  'audit.action.store_backup': '备份',
+  'audit.action.store_restore': '从备份恢复',
 };

@@ -13,6 +13,7 @@ import { flowEn } from '../flow/messages-en';
 import { flowLinksEn } from '../flow/messages-links-en';
 import { suggestionsEn } from '../suggestions/messages-en';
 import { welcomeEn } from '../welcome/messages-en';
+import { unlockEn } from '../unlock/messages-en';
 import type { Messages } from './messages';
 import { sharedEn } from './messages-shared-en';
 
@@ -32,4 +33,5 @@ export const en: Messages = {
   ...suggestionsEn,
   ...flowEn,
   ...flowLinksEn,
+  ...unlockEn,
 };

@@ -140,6 +140,8 @@ export const sharedEn: SharedMessages = {
     'The token cannot be read or stored (the credential store is unavailable or the token is damaged); enter the token again.',
   'error.conflict': 'This conflicts with the current state (someone may have changed it meanwhile); reload and try again.',
   'error.unavailable': 'This function is not available in this installation.',
+  'error.store_locked': 'The store is locked; enter its passphrase first.',
+  'error.wrong_passphrase': 'That passphrase does not open it.',
   'error.failed': 'The operation failed.',
 
   'syncStatus.running': 'Syncing',

@@ -136,6 +136,8 @@ export const sharedZhCN: SharedMessages = {
   'error.token_unreadable': '无法读取或保存令牌（系统凭据库不可用或令牌已损坏），请重新输入令牌。',
   'error.conflict': '与当前状态冲突（可能已被他人修改），请刷新后重试。',
   'error.unavailable': '此功能在当前安装中不可用。',
+  'error.store_locked': '数据库已锁定，请先输入口令。',
+  'error.wrong_passphrase': '口令不正确，无法打开。',
   'error.failed': '操作失败。',
 
   'syncStatus.running': '正在同步',

@@ -18,6 +18,7 @@ import type { FlowMessages } from '../flow/messages';
 import type { FlowLinksMessages } from '../flow/messages-links';
 import type { SuggestionMessages } from '../suggestions/messages';
 import type { WelcomeMessages } from '../welcome/messages';
+import type { UnlockMessages } from '../unlock/messages';
 import type { SharedMessages } from './messages-shared';
 
 export type Messages = SharedMessages &
@@ -33,7 +34,8 @@ export type Messages = SharedMessages &
   BundlesMessages &
   SuggestionMessages &
   FlowMessages &
-  FlowLinksMessages;
+  FlowLinksMessages &
+  UnlockMessages;
 
 export type MessageKey = keyof Messages;
 

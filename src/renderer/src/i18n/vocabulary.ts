@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'token_unreadable',
   'conflict',
   'unavailable',
+  'store_locked',
+  'wrong_passphrase',
   'failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,7 @@ import { flowZhCN } from '../flow/messages-zh-cn';
 import { flowLinksZhCN } from '../flow/messages-links-zh-cn';
 import { suggestionsZhCN } from '../suggestions/messages-zh-cn';
 import { welcomeZhCN } from '../welcome/messages-zh-cn';
+import { unlockZhCN } from '../unlock/messages-zh-cn';
 import type { Messages } from './messages';
 import { sharedZhCN } from './messages-shared-zh-cn';
 
@@ -32,4 +33,5 @@ export const zhCN: Messages = {
   ...suggestionsZhCN,
   ...flowZhCN,
   ...flowLinksZhCN,
+  ...unlockZhCN,
 };

@@ -1,18 +1,18 @@
-// #/settings — language and theme (applied and saved at once), and the linking thresholds
-// (saved with the form, after validation).
+// #/settings — language and theme (applied and saved at once), the linking thresholds (saved
+// with the form, after validation), the lists, sharing, and the store with its backups.
 
 import { useId, useState, type FormEvent } from 'react';
-import type { ApiError, Settings, StoreInfo } from '../../../common/api';
+import type { ApiError, Settings } from '../../../common/api';
 import { ErrorNotice } from '../app/ErrorNotice';
 import { SaveActions } from '../app/SaveActions';
 import { useSaveForm } from '../app/use-save-form';
 import { FieldNotes, fieldNoteAria } from '../app/FormField';
-import type { Resource } from '../app/use-api-resource';
 import { useI18n } from '../i18n/I18nContext';
 import { useSettings } from './SettingsContext';
 import { SharingSettings } from '../bundles/SharingSettings';
 import { IgnoreSettings } from './IgnoreSettings';
 import { ReferenceSettings } from './ReferenceSettings';
+import { StoreSettings } from './StoreSettings';
 import { parseAmount, parseDays, parseInterval } from './settings-validation';
 
 /** Each language is named in itself, so it can be found whichever language is showing. */
@@ -196,7 +196,7 @@ function SyncSettings() {
   );
 }
 
-export function SettingsView({ info }: { readonly info: Resource<StoreInfo> }) {
+export function SettingsView() {
   const { m } = useI18n();
   return (
     <div className="view view-settings">
@@ -209,12 +209,7 @@ export function SettingsView({ info }: { readonly info: Resource<StoreInfo> }) {
       <IgnoreSettings />
       <ReferenceSettings />
       <SharingSettings />
-      {info.status === 'ok' ? (
-        <section className="panel" aria-labelledby="store-heading">
-          <h2 id="store-heading">{m['settings.store']}</h2>
-          <p className="mono break">{info.value.path}</p>
-        </section>
-      ) : null}
+      <StoreSettings />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 // English: settings, ignore list and reference lists.
 
 import type { SettingsMessages } from './messages';
+import { storeSettingsEn } from './store-messages-en';
 
 export const settingsEn: SettingsMessages = {
+  ...storeSettingsEn,
   'settings.title': 'Settings',
   'settings.display': 'Display',
   'settings.language': 'Language',
@@ -21,7 +23,6 @@ export const settingsEn: SettingsMessages = {
   'settings.saved': 'Saved.',
   'settings.invalidAmount': 'The filing threshold must be an amount of 0 or more with at most two decimals, such as 3000 or 3000.50.',
   'settings.invalidDays': 'The look-back window must be a positive whole number of days, such as 730 (two years).',
-  'settings.store': 'Store location',
 
   'settings.sync': 'Background sync',
   'settings.syncIntro': 'Syncs every source that has a token at this interval, one at a time, and only while no other job runs.',

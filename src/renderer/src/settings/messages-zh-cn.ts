@@ -1,8 +1,10 @@
 // 简体中文：设置、忽略列表与参考名单。
 
 import type { SettingsMessages } from './messages';
+import { storeSettingsZhCN } from './store-messages-zh-cn';
 
 export const settingsZhCN: SettingsMessages = {
+  ...storeSettingsZhCN,
   'settings.title': '设置',
   'settings.display': '显示',
   'settings.language': '界面语言',
@@ -20,7 +22,6 @@ export const settingsZhCN: SettingsMessages = {
   'settings.saved': '已保存。',
   'settings.invalidAmount': '立案金额标准须为不小于 0 的金额，最多两位小数，例如 3000 或 3000.50。',
   'settings.invalidDays': '回溯天数须为正整数，例如 730（两年）。',
-  'settings.store': '数据库位置',
 
   'settings.sync': '后台同步',
   'settings.syncIntro': '按设定的间隔自动同步每个已设置令牌的来源，一次一个，且仅在没有其他作业运行时进行。',

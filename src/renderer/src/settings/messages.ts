@@ -4,6 +4,7 @@
 import type { ReferenceCategory } from '../../../common/model';
 import type { ShippedNote } from './shipped-notes';
 import type { Keyed, Named } from '../i18n/message-kit';
+import type { StoreSettingsMessages } from './store-messages';
 
 interface SettingsTexts {
   readonly 'settings.title': string;
@@ -23,7 +24,6 @@ interface SettingsTexts {
   readonly 'settings.saved': string;
   readonly 'settings.invalidAmount': string;
   readonly 'settings.invalidDays': string;
-  readonly 'settings.store': string;
   readonly 'settings.sync': string;
   readonly 'settings.syncIntro': string;
   readonly 'settings.syncInterval': string;
@@ -71,4 +71,7 @@ interface SettingsTexts {
   readonly 'references.add': string;
 }
 
-export type SettingsMessages = SettingsTexts & Keyed<'shippedNote', ShippedNote> & Keyed<'referenceCategory', ReferenceCategory>;
+export type SettingsMessages = SettingsTexts &
+  StoreSettingsMessages &
+  Keyed<'shippedNote', ShippedNote> &
+  Keyed<'referenceCategory', ReferenceCategory>;

@@ -1,0 +1,156 @@
+// Uploads are never in the clear on disk, checked as an attacker holding the disk would: a report
+// file, a statements file and a case bundle uploaded to a real `casegraph serve` (its temporary
+// folder pointed into the test's own), then imported; at every step no victim's name, phone or ID
+// number from them is found as bytes (UTF-8 or UTF-16LE) anywhere under the temporary folder or
+// the store's folder — the store is encrypted, and the staged files are sealed under a key the
+// process holds only in memory — and the staged files are gone once imported, and at exit.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { builtFile } from '../support/built';
+import { tempDir } from '../support/tmp';
+
+const NAME = '欧阳晓测';
+const PHONE = '13987654321';
+const ID_NUMBER = '320102198805061234';
+const SECRETS = [NAME, PHONE, ID_NUMBER];
+
+function report(id: string): string {
+  return JSON.stringify({
+    id,
+    version: 1,
+    precinct: 'NJ-XUANWU',
+    reported_at: '2025-06-03T09:12:00+08:00',
+    category: 'fake_prize',
+    loss: { amount: '5000.00', currency: 'CNY' },
+    victim: { name: NAME, phone: PHONE, id_number: ID_NUMBER, age: 34 },
+    narrative: '收到短信称银行送礼品，点击链接后按提示回复验证码，卡内5000元被转走。',
+    identifiers: [{ kind: 'url', value: 'icbc-jf-test.cn/lq', role: 'link' }],
+  });
+}
+
+const STATEMENT = [
+  '交易卡号,交易户名,交易时间,交易金额,收付标志,交易对手账卡号,对手户名,交易是否成功,摘要说明',
+  `6222020000000000001,王某,2025-03-01 10:00:05,5000.00,进,6222020000000000009,${NAME},是,转账 ${PHONE}`,
+  `6222020000000000001,王某,2025-03-01 10:04:10,4900.00,出,6222020000000000002,张某,是,转账`,
+].join('\r\n');
+
+/** Every file under `dir` that holds one of the values, as UTF-8 or UTF-16LE bytes. */
+function leaks(dir: string): string[] {
+  const found: string[] = [];
+  const needles = SECRETS.flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) {
+        const bytes = fs.readFileSync(p);
+        if (needles.some((n) => bytes.includes(n))) found.push(p);
+      }
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return found;
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv): string {
+  const r = spawnSync(process.execPath, [builtFile('casegraph.js'), ...args], { encoding: 'utf8', env });
+  if (r.status !== 0) throw new Error(`casegraph ${args[0]} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  while (children.length) children.pop()?.kill('SIGKILL');
+});
+
+describe('uploads at rest', () => {
+  it(
+    'stages a report file, a statements file and a bundle encrypted, and leaves no victim value on disk',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir();
+      const tmp = path.join(dir, 'tmp');
+      const storeDir = path.join(dir, 'store');
+      const outside = path.join(dir, 'investigator');
+      for (const d of [tmp, storeDir, outside]) fs.mkdirSync(d, { recursive: true });
+      const env = { ...process.env, TMPDIR: tmp };
+
+      // The investigator's own files (outside the folders checked), and a bundle from another store.
+      const reports = path.join(outside, 'reports.ndjson');
+      fs.writeFileSync(reports, `${report('RPT-LEAK-1')}\n${report('RPT-LEAK-2')}\n{"id": "broken"\n`);
+      const statements = path.join(outside, 'statement.csv');
+      fs.writeFileSync(statements, STATEMENT);
+      const other = path.join(outside, 'other.db');
+      cli(['import', reports, '--db', other], env);
+      cli(['link', '--db', other], env);
+      const series = JSON.parse(cli(['series', '--db', other, '--json'], env)) as { id: string }[] | { rows: { id: string }[] };
+      const seriesId = (Array.isArray(series) ? series : series.rows)[0]?.id as string;
+      const bundle = path.join(outside, 'case.casebundle');
+      cli(['export', seriesId, '--out', bundle, '--db', other], env);
+      for (const s of SECRETS) expect(fs.readFileSync(reports, 'utf8')).toContain(s);
+
+      const child = spawn(process.execPath, [builtFile('casegraph.js'), 'serve', '--db', path.join(storeDir, 'store.db'), '--port', '0'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
+      });
+      children.push(child);
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (c: string) => {
+          out += c;
+          const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const { origin, searchParams } = new URL(url);
+      const headers = { Authorization: `Bearer ${searchParams.get('token') ?? ''}`, 'X-Casegraph': '1' };
+      const call = async <T>(method: string, arg: unknown): Promise<T> => {
+        const r = await fetch(`${origin}/api/call/${method}`, { method: 'POST', headers, body: JSON.stringify(arg) });
+        const result = (await r.json()) as { ok: boolean; value?: T; error?: { message: string } };
+        if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
+        return result.value as T;
+      };
+      const upload = async (file: string): Promise<string> => {
+        const r = await fetch(`${origin}/api/upload?name=${encodeURIComponent(path.basename(file))}`, {
+          method: 'POST',
+          headers,
+          body: fs.readFileSync(file),
+        });
+        return ((await r.json()) as { value: { path: string } }).value.path;
+      };
+      const idle = async (): Promise<void> => {
+        for (let i = 0; i < 600 && (await call('job.current', {})) !== null; i++) await new Promise((r) => setTimeout(r, 100));
+      };
+
+      const staged = [await upload(reports), await upload(statements), await upload(bundle)];
+      for (const f of staged) expect(f.startsWith(tmp + path.sep)).toBe(true);
+      // Staged, not yet imported: sealed, so nothing readable under the temporary folder.
+      expect(leaks(tmp)).toEqual([]);
+
+      await call('import.start', { files: [staged[0]] });
+      await idle();
+      await call('statements.import', { files: [staged[1]] });
+      await idle();
+      await call('bundle.verify', { file: staged[2] });
+      await call('bundle.import', { file: staged[2] });
+      await idle();
+      const info = await call<{ reports: number }>('store.info', {});
+      expect(info.reports).toBe(2);
+      expect(await call<unknown[]>('bundle.imports', {})).toHaveLength(1);
+      // Imported: the staged files are gone, and nothing readable anywhere under either folder.
+      for (const f of staged) expect(fs.existsSync(f)).toBe(false);
+      expect(leaks(tmp)).toEqual([]);
+      expect(leaks(storeDir)).toEqual([]);
+
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      expect(fs.readdirSync(tmp).filter((n) => n.startsWith('casegraph-uploads-'))).toEqual([]);
+      expect(leaks(tmp)).toEqual([]);
+      expect(leaks(storeDir)).toEqual([]);
+    },
+  );
+});
