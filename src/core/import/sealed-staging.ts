@@ -165,3 +165,86 @@ export async function readImportHead(file: string, bytes: number): Promise<Buffe
   stream.destroy();
   return Buffer.concat(parts).subarray(0, bytes);
 }
+
+/** A file to import read at any position: a staged upload by its records, any other file as it is. */
+export interface RandomAccess {
+  readonly size: number;
+  read(position: number, length: number): Buffer;
+  close(): void;
+}
+
+/**
+ * A file to import opened for reads at any position (a zip's central directory, then its entries
+ * in the order a reader needs them): a staged upload decrypts only the records a read covers.
+ */
+export function openImportRandomAccess(file: string): RandomAccess {
+  const fd = fs.openSync(file, 'r');
+  const fileSize = fs.fstatSync(fd).size;
+  const readAt = (position: number, length: number): Buffer => {
+    const out = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+      const n = fs.readSync(fd, out, got, length - got, position + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === length ? out : out.subarray(0, got);
+  };
+  const head = readAt(0, HEADER_BYTES);
+  if (head.length < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) {
+    return { size: fileSize, read: (position, length) => readAt(position, length), close: () => fs.closeSync(fd) };
+  }
+  const key = stagingKey();
+  const broken = (): StagedFileError =>
+    new StagedFileError(`the staged upload ${file} is damaged or was not staged in this session; upload it again`);
+  if (key === null) {
+    fs.closeSync(fd);
+    throw new StagedFileError(`${file} was staged by another session and cannot be read; upload it again`);
+  }
+  const id = head.subarray(MAGIC.length, HEADER_BYTES);
+  const stride = RECORD_HEAD + CHUNK + TAG_BYTES;
+  const records = Math.max(1, Math.ceil((fileSize - HEADER_BYTES) / stride));
+  const record = (index: number): Buffer => {
+    const at = HEADER_BYTES + index * stride;
+    const recordHead = readAt(at, RECORD_HEAD);
+    if (recordHead.length < RECORD_HEAD) throw broken();
+    const final = recordHead[0] === 1;
+    const length = recordHead.readUInt32BE(1);
+    // Every record but the last holds a whole chunk; the last is marked final.
+    if (final !== (index === records - 1) || length > CHUNK || (!final && length !== CHUNK)) throw broken();
+    const body = readAt(at + RECORD_HEAD, length + TAG_BYTES);
+    if (body.length < length + TAG_BYTES) throw broken();
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, recordHead.subarray(5, RECORD_HEAD));
+    decipher.setAAD(aad(id, index, final));
+    decipher.setAuthTag(body.subarray(length));
+    try {
+      return Buffer.concat([decipher.update(body.subarray(0, length)), decipher.final()]);
+    } catch {
+      throw broken();
+    }
+  };
+  const last = record(records - 1);
+  const size = (records - 1) * CHUNK + last.length;
+  let cached: { index: number; plain: Buffer } = { index: records - 1, plain: last };
+  const plainOf = (index: number): Buffer => {
+    if (cached.index !== index) cached = { index, plain: record(index) };
+    return cached.plain;
+  };
+  return {
+    size,
+    read(position, length) {
+      const end = Math.min(size, position + length);
+      const parts: Buffer[] = [];
+      for (let p = position; p < end;) {
+        const index = Math.floor(p / CHUNK);
+        const plain = plainOf(index);
+        const from = p - index * CHUNK;
+        const take = Math.min(plain.length - from, end - p);
+        parts.push(plain.subarray(from, from + take));
+        p += take;
+      }
+      return Buffer.concat(parts);
+    },
+    close: () => fs.closeSync(fd),
+  };
+}

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell } from './statement-row';
 import { openImportFile, readImportHead } from '../import/sealed-staging';
+import { orderedXlsx, XlsxArchiveError } from './xlsx-order';
 
 export interface SheetRow {
   readonly sheet: string;
@@ -111,24 +112,55 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
+/** The values of `source` until `failure` rejects, which then ends the iteration with its error. */
+async function* racing<T>(source: AsyncIterable<T>, failure: Promise<never>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  for (;;) {
+    const next = await Promise.race([it.next(), failure]);
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
 async function* xlsxRows(file: string): AsyncIterable<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(openImportFile(file), {
+  const name = path.basename(file);
+  let input: Readable;
+  try {
+    // In reading order (xlsx-order.ts): exceljs then never parks a sheet in a temporary file.
+    input = await orderedXlsx(file, name);
+  } catch (e) {
+    if (e instanceof XlsxArchiveError) throw new StatementFileError(e.message);
+    throw e;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
   });
+  // exceljs pipes the input into its unzipper, and a pipe drops the input's errors: the reader
+  // would wait for ever. Each step races the input's failure instead.
+  const failed = new Promise<never>((_, reject) => input.once('error', reject));
+  failed.catch(() => undefined);
   let index = 0;
-  for await (const ws of reader) {
-    index += 1;
-    const sheet = (ws as unknown as { name?: string }).name ?? `Sheet${index}`;
-    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-      const values = row.values as ExcelJS.CellValue[];
-      // exceljs numbers cells from 1: values[0] is always empty.
-      const cells: Cell[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c] ?? null));
-      yield { sheet, row: row.number, cells };
+  try {
+    for await (const ws of racing(reader, failed)) {
+      index += 1;
+      const sheet = (ws as unknown as { name?: string }).name ?? `Sheet${index}`;
+      for await (const row of racing(ws as AsyncIterable<ExcelJS.Row>, failed)) {
+        const values = row.values as ExcelJS.CellValue[];
+        // exceljs numbers cells from 1: values[0] is always empty.
+        const cells: Cell[] = [];
+        for (let c = 1; c < values.length; c++) cells.push(cellValue(values[c] ?? null));
+        yield { sheet, row: row.number, cells };
+      }
     }
+  } catch (e) {
+    if (e instanceof StatementFileError || !(e instanceof Error)) throw e;
+    if (e instanceof XlsxArchiveError) throw new StatementFileError(e.message);
+    throw new StatementFileError(`${name} is not a readable xlsx workbook (${e.message})`);
+  } finally {
+    input.destroy();
   }
 }
