@@ -7,7 +7,7 @@ export const unlockZhCN: UnlockMessages = {
   'unlock.intro': '本工作站上的案件数据已加密。请输入数据库口令以打开。',
   'unlock.newTitle': '设置数据库口令',
   'unlock.newIntro': '这里还没有数据库。案件图谱从第一次写入起就加密数据库，您设置的口令用于封存其密钥。没有口令，任何人都无法打开数据库。',
-  'unlock.keyringRefused': '系统密钥环不可用（或只有 Electron 不受保护的替代方式），因此数据库密钥以口令封存。',
+  'unlock.keyringRefused': '系统密钥环不可用（或只有不受保护的明文替代方式），因此数据库密钥以口令封存。',
   'unlock.store': '数据库',
   'unlock.passphrase': '口令',
   'unlock.newPassphrase': '新口令',
