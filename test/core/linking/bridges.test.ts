@@ -8,9 +8,9 @@ import { runEngine } from '../../../src/core/linking/engine';
 import { EMPTY_IGNORE_LIST } from '../../../src/core/linking/ignore-list';
 import { EdgeList } from '../../../src/core/linking/link-graph';
 import { linkStore } from '../../../src/core/linking/store-io';
-import { openStore, type Db } from '../../../src/core/store/db';
+import { openStore } from '../../../src/core/store/db';
 import { copyStore } from '../../support/raw-store';
-import { card, ingest, phone, report, testStore } from './support';
+import { card, ingest, phone, report, testStore, partition } from './support';
 
 const cardRow = (v: string): IdentifierRow => ({ kind: 'bank_card', value: v, subtype: null, domain: null, origin: 'reported' });
 const phoneRow = (v: string): IdentifierRow => ({ kind: 'phone', value: v, subtype: 'mobile', origin: 'reported', domain: null });
@@ -127,16 +127,6 @@ describe('bridges', () => {
     expect(again.group[first.gangA[0] as number]).toBe(again.group[first.gangB[0] as number]);
   });
 });
-
-const partition = (db: Db): string[] =>
-  (
-    db
-      .prepare(
-        'SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id',
-      )
-      .raw()
-      .all() as [string, string][]
-  ).map(([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`);
 
 describe('bridges in the store', () => {
   it('an incremental run that grows a side into a bridge splits the series as a full relink does', () => {

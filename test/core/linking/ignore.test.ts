@@ -14,21 +14,11 @@ import {
 import { listIgnored, readIgnoreList } from '../../../src/core/linking/ignore-store';
 import { linkStore } from '../../../src/core/linking/store-io';
 import { openStore, type Db } from '../../../src/core/store/db';
-import { card, ingest, phone, report, testStore } from './support';
+import { card, ingest, phone, report, testStore, partition } from './support';
 import { copyStore } from '../../support/raw-store';
 
 const seriesOf = (db: Db, id: string): string | undefined =>
   db.prepare<[string], string>('SELECT m.series_id FROM series_member m JOIN report r ON r.rid = m.rid WHERE r.id = ?').pluck().get(id);
-
-const partition = (db: Db): string[] =>
-  (
-    db
-      .prepare(
-        'SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id',
-      )
-      .raw()
-      .all() as [string, string][]
-  ).map(([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`);
 
 const linksThrough = (db: Db, value: string): number =>
   db

@@ -2,19 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateLabelled } from '../../../src/core/linking/eval/generate';
 import { linkStore } from '../../../src/core/linking/store-io';
-import { openStore, type Db } from '../../../src/core/store/db';
-import { card, ingest, report, testStore } from './support';
+import { openStore } from '../../../src/core/store/db';
+import { card, ingest, report, testStore, partition } from './support';
 import { copyStore } from '../../support/raw-store';
-
-const partition = (db: Db): string[] =>
-  (
-    db
-      .prepare(
-        'SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id',
-      )
-      .raw()
-      .all() as [string, string][]
-  ).map(([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`);
 
 describe('incremental linking', () => {
   it('gives the same series and ids as a full relink after new, updated and withdrawn reports', () => {

@@ -43,3 +43,14 @@ export function report(id: string, fields: Partial<ReportRecord> = {}): ReportRe
 
 export const card = (value: string): { kind: 'bank_card'; value: string; role: string } => ({ kind: 'bank_card', value, role: 'payee' });
 export const phone = (value: string): { kind: 'phone'; value: string; role: string } => ({ kind: 'phone', value, role: 'caller' });
+
+/** The store's series as `id:member,member…` lines, ordered: two stores compared whole. */
+export const partition = (db: Db): string[] =>
+  (
+    db
+      .prepare(
+        'SELECT m.series_id, group_concat(r.id) FROM series_member m JOIN report r ON r.rid = m.rid GROUP BY m.series_id ORDER BY m.series_id',
+      )
+      .raw()
+      .all() as [string, string][]
+  ).map(([s, ids]) => `${s}:${ids.split(',').sort().join(',')}`);
