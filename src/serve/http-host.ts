@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { ApiEvent, Result } from '../common/api';
 import { STORE_LOCKED } from '../core/backend/store-gate';
-import { downloadFile } from '../core/bundle/downloads';
+import { openDownload, type Download } from '../core/bundle/downloads';
 import { ensureStagingKey, sealingStream } from '../core/import/sealed-staging';
 
 export interface ApiTarget {
@@ -235,16 +235,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   };
 
   function download(res: http.ServerResponse, id: string): void {
-    const file = options.downloadDir ? downloadFile(options.downloadDir, id) : null;
-    if (!file) return send(res, 404, 'no such download');
-    const name = path.basename(file);
+    let found: Download | null = null;
+    try {
+      found = options.downloadDir ? openDownload(options.downloadDir, id) : null;
+    } catch {
+      // Sealed under another launch's key (its key is gone), or damaged: nothing to offer.
+    }
+    if (!found) return send(res, 404, 'no such download');
+    const { name } = found;
     res.writeHead(200, {
       'Content-Type': DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': String(fs.statSync(file).size),
+      'Content-Length': String(found.size),
       'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
       'Cache-Control': 'no-store',
     });
-    fs.createReadStream(file).pipe(res);
+    pipeline(found.open(), res).catch(() => res.destroy());
   }
 
   function serveFile(res: http.ServerResponse, pathname: string): void {

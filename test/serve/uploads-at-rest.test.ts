@@ -1,9 +1,12 @@
-// Uploads are never in the clear on disk, checked as an attacker holding the disk would: a report
-// file, a statements file and a case bundle uploaded to a real `casegraph serve` (its temporary
-// folder pointed into the test's own), then imported; at every step no victim's name, phone or ID
+// Uploads and downloads are never in the clear on disk, checked as an attacker holding the disk
+// would: a report file, a statements file and a case bundle uploaded to a real `casegraph serve`
+// (its temporary folder pointed into the test's own), imported, then the series exported as a
+// bundle and its money flow as GraphML for download; at every step no victim's name, phone or ID
 // number from them is found as bytes (UTF-8 or UTF-16LE) anywhere under the temporary folder or
-// the store's folder — the store is encrypted, and the staged files are sealed under a key the
-// process holds only in memory — and the staged files are gone once imported, and at exit.
+// the store's folder — the store is encrypted, and staged and downloadable files are sealed under a
+// key the process holds only in memory — the staged files are gone once imported, the downloads
+// are served whole in the clear over the authenticated route, everything is gone at exit, and the
+// host's own output (stdout and stderr) carries none of the values.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,14 +29,17 @@ function report(id: string): string {
     loss: { amount: '5000.00', currency: 'CNY' },
     victim: { name: NAME, phone: PHONE, id_number: ID_NUMBER, age: 34 },
     narrative: '收到短信称银行送礼品，点击链接后按提示回复验证码，卡内5000元被转走。',
-    identifiers: [{ kind: 'url', value: 'icbc-jf-test.cn/lq', role: 'link' }],
+    identifiers: [
+      { kind: 'url', value: 'icbc-jf-test.cn/lq', role: 'link' },
+      { kind: 'bank_card', value: '6222020000000000001', role: 'payee' },
+    ],
   });
 }
 
 const STATEMENT = [
   '交易卡号,交易户名,交易时间,交易金额,收付标志,交易对手账卡号,对手户名,交易是否成功,摘要说明',
   `6222020000000000001,王某,2025-03-01 10:00:05,5000.00,进,6222020000000000009,${NAME},是,转账 ${PHONE}`,
-  `6222020000000000001,王某,2025-03-01 10:04:10,4900.00,出,6222020000000000002,张某,是,转账`,
+  `6222020000000000001,王某,2025-03-01 10:04:10,4900.00,出,6222020000000000002,${NAME},是,转账`,
 ].join('\r\n');
 
 /** Every file under `dir` that holds one of the values, as UTF-8 or UTF-16LE bytes. */
@@ -96,10 +102,13 @@ describe('uploads at rest', () => {
         env,
       });
       children.push(child);
+      let hostOutput = '';
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (hostOutput += c));
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
         child.stdout.setEncoding('utf8').on('data', (c: string) => {
           out += c;
+          hostOutput += c;
           const m = /^(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
           if (m?.[1]) resolve(m[1]);
         });
@@ -121,6 +130,25 @@ describe('uploads at rest', () => {
         });
         return ((await r.json()) as { value: { path: string } }).value.path;
       };
+      // Job outcomes arrive as server-sent events.
+      const outcomes: { kind: string; ok: boolean; summary?: Record<string, unknown> }[] = [];
+      const events = await fetch(`${origin}/api/events`, { headers });
+      void (async () => {
+        const decoder = new TextDecoder();
+        let buffered = '';
+        for await (const chunk of events.body as unknown as AsyncIterable<Uint8Array>) {
+          buffered += decoder.decode(chunk, { stream: true });
+          let end: number;
+          while ((end = buffered.indexOf('\n\n')) >= 0) {
+            const frame = buffered.slice(0, end);
+            buffered = buffered.slice(end + 2);
+            if (!frame.startsWith('data: ')) continue;
+            const e = JSON.parse(frame.slice(6)) as { type: string; outcome?: (typeof outcomes)[number] };
+            if (e.type === 'job.done' && e.outcome) outcomes.push(e.outcome);
+          }
+        }
+      })().catch(() => {});
+      const download = async (id: string): Promise<Response> => fetch(`${origin}/api/download/${id}`, { headers });
       const idle = async (): Promise<void> => {
         for (let i = 0; i < 600 && (await call('job.current', {})) !== null; i++) await new Promise((r) => setTimeout(r, 100));
       };
@@ -145,12 +173,42 @@ describe('uploads at rest', () => {
       expect(leaks(tmp)).toEqual([]);
       expect(leaks(storeDir)).toEqual([]);
 
+      // Exports for download: written sealed, readable only through the host.
+      await call('link.start', { full: true });
+      await idle();
+      const list = await call<{ rows: { id: string }[] }>('series.query', { offset: 0, limit: 10 });
+      const target = list.rows[0]?.id as string;
+      await call('bundle.export', { seriesId: target, redact: false });
+      await idle();
+      const exported = outcomes.find((o) => o.kind === 'export');
+      expect(exported?.ok).toBe(true);
+      const bundleId = exported?.summary?.downloadId as string;
+      const flow = await call<{ downloadId: string; flows: number }>('flow.export', { seriesId: target, format: 'graphml' });
+      expect(flow.flows).toBeGreaterThan(0);
+      expect(leaks(tmp)).toEqual([]);
+      expect(leaks(storeDir)).toEqual([]);
+      const bundleDownload = await download(bundleId);
+      expect(bundleDownload.status).toBe(200);
+      const bundleBytes = Buffer.from(await bundleDownload.arrayBuffer());
+      expect(bundleBytes.subarray(0, 2).toString()).toBe('PK');
+      expect(Number(bundleDownload.headers.get('content-length'))).toBe(bundleBytes.length);
+      const flowDownload = await download(flow.downloadId);
+      expect(flowDownload.status).toBe(200);
+      const graphml = await flowDownload.text();
+      expect(graphml).toContain('<graphml');
+      expect(graphml).toContain(NAME);
+      // Served as often as asked, and still sealed on disk after.
+      expect((await download(flow.downloadId)).status).toBe(200);
+      expect(leaks(tmp)).toEqual([]);
+
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
       expect(fs.readdirSync(tmp).filter((n) => n.startsWith('casegraph-uploads-'))).toEqual([]);
       expect(leaks(tmp)).toEqual([]);
       expect(leaks(storeDir)).toEqual([]);
+      expect(hostOutput).toContain('127.0.0.1');
+      for (const s of SECRETS) expect(hostOutput).not.toContain(s);
     },
   );
 });

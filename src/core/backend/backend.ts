@@ -10,6 +10,7 @@ import { HOST_METHODS, type ApiEvent, type ApiMethod, type BackendApi, type Resu
 import { API_SCHEMAS, describeIssues, isApiMethod } from '../../common/api-schema';
 import { isStoreBusy, openStore, type Db } from '../store/db';
 import { hasUnfiguredSeries } from '../linking/store-write';
+import { ensureStagingKey } from '../import/sealed-staging';
 import { Jobs, toApiError } from './jobs';
 import type { SyncPolicyInput } from '../sync/sync-policy';
 import type { TokenVault } from '../sync/token-vault';
@@ -72,6 +73,10 @@ export class Backend {
   readonly handlers: BackendApi;
 
   constructor(private readonly options: BackendOptions) {
+    // Downloads are written sealed under the launch's staging key. The browser host makes it before
+    // it starts this backend's worker, which inherits it; a backend run in the host's own thread
+    // (tests) makes it here, where the host finds it.
+    if (options.downloadRoot) ensureStagingKey();
     this.db = openStore(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     if (options.busyTimeoutMs !== undefined) this.db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs))}`);
     this.jobs = new Jobs(

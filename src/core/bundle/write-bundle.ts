@@ -6,7 +6,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { createSealedFile } from '../import/sealed-staging';
 import type { Db } from '../store/db';
 import { collectSeries, type SeriesContent } from './collect';
 import { csvTables } from './csv-tables';
@@ -28,6 +30,8 @@ export interface ExportOptions {
   readonly now?: Date;
   /** false: an uncompressed PDF (tests search its text). */
   readonly compressPdf?: boolean;
+  /** Written sealed under the launch's staging key (the browser host's downloads, served decrypted). */
+  readonly sealed?: boolean;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
@@ -116,15 +120,17 @@ export async function writeBundle(db: Db, options: ExportOptions): Promise<Expor
   zip.end();
   const dir = path.dirname(path.resolve(options.out));
   const tmp = path.join(dir, `.${path.basename(options.out)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  let bytes: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      const sink = fs.createWriteStream(tmp, { mode: 0o600 });
-      zip.outputStream
-        .on('error', reject)
-        .pipe(sink)
-        .on('error', reject)
-        .on('finish', () => resolve());
-    });
+    if (options.sealed) {
+      const sealed = createSealedFile(tmp);
+      zip.outputStream.pipe(sealed.input);
+      zip.outputStream.on('error', (e: Error) => sealed.input.destroy(e));
+      bytes = await sealed.done;
+    } else {
+      await pipeline(zip.outputStream, fs.createWriteStream(tmp, { mode: 0o600 }));
+      bytes = fs.statSync(tmp).size;
+    }
     fs.renameSync(tmp, options.out);
   } finally {
     fs.rmSync(tmp, { force: true });
@@ -132,7 +138,7 @@ export async function writeBundle(db: Db, options: ExportOptions): Promise<Expor
   progress('done', 4, 4);
   return {
     file: options.out,
-    bytes: fs.statSync(options.out).size,
+    bytes,
     reports: content.reports.length,
     manifestSha256: sha(manifestBytes),
     manifest,

@@ -10,7 +10,8 @@
 // dropped from the end or appended after the last.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
 
 const MAGIC = Buffer.from('CGSTAGE1');
@@ -81,6 +82,30 @@ export function sealingStream(): Transform {
       done();
     },
   });
+}
+
+/**
+ * A file written sealed, as uploads are staged (the browser host's downloads): what is written to
+ * `input` reaches the disk only encrypted; `done` settles with the plaintext's length once the
+ * file is whole, or rejects (the file is then removed).
+ */
+export function createSealedFile(file: string): { input: Writable; done: Promise<number> } {
+  const seal = sealingStream();
+  let bytes = 0;
+  const input = new Transform({
+    transform(chunk: Buffer, _enc, next: TransformCallback) {
+      bytes += chunk.length;
+      next(null, chunk);
+    },
+  });
+  const done = pipeline(input, seal, fs.createWriteStream(file, { mode: 0o600 })).then(
+    () => bytes,
+    (e: unknown) => {
+      fs.rmSync(file, { force: true });
+      throw e;
+    },
+  );
+  return { input, done };
 }
 
 function isSealed(file: string): boolean {

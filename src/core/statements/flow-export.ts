@@ -48,7 +48,7 @@ export async function exportFlow(db: Db, request: FlowExportRequest, downloadRoo
     throw new FlowError(`the account ${trace.start} is not in the money flow of series ${seriesId}`);
   if (downloadId) fs.mkdirSync(path.dirname(out), { recursive: true, mode: 0o700 });
   try {
-    await writeTrace(trace, out);
+    await writeTrace(trace, out, { sealed: downloadId !== null });
   } catch (e) {
     if (downloadId) fs.rmSync(path.dirname(out), { recursive: true, force: true });
     throw e;

@@ -4,8 +4,11 @@
 // The format follows the file's extension.
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { xmlEscape } from '../bundle/graphml';
+import { createSealedFile } from '../import/sealed-staging';
 import { FlowError, type Trace } from './flow';
 
 export type TraceFormat = 'xlsx' | 'csv' | 'graphml';
@@ -30,22 +33,32 @@ const EDGE_COLUMNS = ['付款账卡号 from', '收款账卡号 to', '金额 amou
 
 const num = (decimal: string): number => Number(decimal);
 
-export async function writeTrace(trace: Trace, file: string): Promise<TraceFormat> {
+/**
+ * Writes the trace to `file`, whole or not at all, private to the user (0600); `sealed` writes it
+ * encrypted under the launch's staging key (the browser host's downloads, served decrypted).
+ */
+export async function writeTrace(trace: Trace, file: string, options: { sealed?: boolean } = {}): Promise<TraceFormat> {
   const format = traceFormat(file);
   const tmp = `${file}.${process.pid}.part`;
+  const sink = options.sealed ? createSealedFile(tmp) : null;
+  sink?.done.catch(() => {});
+  const stream = sink?.input ?? fs.createWriteStream(tmp, { mode: 0o600 });
   try {
-    if (format === 'xlsx') await writeXlsx(trace, tmp);
-    else fs.writeFileSync(tmp, format === 'csv' ? csvOf(trace) : graphmlOf(trace), { mode: 0o600 });
+    if (format === 'xlsx') await writeXlsx(trace, stream);
+    else await pipeline(Readable.from([Buffer.from(format === 'csv' ? csvOf(trace) : graphmlOf(trace), 'utf8')]), stream);
+    if (sink) await sink.done;
     fs.renameSync(tmp, file);
   } catch (e) {
+    stream.destroy();
     fs.rmSync(tmp, { force: true });
     throw e;
   }
   return format;
 }
 
-async function writeXlsx(trace: Trace, file: string): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+async function writeXlsx(trace: Trace, stream: Writable): Promise<void> {
+  // A stream of our own: given a file name, ExcelJS would create it readable by everyone (0644).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
   const money = { numFmt: '#,##0.00' };
   const accounts = wb.addWorksheet('账户 accounts');
   accounts.columns = ACCOUNT_COLUMNS.map((header, i) => ({ header, width: i === 1 ? 24 : 14, ...(i >= 4 ? { style: money } : {}) }));

@@ -104,6 +104,7 @@ export function bundleHandlers(deps: BundleDeps): BundleHandlers {
             identity: id,
             bureau: bureau(db),
             out,
+            sealed: downloadId !== null,
             onProgress: (phase, done, total) => ctx.progress(phase, done, total),
           });
           recordExport(db, r, out);
