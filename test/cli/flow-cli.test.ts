@@ -172,6 +172,8 @@ print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] fo
     const files = fs.readdirSync(st);
     expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
     expect(files.some((f) => f.endsWith('.csv'))).toBe(true);
+    // Holders' names and ID numbers: private to the investigator, as every file Casegraph writes.
+    for (const f of files) expect(fs.statSync(path.join(st, f)).mode & 0o777, f).toBe(0o600);
     const csvFile = path.join(st, files.find((f) => f.endsWith('.csv')) as string);
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(csvFile))).toThrow();
     const imported = /imported the statements: new (\d+), duplicate (\d+), rejected (\d+)/.exec(demo.stderr);

@@ -251,7 +251,8 @@ function withBalances(rows: readonly Row[], rng: Rng): { row: Row; balance: numb
 }
 
 async function writeXlsx(file: string, accounts: readonly Account[], rows: readonly Row[], rng: Rng): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file });
+  // A stream of our own: given a file name, ExcelJS would create it readable by everyone (0644).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: fs.createWriteStream(file, { mode: 0o600 }) });
   const note = wb.addWorksheet('查询说明');
   note.addRow(['本文件为协助查询交易明细的反馈结果，仅供办案使用。']).commit();
   note.commit();
