@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/core/store/migrations';
 import { StoreError, openStore } from '../../../src/core/store/db';
 import { storeFileKind } from '../../../src/core/store/encrypt-in-place';
+import { finishBulkLoad, startBulkLoad } from '../../../src/core/store/bulk-load';
 import { forgetKey, keyFilePath, readKeyFile, setKeySources } from '../../../src/core/store/store-key';
 import { tempDir } from '../../support/tmp';
 
@@ -59,6 +60,25 @@ describe('the encrypted store', () => {
     const bare = new Database(file, { readonly: true });
     expect(() => bare.prepare('SELECT count(*) FROM sqlite_master').get()).toThrow(/not a database/);
     bare.close();
+  });
+
+  it('keeps sorts and temporary tables in memory (the cipher does not encrypt temporary files), bulk-load index builds too', () => {
+    const db = openStore(path.join(tempDir(), 'store.db'));
+    try {
+      expect(db.pragma('temp_store', { simple: true })).toBe(2);
+      const pragmas: string[] = [];
+      const pragma = db.pragma.bind(db);
+      db.pragma = ((source: string, options?: { simple?: boolean }) => {
+        pragmas.push(source);
+        return pragma(source, options);
+      }) as typeof db.pragma;
+      startBulkLoad(db);
+      finishBulkLoad(db);
+      expect(pragmas.filter((p) => /temp_store\s*=/i.test(p))).toEqual([]);
+      expect(pragma('temp_store', { simple: true })).toBe(2);
+    } finally {
+      db.close();
+    }
   });
 
   it('says in one sentence that the passphrase is wrong, or that it or the key file is missing', () => {
