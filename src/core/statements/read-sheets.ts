@@ -112,13 +112,42 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-/** The values of `source` until `failure` rejects, which then ends the iteration with its error. */
-async function* racing<T>(source: AsyncIterable<T>, failure: Promise<never>): AsyncGenerator<T> {
-  const it = source[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await Promise.race([it.next(), failure]);
-    if (next.done) return;
-    yield next.value;
+/**
+ * A stream's failure, ending the iterations it guards. exceljs pipes its input into its unzipper,
+ * and a pipe drops the input's errors: the reader would wait for ever. Each step of a guarded
+ * iteration waits for the next value or the failure, whichever comes first; the waiter is removed
+ * after each step (a Promise.race against one lasting promise would keep a reaction per row).
+ */
+class InputFailure {
+  private error: Error | null = null;
+  private readonly waiting = new Set<(e: Error) => void>();
+
+  constructor(input: Readable) {
+    input.once('error', (e: Error) => {
+      this.error = e;
+      for (const fail of this.waiting) fail(e);
+      this.waiting.clear();
+    });
+  }
+
+  async *guard<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+    const it = source[Symbol.asyncIterator]();
+    for (;;) {
+      if (this.error) throw this.error;
+      let fail: ((e: Error) => void) | undefined;
+      let next: IteratorResult<T>;
+      try {
+        next = await new Promise<IteratorResult<T>>((resolve, reject) => {
+          fail = reject;
+          this.waiting.add(reject);
+          it.next().then(resolve, reject);
+        });
+      } finally {
+        if (fail) this.waiting.delete(fail);
+      }
+      if (next.done) return;
+      yield next.value;
+    }
   }
 }
 
@@ -139,16 +168,13 @@ async function* xlsxRows(file: string): AsyncIterable<SheetRow> {
     styles: 'cache',
     worksheets: 'emit',
   });
-  // exceljs pipes the input into its unzipper, and a pipe drops the input's errors: the reader
-  // would wait for ever. Each step races the input's failure instead.
-  const failed = new Promise<never>((_, reject) => input.once('error', reject));
-  failed.catch(() => undefined);
+  const failure = new InputFailure(input);
   let index = 0;
   try {
-    for await (const ws of racing(reader, failed)) {
+    for await (const ws of failure.guard(reader)) {
       index += 1;
       const sheet = (ws as unknown as { name?: string }).name ?? `Sheet${index}`;
-      for await (const row of racing(ws as AsyncIterable<ExcelJS.Row>, failed)) {
+      for await (const row of failure.guard(ws as AsyncIterable<ExcelJS.Row>)) {
         const values = row.values as ExcelJS.CellValue[];
         // exceljs numbers cells from 1: values[0] is always empty.
         const cells: Cell[] = [];
