@@ -1,14 +1,14 @@
 // Reading a statement file as sheets of rows, streamed: an xlsx workbook through exceljs' streaming
-// reader (a 200k-row sheet is never held whole), a CSV through csv-parse after its encoding is
-// detected: a byte-order mark, else valid UTF-8, else GB18030 (which GBK is a part of). A CSV
+// reader (a 200k-row sheet is never held whole), a CSV through csv-records.ts after its encoding
+// is detected: a byte-order mark, else valid UTF-8, else GB18030 (which GBK is a part of). A CSV
 // found to be UTF-8 that later holds an invalid byte is refused there, never decoded by a guess.
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell } from './statement-row';
 import { openImportFile, readImportHead } from '../import/sealed-staging';
+import { CsvRecords } from './csv-records';
 import { orderedXlsx, XlsxArchiveError } from './xlsx-order';
 
 export interface SheetRow {
@@ -54,49 +54,44 @@ export async function openStatement(file: string): Promise<{ encoding: Encoding;
 }
 
 /** UTF-8 decoded strictly: an invalid byte is an error naming where it is, never a replacement. */
-function strictUtf8(name: string): Transform {
+function strictUtf8(name: string): { write(chunk: Buffer): string; end(): string } {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let offset = 0;
-  return new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, done) {
+  return {
+    write(chunk) {
       try {
         const text = decoder.decode(chunk, { stream: true });
         offset += chunk.length;
-        done(null, text);
+        return text;
       } catch {
-        done(
-          new StatementFileError(
-            `${name} is not UTF-8 after byte ${offset} (its start read as UTF-8); save it as UTF-8 or GB18030 throughout`,
-          ),
+        throw new StatementFileError(
+          `${name} is not UTF-8 after byte ${offset} (its start read as UTF-8); save it as UTF-8 or GB18030 throughout`,
         );
       }
     },
-    flush(done) {
+    end() {
       try {
-        done(null, decoder.decode());
+        return decoder.decode();
       } catch {
-        done(new StatementFileError(`${name} ends in the middle of a UTF-8 character`));
+        throw new StatementFileError(`${name} ends in the middle of a UTF-8 character`);
       }
     },
-  });
+  };
 }
 
 async function* csvRows(file: string, encoding: Exclude<Encoding, 'xlsx'>): AsyncIterable<SheetRow> {
   const name = path.basename(file);
-  const source = openImportFile(file);
-  const text: Readable =
+  const sheet = path.basename(file, path.extname(file));
+  const decoder =
     encoding === 'utf-8'
-      ? source.pipe(strictUtf8(name))
-      : (source.pipe(iconv.decodeStream(encoding, { stripBOM: true })) as unknown as Readable);
-  const parser = text.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
-  source.on('error', (e) => parser.destroy(e));
-  text.on('error', (e) => parser.destroy(e));
+      ? strictUtf8(name)
+      : (iconv.getDecoder(encoding, { stripBOM: true }) as { write(b: Buffer): string; end(): string | undefined });
+  const reader = new CsvRecords();
   let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row += 1;
-    yield { sheet: path.basename(file, path.extname(file)), row, cells: record };
+  for await (const chunk of openImportFile(file)) {
+    for (const cells of reader.push(decoder.write(chunk as Buffer))) yield { sheet, row: ++row, cells };
   }
+  for (const cells of [...reader.push(decoder.end() ?? ''), ...reader.end()]) yield { sheet, row: ++row, cells };
 }
 
 function cellValue(v: ExcelJS.CellValue): Cell {

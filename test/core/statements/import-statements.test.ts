@@ -157,4 +157,47 @@ describe('importing bank statements', () => {
     expect(db.prepare('SELECT count(*) FROM statement_file').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('reads UTF-16 with its byte-order mark and quoted fields across lines, and refuses a UTF-8 file with a bad byte past its start', async () => {
+    const dir = tempDir();
+    const db = openStore(path.join(dir, 'store.db'));
+    const rows = [
+      HEADER,
+      [MULE1, '', '王, 某', '2025-03-01 10:00:05', '5000.00', '5000.00', '进', VICTIM, '李某', '是', '转账\r\n第二行 "备注"', ''],
+    ];
+    const utf16 = path.join(dir, 'utf16.csv');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(csv(rows), 'utf-16le')]));
+    const read = await importStatements(db, [utf16]);
+    expect(read.files[0]).toMatchObject({ encoding: 'utf-16le', rows: 1, new: 1, rejected: 0 });
+    expect(db.prepare('SELECT summary FROM flow_txn').pluck().get()).toBe('转账\r\n第二行 "备注"');
+    expect(db.prepare('SELECT holder FROM flow_account WHERE value = ?').pluck().get(MULE1)).toBe('王, 某');
+
+    // Valid UTF-8 for the first 64 KiB the encoding is told from, then a byte that is not.
+    const long = [
+      HEADER,
+      ...Array.from({ length: 1200 }, (_, k) => [
+        MULE2,
+        '',
+        '张某',
+        '2025-03-02 10:00:05',
+        `${k + 1}.00`,
+        '0',
+        '出',
+        VICTIM,
+        '李某',
+        '是',
+        '转账',
+        `S${k}`,
+      ]),
+    ];
+    const bad = path.join(dir, 'bad.csv');
+    const text = Buffer.from(csv(long), 'utf8');
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    fs.writeFileSync(bad, Buffer.concat([text, Buffer.from([0xc3, 0x28, 0x0d, 0x0a])]));
+    await expect(importStatements(db, [bad])).rejects.toThrow(/bad\.csv is not UTF-8 after byte \d+ \(its start read as UTF-8\)/);
+    // Nothing of the refused file is kept.
+    expect(db.prepare('SELECT count(*) FROM flow_txn').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM statement_file').pluck().get()).toBe(1);
+    db.close();
+  });
 });
