@@ -4,6 +4,7 @@
 // with two sources. The same file twice changes nothing (its SHA-256 is kept); a file that fails
 // to read leaves nothing of itself behind (one transaction per file).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/db';
 import { openImportFile } from '../import/sealed-staging';
@@ -50,6 +51,11 @@ export interface StatementImportSummary {
 
 /** Header rows are looked for in the first rows of a sheet (titles and query notes come first). */
 const HEADER_SEARCH_ROWS = 30;
+
+/** About how many rows a file of `bytes` holds: a CSV row is rarely under 100 bytes, a zipped xlsx row under 30. */
+function expectedRows(encoding: Encoding, bytes: number): number {
+  return Math.floor(bytes / (encoding === 'xlsx' ? 30 : 100));
+}
 
 async function sha256(file: string): Promise<string> {
   const hash = crypto.createHash('sha256');
@@ -102,7 +108,7 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
         )
         .run(digest, name, encoding, new Date().toISOString()).lastInsertRowid,
     );
-    const writer = new StatementWriter(db, fileId);
+    const writer = new StatementWriter(db, fileId, expectedRows(encoding, fs.statSync(file).size));
     const holderUpdate = db.prepare(
       `UPDATE flow_account SET holder = coalesce(@holder, holder), id_number = coalesce(@idNumber, id_number), phone = coalesce(@phone, phone), bank = coalesce(@bank, bank)
        WHERE kind = @kind AND value = @value`,
@@ -170,7 +176,7 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
       throw new StatementFileError(
         `${name} has no transaction sheet: no row names an account (交易卡号 or 交易账号), 交易时间 and 交易金额`,
       );
-    writer.flush();
+    writer.finish();
     // The accounts several series share are computed again from these transactions.
     markSharedStale(db);
     db.prepare('UPDATE statement_file SET rows = ?, new_txns = ?, duplicates = ?, rejected = ? WHERE id = ?').run(

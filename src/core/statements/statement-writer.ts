@@ -7,7 +7,15 @@
 // those already stored for each account the import names, added once when the account is first
 // met. A row the filter has never seen is new without a query; one it may have seen is checked
 // against the store as before, after the rows waiting to be written are written. Memory stays flat:
-// the filter is 4 MiB whatever the file's size, and the rows wait in batches of a few hundred.
+// the filter is 16 MiB whatever the file's size, and the rows wait in batches of a few hundred.
+//
+// A file large against the transactions stored (a first bank's answer into a new case) is written
+// in bulk: the payer and payee indexes, which would take its rows in random order, are dropped and
+// built again, sorted, before the file's transaction commits. The filter then holds every stored
+// transaction from the start, and the first row it may have seen brings the indexes back before
+// the store is asked. The drop is inside the file's transaction: a failed or killed import leaves
+// the indexes as they were. Bulk writing is kept to stores and files whose rows together sort in
+// memory (BULK_MAX_ROWS), since SQLite's temporary files are not encrypted and stay unused.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../store/db';
 import type { AccountRef, StatementTxn } from './statement-row';
@@ -16,29 +24,57 @@ const MINUTE = 60_000;
 const BATCH = 256;
 const TXN_COLUMNS = 17;
 const SOURCE_COLUMNS = 9;
-/** 2^25 bits: false positives stay below 1 in 1,000 up to about a million transactions met. */
-const BLOOM_BITS = 1 << 25;
+/**
+ * 2^27 bits (16 MiB), four probes: a row never seen is taken for a possible duplicate about once
+ * in 10^9 at 200,000 transactions met, once in 10^5 at two million.
+ */
+const BLOOM_BITS = 1 << 27;
+const PROBES = 4;
+/** Bulk writing: at least this many rows expected, no more stored than expected, and at most BULK_MAX_ROWS in all. */
+const BULK_MIN_ROWS = 5_000;
+const BULK_MAX_ROWS = 2_000_000;
+const PARTY_INDEXES = [
+  ['flow_txn_from', 'CREATE INDEX flow_txn_from ON flow_txn (from_id, at_ms)'],
+  ['flow_txn_to', 'CREATE INDEX flow_txn_to ON flow_txn (to_id, at_ms)'],
+] as const;
 
-/** A Bloom filter of (payer, payee, amount) with two probes. */
+/** A Bloom filter of (payer, payee, amount), its probes by double hashing. */
 class PartyFilter {
   private readonly bits = new Uint32Array(BLOOM_BITS / 32);
+  private h1 = 0;
+  private h2 = 0;
 
-  private probes(from: number | null, to: number | null, amount: number): [number, number] {
+  private hash(from: number | null, to: number | null, amount: number): void {
     let h = Math.imul((from ?? 0) ^ 0x9e3779b9, 0x85ebca6b);
     h = Math.imul(h ^ (to ?? 0) ^ (h >>> 13), 0xc2b2ae35);
     h = Math.imul(h ^ (amount % 0x100000000) ^ (h >>> 16), 0x27d4eb2f);
     h = Math.imul(h ^ Math.floor(amount / 0x100000000) ^ (h >>> 15), 0x165667b1);
     h ^= h >>> 16;
-    const g = Math.imul(h ^ (h >>> 11), 0x2c1b3c6d) ^ (h >>> 7);
-    return [(h >>> 0) % BLOOM_BITS, ((g | 1) >>> 0) % BLOOM_BITS];
+    // A second hash of its own (not derived from the first): 64 bits in all, so that two
+    // different rows rarely agree on every probe.
+    let g = Math.imul((to ?? 0) ^ 0x7f4a7c15, 0xcc9e2d51);
+    g = Math.imul(g ^ (from ?? 0) ^ (g >>> 15), 0x1b873593);
+    g = Math.imul(g ^ Math.floor(amount / 0x100000000) ^ (g >>> 13), 0x85ebca6b);
+    g = Math.imul(g ^ (amount % 0x100000000) ^ (g >>> 16), 0xc2b2ae35);
+    g ^= g >>> 15;
+    this.h1 = h >>> 0;
+    this.h2 = (g | 1) >>> 0;
   }
 
   add(from: number | null, to: number | null, amount: number): void {
-    for (const p of this.probes(from, to, amount)) (this.bits[p >>> 5] as number) |= 1 << (p & 31);
+    this.hash(from, to, amount);
+    for (let i = 0; i < PROBES; i++) {
+      const p = ((this.h1 + Math.imul(i, this.h2)) >>> 0) & (BLOOM_BITS - 1);
+      (this.bits[p >>> 5] as number) |= 1 << (p & 31);
+    }
   }
 
   mayHave(from: number | null, to: number | null, amount: number): boolean {
-    for (const p of this.probes(from, to, amount)) if (((this.bits[p >>> 5] as number) & (1 << (p & 31))) === 0) return false;
+    this.hash(from, to, amount);
+    for (let i = 0; i < PROBES; i++) {
+      const p = ((this.h1 + Math.imul(i, this.h2)) >>> 0) & (BLOOM_BITS - 1);
+      if (((this.bits[p >>> 5] as number) & (1 << (p & 31))) === 0) return false;
+    }
     return true;
   }
 }
@@ -74,12 +110,18 @@ export class StatementWriter {
   private readonly marked = new Set<number>();
   private readonly filter = new PartyFilter();
   private nextId: number;
+  /** Writing in bulk: the party indexes are dropped until the first possible duplicate or the end. */
+  private bulk = false;
+  /** Every stored transaction is in the filter (bulk writing put them there at the start). */
+  private allKnown = false;
   private txnRows: unknown[] = [];
   private sourceRows: unknown[] = [];
 
+  /** `expectedRows`: about how many rows the file holds (from its size), to choose bulk writing. */
   constructor(
     private readonly db: Db,
     private readonly fileId: number,
+    expectedRows = 0,
   ) {
     this.insertAccount = db.prepare(
       'INSERT INTO flow_account (kind, value, requested) VALUES (?, ?, ?) ON CONFLICT (kind, value) DO NOTHING',
@@ -134,6 +176,27 @@ export class StatementWriter {
     this.sourceMany = db.prepare(sourceSql + placeholders(SOURCE_COLUMNS, BATCH));
     this.reject = db.prepare('INSERT OR REPLACE INTO statement_rejection (file_id, sheet, row, field, reason) VALUES (?, ?, ?, ?, ?)');
     this.nextId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM flow_txn').pluck().get() as number) ?? 1;
+    // Ids are given in sequence: the next id bounds how many transactions are stored.
+    const stored = this.nextId - 1;
+    if (expectedRows >= BULK_MIN_ROWS && stored <= expectedRows && stored + expectedRows <= BULK_MAX_ROWS) this.startBulk();
+  }
+
+  private startBulk(): void {
+    for (const [from, to, amount] of this.db.prepare('SELECT from_id, to_id, amount_cents FROM flow_txn').raw().iterate() as Iterable<
+      [number | null, number | null, number]
+    >)
+      this.filter.add(from, to, amount);
+    this.allKnown = true;
+    for (const [name] of PARTY_INDEXES) this.db.exec(`DROP INDEX ${name}`);
+    this.bulk = true;
+  }
+
+  /** The party indexes back, built from the rows written (before the store is asked, and at the end). */
+  private endBulk(): void {
+    if (!this.bulk) return;
+    this.bulk = false;
+    this.flushRows();
+    for (const [, create] of PARTY_INDEXES) this.db.exec(create);
   }
 
   private idOf(ref: AccountRef, requested: boolean): number {
@@ -146,7 +209,7 @@ export class StatementWriter {
       // A new account has no stored transactions; one stored before has them put in the filter.
       if (created) this.met.add(id);
     }
-    if (!this.met.has(id)) {
+    if (!this.allKnown && !this.met.has(id)) {
       this.met.add(id);
       for (const [from, to, amount] of this.known.all(id, id) as [number | null, number | null, number][])
         this.filter.add(from, to, amount);
@@ -171,7 +234,8 @@ export class StatementWriter {
     other: number | null,
   ): number | undefined {
     if (!this.filter.mayHave(from, to, t.amountCents)) return undefined;
-    this.flush();
+    this.endBulk();
+    this.flushRows();
     let id: number | undefined;
     if (t.serial !== null)
       id =
@@ -225,7 +289,7 @@ export class StatementWriter {
       );
     } else this.fillBalance.run(fromBalance, toBalance, id);
     this.sourceRows.push(id, this.fileId, sheet, row, side, t.rawDirection, t.ip, t.mac, t.terminal);
-    if (this.sourceRows.length >= BATCH * SOURCE_COLUMNS) this.flush();
+    if (this.sourceRows.length >= BATCH * SOURCE_COLUMNS) this.flushRows();
     return !duplicate;
   }
 
@@ -233,8 +297,14 @@ export class StatementWriter {
     this.reject.run(this.fileId, sheet, row, field, reason);
   }
 
+  /** Writes the rows still waiting and, after bulk writing, builds the party indexes. Call before the commit. */
+  finish(): void {
+    this.flushRows();
+    this.endBulk();
+  }
+
   /** Writes the rows waiting: transactions first (their sources refer to them). */
-  flush(): void {
+  private flushRows(): void {
     this.txnRows = writeRows(this.txnRows, TXN_COLUMNS, this.txnMany, this.txnOne);
     this.sourceRows = writeRows(this.sourceRows, SOURCE_COLUMNS, this.sourceMany, this.sourceOne);
   }
