@@ -242,14 +242,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       // Sealed under another launch's key (its key is gone), or damaged: nothing to offer.
     }
     if (!found) return send(res, 404, 'no such download');
-    const { name } = found;
-    res.writeHead(200, {
-      'Content-Type': DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
-      'Content-Length': String(found.size),
-      'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'Cache-Control': 'no-store',
-    });
-    pipeline(found.open(), res).catch(() => res.destroy());
+    const { name, size, stream } = found;
+    try {
+      res.writeHead(200, {
+        'Content-Type': DOWNLOAD_TYPES[path.extname(name).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': String(size),
+        'Content-Disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'Cache-Control': 'no-store',
+      });
+    } catch (e) {
+      stream.destroy();
+      throw e;
+    }
+    // The file is open from here: the pipeline destroys the stream (closing it) when the response
+    // ends, fails, or the client goes away mid-download.
+    pipeline(stream, res).catch(() => res.destroy());
   }
 
   function serveFile(res: http.ServerResponse, pathname: string): void {

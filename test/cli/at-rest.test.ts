@@ -11,6 +11,7 @@ import { forgetKey } from '../../src/core/store/store-key';
 import { startFeedServer, type FeedServer } from '../feed-server/feed-server';
 import { cliOk, CLI } from '../support/kill-cli';
 import { rawStore } from '../support/raw-store';
+import { secretsOnDisk } from '../support/secrets-on-disk';
 import { tempDir } from '../support/tmp';
 
 const P = 'NJ-GULOU';
@@ -40,27 +41,6 @@ function secretsOf(db: string): { values: string[]; sources: string[] } {
   } finally {
     raw.close();
   }
-}
-
-/** Each secret found as bytes in a file under the folders, as "value in file". */
-function foundUnder(dirs: readonly string[], secrets: readonly string[]): string[] {
-  const needles = secrets.flatMap((s) => [
-    { s, b: Buffer.from(s, 'utf8') },
-    { s, b: Buffer.from(s, 'utf16le') },
-  ]);
-  const found: string[] = [];
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        const bytes = fs.readFileSync(p);
-        for (const { s, b } of needles) if (bytes.includes(b)) found.push(`${s} in ${p}`);
-      }
-    }
-  };
-  for (const d of dirs) if (fs.existsSync(d)) walk(d);
-  return found;
 }
 
 describe('a workstation at rest', () => {
@@ -121,9 +101,9 @@ describe('a workstation at rest', () => {
     // Reports came by every way in, and their values are in the investigator's own files.
     expect(sources).toEqual(expect.arrayContaining(['bundle', 'demo', 'feed', 'file']));
     expect(values.length).toBeGreaterThan(500);
-    const inInputs = foundUnder([outside], values.slice(0, 50));
+    const inInputs = secretsOnDisk([outside], values.slice(0, 50));
     expect(inInputs.length).toBeGreaterThan(0);
     expect(fs.readdirSync(storeDir)).toEqual(expect.arrayContaining(['store.db', 'backups']));
-    expect(foundUnder([storeDir, tmp], values)).toEqual([]);
+    expect(secretsOnDisk([storeDir, tmp], values)).toEqual([]);
   }, 240_000);
 });

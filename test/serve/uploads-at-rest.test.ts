@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtFile } from '../support/built';
+import { secretsOnDisk } from '../support/secrets-on-disk';
 import { tempDir } from '../support/tmp';
 
 const NAME = '欧阳晓测';
@@ -41,24 +42,6 @@ const STATEMENT = [
   `6222020000000000001,王某,2025-03-01 10:00:05,5000.00,进,6222020000000000009,${NAME},是,转账 ${PHONE}`,
   `6222020000000000001,王某,2025-03-01 10:04:10,4900.00,出,6222020000000000002,${NAME},是,转账`,
 ].join('\r\n');
-
-/** Every file under `dir` that holds one of the values, as UTF-8 or UTF-16LE bytes. */
-function leaks(dir: string): string[] {
-  const found: string[] = [];
-  const needles = SECRETS.flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
-  const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        const bytes = fs.readFileSync(p);
-        if (needles.some((n) => bytes.includes(n))) found.push(p);
-      }
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return found;
-}
 
 function cli(args: string[], env: NodeJS.ProcessEnv): string {
   const r = spawnSync(process.execPath, [builtFile('casegraph.js'), ...args], { encoding: 'utf8', env });
@@ -156,7 +139,7 @@ describe('uploads at rest', () => {
       const staged = [await upload(reports), await upload(statements), await upload(bundle)];
       for (const f of staged) expect(f.startsWith(tmp + path.sep)).toBe(true);
       // Staged, not yet imported: sealed, so nothing readable under the temporary folder.
-      expect(leaks(tmp)).toEqual([]);
+      expect(secretsOnDisk([tmp], SECRETS)).toEqual([]);
 
       await call('import.start', { files: [staged[0]] });
       await idle();
@@ -170,8 +153,8 @@ describe('uploads at rest', () => {
       expect(await call<unknown[]>('bundle.imports', {})).toHaveLength(1);
       // Imported: the staged files are gone, and nothing readable anywhere under either folder.
       for (const f of staged) expect(fs.existsSync(f)).toBe(false);
-      expect(leaks(tmp)).toEqual([]);
-      expect(leaks(storeDir)).toEqual([]);
+      expect(secretsOnDisk([tmp], SECRETS)).toEqual([]);
+      expect(secretsOnDisk([storeDir], SECRETS)).toEqual([]);
 
       // Exports for download: written sealed, readable only through the host.
       await call('link.start', { full: true });
@@ -185,8 +168,8 @@ describe('uploads at rest', () => {
       const bundleId = exported?.summary?.downloadId as string;
       const flow = await call<{ downloadId: string; flows: number }>('flow.export', { seriesId: target, format: 'graphml' });
       expect(flow.flows).toBeGreaterThan(0);
-      expect(leaks(tmp)).toEqual([]);
-      expect(leaks(storeDir)).toEqual([]);
+      expect(secretsOnDisk([tmp], SECRETS)).toEqual([]);
+      expect(secretsOnDisk([storeDir], SECRETS)).toEqual([]);
       const bundleDownload = await download(bundleId);
       expect(bundleDownload.status).toBe(200);
       const bundleBytes = Buffer.from(await bundleDownload.arrayBuffer());
@@ -199,14 +182,14 @@ describe('uploads at rest', () => {
       expect(graphml).toContain(NAME);
       // Served as often as asked, and still sealed on disk after.
       expect((await download(flow.downloadId)).status).toBe(200);
-      expect(leaks(tmp)).toEqual([]);
+      expect(secretsOnDisk([tmp], SECRETS)).toEqual([]);
 
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
       expect(fs.readdirSync(tmp).filter((n) => n.startsWith('casegraph-uploads-'))).toEqual([]);
-      expect(leaks(tmp)).toEqual([]);
-      expect(leaks(storeDir)).toEqual([]);
+      expect(secretsOnDisk([tmp], SECRETS)).toEqual([]);
+      expect(secretsOnDisk([storeDir], SECRETS)).toEqual([]);
       expect(hostOutput).toContain('127.0.0.1');
       for (const s of SECRETS) expect(hostOutput).not.toContain(s);
     },

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { openImportFile, openImportRandomAccess } from '../import/sealed-staging';
+import { openImportSized } from '../import/sealed-staging';
 
 function downloadFile(root: string, id: string): string | null {
   if (!/^[0-9a-f]{32}$/.test(id)) return null;
@@ -22,19 +22,17 @@ export interface Download {
   readonly name: string;
   /** Its length in the clear. */
   readonly size: number;
-  /** Its bytes in the clear. */
-  open(): Readable;
+  /**
+   * Its bytes in the clear, through the same opening of the file that gave its length; the file is
+   * closed when the stream ends, fails or is destroyed, so the caller must read it or destroy it.
+   */
+  readonly stream: Readable;
 }
 
+/** The download by its id, opened once (its length read, its stream ready), or null when there is none. */
 export function openDownload(root: string, id: string): Download | null {
   const file = downloadFile(root, id);
   if (file === null) return null;
-  const access = openImportRandomAccess(file);
-  const size = access.size;
-  access.close();
-  return {
-    name: path.basename(file),
-    size,
-    open: () => openImportFile(file),
-  };
+  const { size, stream } = openImportSized(file);
+  return { name: path.basename(file), size, stream };
 }

@@ -204,6 +204,44 @@ export interface RandomAccess {
  */
 export function openImportRandomAccess(file: string): RandomAccess {
   const fd = fs.openSync(file, 'r');
+  try {
+    const { size, read } = accessOn(file, fd);
+    return { size, read, close: () => fs.closeSync(fd) };
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+}
+
+/**
+ * A file to import opened once for both its length in the clear and its bytes (a download served
+ * with its Content-Length): the header and the last record (authenticated) give the length, then
+ * the stream reads the file from the start through the same descriptor, which is closed when the
+ * stream ends, fails or is destroyed. The caller must read the stream to its end or destroy it.
+ */
+export function openImportSized(file: string, options: { highWaterMark?: number } = {}): { size: number; stream: Readable } {
+  const fd = fs.openSync(file, 'r');
+  let opened: { size: number; sealed: boolean };
+  try {
+    opened = accessOn(file, fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+  const source = fs.createReadStream(file, { fd, start: 0, autoClose: true, highWaterMark: options.highWaterMark ?? 1 << 20 });
+  if (!opened.sealed) return { size: opened.size, stream: source };
+  const stream = Readable.from(decrypt(file, source), { objectMode: false });
+  // Destroyed before its end (a download aborted), even before its first read, when the decrypting
+  // generator never ran and so would never close its source: the file goes with it.
+  stream.once('close', () => source.destroy());
+  return { size: opened.size, stream };
+}
+
+/**
+ * Reads at any position through an open descriptor, which the caller owns (and closes, also when
+ * this throws): a staged upload's header is checked and its last record read and authenticated.
+ */
+function accessOn(file: string, fd: number): { size: number; sealed: boolean; read(position: number, length: number): Buffer } {
   const fileSize = fs.fstatSync(fd).size;
   const readAt = (position: number, length: number): Buffer => {
     const out = Buffer.alloc(length);
@@ -217,15 +255,12 @@ export function openImportRandomAccess(file: string): RandomAccess {
   };
   const head = readAt(0, HEADER_BYTES);
   if (head.length < MAGIC.length || !head.subarray(0, MAGIC.length).equals(MAGIC)) {
-    return { size: fileSize, read: (position, length) => readAt(position, length), close: () => fs.closeSync(fd) };
+    return { size: fileSize, sealed: false, read: (position, length) => readAt(position, length) };
   }
   const key = stagingKey();
   const broken = (): StagedFileError =>
     new StagedFileError(`the staged upload ${file} is damaged or was not staged in this session; upload it again`);
-  if (key === null) {
-    fs.closeSync(fd);
-    throw new StagedFileError(`${file} was staged by another session and cannot be read; upload it again`);
-  }
+  if (key === null) throw new StagedFileError(`${file} was staged by another session and cannot be read; upload it again`);
   const id = head.subarray(MAGIC.length, HEADER_BYTES);
   const stride = RECORD_HEAD + CHUNK + TAG_BYTES;
   const records = Math.max(1, Math.ceil((fileSize - HEADER_BYTES) / stride));
@@ -257,6 +292,7 @@ export function openImportRandomAccess(file: string): RandomAccess {
   };
   return {
     size,
+    sealed: true,
     read(position, length) {
       const end = Math.min(size, position + length);
       const parts: Buffer[] = [];
@@ -270,6 +306,5 @@ export function openImportRandomAccess(file: string): RandomAccess {
       }
       return Buffer.concat(parts);
     },
-    close: () => fs.closeSync(fd),
   };
 }

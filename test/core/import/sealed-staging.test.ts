@@ -6,7 +6,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
-import { ensureStagingKey, openImportFile, readImportFile, readImportHead, sealingStream } from '../../../src/core/import/sealed-staging';
+import {
+  ensureStagingKey,
+  openImportFile,
+  openImportSized,
+  readImportFile,
+  readImportHead,
+  sealingStream,
+} from '../../../src/core/import/sealed-staging';
 import { tempDir } from '../../support/tmp';
 
 async function seal(file: string, content: Buffer): Promise<void> {
@@ -56,5 +63,41 @@ describe('sealed staging', () => {
     fs.writeFileSync(file, 'a,b\n1,2\n');
     expect((await readImportFile(file)).toString()).toBe('a,b\n1,2\n');
     expect((await readImportHead(file, 3)).toString()).toBe('a,b');
+  });
+
+  it('opens a file once for its length in the clear and its bytes, staged or not', async () => {
+    const dir = tempDir();
+    const sealed = path.join(dir, 'upload.ndjson');
+    await seal(sealed, text);
+    const plain = path.join(dir, 'plain.csv');
+    fs.writeFileSync(plain, 'a,b\n1,2\n');
+    for (const [file, expected] of [
+      [sealed, text],
+      [plain, Buffer.from('a,b\n1,2\n')],
+    ] as const) {
+      const { size, stream } = openImportSized(file);
+      expect(size).toBe(expected.length);
+      const parts: Buffer[] = [];
+      for await (const p of stream) parts.push(p as Buffer);
+      expect(Buffer.concat(parts).equals(expected)).toBe(true);
+    }
+  });
+
+  it.skipIf(!fs.existsSync('/proc/self/fd'))('closes the file when the stream is destroyed, even before it is read', async () => {
+    const file = path.join(tempDir(), 'upload.ndjson');
+    await seal(file, text);
+    const open = (): number =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(path.join('/proc/self/fd', fd)) === file;
+        } catch {
+          return false;
+        }
+      }).length;
+    const { stream } = openImportSized(file);
+    expect(open()).toBe(1);
+    stream.destroy();
+    for (let i = 0; i < 100 && open() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(open()).toBe(0);
   });
 });
