@@ -150,6 +150,11 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
+/** A new page unless `height` points fit below the text so far. */
+function room(doc: PDFKit.PDFDocument, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
 /** The money flow section: its own page when the bundle has a flow, one sentence when it has none. */
 export function flowSection(doc: PDFKit.PDFDocument, flow: BundleFlow | null, x: number, width: number, t: (s: string) => string): void {
   if (flow === null) {
@@ -191,6 +196,11 @@ export function flowSection(doc: PDFKit.PDFDocument, flow: BundleFlow | null, x:
 
   // The traced accounts that received the most.
   const single = f.currencies.length === 1 ? ` (${f.currencies[0] as string})` : '';
+  const top = flow.accounts
+    .filter((a) => a.role !== 'victim')
+    .sort((a, b) => b.receivedCents - a.receivedCents || (a.layer ?? 0) - (b.layer ?? 0) || byCodeUnits(a.account, b.account))
+    .slice(0, TOP_ACCOUNTS);
+  room(doc, 60 + 10 * top.length);
   doc.moveDown(0.6).fontSize(10).text(t('Accounts receiving the most 主要收款账户'), x, doc.y, { width });
   if (f.currencies.length > 1)
     doc
@@ -222,10 +232,6 @@ export function flowSection(doc: PDFKit.PDFDocument, flow: BundleFlow | null, x:
     columns.map((c) => c[0]),
     '#444444',
   );
-  const top = flow.accounts
-    .filter((a) => a.role !== 'victim')
-    .sort((a, b) => b.receivedCents - a.receivedCents || (a.layer ?? 0) - (b.layer ?? 0) || byCodeUnits(a.account, b.account))
-    .slice(0, TOP_ACCOUNTS);
   for (const a of top)
     row(
       [
@@ -246,6 +252,7 @@ export function flowSection(doc: PDFKit.PDFDocument, flow: BundleFlow | null, x:
   doc.fillColor('#000000');
 
   // Patterns.
+  room(doc, 60);
   doc.moveDown(0.6).fontSize(10).text(t('Patterns 资金特征'), x, doc.y, { width });
   doc.fontSize(7).moveDown(0.2);
   if (f.patterns.length === 0) doc.text(t('None of fast in/out, fan-in, fan-out, loops or cash-out among these transactions.'), { width });
@@ -253,8 +260,8 @@ export function flowSection(doc: PDFKit.PDFDocument, flow: BundleFlow | null, x:
   if (f.patterns.length > PATTERNS_SHOWN) doc.fillColor('#444444').text(t(`and ${f.patterns.length - PATTERNS_SHOWN} more`), { width });
   doc.fillColor('#000000');
 
+  room(doc, 180);
   doc.moveDown(0.6).fontSize(10).text(t('Layers 资金层级'), x, doc.y, { width });
-  if (doc.y + 150 > doc.page.height - doc.page.margins.bottom) doc.addPage();
   layerPicture(doc, f, x, doc.y + 6, width, t);
 }
 
