@@ -157,9 +157,16 @@ describe('the money flow in summary.pdf', () => {
     expect(redacted).toContain(`${MULE} ${MULE_HOLDER} mule · layer 1 · cash-out 11500.00 6000.00 5000.00`);
     expect(redacted).toContain(`${MULE2} ${MULE2_HOLDER} mule · layer 2 · cash-out 6000.00 100.00 5900.00`);
     expect(redacted).toContain(`Fan-in 多进一 · ${card}: from 7 accounts`);
+    // Nor the keyed hashes that stand for the victims' names, ID numbers and phones in flow/accounts.csv.
+    const content = collectSeries(f.db, { seriesId: f.seriesId, redact: true, sharingKey: 'agreed-key-of-both-bureaus' });
+    const hidden = content.flow!.accounts.filter((a) => a.role === 'victim').flatMap((a) => [a.holder, a.idNumber, a.phone]);
+    expect(hidden).toHaveLength(18);
+    for (const h of hidden) {
+      expect(h).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+      expect(redacted).not.toContain((h as string).slice(12, 36));
+    }
 
     // The same content gives the same bytes.
-    const content = collectSeries(f.db, { seriesId: f.seriesId, redact: true, sharingKey: 'agreed-key-of-both-bureaus' });
     const options = { createdAt: new Date('2025-06-01T00:00:00Z'), bureau: '鼓楼分局' };
     expect((await summaryPdf(content, options)).equals(await summaryPdf(content, options))).toBe(true);
     f.db.close();
