@@ -1,6 +1,7 @@
 // The printable case summary (summary.pdf, drawn with pdfkit): the series' key figures, the loss
 // chart (cumulative loss in the threshold currency against the filing threshold, the crossing
-// marked), a picture of the network, the notes, and the explanation of every link. Chinese text
+// marked), a picture of the network, the money flow from the bank statements (summary-pdf-flow.ts),
+// the notes, and the explanation of every link. Chinese text
 // needs a CJK font: Noto Sans CJK from the system's fonts is embedded (subset) when present;
 // without it the summary says so and the Chinese text is in reports.csv and reports.ndjson.
 // Everything is drawn with vector primitives; the creation date is the bundle's, so the same
@@ -10,6 +11,7 @@ import { signedBits } from '../../common/evidence-format';
 import { centsToDecimal, decimalToCents } from '../../common/money';
 import type { SeriesContent } from './collect';
 import { describeEvidence } from './collect';
+import { flowSection } from './summary-pdf-flow';
 
 const CJK_FONTS: readonly [file: string, postscript: string][] = [
   ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
@@ -155,6 +157,7 @@ export async function summaryPdf(s: SeriesContent, options: PdfOptions): Promise
   doc.addPage();
   doc.fontSize(12).text(t('Network 关系图'), { width });
   networkPicture(doc, s, PAGE.margin, doc.y + 6, width, width);
+  flowSection(doc, s.flow, PAGE.margin, width, t);
 
   doc.addPage();
   doc.fontSize(12).text(t('Notes 备注'), { width });

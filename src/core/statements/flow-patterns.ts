@@ -31,7 +31,7 @@ export interface PatternOptions {
   readonly loopDays?: number;
 }
 
-interface Move {
+export interface Move {
   readonly from: number | null;
   readonly to: number | null;
   readonly amount: number;
@@ -92,12 +92,6 @@ class Outgoing {
  * (never the whole table at once), so memory stays bounded by the busiest account's payments.
  */
 export function flowPatterns(db: Db, options: PatternOptions = {}): FlowPattern[] {
-  const fastMs = (options.fastMinutes ?? 60) * 60_000;
-  const ratio = options.fastRatio ?? 0.8;
-  const degree = options.fanDegree ?? 5;
-  const fanMs = (options.fanDays ?? 7) * 86_400_000;
-  const hops = options.loopHops ?? 4;
-  const loopMs = (options.loopDays ?? 7) * 86_400_000;
   const page = db.prepare<[number], [number, string]>(`SELECT id, value FROM flow_account WHERE id > ? ORDER BY id LIMIT ${PAGE}`).raw();
   const incoming = db
     .prepare<[number], [number | null, number, number, number]>(
@@ -120,52 +114,81 @@ export function flowPatterns(db: Db, options: PatternOptions = {}): FlowPattern[
         at,
         cash,
       }));
-      const out = outgoing.of(account);
-      if (list.length > 0) {
-        const fast = fastInOut(list, out, fastMs, ratio);
-        if (fast)
-          found.push({
-            account: value,
-            pattern: 'fast_in_out',
-            evidence: `in ${centsToDecimal(fast.inAmount)} at ${iso(fast.at)}, out ${centsToDecimal(fast.outAmount)} within ${fast.minutes} min (ratio ${(fast.outAmount / fast.inAmount).toFixed(2)})`,
-          });
-        const fanIn = widest(list, (m) => m.from, fanMs);
-        if (fanIn.count >= degree)
-          found.push({
-            account: value,
-            pattern: 'fan_in',
-            evidence: `from ${fanIn.count} accounts within ${options.fanDays ?? 7} days (from ${iso(fanIn.from)}), ${centsToDecimal(fanIn.amount)} in all`,
-          });
-      }
-      if (out.length === 0) continue;
-      const fanOut = widest(
-        out.filter((m) => m.to !== null),
-        (m) => m.to,
-        fanMs,
-      );
-      if (fanOut.count >= degree)
-        found.push({
-          account: value,
-          pattern: 'fan_out',
-          evidence: `to ${fanOut.count} accounts within ${options.fanDays ?? 7} days (from ${iso(fanOut.from)}), ${centsToDecimal(fanOut.amount)} in all`,
-        });
-      const cash = out.filter((m) => m.to === null && m.cash === 1);
-      if (cash.length > 0)
-        found.push({
-          account: value,
-          pattern: 'cash_out',
-          evidence: `${cash.length} cash withdrawals, ${centsToDecimal(cash.reduce((sum, m) => sum + m.amount, 0))} in all, the last at ${iso((cash[cash.length - 1] as Move).at)}`,
-        });
-      // Loops: paths forward in time of at most `hops` transfers back to the account.
-      const cycle = list.length > 0 ? loopFrom(account, (id) => outgoing.of(id), hops, loopMs) : null;
-      if (cycle)
-        found.push({
-          account: value,
-          pattern: 'loop',
-          evidence: `${[account, ...cycle.map((m) => m.to as number)].map(name).join(' → ')}, ${centsToDecimal((cycle[0] as Move).amount)} out, ${centsToDecimal((cycle[cycle.length - 1] as Move).amount)} back by ${iso((cycle[cycle.length - 1] as Move).at)}`,
-        });
+      found.push(...accountPatterns(account, value, list, (id) => outgoing.of(id), name, options));
     }
   }
+  return sortPatterns(found);
+}
+
+/**
+ * One account's patterns from its payments in (`list`, in time order) and everyone's payments out
+ * (`outs`, each in time order): the rules flowPatterns applies to the whole store, also applied to
+ * a bundle's money flow in memory.
+ */
+export function accountPatterns(
+  account: number,
+  value: string,
+  list: readonly Move[],
+  outs: (id: number) => readonly Move[],
+  name: (id: number) => string,
+  options: PatternOptions = {},
+): FlowPattern[] {
+  const fastMs = (options.fastMinutes ?? 60) * 60_000;
+  const ratio = options.fastRatio ?? 0.8;
+  const degree = options.fanDegree ?? 5;
+  const fanMs = (options.fanDays ?? 7) * 86_400_000;
+  const hops = options.loopHops ?? 4;
+  const loopMs = (options.loopDays ?? 7) * 86_400_000;
+  const found: FlowPattern[] = [];
+  const out = outs(account);
+  if (list.length > 0) {
+    const fast = fastInOut(list, out, fastMs, ratio);
+    if (fast)
+      found.push({
+        account: value,
+        pattern: 'fast_in_out',
+        evidence: `in ${centsToDecimal(fast.inAmount)} at ${iso(fast.at)}, out ${centsToDecimal(fast.outAmount)} within ${fast.minutes} min (ratio ${(fast.outAmount / fast.inAmount).toFixed(2)})`,
+      });
+    const fanIn = widest(list, (m) => m.from, fanMs);
+    if (fanIn.count >= degree)
+      found.push({
+        account: value,
+        pattern: 'fan_in',
+        evidence: `from ${fanIn.count} accounts within ${options.fanDays ?? 7} days (from ${iso(fanIn.from)}), ${centsToDecimal(fanIn.amount)} in all`,
+      });
+  }
+  if (out.length === 0) return found;
+  const fanOut = widest(
+    out.filter((m) => m.to !== null),
+    (m) => m.to,
+    fanMs,
+  );
+  if (fanOut.count >= degree)
+    found.push({
+      account: value,
+      pattern: 'fan_out',
+      evidence: `to ${fanOut.count} accounts within ${options.fanDays ?? 7} days (from ${iso(fanOut.from)}), ${centsToDecimal(fanOut.amount)} in all`,
+    });
+  const cash = out.filter((m) => m.to === null && m.cash === 1);
+  if (cash.length > 0)
+    found.push({
+      account: value,
+      pattern: 'cash_out',
+      evidence: `${cash.length} cash withdrawals, ${centsToDecimal(cash.reduce((sum, m) => sum + m.amount, 0))} in all, the last at ${iso((cash[cash.length - 1] as Move).at)}`,
+    });
+  // Loops: paths forward in time of at most `hops` transfers back to the account.
+  const cycle = list.length > 0 ? loopFrom(account, outs, hops, loopMs) : null;
+  if (cycle)
+    found.push({
+      account: value,
+      pattern: 'loop',
+      evidence: `${[account, ...cycle.map((m) => m.to as number)].map(name).join(' → ')}, ${centsToDecimal((cycle[0] as Move).amount)} out, ${centsToDecimal((cycle[cycle.length - 1] as Move).amount)} back by ${iso((cycle[cycle.length - 1] as Move).at)}`,
+    });
+  return found;
+}
+
+/** In the order of the pattern kinds, then of the accounts. */
+export function sortPatterns(found: FlowPattern[]): FlowPattern[] {
   const order: Record<FlowPatternKind, number> = { fast_in_out: 0, fan_in: 1, fan_out: 2, loop: 3, cash_out: 4 };
   return found.sort((a, b) => order[a.pattern] - order[b.pattern] || a.account.localeCompare(b.account));
 }
