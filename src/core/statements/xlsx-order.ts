@@ -112,6 +112,17 @@ function centralDirectory(entries: readonly { entry: Copied; offset: number }[],
   return Buffer.concat([body, end]);
 }
 
+/** How many of `b`'s bytes end with a whole UTF-8 character (a sequence cut at the end is left out). */
+export function wholeUtf8(b: Buffer): number {
+  let i = b.length - 1;
+  // Back over at most three continuation bytes to the last lead byte.
+  while (i >= 0 && b.length - i <= 3 && ((b[i] as number) & 0xc0) === 0x80) i -= 1;
+  if (i < 0 || ((b[i] as number) & 0xc0) === 0x80) return b.length;
+  const lead = b[i] as number;
+  const size = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return i + size <= b.length ? b.length : i;
+}
+
 /** The workbook at `file` as a zip stream in reading order. Throws XlsxArchiveError naming the problem. */
 export async function orderedXlsx(file: string, name: string): Promise<Readable> {
   const access = openImportRandomAccess(file);
@@ -211,13 +222,20 @@ export async function orderedXlsx(file: string, name: string): Promise<Readable>
         }
         let crc = 0;
         let length = 0;
+        // Each part passed on ends with a whole UTF-8 character: exceljs decodes every chunk of a
+        // sheet's XML on its own, and a character cut between two chunks became two U+FFFD.
+        let held: Buffer = Buffer.alloc(0);
         try {
           for await (const part of data) {
             length += part.length;
             if (length > e.uncompressedSize) throw new Error('longer than its declared size');
             crc = zlib.crc32(part, crc);
-            yield emit(part);
+            const joined = held.length === 0 ? (part as Buffer) : Buffer.concat([held, part as Buffer]);
+            const cut = wholeUtf8(joined);
+            held = joined.subarray(cut);
+            if (cut > 0) yield emit(joined.subarray(0, cut));
           }
+          if (held.length > 0) yield emit(held);
         } catch (err) {
           raw.destroy();
           throw new XlsxArchiveError(`${name} is not a readable xlsx workbook (${e.fileName} is damaged: ${(err as Error).message})`);

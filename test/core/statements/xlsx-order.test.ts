@@ -10,6 +10,7 @@ import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureStagingKey, sealingStream } from '../../../src/core/import/sealed-staging';
 import { importStatements } from '../../../src/core/statements/import-statements';
+import { wholeUtf8 } from '../../../src/core/statements/xlsx-order';
 import { openStore } from '../../../src/core/store/db';
 import { tempDir } from '../../support/tmp';
 
@@ -136,5 +137,13 @@ describe('xlsx statements', () => {
     expect(db.prepare('SELECT count(*) FROM flow_txn').pluck().get()).toBe(ROWS);
     expect(db.prepare('SELECT count(*) FROM statement_file').pluck().get()).toBe(1);
     db.close();
+  });
+});
+
+describe('wholeUtf8', () => {
+  it('leaves out a character cut at the end, and nothing else', () => {
+    const text = Buffer.from('a王𠀀é', 'utf8'); // 1 + 3 + 4 + 2 bytes
+    const cuts = [...Array(text.length + 1).keys()].map((n) => wholeUtf8(text.subarray(0, n)));
+    expect(cuts).toEqual([0, 1, 1, 1, 4, 4, 4, 4, 8, 8, 10]);
   });
 });
