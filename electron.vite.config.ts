@@ -17,6 +17,7 @@ export default defineConfig({
           'link-worker': resolve('src/core/linking/link-worker.ts'),
           'import-worker': resolve('src/core/import/import-worker.ts'),
           'analysis-worker': resolve('src/core/analysis/analysis-worker.ts'),
+          'statements-worker': resolve('src/core/statements/statements-worker.ts'),
         },
         output: {
           // The CLI entry is executable through package.json `bin`.

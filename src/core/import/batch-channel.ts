@@ -1,4 +1,4 @@
-// Prepared batches across a thread boundary, with back-pressure, in the workers' protocol
+// Batches (an import's prepared records, a statement's rows) across a thread boundary, with back-pressure, in the workers' protocol
 // (src/core/worker/protocol.ts): the consumer (the SQLite thread) asks for each batch with a
 // request, keeping at most WINDOW asked for; the producer (the import worker) answers each in
 // order with a batch, null once the file is done, or an error. The producer prepares one batch
@@ -6,12 +6,11 @@
 // MessagePort-like object, so they are tested over a MessageChannel without starting a worker.
 
 import { deserialiseError, failure, result, type Message } from '../worker/protocol';
-import type { PreparedBatch } from './pipeline';
 
 /** Consumer → producer: one more batch, please. */
 export type BatchRequest = Message<null, never, never>;
 /** Producer → consumer: the next batch, null at the end, or why the file could not be read. */
-export type BatchAnswer = Message<never, never, PreparedBatch | null>;
+export type BatchAnswer<B = unknown> = Message<never, never, B | null>;
 
 /** What both ends need of a MessagePort or a Worker. */
 export interface BatchPort {
@@ -46,9 +45,9 @@ function inbox<M>(port: BatchPort): { take(): Promise<M>; close(): void } {
 }
 
 /** Answer each request on `port` with the next batch of `source`, then null; a failure answers with an error. */
-export async function serveBatches(port: BatchPort, source: AsyncIterable<PreparedBatch>): Promise<void> {
+export async function serveBatches<B>(port: BatchPort, source: AsyncIterable<B>): Promise<void> {
   const requests = inbox<BatchRequest>(port);
-  const post = (m: BatchAnswer): void => port.postMessage(m);
+  const post = (m: BatchAnswer<B>): void => port.postMessage(m);
   try {
     try {
       for await (const batch of source) post(result((await requests.take()).seq, batch));
@@ -66,8 +65,8 @@ export async function serveBatches(port: BatchPort, source: AsyncIterable<Prepar
  * The batches arriving on `port`, asking for the next when the consumer has applied one, with
  * at most `window` asked for. An error answer (the producer failed) is thrown here, in the consumer.
  */
-export async function* receiveBatches(port: BatchPort, window = WINDOW): AsyncGenerator<PreparedBatch, void, undefined> {
-  const answers = inbox<BatchAnswer>(port);
+export async function* receiveBatches<B>(port: BatchPort, window = WINDOW): AsyncGenerator<B, void, undefined> {
+  const answers = inbox<BatchAnswer<B>>(port);
   let asked = 0;
   const ask = (): void => port.postMessage({ type: 'request', seq: ++asked, request: null } satisfies BatchRequest);
   try {

@@ -21,14 +21,15 @@ export function importWorkerFile(): string | null {
   return builtWorker('import');
 }
 
-export async function* workerBatches(workerFile: string, init: ImportWorkerInit): AsyncGenerator<PreparedBatch, void, undefined> {
+/** The batches a worker started with `init` serves (batch-channel.ts), its crash an error of the iteration. */
+export async function* workerBatches<B = PreparedBatch>(workerFile: string, init: unknown): AsyncGenerator<B, void, undefined> {
   const worker = new Worker(workerFile, { workerData: init });
   // A crash, or an exit before the last batch, reaches the consumer as an error answer.
-  const fail = (message: string): void => void worker.emit('message', failure(TASK, new Error(message)) satisfies BatchAnswer);
+  const fail = (message: string): void => void worker.emit('message', failure(TASK, new Error(message)) satisfies BatchAnswer<B>);
   worker.on('error', (e) => fail(`the import worker failed: ${e.message}`));
   worker.on('exit', (code) => fail(`the import worker stopped (exit code ${code})`));
   try {
-    yield* receiveBatches(worker);
+    yield* receiveBatches<B>(worker);
   } finally {
     worker.removeAllListeners('exit');
     await worker.terminate();

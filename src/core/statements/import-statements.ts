@@ -10,7 +10,8 @@ import type { Db } from '../store/db';
 import { openImportFile } from '../import/sealed-staging';
 import { isTransactionHeader, mapHeader, type ColumnMap } from './columns';
 import { normaliseIdNumber } from './device';
-import { openStatement, StatementFileError, type Encoding } from './read-sheets';
+import { openStatement, StatementFileError, WORKER_MIN_BYTES, workerRows, type Encoding } from './read-sheets';
+import { builtWorker } from '../worker/locate';
 import { normaliseBankAccount } from '../normalise/bank-card';
 import { cellText, readStatementRow } from './statement-row';
 import { markSharedStale } from './shared-cache';
@@ -98,7 +99,10 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
       sheets: [],
       skippedSheets: [],
     };
-  const { encoding, rows } = await openStatement(file);
+  const opened = await openStatement(file);
+  const { encoding } = opened;
+  const workerFile = builtWorker('statements');
+  const rows = workerFile !== null && fs.statSync(file).size >= WORKER_MIN_BYTES ? workerRows(workerFile, file) : opened.rows;
   db.exec('BEGIN IMMEDIATE');
   try {
     const fileId = Number(

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell } from './statement-row';
 import { openImportFile, readImportHead } from '../import/sealed-staging';
+import { workerBatches } from '../import/worker-batches';
 import { CsvRecords } from './csv-records';
 import { orderedXlsx, XlsxArchiveError } from './xlsx-order';
 
@@ -20,7 +21,9 @@ export interface SheetRow {
 
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'xlsx';
 
-export class StatementFileError extends Error {}
+export class StatementFileError extends Error {
+  override readonly name = 'StatementFileError';
+}
 
 const SNIFF_BYTES = 64 * 1024;
 
@@ -44,13 +47,45 @@ function isXlsx(file: string, head: Buffer): boolean {
   return head[0] === 0x50 && head[1] === 0x4b && (path.extname(file).toLowerCase() !== '.csv' || head[2] === 0x03);
 }
 
-/** The encoding a file is read with, and its rows. */
+/** The encoding a file is read with, and its rows (read in this thread). */
 export async function openStatement(file: string): Promise<{ encoding: Encoding; rows: AsyncIterable<SheetRow> }> {
   const head = await readImportHead(file, SNIFF_BYTES);
   if (isXlsx(file, head)) return { encoding: 'xlsx', rows: xlsxRows(file) };
   if (head.length === 0) throw new StatementFileError(`${path.basename(file)} is empty`);
   const encoding = detectEncoding(head);
   return { encoding, rows: csvRows(file, encoding) };
+}
+
+const BATCH_ROWS = 2000;
+
+/** A file's rows in batches, as the statements worker serves them. */
+export async function* sheetRowBatches(file: string): AsyncGenerator<SheetRow[]> {
+  const { rows } = await openStatement(file);
+  let batch: SheetRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** Files from this size on are read in the statements worker, beside the thread that stores them. */
+export const WORKER_MIN_BYTES = 1 << 20;
+
+/**
+ * The rows of a file read by the statements worker (its file built, statements-worker.ts), while
+ * this thread stores them. A file the worker cannot read fails here with the worker's message.
+ */
+export async function* workerRows(workerFile: string, file: string): AsyncGenerator<SheetRow> {
+  try {
+    for await (const batch of workerBatches<SheetRow[]>(workerFile, { file })) yield* batch;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'StatementFileError') throw new StatementFileError(e.message);
+    throw e;
+  }
 }
 
 /** UTF-8 decoded strictly: an invalid byte is an error naming where it is, never a replacement. */

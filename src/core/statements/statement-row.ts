@@ -112,7 +112,7 @@ function optional(cells: readonly Cell[], map: ColumnMap, field: Field): string 
   return t === '' || t === '-' || t === '—' ? null : t;
 }
 
-/** Accounts as normalised, by their text: a statement names a few accounts many times. */
+/** Accounts as normalised, by their text (as read, and as written in the cell): a statement names a few accounts many times. */
 const ACCOUNT_CACHE = new Map<string, AccountRef | null>();
 const ACCOUNT_CACHE_SIZE = 50_000;
 
@@ -132,6 +132,11 @@ function accountOf(cells: readonly Cell[], map: ColumnMap, field: Field): Accoun
   const i = map[field];
   if (i === undefined) return null;
   const cell = cells[i];
+  // The same text as a row before (tab prefix and all): its account without reading it again.
+  if (typeof cell === 'string') {
+    const known = ACCOUNT_CACHE.get(cell);
+    if (known) return known;
+  }
   if (typeof cell === 'number' && !Number.isSafeInteger(cell))
     throw new Refused(field, `the number ${String(cell)} was stored as a floating-point number and its digits are lost`);
   const raw = cellText(cell);
@@ -139,6 +144,7 @@ function accountOf(cells: readonly Cell[], map: ColumnMap, field: Field): Accoun
   if (SCIENTIFIC.test(raw)) throw new Refused(field, `${raw} is a number Excel wrote in scientific notation: its digits are lost`);
   const ref = normalisedAccount(raw);
   if (ref === null) throw new Refused(field, `${raw.slice(0, 40)} is not an account or card number`);
+  if (typeof cell === 'string' && cell !== raw) ACCOUNT_CACHE.set(cell, ref);
   return ref;
 }
 

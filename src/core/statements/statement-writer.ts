@@ -104,6 +104,7 @@ export class StatementWriter {
 
   /** Account ids by kind and value; accounts whose stored transactions are in the filter. */
   private readonly ids = new Map<string, number>();
+  private readonly byRef = new Map<AccountRef, number>();
   private readonly met = new Set<number>();
   /** Accounts given holder data by this file, and those marked requested. */
   private readonly filled = new Set<number>();
@@ -200,6 +201,16 @@ export class StatementWriter {
   }
 
   private idOf(ref: AccountRef, requested: boolean): number {
+    // The reader gives the same object for the same account text: found by identity first.
+    const same = this.byRef.get(ref);
+    if (same !== undefined) return same;
+    const id = this.idByValue(ref, requested);
+    if (this.byRef.size >= 100_000) this.byRef.clear();
+    this.byRef.set(ref, id);
+    return id;
+  }
+
+  private idByValue(ref: AccountRef, requested: boolean): number {
     const key = ref.kind === 'bank_card' ? ref.value : `${ref.kind}:${ref.value}`;
     let id = this.ids.get(key);
     if (id === undefined) {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const WORKERS = ['backend', 'link', 'import', 'analysis'] as const;
+export const WORKERS = ['backend', 'link', 'import', 'analysis', 'statements'] as const;
 export type WorkerName = (typeof WORKERS)[number];
 
 const here = import.meta.dirname;

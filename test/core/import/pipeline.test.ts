@@ -101,7 +101,7 @@ describe('batches across threads', () => {
     }
     const served = serveBatches(port2, source());
     const got: number[] = [];
-    for await (const b of receiveBatches(port1, 2)) {
+    for await (const b of receiveBatches<PreparedBatch>(port1, 2)) {
       await new Promise((resolve) => setTimeout(resolve, 2));
       got.push(b.bytesRead);
       consumed += 1;
@@ -123,7 +123,7 @@ describe('batches across threads', () => {
     const got: number[] = [];
     await expect(
       (async () => {
-        for await (const b of receiveBatches(port1)) got.push(b.bytesRead);
+        for await (const b of receiveBatches<PreparedBatch>(port1)) got.push(b.bytesRead);
       })(),
     ).rejects.toThrow('EACCES: permission denied, open reports.ndjson');
     port1.close();
