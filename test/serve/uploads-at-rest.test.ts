@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { builtFile } from '../support/built';
 import { secretsOnDisk } from '../support/secrets-on-disk';
+import { csvLine, rows } from '../support/statement-files';
 import { tempDir } from '../support/tmp';
 
 const NAME = '欧阳晓测';
@@ -41,6 +42,8 @@ const STATEMENT = [
   '交易卡号,交易户名,交易时间,交易金额,收付标志,交易对手账卡号,对手户名,交易是否成功,摘要说明',
   `6222020000000000001,王某,2025-03-01 10:00:05,5000.00,进,6222020000000000009,${NAME},是,转账 ${PHONE}`,
   `6222020000000000001,王某,2025-03-01 10:04:10,4900.00,出,6222020000000000002,${NAME},是,转账`,
+  // Other cards' rows after them, so that the file (over 1 MiB) is read in the statements worker.
+  ...rows(14_000).map((r) => csvLine([r[0] as string, '某某', r[1] as string, r[2] as string, '出', r[5] as string, '某某', '是', '转账'])),
 ].join('\r\n');
 
 function cli(args: string[], env: NodeJS.ProcessEnv): string {
@@ -145,6 +148,9 @@ describe('uploads at rest', () => {
       await idle();
       await call('statements.import', { files: [staged[1]] });
       await idle();
+      const statementsJob = outcomes.find((o) => o.kind === 'statements');
+      expect(statementsJob?.ok, JSON.stringify(statementsJob)).toBe(true);
+      expect(statementsJob?.summary?.new).toBe(2 + 14_000 - 15);
       await call('bundle.verify', { file: staged[2] });
       await call('bundle.import', { file: staged[2] });
       await idle();
