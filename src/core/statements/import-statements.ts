@@ -84,7 +84,12 @@ function holderColumns(cells: readonly unknown[]): Record<string, number> | null
   return out.idNumber !== undefined && (out.phone !== undefined || out.holder !== undefined) ? out : null;
 }
 
-async function importOne(db: Db, file: string, rejections: StatementRejection[]): Promise<StatementFileSummary> {
+async function importOne(
+  db: Db,
+  file: string,
+  rejections: StatementRejection[],
+  onRows: (rows: number) => void,
+): Promise<StatementFileSummary> {
   const name = path.basename(file);
   const digest = await sha256(file);
   if (db.prepare('SELECT 1 FROM statement_file WHERE sha256 = ?').get(digest) !== undefined)
@@ -165,6 +170,7 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
         continue;
       }
       count += 1;
+      if (count % PROGRESS_ROWS === 0) onRows(count);
       const read = readStatementRow(cells, header.map);
       if (!read.ok) {
         refused += 1;
@@ -209,14 +215,30 @@ async function importOne(db: Db, file: string, rejections: StatementRejection[])
 }
 
 /** Imports statement files one by one; each is whole or not at all. */
-export async function importStatements(db: Db, files: readonly string[]): Promise<StatementImportSummary> {
+export interface StatementImportOptions {
+  /** Transaction rows read so far, over all the files: called every few thousand rows and after each file. */
+  readonly onRows?: (rows: number) => void;
+}
+
+/** Rows between two onRows calls. */
+const PROGRESS_ROWS = 5000;
+
+export async function importStatements(
+  db: Db,
+  files: readonly string[],
+  options: StatementImportOptions = {},
+): Promise<StatementImportSummary> {
   const started = performance.now();
+  let rowsBefore = 0;
   const rejections: StatementRejection[] = [];
   const out: StatementFileSummary[] = [];
   for (const file of files) {
     const before = rejections.length;
     try {
-      out.push(await importOne(db, file, rejections));
+      const done = await importOne(db, file, rejections, (n) => options.onRows?.(rowsBefore + n));
+      out.push(done);
+      rowsBefore += done.rows;
+      options.onRows?.(rowsBefore);
     } catch (e) {
       rejections.length = before;
       if (e instanceof StatementFileError) throw e;

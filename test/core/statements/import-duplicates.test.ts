@@ -97,6 +97,23 @@ describe('duplicate transfers at volume', () => {
   );
 });
 
+describe('progress', () => {
+  it('tells the rows read so far, every 5,000 and after each file, counted over all the files', async () => {
+    const dir = tempDir();
+    const db = openStore(path.join(dir, 'store.db'));
+    const all = transfers(12_000);
+    const a = path.join(dir, 'a.csv');
+    fs.writeFileSync(a, `${[HEADER, ...all.slice(0, 11_000).map(outRow)].join('\n')}\n`);
+    const b = path.join(dir, 'b.csv');
+    fs.writeFileSync(b, `${[HEADER, ...all.slice(11_000).map(outRow)].join('\n')}\n`);
+    const seen: number[] = [];
+    const r = await importStatements(db, [a, b], { onRows: (n) => seen.push(n) });
+    expect(r.new).toBe(12_000);
+    expect(seen).toEqual([5000, 10_000, 11_000, 11_000 + 1000]);
+    db.close();
+  });
+});
+
 describe('bulk writing', () => {
   function writerStore(): { db: ReturnType<typeof openStore>; fileId: number } {
     const db = openStore(path.join(tempDir(), 'store.db'));

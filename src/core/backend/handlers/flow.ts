@@ -43,10 +43,10 @@ export function flowHandlers(deps: FlowDeps): FlowHandlers {
       const started = jobs.start('statements', async (ctx): Promise<StatementImportView> => {
         const own = openStore(deps.dbPath, deps.openOptions);
         try {
-          ctx.progress('statements', 0, files.length);
+          // Rows read so far (a file's rows are not known before it is read).
+          ctx.progress('statements', 0, null);
           // A file that cannot be read fails the job with its sentence (naming the file).
-          const r = await importStatements(own, files);
-          ctx.progress('statements', files.length, files.length);
+          const r = await importStatements(own, files, { onRows: (rows) => ctx.progress('statements', rows, null) });
           return {
             new: r.new,
             duplicates: r.duplicates,
