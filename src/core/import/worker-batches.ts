@@ -22,12 +22,16 @@ export function importWorkerFile(): string | null {
 }
 
 /** The batches a worker started with `init` serves (batch-channel.ts), its crash an error of the iteration. */
-export async function* workerBatches<B = PreparedBatch>(workerFile: string, init: unknown): AsyncGenerator<B, void, undefined> {
+export async function* workerBatches<B = PreparedBatch>(
+  workerFile: string,
+  init: unknown,
+  name = 'import',
+): AsyncGenerator<B, void, undefined> {
   const worker = new Worker(workerFile, { workerData: init });
   // A crash, or an exit before the last batch, reaches the consumer as an error answer.
   const fail = (message: string): void => void worker.emit('message', failure(TASK, new Error(message)) satisfies BatchAnswer<B>);
-  worker.on('error', (e) => fail(`the import worker failed: ${e.message}`));
-  worker.on('exit', (code) => fail(`the import worker stopped (exit code ${code})`));
+  worker.on('error', (e) => fail(`the ${name} worker failed: ${e.message}`));
+  worker.on('exit', (code) => fail(`the ${name} worker stopped (exit code ${code})`));
   try {
     yield* receiveBatches<B>(worker);
   } finally {

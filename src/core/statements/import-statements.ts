@@ -214,7 +214,6 @@ async function importOne(
   }
 }
 
-/** Imports statement files one by one; each is whole or not at all. */
 export interface StatementImportOptions {
   /** Transaction rows read so far, over all the files: called every few thousand rows and after each file. */
   readonly onRows?: (rows: number) => void;
@@ -223,6 +222,7 @@ export interface StatementImportOptions {
 /** Rows between two onRows calls. */
 const PROGRESS_ROWS = 5000;
 
+/** Imports statement files one by one; each is whole or not at all. */
 export async function importStatements(
   db: Db,
   files: readonly string[],

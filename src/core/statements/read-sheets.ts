@@ -81,7 +81,7 @@ export const WORKER_MIN_BYTES = 1 << 20;
  */
 export async function* workerRows(workerFile: string, file: string): AsyncGenerator<SheetRow> {
   try {
-    for await (const batch of workerBatches<SheetRow[]>(workerFile, { file })) yield* batch;
+    for await (const batch of workerBatches<SheetRow[]>(workerFile, { file }, 'statements')) yield* batch;
   } catch (e) {
     if (e instanceof Error && e.name === 'StatementFileError') throw new StatementFileError(e.message);
     throw e;

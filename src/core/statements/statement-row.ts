@@ -144,7 +144,10 @@ function accountOf(cells: readonly Cell[], map: ColumnMap, field: Field): Accoun
   if (SCIENTIFIC.test(raw)) throw new Refused(field, `${raw} is a number Excel wrote in scientific notation: its digits are lost`);
   const ref = normalisedAccount(raw);
   if (ref === null) throw new Refused(field, `${raw.slice(0, 40)} is not an account or card number`);
-  if (typeof cell === 'string' && cell !== raw) ACCOUNT_CACHE.set(cell, ref);
+  if (typeof cell === 'string' && cell !== raw) {
+    if (ACCOUNT_CACHE.size >= ACCOUNT_CACHE_SIZE) ACCOUNT_CACHE.clear();
+    ACCOUNT_CACHE.set(cell, ref);
+  }
   return ref;
 }
 
