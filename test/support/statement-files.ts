@@ -1,21 +1,13 @@
 // Generated bank statement rows for tests of large files: transfers between 300 accounts (valid
 // card numbers), every 997th row refused (a month 13), every 50th with a quoted summary.
+import { luhnCheckDigit } from '../../src/core/demo/bank-cards';
+
 export const HEADER = ['交易卡号', '交易时间', '交易金额', '交易余额', '收付标志', '交易对手账卡号', '对手户名', '摘要说明', '交易流水号'];
 
-function luhn(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
-
-const card = (k: number): string => luhn(`622202${String(k).padStart(12, '0')}`);
+const card = (k: number): string => {
+  const body = `622202${String(k).padStart(12, '0')}`;
+  return body + luhnCheckDigit(body);
+};
 
 /** Rows between 300 accounts; every 997th is refused (a month 13), every 50th carries a quoted summary. */
 export function rows(n: number): string[][] {
